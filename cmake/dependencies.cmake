@@ -1,0 +1,44 @@
+# Third-party libraries. Natively they come from Debian packages; for WebAssembly, scripts/setup builds
+# them from Debian source packages into ${TANDEM_CACHE}, and they are compiled here with emcc.
+
+if(EMSCRIPTEN)
+  # SQLite amalgamation made by scripts/setup. Single-threaded in the browser; no extension loading.
+  set(TANDEM_SQLITE_DIR ${TANDEM_CACHE}/sqlite-amalgamation)
+  if(NOT EXISTS ${TANDEM_SQLITE_DIR}/sqlite3.c)
+    message(FATAL_ERROR "SQLite amalgamation missing in ${TANDEM_SQLITE_DIR}: run scripts/setup")
+  endif()
+  add_library(tandem_sqlite3 STATIC ${TANDEM_SQLITE_DIR}/sqlite3.c)
+  target_include_directories(tandem_sqlite3 SYSTEM PUBLIC ${TANDEM_SQLITE_DIR})
+  target_compile_definitions(tandem_sqlite3 PRIVATE SQLITE_THREADSAFE=0 SQLITE_OMIT_LOAD_EXTENSION
+                                                    SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_DQS=0)
+  set(TANDEM_SQLITE_TARGET tandem_sqlite3)
+
+  # nlohmann-json is header-only; expose just its folder, not all of /usr/include, to emcc.
+  set(TANDEM_WASM_INCLUDE ${CMAKE_BINARY_DIR}/wasm-include)
+  file(MAKE_DIRECTORY ${TANDEM_WASM_INCLUDE})
+  if(NOT EXISTS ${TANDEM_WASM_INCLUDE}/nlohmann)
+    file(CREATE_LINK /usr/include/nlohmann ${TANDEM_WASM_INCLUDE}/nlohmann SYMBOLIC)
+  endif()
+  add_library(tandem_json INTERFACE)
+  target_include_directories(tandem_json SYSTEM INTERFACE ${TANDEM_WASM_INCLUDE})
+
+  # GoogleTest from Debian's source copy, built with emcc so the core tests run under node.
+  set(gtest_disable_pthreads ON CACHE BOOL "" FORCE)
+  set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)
+  set(BUILD_GMOCK OFF CACHE BOOL "" FORCE)
+  add_subdirectory(/usr/src/googletest ${CMAKE_BINARY_DIR}/googletest EXCLUDE_FROM_ALL)
+  add_library(GTest::gtest ALIAS gtest)
+  add_library(GTest::gtest_main ALIAS gtest_main)
+else()
+  find_package(SQLite3 REQUIRED)
+  set(TANDEM_SQLITE_TARGET SQLite::SQLite3)
+  find_package(nlohmann_json 3.10 REQUIRED)
+  add_library(tandem_json INTERFACE)
+  target_link_libraries(tandem_json INTERFACE nlohmann_json::nlohmann_json)
+  find_package(GTest REQUIRED)
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+  pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+  find_package(CLI11 REQUIRED)
+  find_package(Threads REQUIRED)
+endif()

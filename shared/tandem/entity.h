@@ -1,0 +1,84 @@
+#pragma once
+// What a record type is: its fields, how to find the person it concerns, and which policy rules apply.
+// Adding a record type means writing one EntitySpec in shared/tandem/records/ and listing it in entity.cpp;
+// validation, merge, storage, sync and permission checks then work for it unchanged.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tandem/change.h"
+
+namespace tandem {
+
+enum class FieldType {
+    Text,      // UTF-8 string up to max_length bytes
+    Date,      // "YYYY-MM-DD"
+    Bool,
+    Integer,   // within [min_value, max_value]
+    PersonId,  // UUID of a person record
+    RecordId,  // UUID of a record of type `references`
+    Choice,    // one of `choices`
+};
+
+struct FieldSpec {
+    std::string name;
+    FieldType type = FieldType::Text;
+    bool nullable = false;
+    bool required = false;   // must be set when the record is created
+    bool immutable = false;  // may not change after creation (keys that decide who may see the record)
+    size_t max_length = 0;   // Text only
+    long min_value = 0, max_value = 0;  // Integer only
+    std::string references;             // RecordId only: the entity referred to
+    std::vector<std::string> choices;   // Choice only
+
+    static FieldSpec text(std::string name, size_t max_length);
+    static FieldSpec date(std::string name);
+    static FieldSpec boolean(std::string name);
+    static FieldSpec integer(std::string name, long min_value, long max_value);
+    static FieldSpec person(std::string name);
+    static FieldSpec record(std::string name, std::string references);
+    static FieldSpec choice(std::string name, std::vector<std::string> choices);
+    FieldSpec with_null() const { FieldSpec f = *this; f.nullable = true; return f; }
+    FieldSpec on_create() const { FieldSpec f = *this; f.required = true; return f; }
+    FieldSpec fixed() const { FieldSpec f = *this; f.immutable = true; return f; }
+};
+
+// Whose people data a record is: the anchor of every read and write rule.
+enum class SubjectRule {
+    Self,         // the record is a person: its subject is itself
+    PersonField,  // `subject_field` holds the person id
+    ParentRecord  // `subject_field` holds a parent record id; the subject is the parent's subject
+};
+
+enum class WriteRule {
+    ServerOnly,          // only the server writes it (demo, import); clients are always refused
+    ManagerOfSubject,    // a manager whose team holds the subject; afterwards only the record's author
+    AuthorOfParent,      // whoever wrote the parent record
+};
+
+enum class ReadRule {
+    PersonDirectory,     // the person themself, their managers up the line, and HR admins
+    AuthorManagesSubject,  // the author, while the subject is still in their team
+    AuthorOnly,          // private to whoever wrote it
+};
+
+struct EntitySpec {
+    std::string name;
+    std::vector<FieldSpec> fields;
+    SubjectRule subject_rule = SubjectRule::Self;
+    std::string subject_field;
+    WriteRule write_rule = WriteRule::ServerOnly;
+    ReadRule read_rule = ReadRule::AuthorOnly;
+
+    const FieldSpec* field(std::string_view name) const;
+};
+
+const EntitySpec* find_entity(std::string_view name);
+const std::vector<const EntitySpec*>& all_entities();
+
+// Checks every field a change sets against the spec; `creating` adds the required-field check.
+std::optional<Problem> validate_fields(const EntitySpec& spec, const Json& fields, bool creating);
+bool is_iso_date(std::string_view text);
+
+} // namespace tandem

@@ -1,0 +1,44 @@
+#include "tandem/migrations.h"
+
+namespace tandem {
+
+const std::vector<std::string>& schema_migrations() {
+    static const std::vector<std::string> steps{
+        // 1: merged records, the server's change log, the device's outbox, small settings.
+        R"sql(
+CREATE TABLE records(
+  record_id TEXT PRIMARY KEY,
+  entity TEXT NOT NULL,
+  author_id TEXT NOT NULL DEFAULT '',
+  subject_id TEXT NOT NULL DEFAULT '',
+  deleted INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX records_by_subject ON records(entity, subject_id);
+CREATE TABLE change_log(
+  seq INTEGER PRIMARY KEY,
+  change_id TEXT NOT NULL UNIQUE,
+  entity TEXT NOT NULL,
+  author_id TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE TABLE outbox(
+  position INTEGER PRIMARY KEY,
+  change_id TEXT NOT NULL UNIQUE,
+  body TEXT NOT NULL,
+  problem_code TEXT,
+  problem_message TEXT
+);
+CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql",
+        // 2: pulls for a manager scan the rows they wrote plus people records, not the whole log.
+        R"sql(
+CREATE INDEX change_log_by_author ON change_log(author_id, seq);
+CREATE INDEX change_log_by_entity ON change_log(entity, seq);
+)sql",
+    };
+    return steps;
+}
+
+} // namespace tandem

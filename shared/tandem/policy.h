@@ -1,0 +1,42 @@
+#pragma once
+// Who may read and write what, as pure functions. The server enforces them on every change it accepts and
+// every change it returns; a device uses the same answers to hide what its user cannot do.
+#include <optional>
+#include <string>
+
+#include "tandem/change.h"
+#include "tandem/entity.h"
+#include "tandem/org_chart.h"
+
+namespace tandem {
+
+struct Actor {
+    std::string person_id;
+    Role role = Role::Employee;
+};
+
+// What the store already knows about a record, the inputs every rule needs.
+struct RecordMeta {
+    std::string entity;
+    std::string author_id;
+    std::string subject_id;
+};
+
+// `existing` is the record as stored (absent when the change creates it); `parent` is the record named by
+// the spec's subject_field when the subject comes from a parent. Returns the refusal, if any.
+std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, const Change& change,
+                                 const RecordMeta* existing, const RecordMeta* parent, const OrgChart& org);
+
+bool may_read(const Actor& actor, const RecordMeta& record, const OrgChart& org);
+
+// A coarse filter the store turns into SQL so a pull scans only candidate rows; may_read decides exactly.
+struct ReadScope {
+    bool authored_by_actor = false;  // rows the actor wrote
+    bool all_people = false;         // every person record
+};
+ReadScope read_scope(const Actor& actor);
+
+// The person a new record concerns, per the spec's SubjectRule; empty when it cannot be known.
+std::string subject_of_new_record(const EntitySpec& spec, const Change& change, const RecordMeta* parent);
+
+} // namespace tandem

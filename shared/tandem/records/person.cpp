@@ -1,0 +1,24 @@
+// A person in the organisation, with their reporting line. Written only by the server (demo, HRIS import):
+// the org chart decides who sees whose data, so no device may edit it.
+#include "tandem/records/records.h"
+
+namespace tandem {
+
+const EntitySpec& person_spec() {
+    static const EntitySpec spec{
+        "person",
+        {
+            FieldSpec::text("name", 200).on_create(),
+            FieldSpec::text("email", 254).with_null(),
+            FieldSpec::person("manager_id").with_null(),
+            FieldSpec::choice("role", {"manager", "hr_admin", "mentor", "employee"}).on_create(),
+        },
+        SubjectRule::Self,
+        "",
+        WriteRule::ServerOnly,
+        ReadRule::PersonDirectory,
+    };
+    return spec;
+}
+
+} // namespace tandem

@@ -1,0 +1,21 @@
+// A manager's own note on a check-in. Never shown to anyone but its author: not the report, not HR.
+#include "tandem/records/records.h"
+
+namespace tandem {
+
+const EntitySpec& private_note_spec() {
+    static const EntitySpec spec{
+        "private_note",
+        {
+            FieldSpec::record("checkin_id", "checkin").on_create().fixed(),
+            FieldSpec::text("text", 20000).on_create(),
+        },
+        SubjectRule::ParentRecord,
+        "checkin_id",
+        WriteRule::AuthorOfParent,
+        ReadRule::AuthorOnly,
+    };
+    return spec;
+}
+
+} // namespace tandem

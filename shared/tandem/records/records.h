@@ -1,0 +1,10 @@
+#pragma once
+// The record types of Tandem, one file each. entity.cpp lists them.
+#include "tandem/entity.h"
+
+namespace tandem {
+const EntitySpec& person_spec();
+const EntitySpec& checkin_spec();
+const EntitySpec& action_item_spec();
+const EntitySpec& private_note_spec();
+} // namespace tandem

@@ -1,0 +1,124 @@
+#include "tandem/replica.h"
+
+#include "tandem/entity.h"
+#include "tandem/ids.h"
+#include "tandem/policy.h"
+
+namespace tandem {
+
+namespace {
+constexpr const char* kDeviceIdKey = "device_id";
+constexpr const char* kClockKey = "hlc";
+constexpr const char* kCursorKey = "pull_cursor";
+}  // namespace
+
+Replica::Replica(Store& store, std::string user_id, WallClock wall_clock)
+    : store_(store), user_id_(std::move(user_id)), wall_clock_(std::move(wall_clock)) {
+    store_.transaction([&] {
+        if (auto id = store_.setting(kDeviceIdKey)) {
+            device_id_ = *id;
+        } else {
+            device_id_ = "dev-" + new_uuid_v7(wall_clock_());
+            store_.set_setting(kDeviceIdKey, device_id_);
+        }
+    });
+    if (auto saved = store_.setting(kClockKey))
+        if (auto hlc = Hlc::parse(*saved)) clock_.restore(*hlc);
+}
+
+std::string Replica::new_record_id() { return new_uuid_v7(wall_clock_()); }
+
+EditResult Replica::edit(const std::string& entity, const std::string& record_id, const Json& fields,
+                         bool deleted) {
+    EditResult result;
+    const EntitySpec* spec = find_entity(entity);
+    if (!spec) {
+        result.problem = Problem{"invalid_change", "unknown entity \"" + entity + "\""};
+        return result;
+    }
+    auto existing = store_.load(record_id);
+    if (auto problem = validate_fields(*spec, fields, !existing && !deleted)) {
+        result.problem = problem;
+        return result;
+    }
+    store_.transaction([&] {
+        Change& change = result.change;
+        change.id = new_uuid_v7(wall_clock_());
+        change.entity = entity;
+        change.record_id = record_id;
+        change.hlc = clock_.now(wall_clock_()).to_string();
+        change.device_id = device_id_;
+        change.fields = fields;
+        change.deleted = deleted;
+        merge_into_store(change, user_id_);
+        store_.append_outbox(change.id, to_json(change, false).dump());
+        store_.set_setting(kClockKey, change.hlc);
+    });
+    return result;
+}
+
+void Replica::merge_into_store(const Change& change, const std::string& author_id) {
+    auto existing = store_.load(change.record_id);
+    StoredRecord record;
+    if (existing) {
+        record = std::move(*existing);
+    } else if (const EntitySpec* spec = find_entity(change.entity)) {
+        record.author_id = author_id;
+        std::optional<StoredRecord> parent;
+        if (spec->subject_rule == SubjectRule::ParentRecord)
+            parent = store_.load(change.fields.value(spec->subject_field, std::string()));
+        RecordMeta parent_meta = parent ? parent->meta() : RecordMeta{};
+        record.subject_id = subject_of_new_record(*spec, change, parent ? &parent_meta : nullptr);
+    }
+    if (merge(record.state, change)) store_.save(record);
+}
+
+std::optional<Json> Replica::next_push(int max_changes) {
+    Json changes = Json::array();
+    for (const auto& entry : store_.outbox(max_changes)) {
+        if (!entry.problem_code.empty()) break;  // rejected ones sort last and are not resent on their own
+        changes.push_back(Json::parse(entry.body));
+    }
+    if (changes.empty()) return std::nullopt;
+    return Json{{"device_id", device_id_}, {"changes", std::move(changes)}};
+}
+
+void Replica::apply_push_results(const Json& response) {
+    const auto& results = response.at("results");
+    store_.transaction([&] {
+        for (const auto& result : results) {
+            const std::string id = result.value("id", std::string());
+            const std::string status = result.value("status", std::string());
+            if (status == "accepted" || status == "duplicate") {
+                store_.remove_outbox(id);
+            } else if (status == "rejected") {
+                const Json error = result.value("error", Json::object());
+                store_.reject_outbox(id, Problem{error.value("code", std::string("rejected")),
+                                                 error.value("message", std::string("The server refused this change"))});
+            }
+        }
+    });
+}
+
+bool Replica::apply_pull(const Json& response) {
+    const auto& changes = response.at("changes");
+    const int64_t cursor = response.at("cursor").get<int64_t>();
+    store_.transaction([&] {
+        for (const auto& json : changes) {
+            Change change;
+            if (from_json(json, change)) continue;  // a malformed change from the server is skipped, not fatal
+            if (auto hlc = Hlc::parse(change.hlc)) clock_.observe(*hlc, wall_clock_());
+            merge_into_store(change, change.device_id == device_id_ ? user_id_ : std::string());
+        }
+        store_.set_setting(kCursorKey, std::to_string(cursor));
+        store_.set_setting(kClockKey, clock_.last().to_string());
+    });
+    return response.value("more", false);
+}
+
+int64_t Replica::cursor() {
+    auto value = store_.setting(kCursorKey);
+    return value ? std::stoll(*value) : 0;
+}
+
+} // namespace tandem

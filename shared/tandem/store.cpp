@@ -1,0 +1,212 @@
+#include "tandem/store.h"
+
+#include "tandem/migrations.h"
+
+namespace tandem {
+
+namespace {
+enum Slot {
+    kLoad, kSave, kLogged, kAppendLog, kLastSeq, kAppendOutbox, kOutbox, kOutboxPending, kRemoveOutbox,
+    kRejectOutbox, kSetting, kSetSetting, kRecordsOf, kRecordsAbout, kScanAuthored, kScanPeople, kScanBoth,
+    kSlotCount
+};
+}  // namespace
+
+Store::Store(const std::string& path, StoreOptions options) : db_(path), statements_(kSlotCount) {
+    db_.exec(options.write_ahead_log ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
+                                     : "PRAGMA synchronous=FULL");
+    db_.exec("PRAGMA foreign_keys=ON");
+    if (!options.read_only) migrate();
+}
+
+Store::~Store() = default;
+
+void Store::migrate() {
+    const auto& steps = schema_migrations();
+    int64_t version = db_.user_version();
+    if (version > int64_t(steps.size()))
+        throw StoreError("database schema version " + std::to_string(version) +
+                         " is newer than this build understands (" + std::to_string(steps.size()) + ")");
+    for (; version < int64_t(steps.size()); ++version) {
+        transaction([&] {
+            db_.exec(steps[size_t(version)]);
+            db_.exec("PRAGMA user_version=" + std::to_string(version + 1));
+        });
+    }
+}
+
+Statement& Store::cached(int slot, const char* sql) {
+    auto& statement = statements_[size_t(slot)];
+    if (!statement) statement = std::make_unique<Statement>(db_.handle(), sql);
+    statement->reset();
+    return *statement;
+}
+
+void Store::transaction(const std::function<void()>& work) {
+    db_.exec("BEGIN IMMEDIATE");
+    try {
+        work();
+        db_.exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+StoredRecord Store::read_record(const Statement& row) {
+    StoredRecord record;
+    record.state.record_id = row.text(0);
+    record.state.entity = row.text(1);
+    record.author_id = row.text(2);
+    record.subject_id = row.text(3);
+    record.state.deleted = row.integer(4) != 0;
+    record.state.fields = Json::parse(row.text(5));
+    return record;
+}
+
+std::optional<StoredRecord> Store::load(const std::string& record_id) {
+    auto& statement = cached(kLoad, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM records "
+                                    "WHERE record_id = ?");
+    statement.bind(1, record_id);
+    if (!statement.step()) return std::nullopt;
+    StoredRecord record = read_record(statement);
+    statement.reset();  // an unfinished statement would pin this connection's read snapshot
+    return record;
+}
+
+void Store::save(const StoredRecord& record) {
+    auto& statement = cached(kSave, "INSERT OR REPLACE INTO records(record_id, entity, author_id, subject_id, "
+                                    "deleted, state) VALUES (?, ?, ?, ?, ?, ?)");
+    statement.bind(1, record.state.record_id)
+        .bind(2, record.state.entity)
+        .bind(3, record.author_id)
+        .bind(4, record.subject_id)
+        .bind(5, int64_t(record.state.deleted))
+        .bind(6, record.state.fields.dump())
+        .run();
+}
+
+std::vector<StoredRecord> Store::records_of(const std::string& entity) {
+    auto& statement = cached(kRecordsOf, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM "
+                                         "records WHERE entity = ? ORDER BY record_id");
+    statement.bind(1, entity);
+    std::vector<StoredRecord> out;
+    while (statement.step()) out.push_back(read_record(statement));
+    return out;
+}
+
+std::vector<StoredRecord> Store::records_about(const std::string& entity, const std::string& subject_id) {
+    auto& statement = cached(kRecordsAbout, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM "
+                                            "records WHERE entity = ? AND subject_id = ? ORDER BY record_id");
+    statement.bind(1, entity).bind(2, subject_id);
+    std::vector<StoredRecord> out;
+    while (statement.step()) out.push_back(read_record(statement));
+    return out;
+}
+
+bool Store::logged(const std::string& change_id) {
+    auto& statement = cached(kLogged, "SELECT 1 FROM change_log WHERE change_id = ?");
+    statement.bind(1, change_id);
+    bool found = statement.step();
+    statement.reset();
+    return found;
+}
+
+int64_t Store::append_log(const std::string& change_id, const LogRow& row) {
+    auto& statement = cached(kAppendLog, "INSERT INTO change_log(change_id, entity, author_id, subject_id, body) "
+                                         "VALUES (?, ?, ?, ?, ?)");
+    statement.bind(1, change_id).bind(2, row.entity).bind(3, row.author_id).bind(4, row.subject_id).bind(5, row.body);
+    statement.run();
+    return sqlite3_last_insert_rowid(db_.handle());
+}
+
+std::vector<LogRow> Store::scan_log(int64_t since, const ReadScope& scope, const std::string& actor_id, int limit) {
+    std::vector<LogRow> rows;
+    if (!scope.authored_by_actor && !scope.all_people) return rows;
+    Statement* statement;
+    // Two indexed ranges combined by seq; SQLite walks each index from `since` instead of the whole log.
+    if (scope.authored_by_actor && scope.all_people) {
+        statement = &cached(kScanBoth,
+                            "SELECT seq, entity, author_id, subject_id, body FROM ("
+                            " SELECT * FROM (SELECT seq, entity, author_id, subject_id, body FROM change_log"
+                            "  WHERE author_id = ?2 AND seq > ?1 ORDER BY seq LIMIT ?3)"
+                            " UNION"
+                            " SELECT * FROM (SELECT seq, entity, author_id, subject_id, body FROM change_log"
+                            "  WHERE entity = 'person' AND seq > ?1 ORDER BY seq LIMIT ?3))"
+                            " ORDER BY seq LIMIT ?3");
+        statement->bind(2, actor_id);
+    } else if (scope.authored_by_actor) {
+        statement = &cached(kScanAuthored, "SELECT seq, entity, author_id, subject_id, body FROM change_log "
+                                           "WHERE author_id = ?2 AND seq > ?1 ORDER BY seq LIMIT ?3");
+        statement->bind(2, actor_id);
+    } else {
+        statement = &cached(kScanPeople, "SELECT seq, entity, author_id, subject_id, body FROM change_log "
+                                         "WHERE entity = 'person' AND seq > ?1 ORDER BY seq LIMIT ?3");
+    }
+    statement->bind(1, since).bind(3, int64_t(limit));
+    while (statement->step())
+        rows.push_back(LogRow{statement->integer(0), statement->text(1), statement->text(2), statement->text(3),
+                              statement->text(4)});
+    return rows;
+}
+
+int64_t Store::last_seq() {
+    auto& statement = cached(kLastSeq, "SELECT COALESCE(MAX(seq), 0) FROM change_log");
+    statement.step();
+    int64_t value = statement.integer(0);
+    statement.reset();
+    return value;
+}
+
+void Store::append_outbox(const std::string& change_id, const std::string& body) {
+    cached(kAppendOutbox, "INSERT OR IGNORE INTO outbox(change_id, body) VALUES (?, ?)")
+        .bind(1, change_id)
+        .bind(2, body)
+        .run();
+}
+
+std::vector<OutboxEntry> Store::outbox(int limit) {
+    auto& statement = cached(kOutbox, "SELECT change_id, body, COALESCE(problem_code, ''), "
+                                      "COALESCE(problem_message, '') FROM outbox "
+                                      "ORDER BY problem_code IS NOT NULL, position LIMIT ?");
+    statement.bind(1, int64_t(limit));
+    std::vector<OutboxEntry> out;
+    while (statement.step())
+        out.push_back(OutboxEntry{statement.text(0), statement.text(1), statement.text(2), statement.text(3)});
+    return out;
+}
+
+int64_t Store::outbox_pending() {
+    auto& statement = cached(kOutboxPending, "SELECT COUNT(*) FROM outbox WHERE problem_code IS NULL");
+    statement.step();
+    int64_t value = statement.integer(0);
+    statement.reset();
+    return value;
+}
+
+void Store::remove_outbox(const std::string& change_id) {
+    cached(kRemoveOutbox, "DELETE FROM outbox WHERE change_id = ?").bind(1, change_id).run();
+}
+
+void Store::reject_outbox(const std::string& change_id, const Problem& problem) {
+    cached(kRejectOutbox, "UPDATE outbox SET problem_code = ?, problem_message = ? WHERE change_id = ?")
+        .bind(1, problem.code)
+        .bind(2, problem.message)
+        .bind(3, change_id)
+        .run();
+}
+
+std::optional<std::string> Store::setting(const std::string& key) {
+    auto& statement = cached(kSetting, "SELECT value FROM settings WHERE key = ?");
+    statement.bind(1, key);
+    if (!statement.step()) return std::nullopt;
+    std::string value = statement.text(0);
+    statement.reset();
+    return value;
+}
+
+void Store::set_setting(const std::string& key, const std::string& value) {
+    cached(kSetSetting, "INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)").bind(1, key).bind(2, value).run();
+}
+
+} // namespace tandem

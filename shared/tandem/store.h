@@ -1,0 +1,85 @@
+#pragma once
+// The SQLite store shared by the server and every device: merged records, the server's change log, the
+// device's outbox and settings. Opening it migrates the schema. It holds no rules about who may do what;
+// callers (SyncService on the server, Replica on a device) decide, then write through it.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tandem/merge.h"
+#include "tandem/policy.h"
+#include "tandem/sqlite_db.h"
+
+namespace tandem {
+
+struct StoredRecord {
+    RecordState state;
+    std::string author_id;
+    std::string subject_id;
+    RecordMeta meta() const { return RecordMeta{state.entity, author_id, subject_id}; }
+};
+
+struct LogRow {
+    int64_t seq = 0;
+    std::string entity, author_id, subject_id, body;
+};
+
+struct OutboxEntry {
+    std::string change_id;
+    std::string body;          // the change as JSON, ready to push
+    std::string problem_code;  // set when the server rejected it
+    std::string problem_message;
+};
+
+struct StoreOptions {
+    // WAL suits the server (readers never block the writer). Browser storage has no shared memory for the
+    // WAL index, so devices keep SQLite's default rollback journal.
+    bool write_ahead_log = false;
+    bool read_only = false;
+};
+
+class Store {
+public:
+    explicit Store(const std::string& path, StoreOptions options = {});
+    ~Store();
+
+    // Runs `work` in one IMMEDIATE transaction: all of it commits, or on an exception none of it does.
+    void transaction(const std::function<void()>& work);
+
+    std::optional<StoredRecord> load(const std::string& record_id);
+    void save(const StoredRecord& record);
+    std::vector<StoredRecord> records_of(const std::string& entity);
+    std::vector<StoredRecord> records_about(const std::string& entity, const std::string& subject_id);
+
+    // Server change log.
+    bool logged(const std::string& change_id);
+    int64_t append_log(const std::string& change_id, const LogRow& row);  // returns the assigned seq
+    // Rows with seq > since that the scope may cover, oldest first, at most `limit`.
+    std::vector<LogRow> scan_log(int64_t since, const ReadScope& scope, const std::string& actor_id, int limit);
+    int64_t last_seq();
+
+    // Device outbox.
+    void append_outbox(const std::string& change_id, const std::string& body);
+    std::vector<OutboxEntry> outbox(int limit);  // pending first; rejected ones are kept for the user to see
+    int64_t outbox_pending();
+    void remove_outbox(const std::string& change_id);
+    void reject_outbox(const std::string& change_id, const Problem& problem);
+
+    std::optional<std::string> setting(const std::string& key);
+    void set_setting(const std::string& key, const std::string& value);
+
+    Database& database() { return db_; }
+    int64_t schema_version() { return db_.user_version(); }
+
+private:
+    Statement& cached(int slot, const char* sql);
+    void migrate();
+    static StoredRecord read_record(const Statement& row);
+
+    Database db_;
+    std::vector<std::unique_ptr<Statement>> statements_;
+};
+
+} // namespace tandem

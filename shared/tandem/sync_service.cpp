@@ -1,0 +1,155 @@
+#include "tandem/sync_service.h"
+
+#include "tandem/entity.h"
+#include "tandem/ids.h"
+
+namespace tandem {
+
+namespace {
+
+PushOutcome rejected(const std::string& id, Problem problem) {
+    return PushOutcome{id, "rejected", std::move(problem)};
+}
+
+// Fields that decide who may see a record (a check-in's report, an item's check-in) may not move it
+// elsewhere later: the permission granted at creation would no longer hold.
+std::optional<Problem> check_immutable(const EntitySpec& spec, const Change& change, const StoredRecord& existing) {
+    for (const auto& field : spec.fields) {
+        if (!field.immutable) continue;
+        auto it = change.fields.find(field.name);
+        if (it != change.fields.end() && *it != existing.state.value(field.name))
+            return Problem{"invalid_change", "field \"" + field.name + "\" cannot change once set"};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<PushOutcome> SyncService::push(const Actor& actor, const OrgChart& org, const std::string& device_id,
+                                           const Json& changes, uint64_t now_millis) {
+    std::vector<PushOutcome> outcomes;
+    outcomes.reserve(changes.size());
+    store_.transaction([&] {
+        outcomes.clear();  // a retried transaction must not keep half of the previous attempt
+        for (const auto& json : changes) outcomes.push_back(judge(actor, org, device_id, json, now_millis));
+    });
+    return outcomes;
+}
+
+PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const std::string& device_id,
+                               const Json& json, uint64_t now_millis) {
+    Change change;
+    std::string id = json.is_object() && json.contains("id") && json["id"].is_string() ? json["id"].get<std::string>()
+                                                                                         : std::string();
+    if (auto error = from_json(json, change)) return rejected(id, Problem{"invalid_change", *error});
+    change.device_id = device_id;
+    if (!is_client_token(change.id))
+        return rejected(id, Problem{"invalid_change", "\"id\" must be 1-64 characters of A-Z a-z 0-9 . _ : -"});
+    if (store_.logged(change.id)) return PushOutcome{id, "duplicate", std::nullopt};
+
+    auto hlc = Hlc::parse(change.hlc);
+    if (!hlc) return rejected(id, Problem{"invalid_hlc", "\"hlc\" must be 16 lowercase hex digits"});
+    if (hlc->millis > now_millis + kMaxClockLeadMillis)
+        return rejected(id, Problem{"invalid_hlc", "\"hlc\" is more than 24 hours ahead of the server's clock"});
+
+    const EntitySpec* spec = find_entity(change.entity);
+    if (!spec) return rejected(id, Problem{"invalid_change", "unknown entity \"" + change.entity + "\""});
+    if (!is_uuid(change.record_id)) return rejected(id, Problem{"invalid_change", "\"record_id\" must be a UUID"});
+
+    auto existing = store_.load(change.record_id);
+    if (existing && existing->state.entity != spec->name)
+        return rejected(id, Problem{"invalid_change", "record_id already names a " + existing->state.entity});
+    if (auto problem = validate_fields(*spec, change.fields, !existing)) return rejected(id, *problem);
+    if (existing)
+        if (auto problem = check_immutable(*spec, change, *existing)) return rejected(id, *problem);
+
+    std::optional<StoredRecord> parent;
+    if (spec->subject_rule == SubjectRule::ParentRecord) {
+        std::string parent_id = existing ? existing->state.text(spec->subject_field)
+                                         : change.fields.value(spec->subject_field, std::string());
+        parent = store_.load(parent_id);
+        const FieldSpec* link = spec->field(spec->subject_field);
+        if (!parent || parent->state.entity != link->references || (!existing && parent->state.deleted))
+            return rejected(id, Problem{"invalid_change", "the " + link->references + " \"" + parent_id +
+                                                              "\" does not exist"});
+    }
+    RecordMeta existing_meta = existing ? existing->meta() : RecordMeta{};
+    RecordMeta parent_meta = parent ? parent->meta() : RecordMeta{};
+    if (auto problem = may_write(actor, *spec, change, existing ? &existing_meta : nullptr,
+                                 parent ? &parent_meta : nullptr, org))
+        return rejected(id, *problem);
+
+    std::string subject = existing ? existing->subject_id
+                                   : subject_of_new_record(*spec, change, parent ? &parent_meta : nullptr);
+    std::string author = existing ? existing->author_id : actor.person_id;
+    apply(change, std::move(existing), author, subject);
+    return PushOutcome{id, "accepted", std::nullopt};
+}
+
+void SyncService::apply(Change& change, std::optional<StoredRecord> existing, const std::string& author_id,
+                        const std::string& subject_id) {
+    StoredRecord record = existing ? std::move(*existing) : StoredRecord{};
+    if (!existing) {
+        record.author_id = author_id;
+        record.subject_id = subject_id;
+    }
+    if (merge(record.state, change)) store_.save(record);
+    change.seq = store_.append_log(
+        change.id, LogRow{0, change.entity, record.author_id, record.subject_id, to_json(change, false).dump()});
+}
+
+void SyncService::write_as_server(const std::vector<Change>& changes) {
+    store_.transaction([&] {
+        for (Change change : changes) {
+            if (store_.logged(change.id)) continue;
+            auto existing = store_.load(change.record_id);
+            std::string subject = existing ? existing->subject_id : change.record_id;
+            apply(change, std::move(existing), "", subject);
+        }
+    });
+}
+
+PullPage SyncService::pull(const Actor& actor, const OrgChart& org, int64_t since, int limit) {
+    // Scan further than `limit` because some candidate rows are filtered out by may_read; the cursor then
+    // moves past them so the next pull does not scan them again.
+    const int scan_limit = std::min(limit * 8, 10000);
+    PullPage page;
+    page.cursor = since;
+    auto rows = store_.scan_log(since, read_scope(actor), actor.person_id, scan_limit);
+    for (auto& row : rows) {
+        if (may_read(actor, RecordMeta{row.entity, row.author_id, row.subject_id}, org)) {
+            page.rows.push_back(std::move(row));
+            if (int(page.rows.size()) == limit) {
+                page.cursor = page.rows.back().seq;
+                page.more = true;
+                return page;
+            }
+        }
+        page.cursor = row.seq;
+    }
+    page.more = int(rows.size()) == scan_limit;
+    return page;
+}
+
+std::string pull_response_json(const PullPage& page) {
+    std::string out = "{\"changes\":[";
+    size_t total = 64;
+    for (const auto& row : page.rows) total += row.body.size() + 24;
+    out.reserve(total);
+    for (size_t i = 0; i < page.rows.size(); ++i) {
+        if (i) out += ',';
+        // Stored bodies are JSON objects of the change as pushed; splice the server's seq in front.
+        out += "{\"seq\":";
+        out += std::to_string(page.rows[i].seq);
+        out += ',';
+        out.append(page.rows[i].body, 1, std::string::npos);
+    }
+    out += "],\"cursor\":";
+    out += std::to_string(page.cursor);
+    out += ",\"more\":";
+    out += page.more ? "true" : "false";
+    out += '}';
+    return out;
+}
+
+} // namespace tandem

@@ -1,0 +1,56 @@
+#pragma once
+// The server's half of sync (api.md Push and Pull), free of HTTP: routes hand it parsed JSON and an
+// authenticated actor. Every change goes validate -> authorise (policy.may_write) -> merge -> log.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tandem/change.h"
+#include "tandem/hlc.h"
+#include "tandem/org_chart.h"
+#include "tandem/policy.h"
+#include "tandem/store.h"
+
+namespace tandem {
+
+struct PushOutcome {
+    std::string id;
+    std::string status;  // "accepted" | "duplicate" | "rejected"
+    std::optional<Problem> error;
+};
+
+struct PullPage {
+    std::vector<LogRow> rows;
+    int64_t cursor = 0;
+    bool more = false;
+};
+
+constexpr uint64_t kMaxClockLeadMillis = 24ull * 60 * 60 * 1000;
+
+class SyncService {
+public:
+    explicit SyncService(Store& store) : store_(store) {}
+
+    // Judges each change on its own, in order, inside one transaction; returns after the commit, so an
+    // outcome of "accepted" is durable. Throws StoreError if the database fails (nothing is applied then).
+    std::vector<PushOutcome> push(const Actor& actor, const OrgChart& org, const std::string& device_id,
+                                  const Json& changes, uint64_t now_millis);
+
+    PullPage pull(const Actor& actor, const OrgChart& org, int64_t since, int limit);
+
+    // Server-side writes (demo organisation, HR import) take the same merge and log path but no policy.
+    void write_as_server(const std::vector<Change>& changes);
+
+private:
+    PushOutcome judge(const Actor& actor, const OrgChart& org, const std::string& device_id, const Json& json,
+                      uint64_t now_millis);
+    void apply(Change& change, std::optional<StoredRecord> existing, const std::string& author_id,
+               const std::string& subject_id);
+
+    Store& store_;
+};
+
+// {"changes":[...],"cursor":N,"more":b} built from stored change bodies without re-parsing them.
+std::string pull_response_json(const PullPage& page);
+
+} // namespace tandem
