@@ -2,6 +2,10 @@
 # them from Debian source packages into ${TANDEM_CACHE}, and they are compiled here with emcc.
 
 if(EMSCRIPTEN)
+  # The core reports store failures as exceptions and rolls back on them; emcc turns catching off by default.
+  add_compile_options(-fexceptions)
+  add_link_options(-fexceptions)
+
   # SQLite amalgamation made by scripts/setup. Single-threaded in the browser; no extension loading.
   set(TANDEM_SQLITE_DIR ${TANDEM_CACHE}/sqlite-amalgamation)
   if(NOT EXISTS ${TANDEM_SQLITE_DIR}/sqlite3.c)
@@ -27,8 +31,6 @@ if(EMSCRIPTEN)
   set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)
   set(BUILD_GMOCK OFF CACHE BOOL "" FORCE)
   add_subdirectory(/usr/src/googletest ${CMAKE_BINARY_DIR}/googletest EXCLUDE_FROM_ALL)
-  add_library(GTest::gtest ALIAS gtest)
-  add_library(GTest::gtest_main ALIAS gtest_main)
 else()
   find_package(SQLite3 REQUIRED)
   set(TANDEM_SQLITE_TARGET SQLite::SQLite3)

@@ -1,0 +1,30 @@
+#include "databases.h"
+
+#include "accounts.h"
+
+namespace tandem::server {
+
+Databases::Databases(const std::string& path, size_t reader_count) : path_(path) {
+    // WAL with synchronous=FULL: readers never block the writer, and a commit is on disk before the push
+    // that caused it is acknowledged.
+    writer_ = std::make_unique<Store>(path, StoreOptions{true, false});
+    writer_->database().exec("PRAGMA synchronous=FULL");
+    create_account_tables(*writer_);
+    for (size_t i = 0; i < reader_count; ++i)
+        idle_readers_.push_back(std::make_unique<Store>(path, StoreOptions{true, true}));
+}
+
+Databases::Lease::Lease(Databases& owner_) : owner(owner_) {
+    std::unique_lock<std::mutex> lock(owner.readers_mutex_);
+    owner.reader_returned_.wait(lock, [&] { return !owner.idle_readers_.empty(); });
+    store = std::move(owner.idle_readers_.back());
+    owner.idle_readers_.pop_back();
+}
+
+Databases::Lease::~Lease() {
+    std::lock_guard<std::mutex> lock(owner.readers_mutex_);
+    owner.idle_readers_.push_back(std::move(store));
+    owner.reader_returned_.notify_one();
+}
+
+} // namespace tandem::server

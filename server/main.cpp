@@ -1,0 +1,92 @@
+// tandem-server: the sync server's command line. `demo` makes a demo database, `serve` runs the API and
+// serves the web client. Every flag can also come from the environment (TANDEM_DB, TANDEM_PORT, ...).
+#include <CLI/CLI.hpp>
+#include <sodium.h>
+
+#include <csignal>
+#include <cstdio>
+
+#include "demo_org.h"
+#include "http_api.h"
+
+namespace {
+
+tandem::server::TandemServer* running_server = nullptr;
+
+void stop_on_signal(int) {
+    if (running_server) running_server->stop();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (sodium_init() < 0) {
+        std::fprintf(stderr, "tandem-server: libsodium failed to initialise\n");
+        return 1;
+    }
+    CLI::App app{"Tandem sync server"};
+    app.require_subcommand(1);
+
+    std::string demo_db;
+    auto* demo = app.add_subcommand("demo", "Create a database with the demo organisation");
+    demo->add_option("--db", demo_db, "Database file to create")->required()->envname("TANDEM_DB");
+
+    tandem::server::ServerOptions options;
+    size_t max_body_mib = 8;
+    auto* serve = app.add_subcommand("serve", "Serve the sync API and the web client");
+    serve->add_option("--db", options.database_path, "Database file")->required()->envname("TANDEM_DB");
+    serve->add_option("--host", options.host, "Address to listen on")->envname("TANDEM_HOST")->capture_default_str();
+    serve->add_option("--port", options.port, "Port to listen on")
+        ->envname("TANDEM_PORT")
+        ->check(CLI::Range(0, 65535))
+        ->capture_default_str();
+    serve->add_option("--web", options.web_dir, "Folder of the built web client")
+        ->envname("TANDEM_WEB")
+        ->check(CLI::ExistingDirectory);
+    serve->add_option("--max-body-mib", max_body_mib, "Largest request body accepted, in MiB")
+        ->envname("TANDEM_MAX_BODY_MIB")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    serve->add_option("--threads", options.threads, "Worker threads")
+        ->envname("TANDEM_THREADS")
+        ->check(CLI::Range(2, 256))
+        ->capture_default_str();
+    serve->add_option("--session-days", options.session_days, "How long a sign-in lasts")
+        ->envname("TANDEM_SESSION_DAYS")
+        ->check(CLI::Range(1, 365))
+        ->capture_default_str();
+
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        if (*demo) {
+            std::string error = tandem::server::create_demo_database(demo_db);
+            if (!error.empty()) {
+                std::fprintf(stderr, "tandem-server demo: %s\n", error.c_str());
+                return 2;
+            }
+            std::printf("Created %s with the demo organisation (password \"%s\" for every demo account)\n",
+                        demo_db.c_str(), tandem::server::kDemoPassword);
+            return 0;
+        }
+        options.max_body_bytes = max_body_mib * 1024 * 1024;
+        tandem::server::TandemServer server(options);
+        int port = server.bind();
+        if (port < 0) {
+            std::fprintf(stderr, "tandem-server: cannot listen on %s:%d\n", options.host.c_str(), options.port);
+            return 1;
+        }
+        running_server = &server;
+        std::signal(SIGINT, stop_on_signal);
+        std::signal(SIGTERM, stop_on_signal);
+        std::printf("Tandem listening on http://%s:%d (database %s)\n", options.host.c_str(), port,
+                    options.database_path.c_str());
+        std::fflush(stdout);
+        bool ok = server.run();
+        running_server = nullptr;
+        return ok ? 0 : 1;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "tandem-server: %s\n", error.what());
+        return 1;
+    }
+}
