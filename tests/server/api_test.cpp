@@ -1,0 +1,241 @@
+// The HTTP contract of api.md, checked from outside as any client would see it.
+#include "live_server.h"
+#include "tandem/ids.h"
+
+namespace tandem::testing {
+namespace {
+
+using ApiTest = LiveServer;
+
+Json error_of(const httplib::Result& reply) { return Json::parse(reply->body)["error"]; }
+
+TEST_F(ApiTest, HealthNeedsNoSignIn) {
+    auto reply = client().Get("/healthz");
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 200);
+    EXPECT_EQ(Json::parse(reply->body), (Json{{"status", "ok"}}));
+}
+
+TEST_F(ApiTest, SignInReturnsATokenAndTheUsersOwnPersonRecord) {
+    auto reply = client().Post("/api/v1/session",
+                               R"({"email":"Manager1@demo.example","password":"tandem-demo"})", "application/json");
+    ASSERT_EQ(reply->status, 200);
+    auto body = Json::parse(reply->body);
+    EXPECT_EQ(body["user"]["role"], "manager");
+    EXPECT_EQ(body["user"]["name"], "Maya Chen");
+    EXPECT_TRUE(is_uuid(body["user"]["id"].get<std::string>()));
+    EXPECT_GE(body["token"].get<std::string>().size(), 32u);
+}
+
+TEST_F(ApiTest, WrongPasswordAndUnknownEmailGetTheSameAnswer) {
+    auto wrong = client().Post("/api/v1/session", R"({"email":"manager1@demo.example","password":"nope"})",
+                               "application/json");
+    auto unknown = client().Post("/api/v1/session", R"({"email":"nobody@demo.example","password":"tandem-demo"})",
+                                 "application/json");
+    EXPECT_EQ(wrong->status, 401);
+    EXPECT_EQ(unknown->status, 401);
+    EXPECT_EQ(wrong->body, unknown->body);
+    EXPECT_EQ(error_of(wrong)["code"], "invalid_credentials");
+}
+
+TEST_F(ApiTest, RepeatedFailuresForOneAddressAreRateLimited) {
+    int last_status = 0;
+    for (int attempt = 0; attempt < 11; ++attempt)
+        last_status = client()
+                          .Post("/api/v1/session", R"({"email":"mentor@demo.example","password":"guess"})",
+                                "application/json")
+                          ->status;
+    EXPECT_EQ(last_status, 429);
+    // Another account is unaffected.
+    EXPECT_EQ(sign_in("manager2@demo.example").token.size(), 64u);
+}
+
+TEST_F(ApiTest, EveryApiCallNeedsAValidToken) {
+    EXPECT_EQ(client().Get("/api/v1/sync/pull")->status, 401);
+    auto bad = client().Get("/api/v1/sync/pull", {{"Authorization", "Bearer " + std::string(64, 'a')}});
+    EXPECT_EQ(bad->status, 401);
+    EXPECT_EQ(error_of(bad)["code"], "unauthenticated");
+    auto push_without = client().Post("/api/v1/sync/push", R"({"device_id":"d","changes":[]})", "application/json");
+    EXPECT_EQ(push_without->status, 401);
+}
+
+TEST_F(ApiTest, SigningOutEndsTheSession) {
+    Session session = sign_in("manager1@demo.example");
+    EXPECT_EQ(pull(session, 0)->status, 200);
+    EXPECT_EQ(client().Delete("/api/v1/session", bearer(session))->status, 204);
+    EXPECT_EQ(pull(session, 0)->status, 401);
+}
+
+TEST_F(ApiTest, APushedCheckInComesBackOnPullWithItsSeq) {
+    Session manager = sign_in("manager1@demo.example");
+    std::string report = first_report_of(manager);
+    std::string record = new_uuid_v7(wall_millis());
+    auto reply = push(manager, Json{{"device_id", "laptop-1"},
+                                    {"changes", {checkin_change("c-1", record, report, "Talked about goals 🎯")}}});
+    ASSERT_EQ(reply->status, 200) << reply->body;
+    EXPECT_EQ(Json::parse(reply->body)["results"][0]["status"], "accepted");
+
+    std::vector<Json> checkins;
+    for (auto& change : pull_all(manager))
+        if (change["entity"] == "checkin") checkins.push_back(change);
+    ASSERT_EQ(checkins.size(), 1u);
+    EXPECT_EQ(checkins[0]["record_id"], record);
+    EXPECT_EQ(checkins[0]["device_id"], "laptop-1");
+    EXPECT_EQ(checkins[0]["fields"]["shared_notes"], "Talked about goals 🎯");
+    EXPECT_GT(checkins[0]["seq"].get<int64_t>(), 0);
+}
+
+TEST_F(ApiTest, ADuplicatePushIsAcknowledgedButNotAppliedAgain) {
+    Session manager = sign_in("manager1@demo.example");
+    std::string report = first_report_of(manager);
+    std::string record = new_uuid_v7(wall_millis());
+    Json batch{{"device_id", "d1"}, {"changes", {checkin_change("dup-1", record, report, "first")}}};
+    EXPECT_EQ(Json::parse(push(manager, batch)->body)["results"][0]["status"], "accepted");
+    // Same id, different content: still a duplicate, and the content is not taken.
+    batch["changes"][0]["fields"]["shared_notes"] = "second";
+    EXPECT_EQ(Json::parse(push(manager, batch)->body)["results"][0]["status"], "duplicate");
+    int count = 0;
+    for (auto& change : pull_all(manager))
+        if (change["entity"] == "checkin") {
+            ++count;
+            EXPECT_EQ(change["fields"]["shared_notes"], "first");
+        }
+    EXPECT_EQ(count, 1);
+}
+
+TEST_F(ApiTest, AForbiddenChangeIsRejectedWhileTheRestOfTheBatchIsAccepted) {
+    Session manager1 = sign_in("manager1@demo.example"), manager2 = sign_in("manager2@demo.example");
+    std::string own_report = first_report_of(manager1), other_report = first_report_of(manager2);
+    Json person_edit{{"id", "p-1"}, {"entity", "person"}, {"record_id", own_report},
+                     {"hlc", Hlc{wall_millis(), 0}.to_string()}, {"fields", {{"name", "Renamed"}}}};
+    auto reply = push(manager1, Json{{"device_id", "d1"},
+                                     {"changes",
+                                      {checkin_change("ok-1", new_uuid_v7(wall_millis()), own_report, "fine"),
+                                       checkin_change("no-1", new_uuid_v7(wall_millis()), other_report, "not mine"),
+                                       person_edit,
+                                       checkin_change("ok-2", new_uuid_v7(wall_millis()), own_report, "fine too")}}});
+    ASSERT_EQ(reply->status, 200);
+    auto results = Json::parse(reply->body)["results"];
+    ASSERT_EQ(results.size(), 4u);
+    EXPECT_EQ(results[0]["status"], "accepted");
+    EXPECT_EQ(results[1]["status"], "rejected");
+    EXPECT_EQ(results[1]["error"]["code"], "forbidden");
+    EXPECT_EQ(results[2]["error"]["code"], "forbidden");
+    EXPECT_EQ(results[3]["status"], "accepted");
+    EXPECT_EQ(results[1]["id"], "no-1");
+}
+
+TEST_F(ApiTest, PullIsScopedToEachManagersTeam) {
+    Session manager1 = sign_in("manager1@demo.example"), manager2 = sign_in("manager2@demo.example");
+    Session hr = sign_in("hr@demo.example");
+    std::string report = first_report_of(manager1);
+    std::string checkin = new_uuid_v7(wall_millis());
+    Json note{{"id", "n-1"}, {"entity", "private_note"}, {"record_id", new_uuid_v7(wall_millis())},
+              {"hlc", Hlc{wall_millis(), 1}.to_string()}, {"fields", {{"checkin_id", checkin}, {"text", "mine"}}}};
+    push(manager1, Json{{"device_id", "d1"}, {"changes", {checkin_change("s-1", checkin, report, "x"), note}}});
+
+    auto entities_seen_by = [&](const Session& session) {
+        std::multiset<std::string> seen;
+        for (auto& change : pull_all(session, 3)) seen.insert(change["entity"].get<std::string>());
+        return seen;
+    };
+    auto seen1 = entities_seen_by(manager1), seen2 = entities_seen_by(manager2), seen_hr = entities_seen_by(hr);
+    EXPECT_EQ(seen1.count("checkin"), 1u);
+    EXPECT_EQ(seen1.count("private_note"), 1u);
+    EXPECT_EQ(seen1.count("person"), 5u);  // self and four reports
+    EXPECT_EQ(seen2.count("checkin"), 0u);
+    EXPECT_EQ(seen2.count("private_note"), 0u);
+    EXPECT_EQ(seen2.count("person"), 4u);  // self and three reports
+    EXPECT_EQ(seen_hr.count("checkin"), 0u);
+    EXPECT_EQ(seen_hr.count("private_note"), 0u);
+    EXPECT_EQ(seen_hr.count("person"), 12u);
+    for (auto& change : pull_all(manager2))
+        EXPECT_NE(change["record_id"], report) << "manager2 must not see manager1's report";
+}
+
+TEST_F(ApiTest, MalformedJsonGetsACleanError) {
+    Session manager = sign_in("manager1@demo.example");
+    auto reply = client().Post("/api/v1/sync/push", bearer(manager), "{\"device_id\": \"d\", \"changes\": [",
+                               "application/json");
+    EXPECT_EQ(reply->status, 400);
+    EXPECT_EQ(error_of(reply)["code"], "malformed_json");
+    auto missing = push(manager, Json{{"changes", Json::array()}});
+    EXPECT_EQ(missing->status, 400);
+    EXPECT_EQ(error_of(missing)["code"], "invalid_request");
+}
+
+TEST_F(ApiTest, AnOversizedBodyGets413AsJson) {
+    Session manager = sign_in("manager1@demo.example");
+    std::string huge(9 * 1024 * 1024, ' ');
+    auto reply = client().Post("/api/v1/sync/push", bearer(manager), huge, "application/json");
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 413);
+    EXPECT_EQ(error_of(reply)["code"], "payload_too_large");
+}
+
+TEST_F(ApiTest, BadPullParametersAreRefusedAndLimitIsClamped) {
+    Session manager = sign_in("manager1@demo.example");
+    auto bad = client().Get("/api/v1/sync/pull?since=-1", bearer(manager));
+    EXPECT_EQ(bad->status, 400);
+    EXPECT_EQ(error_of(bad)["code"], "invalid_parameter");
+    EXPECT_EQ(client().Get("/api/v1/sync/pull?limit=abc", bearer(manager))->status, 400);
+    auto one = Json::parse(pull(manager, 0, 0)->body);  // clamped up to 1
+    EXPECT_EQ(one["changes"].size(), 1u);
+    EXPECT_TRUE(one["more"]);
+}
+
+TEST_F(ApiTest, InvalidChangesAreRejectedWithReasons) {
+    Session manager = sign_in("manager1@demo.example");
+    std::string report = first_report_of(manager);
+    Json bad_date = checkin_change("v-1", new_uuid_v7(wall_millis()), report, "x");
+    bad_date["fields"]["held_on"] = "yesterday";
+    Json unknown_field = checkin_change("v-2", new_uuid_v7(wall_millis()), report, "x");
+    unknown_field["fields"]["salary"] = 100000;
+    Json future = checkin_change("v-3", new_uuid_v7(wall_millis()), report, "x");
+    future["hlc"] = Hlc{wall_millis() + 25ull * 3600 * 1000, 0}.to_string();
+    auto results = Json::parse(push(manager, Json{{"device_id", "d"}, {"changes", {bad_date, unknown_field, future}}})
+                                   ->body)["results"];
+    EXPECT_EQ(results[0]["error"]["code"], "invalid_change");
+    EXPECT_EQ(results[1]["error"]["code"], "invalid_change");
+    EXPECT_EQ(results[2]["error"]["code"], "invalid_hlc");
+    EXPECT_FALSE(results[0]["error"]["message"].get<std::string>().empty());
+}
+
+TEST_F(ApiTest, UnknownAddressesAnswerJson404) {
+    auto reply = client().Get("/api/v1/nothing");
+    EXPECT_EQ(reply->status, 404);
+    EXPECT_EQ(error_of(reply)["code"], "not_found");
+}
+
+TEST_F(ApiTest, ConcurrentPushesFromManyDevicesAreAllKept) {
+    Session manager = sign_in("manager1@demo.example");
+    std::string report = first_report_of(manager);
+    std::vector<std::thread> devices;
+    std::atomic<int> accepted{0};
+    for (int d = 0; d < 6; ++d)
+        devices.emplace_back([&, d] {
+            for (int batch = 0; batch < 5; ++batch) {
+                Json changes = Json::array();
+                for (int i = 0; i < 20; ++i)
+                    changes.push_back(checkin_change("d" + std::to_string(d) + "-" + std::to_string(batch) + "-" +
+                                                         std::to_string(i),
+                                                     new_uuid_v7(wall_millis()), report, "load"));
+                auto reply = push(manager, Json{{"device_id", "dev" + std::to_string(d)}, {"changes", changes}});
+                ASSERT_TRUE(reply);
+                ASSERT_EQ(reply->status, 200) << reply->body;
+                const Json answer = Json::parse(reply->body);
+                for (const auto& r : answer["results"]) {
+                    EXPECT_EQ(r["status"], "accepted") << r.dump();
+                    accepted += r["status"] == "accepted";
+                }
+            }
+        });
+    for (auto& t : devices) t.join();
+    EXPECT_EQ(accepted.load(), 600);
+    int checkins = 0;
+    for (auto& change : pull_all(manager, 1000)) checkins += change["entity"] == "checkin";
+    EXPECT_EQ(checkins, 600);
+}
+
+}  // namespace
+}  // namespace tandem::testing

@@ -1,0 +1,122 @@
+// Kill -9 the real server binary while devices push; after a restart every acknowledged change is there.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <set>
+
+#include "live_server.h"
+#include "tandem/ids.h"
+
+namespace tandem::testing {
+namespace {
+
+// Starts `tandem-server serve --port 0` and reads the chosen port from its first line of output.
+struct ServerProcess {
+    pid_t pid = -1;
+    int port = 0;
+
+    explicit ServerProcess(const std::string& database) {
+        int out[2];
+        if (pipe(out) != 0) return;
+        pid = fork();
+        if (pid == 0) {
+            dup2(out[1], STDOUT_FILENO);
+            close(out[0]);
+            execl(TANDEM_SERVER_BINARY, TANDEM_SERVER_BINARY, "serve", "--db", database.c_str(), "--port", "0",
+                  "--threads", "4", static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        close(out[1]);
+        FILE* output = fdopen(out[0], "r");
+        char line[512] = {};
+        if (fgets(line, sizeof line, output)) {
+            const char* colon = std::strrchr(line, ':');
+            if (colon) port = std::atoi(colon + 1);
+        }
+        fclose(output);
+    }
+
+    void kill_hard() {
+        if (pid > 0) {
+            kill(pid, SIGKILL);
+            waitpid(pid, nullptr, 0);
+            pid = -1;
+        }
+    }
+    ~ServerProcess() { kill_hard(); }
+};
+
+TEST(CrashTest, EveryAcknowledgedPushSurvivesKillNine) {
+    ASSERT_GE(sodium_init(), 0);
+    TempDir dir;
+    const std::string database = dir.file("crash.db");
+    ASSERT_EQ(server::create_demo_database(database), "");
+
+    auto sign_in = [](int port) {
+        httplib::Client http("127.0.0.1", port);
+        auto reply = http.Post("/api/v1/session", R"({"email":"manager1@demo.example","password":"tandem-demo"})",
+                               "application/json");
+        return reply && reply->status == 200 ? Json::parse(reply->body) : Json();
+    };
+
+    std::set<std::string> acknowledged;
+    {
+        ServerProcess server(database);
+        ASSERT_GT(server.port, 0);
+        Json session = sign_in(server.port);
+        ASSERT_TRUE(session.is_object());
+        const std::string token = session["token"];
+        httplib::Client http("127.0.0.1", server.port);
+        auto people = Json::parse(http.Get("/api/v1/sync/pull?limit=1000", {{"Authorization", "Bearer " + token}})->body);
+        std::string report;
+        for (auto& change : people["changes"])
+            if (change["fields"]["manager_id"] == session["user"]["id"]) report = change["record_id"];
+
+        std::atomic<bool> stop{false};
+        std::thread pusher([&] {
+            httplib::Client client("127.0.0.1", server.port);
+            client.set_read_timeout(2);
+            for (int batch = 0; batch < 2000 && !stop; ++batch) {
+                Json changes = Json::array();
+                for (int i = 0; i < 50; ++i)
+                    changes.push_back(checkin_change("k" + std::to_string(batch) + "-" + std::to_string(i),
+                                                     new_uuid_v7(wall_millis()), report, "before the crash"));
+                auto reply = client.Post("/api/v1/sync/push", {{"Authorization", "Bearer " + token}},
+                                         Json{{"device_id", "crash-device"}, {"changes", changes}}.dump(),
+                                         "application/json");
+                if (!reply || reply->status != 200) break;
+                const Json answer = Json::parse(reply->body);
+                for (const auto& result : answer["results"])
+                    if (result["status"] == "accepted") acknowledged.insert(result["id"].get<std::string>());
+            }
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        server.kill_hard();
+        stop = true;
+        pusher.join();
+    }
+    ASSERT_GT(acknowledged.size(), 0u) << "nothing was pushed before the kill";
+
+    ServerProcess restarted(database);
+    ASSERT_GT(restarted.port, 0) << "server did not come back after the crash";
+    Json session = sign_in(restarted.port);
+    httplib::Client http("127.0.0.1", restarted.port);
+    std::set<std::string> present;
+    int64_t since = 0;
+    for (int page = 0; page < 10000; ++page) {
+        auto reply = http.Get(("/api/v1/sync/pull?limit=1000&since=" + std::to_string(since)).c_str(),
+                              {{"Authorization", "Bearer " + session["token"].get<std::string>()}});
+        ASSERT_EQ(reply->status, 200);
+        auto body = Json::parse(reply->body);
+        for (auto& change : body["changes"]) present.insert(change["id"].get<std::string>());
+        since = body["cursor"];
+        if (!body["more"]) break;
+    }
+    for (const auto& id : acknowledged) ASSERT_TRUE(present.count(id)) << "acknowledged change " << id << " was lost";
+}
+
+}  // namespace
+}  // namespace tandem::testing

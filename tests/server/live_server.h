@@ -1,0 +1,152 @@
+#pragma once
+// A real Tandem server for a test: demo database in a temp folder, listening on 127.0.0.1 at a free port,
+// serving on its own thread; stopped and joined when the test ends.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <sodium.h>
+
+#include <chrono>
+#include <memory>
+#include <thread>
+
+#include "demo_org.h"
+#include "http_api.h"
+#include "support/temp_dir.h"
+#include "tandem/replica.h"
+
+namespace tandem::testing {
+
+struct Session {
+    std::string token;
+    std::string user_id;
+};
+
+class LiveServer : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_GE(sodium_init(), 0);
+        database = dir.file("server.db");
+        ASSERT_EQ(server::create_demo_database(database), "");
+        start();
+    }
+
+    void TearDown() override { shut_down(); }
+
+    void start(size_t max_body = 8 * 1024 * 1024) {
+        server::ServerOptions options;
+        options.database_path = database;
+        options.port = 0;
+        options.threads = 4;
+        options.max_body_bytes = max_body;
+        server = std::make_unique<server::TandemServer>(options);
+        port = server->bind();
+        ASSERT_GT(port, 0);
+        thread = std::thread([this] { server->run(); });
+        // httplib 0.11 has no wait_until_ready(): poll /healthz, bounded to about two seconds.
+        for (int attempt = 0; attempt < 200; ++attempt) {
+            if (auto reply = client().Get("/healthz"); reply && reply->status == 200) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        FAIL() << "server did not become ready";
+    }
+
+    void shut_down() {
+        if (server) server->stop();
+        if (thread.joinable()) thread.join();
+        server.reset();
+    }
+
+    httplib::Client client() {
+        httplib::Client http("127.0.0.1", port);
+        http.set_connection_timeout(5);
+        http.set_read_timeout(10);
+        return http;
+    }
+
+    Session sign_in(const std::string& email) {
+        auto reply = client().Post("/api/v1/session",
+                                   Json{{"email", email}, {"password", server::kDemoPassword}}.dump(),
+                                   "application/json");
+        EXPECT_TRUE(reply);
+        EXPECT_EQ(reply->status, 200) << reply->body;
+        auto body = Json::parse(reply->body);
+        return Session{body["token"], body["user"]["id"]};
+    }
+
+    static httplib::Headers bearer(const Session& session) {
+        return {{"Authorization", "Bearer " + session.token}};
+    }
+
+    httplib::Result push(const Session& session, const Json& body) {
+        return client().Post("/api/v1/sync/push", bearer(session), body.dump(), "application/json");
+    }
+
+    httplib::Result pull(const Session& session, int64_t since, int limit = 500) {
+        return client().Get(("/api/v1/sync/pull?since=" + std::to_string(since) + "&limit=" + std::to_string(limit))
+                                .c_str(),
+                            bearer(session));
+    }
+
+    // Everything this session may see, pulled page by page through the cursor.
+    std::vector<Json> pull_all(const Session& session, int limit = 500) {
+        std::vector<Json> changes;
+        int64_t since = 0;
+        for (int page = 0; page < 10000; ++page) {
+            auto reply = pull(session, since, limit);
+            EXPECT_EQ(reply->status, 200);
+            auto body = Json::parse(reply->body);
+            for (auto& change : body["changes"]) changes.push_back(change);
+            since = body["cursor"];
+            if (!body["more"]) break;
+        }
+        return changes;
+    }
+
+    // One device's sync round over HTTP, exactly as the client's platform layer does it.
+    void sync(Replica& device, const Session& session) {
+        while (auto body = device.next_push()) {
+            auto reply = push(session, *body);
+            ASSERT_EQ(reply->status, 200) << reply->body;
+            device.apply_push_results(Json::parse(reply->body));
+            if (device.store().outbox_pending() == 0) break;
+        }
+        for (bool more = true; more;) {
+            auto reply = pull(session, device.cursor());
+            ASSERT_EQ(reply->status, 200);
+            more = device.apply_pull(Json::parse(reply->body));
+        }
+    }
+
+    // A report of the signed-in manager, found through what the server lets them pull.
+    std::string first_report_of(const Session& manager) {
+        for (const auto& change : pull_all(manager))
+            if (change["entity"] == "person" && change["fields"]["manager_id"] == manager.user_id)
+                return change["record_id"];
+        ADD_FAILURE() << "manager has no reports";
+        return "";
+    }
+
+    TempDir dir;
+    std::string database;
+    std::unique_ptr<server::TandemServer> server;
+    std::thread thread;
+    int port = 0;
+};
+
+inline uint64_t wall_millis() {
+    return uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count());
+}
+
+inline Json checkin_change(const std::string& id, const std::string& record_id, const std::string& report_id,
+                           const std::string& notes) {
+    return Json{{"id", id},
+                {"entity", "checkin"},
+                {"record_id", record_id},
+                {"hlc", Hlc{wall_millis(), 0}.to_string()},
+                {"fields", {{"report_id", report_id}, {"held_on", "2026-11-23"}, {"shared_notes", notes}}},
+                {"deleted", false}};
+}
+
+} // namespace tandem::testing
