@@ -16,15 +16,34 @@ std::mt19937_64& generator() {
 }
 }  // namespace
 
+// Ids made within one millisecond must still ascend, or bulk inserts land at random B-tree pages again
+// (RFC 9562, method 3: the random tail of the previous id plus a random increment).
 std::string new_uuid_v7(uint64_t wall_millis) {
-    uint64_t random_a = generator()();
-    uint64_t random_b = generator()();
+    struct Last {
+        uint64_t millis = 0;
+        uint64_t tail_high = 0;  // 12 bits (rand_a)
+        uint64_t tail_low = 0;   // 62 bits (rand_b)
+    };
+    thread_local Last last;
+    if (wall_millis > last.millis) {
+        last = Last{wall_millis, generator()() & 0xfff, generator()() & 0x3fffffffffffffffULL};
+    } else {
+        last.tail_low += 1 + (generator()() & 0xffff);
+        if (last.tail_low > 0x3fffffffffffffffULL) {
+            last.tail_low &= 0x3fffffffffffffffULL;
+            if (++last.tail_high > 0xfff) {
+                last.tail_high = 0;
+                ++last.millis;  // borrow the next millisecond rather than repeat or go backwards
+            }
+        }
+    }
+    const uint64_t millis = last.millis;
     unsigned char bytes[16];
-    for (int i = 0; i < 6; ++i) bytes[i] = static_cast<unsigned char>(wall_millis >> (40 - 8 * i));
-    bytes[6] = static_cast<unsigned char>(0x70 | (random_a & 0x0f));  // version 7
-    bytes[7] = static_cast<unsigned char>(random_a >> 8);
-    bytes[8] = static_cast<unsigned char>(0x80 | ((random_a >> 16) & 0x3f));  // RFC 4122 variant
-    for (int i = 9; i < 16; ++i) bytes[i] = static_cast<unsigned char>(random_b >> (8 * (i - 9)));
+    for (int i = 0; i < 6; ++i) bytes[i] = static_cast<unsigned char>(millis >> (40 - 8 * i));
+    bytes[6] = static_cast<unsigned char>(0x70 | (last.tail_high >> 8));  // version 7
+    bytes[7] = static_cast<unsigned char>(last.tail_high);
+    bytes[8] = static_cast<unsigned char>(0x80 | (last.tail_low >> 56));  // RFC 4122 variant
+    for (int i = 9; i < 16; ++i) bytes[i] = static_cast<unsigned char>(last.tail_low >> (8 * (15 - i)));
     char out[37];
     std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", bytes[0],
                   bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10],

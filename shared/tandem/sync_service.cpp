@@ -110,24 +110,26 @@ void SyncService::write_as_server(const std::vector<Change>& changes) {
 }
 
 PullPage SyncService::pull(const Actor& actor, const OrgChart& org, int64_t since, int limit) {
-    // Scan further than `limit` because some candidate rows are filtered out by may_read; the cursor then
-    // moves past them so the next pull does not scan them again.
-    const int scan_limit = std::min(limit * 8, 10000);
+    // The scope is a coarse SQL filter; may_read decides row by row. Rows it filters out still move the
+    // cursor, so the next pull never scans them again. A budget bounds one request's work.
+    constexpr int kScanBudget = 20000;
     PullPage page;
     page.cursor = since;
-    auto rows = store_.scan_log(since, read_scope(actor), actor.person_id, scan_limit);
-    for (auto& row : rows) {
-        if (may_read(actor, RecordMeta{row.entity, row.author_id, row.subject_id}, org)) {
-            page.rows.push_back(std::move(row));
-            if (int(page.rows.size()) == limit) {
-                page.cursor = page.rows.back().seq;
-                page.more = true;
-                return page;
-            }
+    const ReadScope scope = read_scope(actor);
+    int scanned = 0;
+    while (scanned < kScanBudget) {
+        const int chunk = limit - int(page.rows.size());
+        auto rows = store_.scan_log(page.cursor, scope, actor.person_id, chunk);
+        scanned += int(rows.size());
+        for (auto& row : rows) {
+            page.cursor = row.seq;
+            if (may_read(actor, RecordMeta{row.entity, row.author_id, row.subject_id}, org))
+                page.rows.push_back(std::move(row));
         }
-        page.cursor = row.seq;
+        if (int(rows.size()) < chunk) return page;  // the log is exhausted for this scope
+        if (int(page.rows.size()) == limit) break;
     }
-    page.more = int(rows.size()) == scan_limit;
+    page.more = true;
     return page;
 }
 
