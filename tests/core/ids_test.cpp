@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <set>
 
 namespace tandem {
@@ -19,9 +21,16 @@ TEST(Ids, UuidV7AscendEvenWithinOneMillisecond) {
 }
 
 TEST(Ids, UuidV7HasVersionVariantAndTimestamp) {
-    std::string id = new_uuid_v7(0x0123456789abULL);
+    // Later than any millisecond used before in this process: ids never step back in time.
+    const uint64_t millis = uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         std::chrono::system_clock::now().time_since_epoch())
+                                         .count()) + 60'000;
+    std::string id = new_uuid_v7(millis);
     EXPECT_TRUE(is_uuid(id));
-    EXPECT_EQ(id.substr(0, 13), "01234567-89ab");
+    char expected[16];
+    std::snprintf(expected, sizeof expected, "%08llx-%04llx", (unsigned long long)(millis >> 16),
+                  (unsigned long long)(millis & 0xffff));
+    EXPECT_EQ(id.substr(0, 13), expected);
     EXPECT_EQ(id[14], '7');
     EXPECT_TRUE(std::string("89ab").find(id[19]) != std::string::npos);
 }
