@@ -13,8 +13,11 @@ enum Slot {
 }  // namespace
 
 Store::Store(const std::string& path, StoreOptions options) : db_(path), statements_(kSlotCount) {
-    db_.exec(options.write_ahead_log ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
-                                     : "PRAGMA synchronous=FULL");
+    if (options.host_flushes)
+        db_.exec("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF");
+    else
+        db_.exec(options.write_ahead_log ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
+                                         : "PRAGMA synchronous=FULL");
     db_.exec("PRAGMA foreign_keys=ON");
     if (!options.read_only) migrate();
 }

@@ -38,6 +38,9 @@ struct StoreOptions {
     // WAL index, so devices keep SQLite's default rollback journal.
     bool write_ahead_log = false;
     bool read_only = false;
+    // The host makes the file durable itself (the browser copies it to IndexedDB after each commit), so
+    // SQLite's own journal file and fsyncs would only cost time.
+    bool host_flushes = false;
 };
 
 class Store {

@@ -1,0 +1,164 @@
+#include "app/app.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "tandem/dates.h"
+
+namespace tandem::client {
+
+namespace {
+std::string session_path(Platform& platform) { return platform.data_dir() + "/session.json"; }
+}  // namespace
+
+App::App(Platform& platform) : platform_(platform) {}
+App::~App() { sync_.reset(); }
+
+std::string App::today() { return iso_from_millis(platform_.now_millis()); }
+
+void App::update() {
+    platform_.poll();
+    if (!storage_ready_) {
+        if (!platform_.ready()) return;
+        storage_ready_ = true;
+        load_saved_session();
+    }
+    if (!replica_) return;
+    sync_.tick(platform_, *replica_, user_->token, [this] { data_changed(); });
+    if (views_stale_) {
+        views_.rebuild(*store_, user_->id, today());
+        pending_changes_ = store_->outbox_pending();
+        refused_.clear();
+        for (auto& entry : store_->outbox(1000))
+            if (!entry.problem_code.empty()) refused_.push_back(entry);
+        views_stale_ = false;
+    }
+    persist_if_needed();
+}
+
+void App::data_changed() { views_stale_ = true; }
+
+void App::persist_if_needed() {
+    if (persisting_ || saved_generation_ >= committed_generation_) return;
+    persisting_ = true;
+    const uint64_t generation = committed_generation_;
+    platform_.persist([this, generation](bool ok) {
+        persisting_ = false;
+        save_failed_ = !ok;
+        if (ok) saved_generation_ = generation;
+    });
+}
+
+void App::load_saved_session() {
+    std::ifstream file(session_path(platform_));
+    if (!file) return;
+    std::stringstream text;
+    text << file.rdbuf();
+    Json saved = Json::parse(text.str(), nullptr, false);
+    if (!saved.is_object() || !saved.contains("id")) return;
+    SignedInUser user{saved.value("token", ""), saved.value("id", ""), saved.value("name", ""),
+                      saved.value("role", "")};
+    open_store_for(user);
+}
+
+void App::write_saved_session() {
+    std::ofstream file(session_path(platform_), std::ios::trunc);
+    if (user_)
+        file << Json{{"token", user_->token}, {"id", user_->id}, {"name", user_->name}, {"role", user_->role}}.dump();
+    file.close();
+    ++committed_generation_;  // the session file is persisted with the next flush
+}
+
+void App::open_store_for(const SignedInUser& user) {
+    const bool same_user = user_ && user_->id == user.id && store_;
+    user_ = user;
+    if (!same_user) {
+        sync_.reset();
+        replica_.reset();
+        // One database per user, so a shared device never mixes two people's data.
+        store_ = std::make_unique<Store>(platform_.data_dir() + "/tandem-" + user.id + ".db",
+                                         StoreOptions{false, false, true});
+        replica_ = std::make_unique<Replica>(*store_, user.id, [this] { return platform_.now_millis(); });
+    }
+    screen_ = Screen::Team;
+    views_stale_ = true;
+}
+
+void App::sign_in(const std::string& email, const std::string& password) {
+    if (signing_in_) return;
+    if (email.empty() || password.empty()) {
+        sign_in_error_ = "Enter your e-mail and password.";
+        return;
+    }
+    signing_in_ = true;
+    sign_in_error_.clear();
+    platform_.send(HttpRequest{"POST", "/api/v1/session", Json{{"email", email}, {"password", password}}.dump(), ""},
+                   [this](HttpResponse response) {
+                       signing_in_ = false;
+                       Json body = Json::parse(response.body, nullptr, false);
+                       if (response.status == 200 && body.is_object()) {
+                           const Json& user = body["user"];
+                           open_store_for(SignedInUser{body.value("token", ""), user.value("id", ""),
+                                                       user.value("name", ""), user.value("role", "")});
+                           write_saved_session();
+                           sync_.signed_in_again();
+                           return;
+                       }
+                       if (response.status == 0)
+                           sign_in_error_ = "Cannot reach the server. Signing in needs a connection once; "
+                                            "after that Tandem works offline.";
+                       else if (body.is_object() && body.contains("error"))
+                           sign_in_error_ = body["error"].value("message", std::string("Sign-in failed."));
+                       else
+                           sign_in_error_ = "Sign-in failed (server answered " + std::to_string(response.status) + ").";
+                   });
+}
+
+void App::sign_out() {
+    if (user_ && !user_->token.empty())
+        platform_.send(HttpRequest{"DELETE", "/api/v1/session", "", user_->token}, [](HttpResponse) {});
+    sync_.reset();
+    replica_.reset();
+    store_.reset();
+    user_.reset();
+    std::remove(session_path(platform_).c_str());
+    ++committed_generation_;
+    screen_ = Screen::SignIn;
+    views_ = TeamViews{};
+}
+
+EditResult App::edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted) {
+    EditResult result = replica_->edit(entity, record_id, fields, deleted);
+    if (result.problem) {
+        notice_ = result.problem->message;
+        return result;
+    }
+    ++committed_generation_;
+    data_changed();
+    sync_.request_soon();
+    return result;
+}
+
+void App::open_history(const std::string& report_id) {
+    views_.report_id = report_id;
+    views_.checkin = CheckInDetail{};
+    screen_ = Screen::History;
+    views_stale_ = true;
+}
+
+void App::open_checkin(const std::string& checkin_id) {
+    views_.checkin = CheckInDetail{};
+    views_.checkin.checkin_id = checkin_id;
+    screen_ = Screen::CheckIn;
+    views_stale_ = true;
+}
+
+std::string App::create_checkin(const std::string& report_id) {
+    std::string id = replica_->new_record_id();
+    if (edit("checkin", id, {{"report_id", report_id}, {"held_on", today()}}).problem) return "";
+    views_.report_id = report_id;
+    open_checkin(id);
+    return id;
+}
+
+} // namespace tandem::client

@@ -1,0 +1,93 @@
+#pragma once
+// Application state and the commands screens call. Screens draw from the prepared views here and change
+// data only through edit(), which follows the one path: change -> replica (records + outbox, one
+// transaction) -> persist -> "saved on this device" -> sync.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/sync_engine.h"
+#include "app/team_views.h"
+#include "platform/platform.h"
+#include "tandem/replica.h"
+#include "tandem/store.h"
+
+namespace tandem::client {
+
+enum class Screen { SignIn, Team, History, CheckIn };
+
+struct SignedInUser {
+    std::string token, id, name, role;
+};
+
+class App {
+public:
+    explicit App(Platform& platform);
+    ~App();
+
+    // Once per frame, before drawing: finishes start-up, runs sync, rebuilds views that went stale.
+    void update();
+    void draw();  // the whole UI for this frame
+
+    // Commands.
+    void sign_in(const std::string& email, const std::string& password);
+    void sign_out();
+    // After the server ended the session: back to sign-in, keeping this user's data and queued changes.
+    void request_sign_in_again() { screen_ = Screen::SignIn; }
+    EditResult edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted = false);
+    std::string new_record_id() { return replica_->new_record_id(); }
+    void open_team() { screen_ = Screen::Team; }
+    void open_history(const std::string& report_id);
+    void open_checkin(const std::string& checkin_id);
+    std::string create_checkin(const std::string& report_id);
+
+    // State screens read.
+    Platform& platform() { return platform_; }
+    Screen screen() const { return screen_; }
+    const std::optional<SignedInUser>& user() const { return user_; }
+    const TeamViews& views() const { return views_; }
+    const SyncEngine& sync() const { return sync_; }
+    std::string today();
+    bool signing_in() const { return signing_in_; }
+    const std::string& sign_in_error() const { return sign_in_error_; }
+    const std::string& notice() const { return notice_; }
+    void set_notice(std::string text) { notice_ = std::move(text); }
+    bool storage_ready() const { return storage_ready_; }
+
+    // Save state: local commits not yet flushed to persistent storage, and whether a flush failed.
+    bool saving() const { return saved_generation_ < committed_generation_; }
+    bool has_saved_anything() const { return committed_generation_ > 0; }
+    bool save_failed() const { return save_failed_; }
+    int64_t changes_waiting() const { return pending_changes_; }
+    const std::vector<OutboxEntry>& refused_changes() const { return refused_; }
+
+private:
+    void open_store_for(const SignedInUser& user);
+    void load_saved_session();
+    void write_saved_session();
+    void data_changed();  // after local edits and pulls: views and counters go stale
+    void persist_if_needed();
+
+    Platform& platform_;
+    Screen screen_ = Screen::SignIn;
+    std::optional<SignedInUser> user_;
+    std::unique_ptr<Store> store_;
+    std::unique_ptr<Replica> replica_;
+    SyncEngine sync_;
+    TeamViews views_;
+    bool storage_ready_ = false;
+    bool signing_in_ = false;
+    std::string sign_in_error_;
+    std::string notice_;
+
+    uint64_t committed_generation_ = 0;  // bumped by every local commit
+    uint64_t saved_generation_ = 0;      // the commit generation last made durable
+    bool persisting_ = false;
+    bool save_failed_ = false;
+    bool views_stale_ = true;
+    int64_t pending_changes_ = 0;
+    std::vector<OutboxEntry> refused_;
+};
+
+} // namespace tandem::client

@@ -1,0 +1,90 @@
+#include "app/sync_engine.h"
+
+#include <algorithm>
+
+namespace tandem::client {
+
+namespace {
+constexpr uint64_t kRoundIntervalMs = 30'000;
+constexpr uint64_t kMaxBackoffMs = 60'000;
+constexpr int kPushBatch = 200;
+constexpr int kPullPage = 200;  // small pages keep each merge well under a frame's budget
+}  // namespace
+
+void SyncEngine::tick(Platform& platform, Replica& replica, const std::string& token,
+                      const std::function<void()>& changed) {
+    if (in_flight_ || state_ == State::NeedsSignIn || token.empty()) return;
+    if (platform.now_millis() < next_round_ms_) return;
+    start_push(platform, replica, token, changed);
+}
+
+void SyncEngine::start_push(Platform& platform, Replica& replica, const std::string& token,
+                            const std::function<void()>& changed) {
+    auto body = replica.next_push(kPushBatch);
+    if (!body) return start_pull(platform, replica, token, changed);
+    state_ = State::Pushing;
+    in_flight_ = true;
+    platform.send(HttpRequest{"POST", "/api/v1/sync/push", body->dump(), token},
+                  [this, alive = alive_, &platform, &replica, token, changed](HttpResponse response) {
+                      if (!*alive) return;
+                      in_flight_ = false;
+                      if (response.status != 200) return fail(platform, response);
+                      Json answer = Json::parse(response.body, nullptr, false);
+                      if (answer.is_discarded() || !answer.contains("results"))
+                          return fail(platform, HttpResponse{502, ""});
+                      replica.apply_push_results(answer);
+                      changed();  // refused changes show up in the status bar
+                      start_push(platform, replica, token, changed);
+                  });
+}
+
+void SyncEngine::start_pull(Platform& platform, Replica& replica, const std::string& token,
+                            const std::function<void()>& changed) {
+    state_ = State::Pulling;
+    in_flight_ = true;
+    const std::string path =
+        "/api/v1/sync/pull?since=" + std::to_string(replica.cursor()) + "&limit=" + std::to_string(kPullPage);
+    platform.send(HttpRequest{"GET", path, "", token}, [this, alive = alive_, &platform, &replica, token,
+                                                           changed](HttpResponse response) {
+        if (!*alive) return;
+        in_flight_ = false;
+        if (response.status != 200) return fail(platform, response);
+        Json page = Json::parse(response.body, nullptr, false);
+        if (page.is_discarded() || !page.contains("changes")) return fail(platform, HttpResponse{502, ""});
+        const bool more = replica.apply_pull(page);
+        if (!page["changes"].empty()) changed();
+        if (more) return start_pull(platform, replica, token, changed);
+        finish_round(platform);
+    });
+}
+
+void SyncEngine::finish_round(Platform& platform) {
+    state_ = State::Idle;
+    failures_ = 0;
+    last_error_.clear();
+    last_synced_ms_ = platform.now_millis();
+    next_round_ms_ = last_synced_ms_ + kRoundIntervalMs;
+}
+
+void SyncEngine::fail(Platform& platform, const HttpResponse& response) {
+    if (response.status == 401) {
+        state_ = State::NeedsSignIn;
+        last_error_ = "Your session has ended. Sign in again; nothing you saved is lost.";
+        return;
+    }
+    ++failures_;
+    state_ = response.status == 0 ? State::Offline : State::Idle;
+    if (response.status == 0) {
+        last_error_ = "No connection to the server";
+    } else {
+        Json body = Json::parse(response.body, nullptr, false);
+        last_error_ = body.is_object() && body.contains("error")
+                          ? body["error"].value("message", std::string("The server refused the request"))
+                          : "The server answered " + std::to_string(response.status);
+    }
+    // 1 s, 2 s, 4 s ... capped at a minute, so a server coming back is found quickly but not hammered.
+    const uint64_t backoff = std::min<uint64_t>(kMaxBackoffMs, 1000ull << std::min(failures_ - 1, 6));
+    next_round_ms_ = platform.now_millis() + backoff;
+}
+
+} // namespace tandem::client

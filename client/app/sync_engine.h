@@ -1,0 +1,52 @@
+#pragma once
+// Background sync for one signed-in device: push the outbox, then pull until the server has no more,
+// again every half minute or soon after a local edit. One request at a time, small pages, so applying an
+// answer never holds the UI thread for long. Failures back off exponentially; a 401 stops sync and asks
+// the user to sign in again while the outbox keeps every queued change.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "platform/platform.h"
+#include "tandem/replica.h"
+
+namespace tandem::client {
+
+class SyncEngine {
+public:
+    enum class State { Idle, Pushing, Pulling, Offline, NeedsSignIn };
+
+    // Starts a round now if one is due. `changed` is called after pulled data was merged.
+    void tick(Platform& platform, Replica& replica, const std::string& token, const std::function<void()>& changed);
+    void request_soon() { next_round_ms_ = 0; }
+    // Forgets the current round; answers still in flight for it are ignored (the replica may be gone).
+    void reset() {
+        *alive_ = false;
+        *this = SyncEngine();
+    }
+    void signed_in_again() {
+        if (state_ == State::NeedsSignIn) state_ = State::Idle;
+        next_round_ms_ = 0;
+    }
+
+    State state() const { return state_; }
+    uint64_t last_synced_ms() const { return last_synced_ms_; }
+    const std::string& last_error() const { return last_error_; }
+    int failures() const { return failures_; }
+
+private:
+    void start_push(Platform& platform, Replica& replica, const std::string& token, const std::function<void()>& changed);
+    void start_pull(Platform& platform, Replica& replica, const std::string& token, const std::function<void()>& changed);
+    void finish_round(Platform& platform);
+    void fail(Platform& platform, const HttpResponse& response);
+
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    State state_ = State::Idle;
+    bool in_flight_ = false;
+    uint64_t next_round_ms_ = 0;
+    uint64_t last_synced_ms_ = 0;
+    int failures_ = 0;
+    std::string last_error_;
+};
+
+} // namespace tandem::client

@@ -1,0 +1,159 @@
+// One main for the browser and the desktop: SDL2 window + OpenGL (WebGL2 in the browser) + Dear ImGui.
+// Only the main loop differs: the browser drives frames with requestAnimationFrame.
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "app/app.h"
+#include "platform/platform.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#define TANDEM_EXPORT EMSCRIPTEN_KEEPALIVE
+#else
+#include <SDL_opengl.h>
+#define TANDEM_EXPORT
+#endif
+
+namespace tandem::client {
+
+namespace {
+
+struct Runtime {
+    SDL_Window* window = nullptr;
+    std::unique_ptr<Platform> platform;
+    std::unique_ptr<App> app;
+    float pixel_ratio = 0;
+    bool quit = false;
+    ImVec2 text_cursor;
+    double frame_cpu_ms_total = 0;
+    int frames = 0;
+};
+
+Runtime runtime;
+
+// ImGui 1.86 reports where the text cursor is, so the platform can place IME and on-screen keyboards.
+void remember_text_cursor(int x, int y) { runtime.text_cursor = ImVec2(float(x), float(y)); }
+
+void frame() {
+    const auto start = std::chrono::steady_clock::now();
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        if (!host::accept_event(event)) continue;
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT) runtime.quit = true;
+    }
+    int width = 0, height = 0, current_width = 0, current_height = 0;
+    SDL_GetWindowSize(runtime.window, &current_width, &current_height);
+    if (host::desired_window_size(width, height) && (width != current_width || height != current_height))
+        SDL_SetWindowSize(runtime.window, width, height);
+    const float ratio = host::pixel_ratio(runtime.window);
+    if (ratio != runtime.pixel_ratio) {  // first frame, or the window moved to a screen with another DPI
+        runtime.pixel_ratio = ratio;
+        ui::theme::apply(host::font_path(), ratio);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    runtime.app->update();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    ui::begin_frame();
+    runtime.app->draw();
+    ui::end_frame(1.0f);
+    ImGui::Render();
+    const ImGuiIO& io = ImGui::GetIO();
+    runtime.platform->text_input(io.WantTextInput, runtime.text_cursor.x, runtime.text_cursor.y);
+
+    glViewport(0, 0, int(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               int(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(0.97f, 0.97f, 0.98f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    runtime.frame_cpu_ms_total +=
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    ++runtime.frames;
+    SDL_GL_SwapWindow(runtime.window);
+}
+
+}  // namespace
+
+}  // namespace tandem::client
+
+using namespace tandem::client;
+
+extern "C" {
+// Test and benchmark hooks, read-only: what is on screen, and how long frames take on the CPU.
+TANDEM_EXPORT const char* tandem_ui_snapshot() { return tandem::ui::last_frame_snapshot().c_str(); }
+TANDEM_EXPORT double tandem_frame_cpu_ms(int reset) {
+    double average = runtime.frames ? runtime.frame_cpu_ms_total / runtime.frames : 0;
+    if (reset) runtime.frame_cpu_ms_total = 0, runtime.frames = 0;
+    return average;
+}
+}
+
+int main(int, char**) {
+    host::before_sdl_init();
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+#ifdef __EMSCRIPTEN__
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    const char* glsl_version = "#version 300 es";
+#else
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+    const char* glsl_version = "#version 150";
+#endif
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    int width = 1100, height = 720;
+    host::desired_window_size(width, height);
+    runtime.window = SDL_CreateWindow("Tandem", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
+                                      SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!runtime.window) {
+        std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GLContext gl = SDL_GL_CreateContext(runtime.window);
+    SDL_GL_MakeCurrent(runtime.window, gl);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is fixed; nothing to remember between runs
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ImeSetInputScreenPosFn = remember_text_cursor;
+    ImGui_ImplSDL2_InitForOpenGL(runtime.window, gl);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+    host::after_imgui_init();
+
+    runtime.platform = host::make_platform();
+    runtime.app = std::make_unique<App>(*runtime.platform);
+#ifdef __EMSCRIPTEN__
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+#else
+    while (!runtime.quit) frame();
+    runtime.app.reset();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    SDL_GL_DeleteContext(gl);
+    SDL_DestroyWindow(runtime.window);
+    SDL_Quit();
+    return 0;
+#endif
+}

@@ -1,0 +1,59 @@
+#pragma once
+// The thin layer between the app and the machine it runs on. The browser build implements it with fetch,
+// IndexedDB (IDBFS) and a hidden text field; the native build with a worker thread, plain files and SDL.
+// Everything above this interface is the same code on both.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace tandem::client {
+
+struct HttpRequest {
+    std::string method;  // "GET", "POST", "DELETE"
+    std::string path;    // "/api/v1/..." relative to the server the app came from
+    std::string body;
+    std::string bearer_token;
+};
+
+struct HttpResponse {
+    int status = 0;  // 0: no answer (offline, server down, timed out)
+    std::string body;
+};
+
+class Platform {
+public:
+    virtual ~Platform() = default;
+
+    virtual uint64_t now_millis() = 0;
+    // Folder for the device's SQLite files; ready once `ready()` is true.
+    virtual std::string data_dir() = 0;
+    virtual bool ready() = 0;
+    // Makes everything written under data_dir() durable (browser: IndexedDB), then calls `done(ok)`.
+    virtual void persist(std::function<void(bool ok)> done) = 0;
+    // Sends a request; `done` runs later on the UI thread, from poll().
+    virtual void send(HttpRequest request, std::function<void(HttpResponse)> done) = 0;
+    virtual void poll() = 0;
+    // What the browser or OS says about connectivity; a hint only, requests decide.
+    virtual bool online() = 0;
+    // Tells the platform where a text field is being edited (on-screen keyboards, IME, paste).
+    virtual void text_input(bool active, float x, float y) = 0;
+};
+
+} // namespace tandem::client
+
+struct SDL_Window;
+union SDL_Event;
+
+namespace tandem::client::host {
+// Per-target details of the window and input that main.cpp needs; one implementation per platform file.
+std::unique_ptr<Platform> make_platform();
+void before_sdl_init();     // hints that must be set before SDL starts
+void after_imgui_init();    // clipboard and other ImGui hooks
+const char* font_path();
+// Window size in logical (CSS) pixels the app should fill; 0 when the window manager decides.
+bool desired_window_size(int& width, int& height);
+float pixel_ratio(SDL_Window* window);
+// False for events the platform handles itself (the browser build takes text from a hidden field).
+bool accept_event(const SDL_Event& event);
+} // namespace tandem::client::host

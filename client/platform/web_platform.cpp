@@ -1,0 +1,192 @@
+// Browser platform: fetch for HTTP, IndexedDB (Emscripten's IDBFS, mounted at /data by the page before
+// main runs) for durable storage, and a hidden <textarea> for text so IME, on-screen keyboards, non-ASCII
+// input and paste all work. JS calls back into the exported tandem_* functions below.
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <deque>
+#include <map>
+
+#include "platform/platform.h"
+#include "imgui.h"
+
+namespace tandem::client {
+
+namespace {
+
+struct Completed {
+    int id;
+    HttpResponse response;
+};
+
+std::map<int, std::function<void(HttpResponse)>> pending_requests;
+std::deque<Completed> completed_requests;
+std::function<void(bool)> pending_persist;
+
+// Keys and text from the hidden field, applied one per frame: ImGui 1.86 samples key state once per frame,
+// so a press and release arriving between two frames would otherwise be lost, and order must be kept.
+struct InputEvent {
+    std::string text;  // non-empty: characters to insert
+    int scancode = 0;
+    bool down = false;
+    int modifiers = 0;  // 1 ctrl, 2 shift, 4 alt, 8 meta
+};
+std::deque<InputEvent> input_queue;
+
+void apply_next_input() {
+    if (input_queue.empty()) return;
+    InputEvent event = std::move(input_queue.front());
+    input_queue.pop_front();
+    ImGuiIO& io = ImGui::GetIO();
+    if (!event.text.empty()) {
+        io.AddInputCharactersUTF8(event.text.c_str());
+        return;
+    }
+    if (event.scancode > 0 && event.scancode < int(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[event.scancode] = event.down;
+    io.KeyCtrl = event.modifiers & 1;
+    io.KeyShift = event.modifiers & 2;
+    io.KeyAlt = event.modifiers & 4;
+    io.KeySuper = event.modifiers & 8;
+}
+
+EM_JS(void, js_copy_to_clipboard, (const char* text), {
+    if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
+});
+
+void set_clipboard_text(void*, const char* text) { js_copy_to_clipboard(text); }
+// Pasting arrives as text through the hidden field (the browser's paste event), never through ImGui.
+const char* get_clipboard_text(void*) { return ""; }
+int next_request_id = 1;
+
+EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char* body, const char* token), {
+    const headers = {"Content-Type": "application/json"};
+    const bearer = UTF8ToString(token);
+    if (bearer) headers["Authorization"] = "Bearer " + bearer;
+    const verb = UTF8ToString(method);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 20000);
+    const finish = (status, text) => {
+        clearTimeout(timer);
+        const size = lengthBytesUTF8(text) + 1;
+        const pointer = _malloc(size);
+        stringToUTF8(text, pointer, size);
+        _tandem_http_done(id, status, pointer);
+        _free(pointer);
+    };
+    fetch(UTF8ToString(path), {
+        method: verb,
+        headers: headers,
+        body: verb === "GET" || verb === "DELETE" ? undefined : UTF8ToString(body),
+        cache: "no-store",
+        signal: controller.signal
+    }).then(response => response.text().then(text => finish(response.status, text)))
+      .catch(() => finish(0, ""));
+});
+
+EM_JS(void, js_persist, (), {
+    FS.syncfs(false, error => {
+        if (error) console.error("Tandem: saving to IndexedDB failed", error);
+        _tandem_persist_done(error ? 0 : 1);
+    });
+});
+
+EM_JS(int, js_online, (), { return navigator.onLine ? 1 : 0; });
+
+EM_JS(void, js_text_input, (int active, float x, float y), {
+    const field = document.getElementById("text-input");
+    if (!field) return;
+    if (active) {
+        field.style.left = x + "px";
+        field.style.top = y + "px";
+        if (document.activeElement !== field) field.focus({preventScroll: true});
+    } else if (document.activeElement === field) {
+        field.blur();
+        document.getElementById("canvas").focus({preventScroll: true});  // keys go back to SDL
+    }
+});
+
+EM_JS(int, js_window_width, (), { return window.innerWidth; });
+EM_JS(int, js_window_height, (), { return window.innerHeight; });
+
+class WebPlatform : public Platform {
+public:
+    uint64_t now_millis() override { return uint64_t(emscripten_get_now() + emscripten_date_now_offset()); }
+    std::string data_dir() override { return "/data"; }
+    bool ready() override { return true; }  // the page loads IndexedDB before main() runs
+    void persist(std::function<void(bool)> done) override {
+        pending_persist = std::move(done);
+        js_persist();
+    }
+    void send(HttpRequest request, std::function<void(HttpResponse)> done) override {
+        const int id = next_request_id++;
+        pending_requests[id] = std::move(done);
+        js_fetch(id, request.method.c_str(), request.path.c_str(), request.body.c_str(), request.bearer_token.c_str());
+    }
+    void poll() override {
+        apply_next_input();
+        // Answers are queued by JS between frames and handled here, at a known point of the frame.
+        while (!completed_requests.empty()) {
+            Completed done = std::move(completed_requests.front());
+            completed_requests.pop_front();
+            auto it = pending_requests.find(done.id);
+            if (it == pending_requests.end()) continue;
+            auto callback = std::move(it->second);
+            pending_requests.erase(it);
+            callback(std::move(done.response));
+        }
+    }
+    bool online() override { return js_online() != 0; }
+    void text_input(bool active, float x, float y) override {
+        if (active != text_active_ || active) js_text_input(active, x, y);
+        text_active_ = active;
+    }
+
+private:
+    static double emscripten_date_now_offset() {
+        static const double offset = emscripten_date_now() - emscripten_get_now();
+        return offset;
+    }
+    bool text_active_ = false;
+};
+
+}  // namespace
+
+namespace host {
+std::unique_ptr<Platform> make_platform() { return std::make_unique<WebPlatform>(); }
+// SDL listens for keys on the canvas only; while a text field is active the hidden field has focus and
+// the page forwards editing keys itself (tandem_key), so SDL never swallows typed characters.
+void before_sdl_init() { SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas"); }
+void after_imgui_init() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.SetClipboardTextFn = set_clipboard_text;
+    io.GetClipboardTextFn = get_clipboard_text;
+}
+const char* font_path() { return "/fonts/DejaVuSans.ttf"; }
+bool desired_window_size(int& width, int& height) {
+    width = js_window_width();
+    height = js_window_height();
+    return true;
+}
+float pixel_ratio(SDL_Window*) { return float(emscripten_get_device_pixel_ratio()); }
+// Text comes from the hidden field (tandem_text_input); SDL's copy of it would type every character twice.
+bool accept_event(const SDL_Event& event) { return event.type != SDL_TEXTINPUT; }
+}  // namespace host
+
+}  // namespace tandem::client
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void tandem_http_done(int id, int status, const char* body) {
+    tandem::client::completed_requests.push_back({id, tandem::client::HttpResponse{status, body}});
+}
+EMSCRIPTEN_KEEPALIVE void tandem_persist_done(int ok) {
+    auto done = std::move(tandem::client::pending_persist);
+    if (done) done(ok != 0);
+}
+EMSCRIPTEN_KEEPALIVE void tandem_text_input(const char* utf8) {
+    tandem::client::input_queue.push_back({utf8, 0, false, 0});
+}
+EMSCRIPTEN_KEEPALIVE void tandem_key(int scancode, int down, int modifiers) {
+    tandem::client::input_queue.push_back({"", scancode, down != 0, modifiers});
+}
+}

@@ -1,0 +1,190 @@
+// Editing one 1:1. Text fields keep a draft while the manager types and commit it as one change when the
+// field is left or after a short pause, so the outbox holds edits, not keystrokes.
+#include "app/app.h"
+#include "screens/screens.h"
+#include "tandem/entity.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+namespace {
+
+constexpr uint64_t kTypingPauseMs = 1500;
+
+struct Draft {
+    std::string text;
+    bool dirty = false;
+    uint64_t last_keystroke = 0;
+
+    // Takes the stored value unless the manager has unsaved typing in this field.
+    void refresh(const std::string& stored) {
+        if (!dirty) text = stored;
+    }
+    void typed(uint64_t now) {
+        dirty = true;
+        last_keystroke = now;
+    }
+    bool due(bool left_field, uint64_t now) const {
+        return dirty && (left_field || now - last_keystroke >= kTypingPauseMs);
+    }
+};
+
+struct EditorState {
+    std::string checkin_id;
+    uint64_t views_version = 0;
+    Draft held_on, shared_notes, private_note, new_item, new_item_due;
+    std::string date_error;
+};
+
+EditorState editor;
+
+void load_drafts(const CheckInDetail& checkin, uint64_t version) {
+    if (editor.checkin_id != checkin.checkin_id) {
+        editor = EditorState();
+        editor.checkin_id = checkin.checkin_id;
+    }
+    if (editor.views_version == version) return;
+    editor.views_version = version;
+    editor.held_on.refresh(checkin.held_on);
+    editor.shared_notes.refresh(checkin.shared_notes);
+    editor.private_note.refresh(checkin.private_text);
+}
+
+void commit_text(App& app, Draft& draft, const std::string& entity, const std::string& id, const char* field,
+                 bool left_field) {
+    const uint64_t now = app.platform().now_millis();
+    if (!draft.due(left_field, now)) return;
+    if (!app.edit(entity, id, {{field, draft.text}}).problem) draft.dirty = false;
+}
+
+void draw_mood(App& app, const CheckInDetail& checkin) {
+    ui::text("Mood");
+    for (int mood = 1; mood <= 5; ++mood) {
+        ImGui::SameLine();
+        const bool selected = checkin.mood == mood;
+        if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
+        const std::string label = std::to_string(mood) + "##mood" + std::to_string(mood);
+        if (ui::button(label.c_str(), ImVec2(44, 0)))
+            app.edit("checkin", checkin.checkin_id, {{"mood", selected ? Json() : Json(mood)}});
+        if (selected) ImGui::PopStyleColor();
+    }
+    ImGui::SameLine();
+    ui::muted(checkin.mood ? "(tap again to clear)" : "(optional, 1 = low, 5 = great)");
+}
+
+void draw_action_items(App& app, const CheckInDetail& checkin) {
+    ui::heading("Action items");
+    if (checkin.items.empty()) ui::muted("Nothing agreed yet.");
+    for (const auto& item : checkin.items) {
+        ImGui::PushID(item.item_id.c_str());
+        bool done = item.done;
+        if (ui::checkbox(("##done-" + item.text).c_str(), done))
+            app.edit("action_item", item.item_id, {{"done", done}});
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        if (item.done)
+            ui::muted(item.text);
+        else
+            ui::text(item.text);
+        if (!item.due_on.empty()) {
+            ImGui::SameLine();
+            ui::muted("due " + item.due_on);
+        }
+        ImGui::SameLine();
+        if (ui::link(("Remove##" + item.text).c_str())) app.edit("action_item", item.item_id, Json::object(), true);
+        ImGui::PopID();
+    }
+    const float due_width = 150;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - due_width - 100);
+    bool add = ui::input_text("##new-item", editor.new_item.text, "Add an action item…",
+                              ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(due_width);
+    ui::input_text("##new-item-due", editor.new_item_due.text, "due YYYY-MM-DD");
+    ImGui::SameLine();
+    add |= ui::button("Add", ImVec2(80, 0));
+    if (add && !editor.new_item.text.empty()) {
+        Json fields{{"checkin_id", checkin.checkin_id}, {"text", editor.new_item.text}, {"done", false},
+                    {"owner_id", app.user()->id}};
+        if (!editor.new_item_due.text.empty()) {
+            if (!is_iso_date(editor.new_item_due.text)) {
+                app.set_notice("The due date must look like 2026-12-01.");
+                return;
+            }
+            fields["due_on"] = editor.new_item_due.text;
+        }
+        if (!app.edit("action_item", app.new_record_id(), fields).problem) {
+            editor.new_item.text.clear();
+            editor.new_item_due.text.clear();
+        }
+    }
+}
+
+}  // namespace
+
+void draw_checkin_screen(App& app) {
+    const CheckInDetail& checkin = app.views().checkin;
+    if (ui::link("‹ All 1:1s")) return app.open_history(app.views().report_id);
+    if (!checkin.found) {
+        ui::muted("This 1:1 no longer exists (it may have been deleted on another device).");
+        return;
+    }
+    load_drafts(checkin, app.views().version);
+    const uint64_t now = app.platform().now_millis();
+    ui::heading("1:1 with " + app.views().report_name);
+
+    ImGui::BeginChild("editor", ImVec2(0, 0));
+    ui::text("Date");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(160);
+    if (ui::input_text("##held-on", editor.held_on.text, "YYYY-MM-DD")) editor.held_on.typed(now);
+    if (ui::committed_edit()) {
+        if (is_iso_date(editor.held_on.text)) {
+            editor.date_error.clear();
+            commit_text(app, editor.held_on, "checkin", checkin.checkin_id, "held_on", true);
+        } else {
+            editor.date_error = "Use a date like 2026-11-23.";
+        }
+    }
+    if (!editor.date_error.empty()) {
+        ImGui::SameLine();
+        ui::text_colored(ui::theme::kOverdue, editor.date_error);
+    }
+    draw_mood(app, checkin);
+
+    ui::text("Shared notes (visible to both of you)");
+    if (ui::input_multiline("##shared-notes", editor.shared_notes.text, 160)) editor.shared_notes.typed(now);
+    commit_text(app, editor.shared_notes, "checkin", checkin.checkin_id, "shared_notes", ui::committed_edit());
+
+    ui::text("Private notes (only you)");
+    if (ui::input_multiline("##private-notes", editor.private_note.text, 100)) editor.private_note.typed(now);
+    const bool left_private = ui::committed_edit();
+    if (editor.private_note.due(left_private, now)) {
+        const bool creating = checkin.private_note_id.empty();
+        const std::string id = creating ? app.new_record_id() : checkin.private_note_id;
+        Json fields{{"text", editor.private_note.text}};
+        if (creating) fields["checkin_id"] = checkin.checkin_id;
+        if (!app.edit("private_note", id, fields).problem) editor.private_note.dirty = false;
+    }
+
+    ImGui::Spacing();
+    draw_action_items(app, checkin);
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (ui::danger_button("Delete this 1:1")) ImGui::OpenPopup("confirm-delete");
+    if (ImGui::BeginPopupModal("confirm-delete", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ui::text("Delete this 1:1, its notes and action items?");
+        if (ui::danger_button("Delete")) {
+            app.edit("checkin", checkin.checkin_id, Json::object(), true);
+            ImGui::CloseCurrentPopup();
+            app.open_history(app.views().report_id);
+        }
+        ImGui::SameLine();
+        if (ui::button("Keep it")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::EndChild();
+}
+
+} // namespace tandem::client

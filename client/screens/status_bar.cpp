@@ -1,0 +1,89 @@
+// The line at the bottom that always says whether work is safe: saved on this device, and synced or not.
+#include "app/app.h"
+#include "screens/screens.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+namespace {
+
+std::string ago(uint64_t then_ms, uint64_t now_ms) {
+    const uint64_t seconds = now_ms > then_ms ? (now_ms - then_ms) / 1000 : 0;
+    if (seconds < 60) return "just now";
+    if (seconds < 3600) return std::to_string(seconds / 60) + " min ago";
+    return std::to_string(seconds / 3600) + " h ago";
+}
+
+std::string plural(int64_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+float status_bar_height() { return ImGui::GetFrameHeight() + 12; }
+
+void draw_status_bar(App& app) {
+    const auto& sync = app.sync();
+    const uint64_t now = app.platform().now_millis();
+    std::string save_text;
+    ImVec4 save_color = ui::theme::kMuted;
+    if (app.save_failed()) {
+        save_text = "Could not save to this device's storage — keep this tab open";
+        save_color = ui::theme::kOverdue;
+    } else if (app.saving()) {
+        save_text = "Saving…";
+    } else if (app.has_saved_anything()) {
+        save_text = "Saved on this device";
+        save_color = ui::theme::kGood;
+    }
+
+    std::string sync_text;
+    ImVec4 sync_color = ui::theme::kMuted;
+    const int64_t waiting = app.changes_waiting();
+    switch (sync.state()) {
+    case SyncEngine::State::Pushing:
+    case SyncEngine::State::Pulling: sync_text = "Syncing…"; break;
+    case SyncEngine::State::NeedsSignIn:
+        sync_text = "Signed out — " + plural(waiting, "change") + " waiting";
+        sync_color = ui::theme::kWarning;
+        break;
+    case SyncEngine::State::Offline:
+        sync_text = "Offline — " + plural(waiting, "change") + " waiting";
+        sync_color = ui::theme::kWarning;
+        break;
+    case SyncEngine::State::Idle:
+        if (waiting > 0) {
+            sync_text = plural(waiting, "change") + " waiting to sync";
+            if (!sync.last_error().empty()) sync_text += " (" + sync.last_error() + ")";
+        } else if (sync.last_synced_ms()) {
+            sync_text = "Synced " + ago(sync.last_synced_ms(), now);
+            sync_color = ui::theme::kGood;
+        } else {
+            sync_text = "Not synced yet";
+        }
+        break;
+    }
+
+    ImGui::Separator();
+    ImGui::AlignTextToFramePadding();
+    if (!save_text.empty()) {
+        ui::text_colored(save_color, save_text);
+        ImGui::SameLine();
+        ui::muted("·");
+        ImGui::SameLine();
+    }
+    ui::text_colored(sync_color, sync_text);
+    if (!app.refused_changes().empty()) {
+        ImGui::SameLine();
+        const auto& first = app.refused_changes().front();
+        ui::text_colored(ui::theme::kOverdue, "· " + plural(int64_t(app.refused_changes().size()), "change") +
+                                                  " refused by the server: " + first.problem_message);
+    }
+    if (sync.state() == SyncEngine::State::NeedsSignIn) {
+        ImGui::SameLine();
+        if (ui::link("Sign in again")) app.request_sign_in_again();
+    }
+}
+
+} // namespace tandem::client

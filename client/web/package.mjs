@@ -1,0 +1,44 @@
+// Packages the web client: content-hashed file names, gzip siblings the server sends to browsers that
+// accept them, and the page, manifest and service worker filled in with the names of this build.
+import {createHash} from "node:crypto";
+import {copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {basename, extname, join} from "node:path";
+import {gzipSync} from "node:zlib";
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, index, all) =>
+  index % 2 === 0 ? [...pairs, [value.replace(/^--/, ""), all[index + 1]]] : pairs, []));
+for (const required of ["build", "web", "assets", "font", "out"])
+  if (!args[required]) throw new Error(`package.mjs: missing --${required}`);
+
+rmSync(args.out, {recursive: true, force: true});
+mkdirSync(args.out, {recursive: true});
+
+function publish(source, compress) {
+  const bytes = readFileSync(source);
+  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 12);
+  const extension = extname(source);
+  const name = `${basename(source, extension)}.${hash}${extension}`;
+  writeFileSync(join(args.out, name), bytes);
+  if (compress) writeFileSync(join(args.out, name + ".gz"), gzipSync(bytes, {level: 9}));
+  return {name, hash};
+}
+
+const js = publish(join(args.build, "tandem.js"), true);
+const wasm = publish(join(args.build, "tandem.wasm"), true);
+const font = publish(args.font, true);
+const icon = publish(join(args.assets, "icon.svg"), false);
+const buildId = createHash("sha256").update([js, wasm, font, icon].map(f => f.hash).join()).digest("hex").slice(0, 12);
+
+const fill = (file, values) => {
+  let text = readFileSync(join(args.web, file), "utf8");
+  for (const [key, value] of Object.entries(values)) text = text.replaceAll(`@${key}@`, value);
+  writeFileSync(join(args.out, file), text);
+};
+fill("index.html", {JS: js.name, WASM: wasm.name, FONT: font.name, ICON: icon.name});
+fill("manifest.webmanifest", {ICON: icon.name});
+fill("sw.js", {
+  BUILD_ID: buildId,
+  FILES: JSON.stringify(["./", "manifest.webmanifest", js.name, wasm.name, font.name, icon.name]),
+});
+writeFileSync(join(args.out, "build.json"), JSON.stringify({build: buildId, js: js.name, wasm: wasm.name, font: font.name}));
+console.log(`web client ${buildId}: ${js.name}, ${wasm.name}`);

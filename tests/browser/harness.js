@@ -1,0 +1,133 @@
+// Shared set-up for the browser tests: a real tandem-server on 127.0.0.1 with a fresh demo database,
+// Debian's Chromium driven by playwright-core, and helpers that act as a person would: find a widget by
+// its visible text in the app's own snapshot of the last frame, then move the mouse there and click.
+import {spawn, spawnSync} from "node:child_process";
+import {mkdtempSync, mkdirSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {chromium} from "playwright-core";
+
+const root = resolve(import.meta.dirname, "../..");
+const build = process.env.TANDEM_BUILD || join(root, "build");
+export const artifacts = process.env.TANDEM_ARTIFACTS || join(root, "test-artifacts");
+mkdirSync(artifacts, {recursive: true});
+
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), "tandem-e2e-"));
+  const db = join(dir, "server.db");
+  const made = spawnSync(join(build, "server/tandem-server"), ["demo", "--db", db]);
+  if (made.status !== 0) throw new Error("demo failed: " + made.stderr);
+  const server = spawn(join(build, "server/tandem-server"),
+                       ["serve", "--db", db, "--port", "0", "--web", join(build + "-wasm", "web")]);
+  const port = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error("server did not start")), 10000);
+    server.stdout.on("data", chunk => {
+      const match = /:(\d+) /.exec(chunk.toString());
+      if (match) { clearTimeout(timer); ok(Number(match[1])); }
+    });
+    server.on("exit", code => fail(new Error("server exited " + code)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() { server.kill("SIGTERM"); rmSync(dir, {recursive: true, force: true}); },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--no-first-run", "--disable-quic"],
+  });
+}
+
+// Waits for the app to draw its first frames.
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.tandemReady === true, null, {timeout: 30000});
+  await page.waitForTimeout(200);
+}
+
+export async function snapshot(page) {
+  return page.evaluate(() => JSON.parse(UTF8ToString(Module._tandem_ui_snapshot())).widgets);
+}
+
+// The first widget whose visible text (or id) matches, waiting up to `timeout` for it to appear.
+export async function find(page, match, {timeout = 10000, kind} = {}) {
+  const test = typeof match === "string" ? w => w.text === match || w.id === match : w => match.test(w.text);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const widget = (await snapshot(page)).find(w => test(w) && (!kind || w.kind === kind));
+    if (widget) return widget;
+    if (Date.now() > deadline) {
+      const seen = (await snapshot(page)).map(w => w.text || w.id).filter(Boolean).join(" | ");
+      throw new Error(`no widget ${match} on screen; visible: ${seen}`);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+export async function visibleTexts(page) {
+  return (await snapshot(page)).map(w => w.text);
+}
+
+// ImGui samples input once per frame: press, hold ~100 ms, release.
+export async function click(page, match, options) {
+  const widget = await find(page, match, options);
+  const x = widget.x + Math.min(widget.w / 2, 40), y = widget.y + widget.h / 2;
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(50);
+  await page.mouse.down();
+  await page.waitForTimeout(100);
+  await page.mouse.up();
+  await page.waitForTimeout(150);
+  return widget;
+}
+
+export async function typeInto(page, match, text) {
+  await click(page, match);
+  await page.keyboard.type(text, {delay: 30});
+  await page.waitForTimeout(100);
+}
+
+export async function signIn(page, email) {
+  await typeInto(page, "##email", email);
+  await typeInto(page, "##password", "tandem-demo");
+  await click(page, "Sign in##sign-in");
+  await find(page, "My team", {timeout: 15000});
+}
+
+export async function apiSession(url, email) {
+  const response = await fetch(url + "/api/v1/session", {
+    method: "POST", headers: {"Content-Type": "application/json"},
+    body: JSON.stringify({email, password: "tandem-demo"}),
+  });
+  return response.json();
+}
+
+export async function pullAll(url, token) {
+  const changes = [];
+  let since = 0;
+  for (let page = 0; page < 1000; page++) {
+    const response = await fetch(`${url}/api/v1/sync/pull?since=${since}&limit=1000`,
+                                 {headers: {Authorization: "Bearer " + token}});
+    const body = await response.json();
+    changes.push(...body.changes);
+    since = body.cursor;
+    if (!body.more) break;
+  }
+  return changes;
+}
+
+// Polls `check` until it returns a truthy value or the time runs out.
+export async function eventually(check, timeout = 20000, interval = 250) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise(resolve => setTimeout(resolve, interval));
+  }
+}
