@@ -7,6 +7,7 @@
 #include <map>
 
 #include "accounts.h"
+#include "tandem/dates.h"
 #include "tandem/ids.h"
 #include "tandem/sync_service.h"
 
@@ -44,6 +45,56 @@ const DemoPerson kPeople[] = {
 bool file_exists(const std::string& path) {
     struct stat info{};
     return stat(path.c_str(), &info) == 0;
+}
+
+Change demo_change(HlcClock& clock, uint64_t now, const char* entity, const std::string& record_id, Json fields) {
+    Change change;
+    change.id = new_uuid_v7(now);
+    change.entity = entity;
+    change.record_id = record_id;
+    change.hlc = clock.now(now).to_string();
+    change.device_id = "server";
+    change.fields = std::move(fields);
+    return change;
+}
+
+// Some 1:1 history for Maya Chen's team, so the screens show real states: one report overdue, one with an
+// open action item, one never met.
+void add_demo_history(Store& store, std::map<std::string, std::string>& ids, HlcClock& clock, uint64_t now) {
+    const std::string today = iso_from_millis(now);
+    struct Meeting {
+        const char* report;
+        int days_ago;
+        const char* notes;
+        int mood;
+        const char* action;
+    };
+    const Meeting meetings[] = {
+        {"m1r1", 45, "Quarter goals agreed; wants more ownership of the release process.", 4, nullptr},
+        {"m1r1", 20, "Discussed workload during the migration. Felt stretched but positive.", 3,
+         "Pair Aiko with Dev on the on-call handover"},
+        {"m1r2", 5, "Career conversation: interested in the team-lead track. Asked for feedback on design reviews.",
+         5, "Share the team-lead competency guide"},
+        {"m1r3", 12, "Returned from leave; catching up. Recognised her customer workshop in the team meeting.", 4,
+         nullptr},
+    };
+    std::vector<Change> changes;
+    for (const auto& meeting : meetings) {
+        const std::string checkin = new_uuid_v7(now);
+        changes.push_back(demo_change(clock, now, "checkin", checkin,
+                                      {{"report_id", ids[meeting.report]},
+                                       {"held_on", add_days(today, -meeting.days_ago)},
+                                       {"shared_notes", meeting.notes},
+                                       {"mood", meeting.mood}}));
+        if (meeting.action)
+            changes.push_back(demo_change(clock, now, "action_item", new_uuid_v7(now),
+                                          {{"checkin_id", checkin},
+                                           {"text", meeting.action},
+                                           {"owner_id", ids["manager1"]},
+                                           {"due_on", add_days(today, 7 - meeting.days_ago)},
+                                           {"done", false}}));
+    }
+    SyncService(store).write_as_server(changes, ids["manager1"]);
 }
 
 }  // namespace
@@ -90,6 +141,7 @@ std::string create_demo_database(const std::string& path) {
         changes.push_back(std::move(change));
     }
     SyncService(store).write_as_server(changes);
+    add_demo_history(store, ids, clock, now);
     store.transaction([&] {
         for (const auto& person : kPeople)
             if (person.can_sign_in) add_account(store, ids[person.key], person.email, kDemoPassword);

@@ -98,13 +98,19 @@ void SyncService::apply(Change& change, std::optional<StoredRecord> existing, co
         change.id, LogRow{0, change.entity, record.author_id, record.subject_id, to_json(change, false).dump()});
 }
 
-void SyncService::write_as_server(const std::vector<Change>& changes) {
+void SyncService::write_as_server(const std::vector<Change>& changes, const std::string& author_id) {
     store_.transaction([&] {
         for (Change change : changes) {
-            if (store_.logged(change.id)) continue;
+            const EntitySpec* spec = find_entity(change.entity);
+            if (!spec || store_.logged(change.id)) continue;
             auto existing = store_.load(change.record_id);
-            std::string subject = existing ? existing->subject_id : change.record_id;
-            apply(change, std::move(existing), "", subject);
+            std::optional<StoredRecord> parent;
+            if (!existing && spec->subject_rule == SubjectRule::ParentRecord)
+                parent = store_.load(change.fields.value(spec->subject_field, std::string()));
+            RecordMeta parent_meta = parent ? parent->meta() : RecordMeta{};
+            std::string subject = existing ? existing->subject_id
+                                           : subject_of_new_record(*spec, change, parent ? &parent_meta : nullptr);
+            apply(change, std::move(existing), author_id, subject);
         }
     });
 }

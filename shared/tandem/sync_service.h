@@ -39,7 +39,8 @@ public:
     PullPage pull(const Actor& actor, const OrgChart& org, int64_t since, int limit);
 
     // Server-side writes (demo organisation, HR import) take the same merge and log path but no policy.
-    void write_as_server(const std::vector<Change>& changes);
+    // `author_id` is recorded as the author of records these changes create.
+    void write_as_server(const std::vector<Change>& changes, const std::string& author_id = "");
 
 private:
     PushOutcome judge(const Actor& actor, const OrgChart& org, const std::string& device_id, const Json& json,
