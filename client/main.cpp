@@ -93,6 +93,16 @@ using namespace tandem::client;
 extern "C" {
 // Test and benchmark hooks, read-only: what is on screen, and how long frames take on the CPU.
 TANDEM_EXPORT const char* tandem_ui_snapshot() { return tandem::ui::last_frame_snapshot().c_str(); }
+// Queues an edit exactly as a screen would (validated locally, judged by the server on push). Tests use it
+// to play a device whose view of the org is stale, e.g. a check-in about someone no longer in the team.
+TANDEM_EXPORT const char* tandem_test_queue_change(const char* entity, const char* record_id, const char* fields) {
+    static std::string problem;
+    tandem::Json parsed = tandem::Json::parse(fields, nullptr, false);
+    if (!runtime.app || !runtime.app->user() || parsed.is_discarded()) return "not signed in or bad JSON";
+    auto result = runtime.app->edit(entity, record_id, parsed);
+    problem = result.problem ? result.problem->message : "";
+    return problem.c_str();
+}
 TANDEM_EXPORT double tandem_frame_cpu_ms(int reset) {
     double average = runtime.frames ? runtime.frame_cpu_ms_total / runtime.frames : 0;
     if (reset) runtime.frame_cpu_ms_total = 0, runtime.frames = 0;

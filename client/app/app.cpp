@@ -24,6 +24,9 @@ void App::update() {
         load_saved_session();
     }
     if (!replica_) return;
+    const bool online = platform_.online();
+    if (online && !was_online_) sync_.request_soon();  // back online: do not wait for the next round
+    was_online_ = online;
     sync_.tick(platform_, *replica_, user_->token, [this] { data_changed(); });
     if (views_stale_) {
         views_.rebuild(*store_, user_->id, today());

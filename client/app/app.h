@@ -38,6 +38,7 @@ public:
     EditResult edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted = false);
     std::string new_record_id() { return replica_->new_record_id(); }
     void open_team() { screen_ = Screen::Team; }
+    void sync_now() { sync_.request_soon(); }
     void open_history(const std::string& report_id);
     void open_checkin(const std::string& checkin_id);
     std::string create_checkin(const std::string& report_id);
@@ -77,6 +78,7 @@ private:
     SyncEngine sync_;
     TeamViews views_;
     bool storage_ready_ = false;
+    bool was_online_ = true;
     bool signing_in_ = false;
     std::string sign_in_error_;
     std::string notice_;

@@ -15,6 +15,7 @@ void SyncEngine::tick(Platform& platform, Replica& replica, const std::string& t
                       const std::function<void()>& changed) {
     if (in_flight_ || state_ == State::NeedsSignIn || token.empty()) return;
     if (platform.now_millis() < next_round_ms_) return;
+    round_wanted_ = false;
     start_push(platform, replica, token, changed);
 }
 
@@ -63,7 +64,7 @@ void SyncEngine::finish_round(Platform& platform) {
     failures_ = 0;
     last_error_.clear();
     last_synced_ms_ = platform.now_millis();
-    next_round_ms_ = last_synced_ms_ + kRoundIntervalMs;
+    next_round_ms_ = round_wanted_ ? 0 : last_synced_ms_ + kRoundIntervalMs;
 }
 
 void SyncEngine::fail(Platform& platform, const HttpResponse& response) {

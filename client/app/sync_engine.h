@@ -18,7 +18,12 @@ public:
 
     // Starts a round now if one is due. `changed` is called after pulled data was merged.
     void tick(Platform& platform, Replica& replica, const std::string& token, const std::function<void()>& changed);
-    void request_soon() { next_round_ms_ = 0; }
+    // Another round as soon as possible; if one is running, right after it (its snapshot of the outbox
+    // may predate the edit that asked).
+    void request_soon() {
+        next_round_ms_ = 0;
+        round_wanted_ = true;
+    }
     // Forgets the current round; answers still in flight for it are ignored (the replica may be gone).
     void reset() {
         *alive_ = false;
@@ -43,6 +48,7 @@ private:
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
     State state_ = State::Idle;
     bool in_flight_ = false;
+    bool round_wanted_ = false;
     uint64_t next_round_ms_ = 0;
     uint64_t last_synced_ms_ = 0;
     int failures_ = 0;

@@ -80,6 +80,11 @@ void draw_status_bar(App& app) {
         ui::text_colored(ui::theme::kOverdue, "· " + plural(int64_t(app.refused_changes().size()), "change") +
                                                   " refused by the server: " + first.problem_message);
     }
+    const bool busy = sync.state() == SyncEngine::State::Pushing || sync.state() == SyncEngine::State::Pulling;
+    if (!busy && sync.state() != SyncEngine::State::NeedsSignIn) {
+        ImGui::SameLine();
+        if (ui::link("Sync now")) app.sync_now();
+    }
     if (sync.state() == SyncEngine::State::NeedsSignIn) {
         ImGui::SameLine();
         if (ui::link("Sign in again")) app.request_sign_in_again();

@@ -86,8 +86,10 @@ export async function click(page, match, options) {
   return widget;
 }
 
+// Replaces a field's text: click into it, select all, type.
 export async function typeInto(page, match, text) {
   await click(page, match);
+  await page.keyboard.press("Control+A");
   await page.keyboard.type(text, {delay: 30});
   await page.waitForTimeout(100);
 }
