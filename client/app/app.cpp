@@ -39,7 +39,11 @@ void App::update() {
     persist_if_needed();
 }
 
-void App::data_changed() { views_stale_ = true; }
+// Every write to the store (edits, pulled changes, cursor) must reach persistent storage.
+void App::data_changed() {
+    ++committed_generation_;
+    views_stale_ = true;
+}
 
 void App::persist_if_needed() {
     if (persisting_ || saved_generation_ >= committed_generation_) return;
@@ -136,8 +140,8 @@ EditResult App::edit(const std::string& entity, const std::string& record_id, co
         notice_ = result.problem->message;
         return result;
     }
-    ++committed_generation_;
     data_changed();
+    last_edit_generation_ = committed_generation_;
     sync_.request_soon();
     return result;
 }

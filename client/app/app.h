@@ -57,8 +57,8 @@ public:
     bool storage_ready() const { return storage_ready_; }
 
     // Save state: local commits not yet flushed to persistent storage, and whether a flush failed.
-    bool saving() const { return saved_generation_ < committed_generation_; }
-    bool has_saved_anything() const { return committed_generation_ > 0; }
+    bool saving() const { return saved_generation_ < last_edit_generation_; }
+    bool has_saved_anything() const { return last_edit_generation_ > 0; }
     bool save_failed() const { return save_failed_; }
     int64_t changes_waiting() const { return pending_changes_; }
     const std::vector<OutboxEntry>& refused_changes() const { return refused_; }
@@ -83,8 +83,9 @@ private:
     std::string sign_in_error_;
     std::string notice_;
 
-    uint64_t committed_generation_ = 0;  // bumped by every local commit
-    uint64_t saved_generation_ = 0;      // the commit generation last made durable
+    uint64_t committed_generation_ = 0;  // bumped by every write to the device's files (edits and pulls)
+    uint64_t last_edit_generation_ = 0;  // the generation of the user's latest edit
+    uint64_t saved_generation_ = 0;      // the generation last made durable
     bool persisting_ = false;
     bool save_failed_ = false;
     bool views_stale_ = true;

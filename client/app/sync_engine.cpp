@@ -53,7 +53,7 @@ void SyncEngine::start_pull(Platform& platform, Replica& replica, const std::str
         Json page = Json::parse(response.body, nullptr, false);
         if (page.is_discarded() || !page.contains("changes")) return fail(platform, HttpResponse{502, ""});
         const bool more = replica.apply_pull(page);
-        if (!page["changes"].empty()) changed();
+        changed();  // merged records and the new cursor both need saving
         if (more) return start_pull(platform, replica, token, changed);
         finish_round(platform);
     });
