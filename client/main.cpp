@@ -7,6 +7,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
 
 #include "app/app.h"
 #include "platform/platform.h"
@@ -32,6 +35,7 @@ struct Runtime {
     std::unique_ptr<App> app;
     float pixel_ratio = 0;
     bool quit = false;
+    const char* screenshot_path = nullptr;  // desktop only: capture this frame before presenting it
     ImVec2 text_cursor;
     double frame_cpu_ms_total = 0;
     int frames = 0;
@@ -41,6 +45,10 @@ Runtime runtime;
 
 // ImGui 1.86 reports where the text cursor is, so the platform can place IME and on-screen keyboards.
 void remember_text_cursor(int x, int y) { runtime.text_cursor = ImVec2(float(x), float(y)); }
+
+#ifndef __EMSCRIPTEN__
+bool save_screenshot(const char* path);
+#endif
 
 void frame() {
     const auto start = std::chrono::steady_clock::now();
@@ -81,8 +89,32 @@ void frame() {
     runtime.frame_cpu_ms_total +=
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     ++runtime.frames;
+#ifndef __EMSCRIPTEN__
+    if (runtime.screenshot_path) {
+        runtime.quit = true;
+        if (!save_screenshot(runtime.screenshot_path)) std::exit(1);
+    }
+#endif
     SDL_GL_SwapWindow(runtime.window);
 }
+
+#ifndef __EMSCRIPTEN__
+bool save_screenshot(const char* path) {
+    int width = 0, height = 0;
+    SDL_GL_GetDrawableSize(runtime.window, &width, &height);
+    std::vector<unsigned char> pixels(size_t(width) * size_t(height) * 4);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
+    for (int row = 0; row < height; ++row)  // OpenGL's rows run bottom-up
+        std::memcpy(static_cast<unsigned char*>(surface->pixels) + size_t(row) * size_t(surface->pitch),
+                    pixels.data() + size_t(height - 1 - row) * size_t(width) * 4, size_t(width) * 4);
+    const bool ok = SDL_SaveBMP(surface, path) == 0;
+    SDL_FreeSurface(surface);
+    std::fprintf(ok ? stdout : stderr, "screenshot %s: %s\n", path, ok ? "saved" : SDL_GetError());
+    return ok;
+}
+#endif
 
 }  // namespace
 
@@ -156,7 +188,13 @@ int main(int, char**) {
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 #else
-    while (!runtime.quit) frame();
+    // Screenshot mode for tests under Xvfb: TANDEM_SCREENSHOT=out.bmp renders a few frames, saves the
+    // window, and exits.
+    const char* screenshot = std::getenv("TANDEM_SCREENSHOT");
+    for (int frames = 0; !runtime.quit; ++frames) {
+        if (screenshot && frames == 30) runtime.screenshot_path = screenshot;  // once fonts and layout settled
+        frame();
+    }
     runtime.app.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
