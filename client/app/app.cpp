@@ -108,6 +108,7 @@ void App::sign_in(const std::string& email, const std::string& password) {
                            open_store_for(SignedInUser{body.value("token", ""), user.value("id", ""),
                                                        user.value("name", ""), user.value("role", "")});
                            write_saved_session();
+                           sign_in_form_.password.clear();
                            sync_.signed_in_again();
                            return;
                        }
@@ -129,6 +130,7 @@ void App::sign_out() {
     store_.reset();
     user_.reset();
     std::remove(session_path(platform_).c_str());
+    sign_in_form_ = SignInForm{};
     ++committed_generation_;
     screen_ = Screen::SignIn;
     views_ = TeamViews{};

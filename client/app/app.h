@@ -30,6 +30,12 @@ public:
     void update();
     void draw();  // the whole UI for this frame
 
+    // What the sign-in form holds; the password is wiped as soon as the server accepted it.
+    struct SignInForm {
+        std::string email, password;
+    };
+    SignInForm& sign_in_form() { return sign_in_form_; }
+
     // Commands.
     void sign_in(const std::string& email, const std::string& password);
     void sign_out();
@@ -81,6 +87,7 @@ private:
     bool was_online_ = true;
     bool signing_in_ = false;
     std::string sign_in_error_;
+    SignInForm sign_in_form_;
     std::string notice_;
 
     uint64_t committed_generation_ = 0;  // bumped by every write to the device's files (edits and pulls)

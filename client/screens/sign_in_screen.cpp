@@ -8,7 +8,7 @@
 namespace tandem::client {
 
 void draw_sign_in_screen(App& app) {
-    static std::string email, password;
+    auto& [email, password] = app.sign_in_form();
     const float width = std::min(420.0f, ImGui::GetContentRegionAvail().x);
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 40);
@@ -34,7 +34,6 @@ void draw_sign_in_screen(App& app) {
     if (app.user() && app.sync().state() == SyncEngine::State::NeedsSignIn)
         ui::muted("Changes made while signed out are kept and will sync after you sign in.");
     ImGui::EndGroup();
-    if (app.user() && app.screen() == Screen::Team) password.clear();  // never keep it after success
 }
 
 } // namespace tandem::client
