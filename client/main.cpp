@@ -38,6 +38,7 @@ struct Runtime {
     const char* screenshot_path = nullptr;  // desktop only: capture this frame before presenting it
     ImVec2 text_cursor;
     double frame_cpu_ms_total = 0;
+    double ui_ms_total = 0;  // app update + building the ImGui frame, without GL submission
     int frames = 0;
 };
 
@@ -78,6 +79,7 @@ void frame() {
     runtime.app->draw();
     ui::end_frame(1.0f);
     ImGui::Render();
+    runtime.ui_ms_total += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     const ImGuiIO& io = ImGui::GetIO();
     runtime.platform->text_input(io.WantTextInput, runtime.text_cursor.x, runtime.text_cursor.y);
 
@@ -135,9 +137,12 @@ TANDEM_EXPORT const char* tandem_test_queue_change(const char* entity, const cha
     problem = result.problem ? result.problem->message : "";
     return problem.c_str();
 }
-TANDEM_EXPORT double tandem_frame_cpu_ms(int reset) {
-    double average = runtime.frames ? runtime.frame_cpu_ms_total / runtime.frames : 0;
-    if (reset) runtime.frame_cpu_ms_total = 0, runtime.frames = 0;
+// Average CPU milliseconds per frame since the last reset: the whole frame (part 0) or only the app and
+// ImGui work without GL submission (part 1).
+TANDEM_EXPORT double tandem_frame_cpu_ms(int part, int reset) {
+    const double total = part == 0 ? runtime.frame_cpu_ms_total : runtime.ui_ms_total;
+    const double average = runtime.frames ? total / runtime.frames : 0;
+    if (reset) runtime.frame_cpu_ms_total = 0, runtime.ui_ms_total = 0, runtime.frames = 0;
     return average;
 }
 }

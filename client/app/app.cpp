@@ -28,7 +28,13 @@ void App::update() {
     if (online && !was_online_) sync_.request_soon();  // back online: do not wait for the next round
     was_online_ = online;
     sync_.tick(platform_, *replica_, user_->token, [this] { data_changed(); });
-    if (views_stale_) {
+    // While a big pull is applied page by page, rebuilding views and copying the database file to browser
+    // storage after every page would cost more than the pull itself: do both at most every few seconds
+    // then, and at once when the user acted or the round is over.
+    const uint64_t now = platform_.now_millis();
+    if (views_stale_ && (views_urgent_ || !catching_up() || now - last_rebuild_ms_ >= 5000)) {
+        last_rebuild_ms_ = now;
+        views_urgent_ = false;
         views_.rebuild(*store_, user_->id, today());
         pending_changes_ = store_->outbox_pending();
         refused_.clear();
@@ -45,8 +51,18 @@ void App::data_changed() {
     views_stale_ = true;
 }
 
+bool App::catching_up() const {
+    return sync_.state() == SyncEngine::State::Pulling || sync_.state() == SyncEngine::State::Pushing;
+}
+
 void App::persist_if_needed() {
     if (persisting_ || saved_generation_ >= committed_generation_) return;
+    // The user's own edits are flushed at once; pulled data can wait (it can be pulled again, and the
+    // cursor lives in the same file, so a lost flush only repeats a pull).
+    const uint64_t now = platform_.now_millis();
+    const bool user_waiting = saved_generation_ < last_edit_generation_;
+    if (!user_waiting && catching_up() && now - last_persist_ms_ < 10000) return;
+    last_persist_ms_ = now;
     persisting_ = true;
     const uint64_t generation = committed_generation_;
     platform_.persist([this, generation](bool ok) {
@@ -143,6 +159,7 @@ EditResult App::edit(const std::string& entity, const std::string& record_id, co
         return result;
     }
     data_changed();
+    views_urgent_ = true;
     last_edit_generation_ = committed_generation_;
     sync_.request_soon();
     return result;
@@ -152,14 +169,14 @@ void App::open_history(const std::string& report_id) {
     views_.report_id = report_id;
     views_.checkin = CheckInDetail{};
     screen_ = Screen::History;
-    views_stale_ = true;
+    views_stale_ = views_urgent_ = true;
 }
 
 void App::open_checkin(const std::string& checkin_id) {
     views_.checkin = CheckInDetail{};
     views_.checkin.checkin_id = checkin_id;
     screen_ = Screen::CheckIn;
-    views_stale_ = true;
+    views_stale_ = views_urgent_ = true;
 }
 
 std::string App::create_checkin(const std::string& report_id) {

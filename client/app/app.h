@@ -66,6 +66,8 @@ public:
     bool saving() const { return saved_generation_ < last_edit_generation_; }
     bool has_saved_anything() const { return last_edit_generation_ > 0; }
     bool save_failed() const { return save_failed_; }
+    // Something written (pulled data included) has not reached persistent storage yet.
+    bool storage_behind() const { return saved_generation_ < committed_generation_; }
     int64_t changes_waiting() const { return pending_changes_; }
     const std::vector<OutboxEntry>& refused_changes() const { return refused_; }
 
@@ -75,6 +77,7 @@ private:
     void write_saved_session();
     void data_changed();  // after local edits and pulls: views and counters go stale
     void persist_if_needed();
+    bool catching_up() const;
 
     Platform& platform_;
     Screen screen_ = Screen::SignIn;
@@ -96,6 +99,9 @@ private:
     bool persisting_ = false;
     bool save_failed_ = false;
     bool views_stale_ = true;
+    bool views_urgent_ = true;      // the user acted: rebuild this frame, not at the next throttle tick
+    uint64_t last_rebuild_ms_ = 0;
+    uint64_t last_persist_ms_ = 0;
     int64_t pending_changes_ = 0;
     std::vector<OutboxEntry> refused_;
 };

@@ -8,11 +8,14 @@ namespace {
 constexpr uint64_t kRoundIntervalMs = 30'000;
 constexpr uint64_t kMaxBackoffMs = 60'000;
 constexpr int kPushBatch = 200;
-constexpr int kPullPage = 200;  // small pages keep each merge well under a frame's budget
+constexpr int kPullPage = 1000;
+constexpr uint64_t kMergeBudgetMs = 12;  // merging per frame, so a catch-up keeps the UI above 30 fps
+constexpr size_t kMergeStep = 25;        // changes per transaction between clock checks
 }  // namespace
 
 void SyncEngine::tick(Platform& platform, Replica& replica, const std::string& token,
                       const std::function<void()>& changed) {
+    if (!page_.is_null()) return merge_slice(platform, replica, token, changed);
     if (in_flight_ || state_ == State::NeedsSignIn || token.empty()) return;
     if (platform.now_millis() < next_round_ms_) return;
     round_wanted_ = false;
@@ -51,12 +54,30 @@ void SyncEngine::start_pull(Platform& platform, Replica& replica, const std::str
         in_flight_ = false;
         if (response.status != 200) return fail(platform, response);
         Json page = Json::parse(response.body, nullptr, false);
-        if (page.is_discarded() || !page.contains("changes")) return fail(platform, HttpResponse{502, ""});
-        const bool more = replica.apply_pull(page);
-        changed();  // merged records and the new cursor both need saving
-        if (more) return start_pull(platform, replica, token, changed);
-        finish_round(platform);
+        if (page.is_discarded() || !page.contains("changes") || !page.contains("cursor"))
+            return fail(platform, HttpResponse{502, ""});
+        page_ = std::move(page);
+        page_next_ = 0;
+        merge_slice(platform, replica, token, changed);
     });
+}
+
+void SyncEngine::merge_slice(Platform& platform, Replica& replica, const std::string& token,
+                             const std::function<void()>& changed) {
+    const Json& changes = page_["changes"];
+    const uint64_t started = platform.now_millis();
+    do {
+        const size_t end = std::min(changes.size(), page_next_ + kMergeStep);
+        replica.merge_pulled(changes, page_next_, end);
+        page_next_ = end;
+    } while (page_next_ < changes.size() && platform.now_millis() - started < kMergeBudgetMs);
+    changed();  // merged records need saving and the views refreshing
+    if (page_next_ < changes.size()) return;  // the rest on the next frames
+    replica.finish_pull(page_["cursor"].get<int64_t>());
+    const bool more = page_.value("more", false);
+    page_ = Json();
+    if (more) return start_pull(platform, replica, token, changed);
+    finish_round(platform);
 }
 
 void SyncEngine::finish_round(Platform& platform) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "platform/platform.h"
+#include "tandem/change.h"
 #include "tandem/replica.h"
 
 namespace tandem::client {
@@ -43,12 +44,16 @@ private:
     void start_push(Platform& platform, Replica& replica, const std::string& token, const std::function<void()>& changed);
     void start_pull(Platform& platform, Replica& replica, const std::string& token, const std::function<void()>& changed);
     void finish_round(Platform& platform);
+    void merge_slice(Platform& platform, Replica& replica, const std::string& token, const std::function<void()>& changed);
     void fail(Platform& platform, const HttpResponse& response);
 
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
     State state_ = State::Idle;
     bool in_flight_ = false;
     bool round_wanted_ = false;
+    // A pulled page being merged a slice per frame, so a big catch-up never stalls the UI.
+    Json page_;
+    size_t page_next_ = 0;
     uint64_t next_round_ms_ = 0;
     uint64_t last_synced_ms_ = 0;
     int failures_ = 0;

@@ -53,7 +53,9 @@ void draw_status_bar(App& app) {
         sync_color = ui::theme::kWarning;
         break;
     case SyncEngine::State::Idle:
-        if (waiting > 0) {
+        if (app.storage_behind() && waiting == 0) {
+            sync_text = "Syncing…";  // "Synced" only once this device's copy is durable too
+        } else if (waiting > 0) {
             sync_text = plural(waiting, "change") + " waiting to sync";
             if (!sync.last_error().empty()) sync_text += " (" + sync.last_error() + ")";
         } else if (sync.last_synced_ms()) {

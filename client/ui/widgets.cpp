@@ -15,8 +15,8 @@ struct Recorded {
     std::string id, text, kind, value;
     ImVec2 min, max;
 };
-std::vector<Recorded> frame_widgets;
-std::string snapshot = "{\"widgets\":[]}";
+std::vector<Recorded> frame_widgets, last_frame_widgets;
+std::string snapshot;
 
 std::string visible_part(const char* label) {
     std::string text = label;
@@ -43,10 +43,18 @@ bool colored_button(const char* label, ImVec2 size, const ImVec4& color, const I
 
 void begin_frame() { frame_widgets.clear(); }
 
+float snapshot_scale = 1.0f;
+
 void end_frame(float css_scale) {
-    // ImGui coordinates are CSS pixels already when the font scale handles DPI; css_scale maps if not.
+    // Only kept, not serialised: the JSON is built when a test asks, so frames do not pay for it.
+    last_frame_widgets.swap(frame_widgets);
+    snapshot_scale = css_scale;
+}
+
+const std::string& last_frame_snapshot() {
+    const float css_scale = snapshot_scale;
     Json widgets = Json::array();
-    for (const auto& w : frame_widgets) {
+    for (const auto& w : last_frame_widgets) {
         Json entry{{"id", w.id},
                    {"text", w.text},
                    {"kind", w.kind},
@@ -58,9 +66,8 @@ void end_frame(float css_scale) {
         widgets.push_back(std::move(entry));
     }
     snapshot = Json{{"widgets", std::move(widgets)}}.dump();
+    return snapshot;
 }
-
-const std::string& last_frame_snapshot() { return snapshot; }
 
 bool button(const char* label, ImVec2 size) {
     bool pressed = ImGui::Button(label, size);

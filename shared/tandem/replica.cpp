@@ -102,18 +102,28 @@ void Replica::apply_push_results(const Json& response) {
 
 bool Replica::apply_pull(const Json& response) {
     const auto& changes = response.at("changes");
-    const int64_t cursor = response.at("cursor").get<int64_t>();
+    merge_pulled(changes, 0, changes.size());
+    finish_pull(response.at("cursor").get<int64_t>());
+    return response.value("more", false);
+}
+
+void Replica::merge_pulled(const Json& changes, size_t begin, size_t end) {
+    const uint64_t now = wall_clock_();
     store_.transaction([&] {
-        for (const auto& json : changes) {
+        for (size_t i = begin; i < end && i < changes.size(); ++i) {
             Change change;
-            if (from_json(json, change)) continue;  // a malformed change from the server is skipped, not fatal
-            if (auto hlc = Hlc::parse(change.hlc)) clock_.observe(*hlc, wall_clock_());
+            if (from_json(changes[i], change)) continue;  // a malformed change from the server is skipped
+            if (auto hlc = Hlc::parse(change.hlc)) clock_.observe(*hlc, now);
             merge_into_store(change, change.device_id == device_id_ ? user_id_ : std::string());
         }
+    });
+}
+
+void Replica::finish_pull(int64_t cursor) {
+    store_.transaction([&] {
         store_.set_setting(kCursorKey, std::to_string(cursor));
         store_.set_setting(kClockKey, clock_.last().to_string());
     });
-    return response.value("more", false);
 }
 
 int64_t Replica::cursor() {

@@ -37,6 +37,10 @@ public:
     void apply_push_results(const Json& response);
     // Merges one pull page and advances the cursor; returns whether the server has more.
     bool apply_pull(const Json& response);
+    // The same in slices, so a UI can spread a large page over several frames: merge changes
+    // [begin, end) of a page, then, after the last slice, record the page's cursor.
+    void merge_pulled(const Json& changes, size_t begin, size_t end);
+    void finish_pull(int64_t cursor);
 
     int64_t cursor();
     const std::string& device_id() const { return device_id_; }

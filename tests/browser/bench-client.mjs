@@ -44,6 +44,13 @@ for (let run = 0; run < 3; run++) {
 const context = await browser.newContext({viewport: {width: 1280, height: 800}});
 const page = await context.newPage();
 await openApp(page, url);
+// Frame gaps while the initial sync runs: does applying pages ever hold the UI thread too long?
+await page.evaluate(() => {
+  window.frameGaps = [];
+  let last = performance.now();
+  const tick = now => { window.frameGaps.push(now - last); last = now; if (!window.stopGaps) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+});
 const syncStart = Date.now();
 await typeInto(page, "##email", "bench@demo.example");
 await typeInto(page, "##password", "tandem-demo");
@@ -51,13 +58,16 @@ await click(page, "Sign in##sign-in");
 await find(page, "200 direct reports", {timeout: 300000});
 await find(page, /^Synced/, {timeout: 300000});
 const initialSyncSeconds = (Date.now() - syncStart) / 1000;
+const gaps = await page.evaluate(() => { window.stopGaps = true; return window.frameGaps.sort((a, b) => a - b); });
+const gapP95 = gaps[Math.floor(gaps.length * 0.95)], gapMax = gaps[gaps.length - 1];
 
 async function frameCpu(label) {
   await page.waitForTimeout(500);
-  await page.evaluate(() => Module._tandem_frame_cpu_ms(1));
+  await page.evaluate(() => Module._tandem_frame_cpu_ms(0, 1));
   await page.mouse.move(600, 400);
   for (let i = 0; i < 20; i++) { await page.mouse.wheel(0, 120); await page.waitForTimeout(100); }  // scroll while measuring
-  return [label, await page.evaluate(() => Module._tandem_frame_cpu_ms(1))];
+  const ui = await page.evaluate(() => Module._tandem_frame_cpu_ms(1, 0));
+  return [label, await page.evaluate(() => Module._tandem_frame_cpu_ms(0, 1)), ui];
 }
 const frames = [await frameCpu("My team (200 reports)")];
 await click(page, "report:Report 1000");
@@ -75,5 +85,6 @@ console.log(`  js              : ${kb(size(names.js))} raw, ${kb(jsGz)} gzip`);
 console.log(`  wasm + js gzip  : ${kb(wasmGz + jsGz)} (target <= 1.2 MB)`);
 console.log(`  font (separate) : ${kb(size(names.font))} raw, ${kb(size(names.font + ".gz"))} gzip`);
 console.log(`  first frame     : online ${median(online).toFixed(0)} ms, from service-worker cache ${median(cached).toFixed(0)} ms (median of 3; target < 800 ms cached)`);
-console.log(`  initial sync    : ${initialSyncSeconds.toFixed(1)} s for 200 people + 50k check-ins`);
-for (const [label, ms] of frames) console.log(`  frame CPU       : ${ms.toFixed(2)} ms on ${label} (target < 4 ms)`);
+console.log(`  initial sync    : ${initialSyncSeconds.toFixed(1)} s for 200 people + 50k check-ins; frame gaps p95 ${gapP95.toFixed(0)} ms, max ${gapMax.toFixed(0)} ms`);
+for (const [label, ms, ui] of frames)
+  console.log(`  frame CPU       : ${ui.toFixed(2)} ms app + ImGui, ${ms.toFixed(2)} ms with WebGL submission, on ${label} (target < 4 ms)`);
