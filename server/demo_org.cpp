@@ -47,17 +47,6 @@ bool file_exists(const std::string& path) {
     return stat(path.c_str(), &info) == 0;
 }
 
-Change demo_change(HlcClock& clock, uint64_t now, const char* entity, const std::string& record_id, Json fields) {
-    Change change;
-    change.id = new_uuid_v7(now);
-    change.entity = entity;
-    change.record_id = record_id;
-    change.hlc = clock.now(now).to_string();
-    change.device_id = "server";
-    change.fields = std::move(fields);
-    return change;
-}
-
 // Some 1:1 history for Maya Chen's team, so the screens show real states: one report overdue, one with an
 // open action item, one never met.
 void add_demo_history(Store& store, std::map<std::string, std::string>& ids, HlcClock& clock, uint64_t now) {
@@ -81,13 +70,13 @@ void add_demo_history(Store& store, std::map<std::string, std::string>& ids, Hlc
     std::vector<Change> changes;
     for (const auto& meeting : meetings) {
         const std::string checkin = new_uuid_v7(now);
-        changes.push_back(demo_change(clock, now, "checkin", checkin,
+        changes.push_back(server_change(clock, now, "checkin", checkin,
                                       {{"report_id", ids[meeting.report]},
                                        {"held_on", add_days(today, -meeting.days_ago)},
                                        {"shared_notes", meeting.notes},
                                        {"mood", meeting.mood}}));
         if (meeting.action)
-            changes.push_back(demo_change(clock, now, "action_item", new_uuid_v7(now),
+            changes.push_back(server_change(clock, now, "action_item", new_uuid_v7(now),
                                           {{"checkin_id", checkin},
                                            {"text", meeting.action},
                                            {"owner_id", ids["manager1"]},
@@ -98,6 +87,17 @@ void add_demo_history(Store& store, std::map<std::string, std::string>& ids, Hlc
 }
 
 }  // namespace
+
+Change server_change(HlcClock& clock, uint64_t now, const char* entity, const std::string& record_id, Json fields) {
+    Change change;
+    change.id = new_uuid_v7(now);
+    change.entity = entity;
+    change.record_id = record_id;
+    change.hlc = clock.now(now).to_string();
+    change.device_id = "server";
+    change.fields = std::move(fields);
+    return change;
+}
 
 bool is_demo_database(const std::string& path) {
     if (!file_exists(path)) return false;
@@ -127,19 +127,12 @@ std::string create_demo_database(const std::string& path) {
 
     HlcClock clock;
     std::vector<Change> changes;
-    for (const auto& person : kPeople) {
-        Change change;
-        change.id = new_uuid_v7(now);
-        change.entity = "person";
-        change.record_id = ids[person.key];
-        change.hlc = clock.now(now).to_string();
-        change.device_id = "server";
-        change.fields = {{"name", person.name},
-                         {"email", person.email},
-                         {"role", person.role},
-                         {"manager_id", person.manager_key ? Json(ids[person.manager_key]) : Json()}};
-        changes.push_back(std::move(change));
-    }
+    for (const auto& person : kPeople)
+        changes.push_back(server_change(clock, now, "person", ids[person.key],
+                                        {{"name", person.name},
+                                         {"email", person.email},
+                                         {"role", person.role},
+                                         {"manager_id", person.manager_key ? Json(ids[person.manager_key]) : Json()}}));
     SyncService(store).write_as_server(changes);
     add_demo_history(store, ids, clock, now);
     store.transaction([&] {

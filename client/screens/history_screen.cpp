@@ -33,7 +33,8 @@ void draw_history_screen(App& app) {
             ImGui::BeginGroup();
             std::string title = checkin.held_on;
             if (checkin.mood) title += "  ·  mood " + std::to_string(checkin.mood) + "/5";
-            if (checkin.open_items) title += "  ·  " + std::to_string(checkin.open_items) + " open items";
+            if (checkin.open_items)
+                title += "  ·  " + std::to_string(checkin.open_items) + (checkin.open_items == 1 ? " open item" : " open items");
             ui::text(title);
             ui::muted(checkin.notes_preview.empty() ? "(no shared notes)" : checkin.notes_preview);
             ImGui::EndGroup();

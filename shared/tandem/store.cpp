@@ -154,12 +154,18 @@ std::vector<LogRow> Store::scan_log(int64_t since, const ReadScope& scope, const
     return rows;
 }
 
-int64_t Store::last_seq() {
-    auto& statement = cached(kLastSeq, "SELECT COALESCE(MAX(seq), 0) FROM change_log");
+namespace {
+// The one number a counting query returns; resets so the statement does not pin a read snapshot.
+int64_t single_integer(Statement& statement) {
     statement.step();
-    int64_t value = statement.integer(0);
+    const int64_t value = statement.integer(0);
     statement.reset();
     return value;
+}
+}  // namespace
+
+int64_t Store::last_seq() {
+    return single_integer(cached(kLastSeq, "SELECT COALESCE(MAX(seq), 0) FROM change_log"));
 }
 
 void Store::append_outbox(const std::string& change_id, const std::string& body) {
@@ -181,11 +187,7 @@ std::vector<OutboxEntry> Store::outbox(int limit) {
 }
 
 int64_t Store::outbox_pending() {
-    auto& statement = cached(kOutboxPending, "SELECT COUNT(*) FROM outbox WHERE problem_code IS NULL");
-    statement.step();
-    int64_t value = statement.integer(0);
-    statement.reset();
-    return value;
+    return single_integer(cached(kOutboxPending, "SELECT COUNT(*) FROM outbox WHERE problem_code IS NULL"));
 }
 
 void Store::remove_outbox(const std::string& change_id) {

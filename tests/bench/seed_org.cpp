@@ -31,14 +31,7 @@ int main(int argc, char** argv) {
     Store store(path, StoreOptions{true, false});
     HlcClock clock;
     auto change = [&](const char* entity, const std::string& record_id, Json fields) {
-        Change c;
-        c.id = new_uuid_v7(now);
-        c.entity = entity;
-        c.record_id = record_id;
-        c.hlc = clock.now(now).to_string();
-        c.device_id = "server";
-        c.fields = std::move(fields);
-        return c;
+        return server::server_change(clock, now, entity, record_id, std::move(fields));
     };
     const std::string manager = new_uuid_v7(now);
     std::vector<Change> people{change("person", manager, {{"name", "Bench Manager"}, {"role", "manager"},
