@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "platform/platform.h"
+#include "ui/glyphs.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -64,9 +65,11 @@ void frame() {
     if (host::desired_window_size(width, height) && (width != current_width || height != current_height))
         SDL_SetWindowSize(runtime.window, width, height);
     const float ratio = host::pixel_ratio(runtime.window);
-    if (ratio != runtime.pixel_ratio) {  // first frame, or the window moved to a screen with another DPI
+    const char* fallback = ui::glyphs::rebuild_wanted() ? host::fallback_font_path() : nullptr;
+    // First frame, a screen with another DPI, or new characters the fallback font can now supply.
+    if (ratio != runtime.pixel_ratio || fallback) {
         runtime.pixel_ratio = ratio;
-        ui::theme::apply(host::font_path(), ratio);
+        ui::theme::apply(host::font_path(), host::fallback_font_path(), ratio);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -139,6 +142,8 @@ TANDEM_EXPORT const char* tandem_test_queue_change(const char* entity, const cha
 }
 // Average CPU milliseconds per frame since the last reset: the whole frame (part 0) or only the app and
 // ImGui work without GL submission (part 1).
+// Characters on screen that still draw as '?' (no glyph in any loaded font).
+TANDEM_EXPORT int tandem_missing_glyphs() { return tandem::ui::glyphs::missing(); }
 TANDEM_EXPORT double tandem_frame_cpu_ms(int part, int reset) {
     const double total = part == 0 ? runtime.frame_cpu_ms_total : runtime.ui_ms_total;
     const double average = runtime.frames ? total / runtime.frames : 0;

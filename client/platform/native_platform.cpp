@@ -3,6 +3,7 @@
 #include <SDL.h>
 #include <httplib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -119,6 +120,11 @@ void after_imgui_init() {}  // the SDL backend's own clipboard works on the desk
 const char* font_path() {
     const char* custom = std::getenv("TANDEM_FONT");
     return custom ? custom : TANDEM_DEFAULT_FONT;
+}
+const char* fallback_font_path() {
+    static const char* path = std::getenv("TANDEM_FALLBACK_FONT") ? std::getenv("TANDEM_FALLBACK_FONT")
+                                                                  : TANDEM_FALLBACK_FONT;
+    return access(path, R_OK) == 0 ? path : nullptr;
 }
 bool desired_window_size(int&, int&) { return false; }
 float pixel_ratio(SDL_Window* window) {

@@ -51,6 +51,9 @@ std::unique_ptr<Platform> make_platform();
 void before_sdl_init();     // hints that must be set before SDL starts
 void after_imgui_init();    // clipboard and other ImGui hooks
 const char* font_path();
+// The font for characters the main one lacks, or nullptr while it is not available (yet): the browser
+// fetches it on first need and caches it for offline use.
+const char* fallback_font_path();
 // Window size in logical (CSS) pixels the app should fill; 0 when the window manager decides.
 bool desired_window_size(int& width, int& height);
 float pixel_ratio(SDL_Window* window);

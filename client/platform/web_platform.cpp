@@ -106,6 +106,17 @@ EM_JS(void, js_text_input, (int active, float x, float y), {
     }
 });
 
+// Fetches the fallback font once (the service worker serves it offline) into /fonts/fallback.ttf.
+EM_JS(int, js_fallback_font_state, (), {
+    if (Module.fallbackFontState === undefined) {
+        Module.fallbackFontState = 1;
+        fetch(window.tandemBuild.fallbackFont).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))
+            .then(bytes => { FS.writeFile("/fonts/fallback.ttf", new Uint8Array(bytes)); Module.fallbackFontState = 2; })
+            .catch(() => { Module.fallbackFontState = undefined; });
+    }
+    return Module.fallbackFontState;
+});
+
 EM_JS(int, js_window_width, (), { return window.innerWidth; });
 EM_JS(int, js_window_height, (), { return window.innerHeight; });
 
@@ -163,6 +174,7 @@ void after_imgui_init() {
     io.GetClipboardTextFn = get_clipboard_text;
 }
 const char* font_path() { return "/fonts/DejaVuSans.ttf"; }
+const char* fallback_font_path() { return js_fallback_font_state() == 2 ? "/fonts/fallback.ttf" : nullptr; }
 bool desired_window_size(int& width, int& height) {
     width = js_window_width();
     height = js_window_height();

@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+#include "ui/glyphs.h"
+
 namespace tandem::ui::theme {
 
 namespace {
@@ -10,7 +12,7 @@ constexpr float kHeadingSize = 24.0f;
 
 ImFont* heading_font() { return heading ? heading : ImGui::GetFont(); }
 
-void apply(const char* font_path, float pixel_ratio) {
+void apply(const char* font_path, const char* fallback_path, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // Latin, Latin Extended, Greek, Cyrillic and general punctuation (…, –, ·): what DejaVu Sans covers.
@@ -18,14 +20,21 @@ void apply(const char* font_path, float pixel_ratio) {
                                      0x2030, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2713, 0x2717, 0};
     ImFontConfig config;
     config.OversampleH = 1;  // rasterised at the device's pixel ratio already
-    ImFont* body = font_path ? io.Fonts->AddFontFromFileTTF(font_path, kBodySize * pixel_ratio, &config, ranges)
-                             : nullptr;
+    const ImWchar* extra = glyphs::extra_ranges();
+    ImFontConfig merge = config;
+    merge.MergeMode = true;
+    auto add = [&](float size) -> ImFont* {
+        ImFont* font = font_path ? io.Fonts->AddFontFromFileTTF(font_path, size * pixel_ratio, &config, ranges) : nullptr;
+        if (font && extra && fallback_path) io.Fonts->AddFontFromFileTTF(fallback_path, size * pixel_ratio, &merge, extra);
+        return font;
+    };
+    ImFont* body = add(kBodySize);
     if (!body) {
         ImFontConfig fallback;
         fallback.SizePixels = 13.0f * pixel_ratio;
         io.Fonts->AddFontDefault(&fallback);
     }
-    heading = font_path ? io.Fonts->AddFontFromFileTTF(font_path, kHeadingSize * pixel_ratio, &config, ranges) : nullptr;
+    heading = add(kHeadingSize);
     io.FontGlobalScale = 1.0f / pixel_ratio;
 
     ImGuiStyle& style = ImGui::GetStyle();

@@ -15,7 +15,8 @@ inline const ImVec4 kWarning{0.70f, 0.45f, 0.00f, 1.0f};
 
 // Loads the body and heading fonts from `font_path` at `pixel_ratio` times their size, so text is
 // rasterised at the screen's real resolution and stays crisp on high-DPI displays.
-void apply(const char* font_path, float pixel_ratio);
+// `fallback_path`, when given, supplies the characters noted by ui::glyphs (CJK and others).
+void apply(const char* font_path, const char* fallback_path, float pixel_ratio);
 ImFont* heading_font();
 
 } // namespace tandem::ui::theme

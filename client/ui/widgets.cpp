@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "tandem/change.h"
+#include "ui/glyphs.h"
 #include "ui/theme.h"
 
 namespace tandem::ui {
@@ -24,6 +25,8 @@ std::string visible_part(const char* label) {
 }
 
 void record(const char* id, std::string text, const char* kind, std::string value = {}) {
+    glyphs::note(text);
+    glyphs::note(value);
     frame_widgets.push_back(Recorded{id, std::move(text), kind, std::move(value), ImGui::GetItemRectMin(),
                                      ImGui::GetItemRectMax()});
 }

@@ -7,7 +7,7 @@ import {gzipSync} from "node:zlib";
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, index, all) =>
   index % 2 === 0 ? [...pairs, [value.replace(/^--/, ""), all[index + 1]]] : pairs, []));
-for (const required of ["build", "web", "assets", "font", "out"])
+for (const required of ["build", "web", "assets", "font", "fallback-font", "out"])
   if (!args[required]) throw new Error(`package.mjs: missing --${required}`);
 
 rmSync(args.out, {recursive: true, force: true});
@@ -26,19 +26,21 @@ function publish(source, compress) {
 const js = publish(join(args.build, "tandem.js"), true);
 const wasm = publish(join(args.build, "tandem.wasm"), true);
 const font = publish(args.font, true);
+const fallbackFont = publish(args["fallback-font"], true);
 const icon = publish(join(args.assets, "icon.svg"), false);
-const buildId = createHash("sha256").update([js, wasm, font, icon].map(f => f.hash).join()).digest("hex").slice(0, 12);
+const buildId = createHash("sha256").update([js, wasm, font, fallbackFont, icon].map(f => f.hash).join())
+  .digest("hex").slice(0, 12);
 
 const fill = (file, values) => {
   let text = readFileSync(join(args.web, file), "utf8");
   for (const [key, value] of Object.entries(values)) text = text.replaceAll(`@${key}@`, value);
   writeFileSync(join(args.out, file), text);
 };
-fill("index.html", {JS: js.name, WASM: wasm.name, FONT: font.name, ICON: icon.name});
+fill("index.html", {JS: js.name, WASM: wasm.name, FONT: font.name, FALLBACK_FONT: fallbackFont.name, ICON: icon.name});
 fill("manifest.webmanifest", {ICON: icon.name});
 fill("sw.js", {
   BUILD_ID: buildId,
-  FILES: JSON.stringify(["./", "manifest.webmanifest", js.name, wasm.name, font.name, icon.name]),
+  FILES: JSON.stringify(["./", "manifest.webmanifest", js.name, wasm.name, font.name, fallbackFont.name, icon.name]),
 });
 writeFileSync(join(args.out, "build.json"), JSON.stringify({build: buildId, js: js.name, wasm: wasm.name, font: font.name}));
 console.log(`web client ${buildId}: ${js.name}, ${wasm.name}`);

@@ -57,6 +57,8 @@ test("a new 1:1 with notes and an action item reaches the server", async () => {
   await click(page, "##shared-notes");
   await page.keyboard.type("Grüße aus Köln — café, naïve, ", {delay: 20});
   await page.keyboard.insertText("日本");  // as an IME would deliver it
+  // The CJK glyphs come from the fallback font, fetched on first need: nothing may stay drawn as '?'.
+  await eventually(() => page.evaluate(() => Module._tandem_missing_glyphs() === 0), 15000);
   await typeInto(page, "##new-item", "Send the course link");
   await page.keyboard.press("Enter");
   await find(page, "Send the course link");
