@@ -4,6 +4,7 @@ import {createHash} from "node:crypto";
 import {copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {basename, extname, join} from "node:path";
 import {gzipSync} from "node:zlib";
+import {iconPng} from "./png.mjs";
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, index, all) =>
   index % 2 === 0 ? [...pairs, [value.replace(/^--/, ""), all[index + 1]]] : pairs, []));
@@ -28,6 +29,12 @@ const wasm = publish(join(args.build, "tandem.wasm"), true);
 const font = publish(args.font, true);
 const fallbackFont = publish(args["fallback-font"], true);
 const icon = publish(join(args.assets, "icon.svg"), false);
+const pngIcons = [192, 512].map(size => {
+  const bytes = iconPng(size);
+  const name = `icon-${size}.${createHash("sha256").update(bytes).digest("hex").slice(0, 12)}.png`;
+  writeFileSync(join(args.out, name), bytes);
+  return {name, size};
+});
 const buildId = createHash("sha256").update([js, wasm, font, fallbackFont, icon].map(f => f.hash).join())
   .digest("hex").slice(0, 12);
 
@@ -37,10 +44,11 @@ const fill = (file, values) => {
   writeFileSync(join(args.out, file), text);
 };
 fill("index.html", {JS: js.name, WASM: wasm.name, FONT: font.name, FALLBACK_FONT: fallbackFont.name, ICON: icon.name});
-fill("manifest.webmanifest", {ICON: icon.name});
+fill("manifest.webmanifest", {ICON: icon.name, ICON192: pngIcons[0].name, ICON512: pngIcons[1].name});
 fill("sw.js", {
   BUILD_ID: buildId,
-  FILES: JSON.stringify(["./", "manifest.webmanifest", js.name, wasm.name, font.name, fallbackFont.name, icon.name]),
+  FILES: JSON.stringify(["./", "manifest.webmanifest", js.name, wasm.name, font.name, fallbackFont.name, icon.name,
+                         ...pngIcons.map(i => i.name)]),
 });
 writeFileSync(join(args.out, "build.json"), JSON.stringify({build: buildId, js: js.name, wasm: wasm.name, font: font.name}));
 console.log(`web client ${buildId}: ${js.name}, ${wasm.name}`);

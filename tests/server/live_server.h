@@ -32,8 +32,9 @@ protected:
 
     void TearDown() override { shut_down(); }
 
-    void start(size_t max_body = 8 * 1024 * 1024) {
+    void start(size_t max_body = 8 * 1024 * 1024, const std::string& web_dir = "") {
         server::ServerOptions options;
+        options.web_dir = web_dir;
         options.database_path = database;
         options.port = 0;
         options.threads = 4;

@@ -1,0 +1,61 @@
+// The web client's files as a browser receives them: MIME types, gzip, cache headers, no escaping the folder.
+#include <fstream>
+
+#include "live_server.h"
+
+namespace tandem::testing {
+namespace {
+
+class StaticFiles : public LiveServer {
+protected:
+    void SetUp() override {
+        ASSERT_GE(sodium_init(), 0);
+        database = dir.file("server.db");
+        ASSERT_EQ(server::create_demo_database(database), "");
+        write("index.html", "<!doctype html><title>Tandem</title>");
+        write("tandem.0123456789ab.wasm", std::string("\0asm\1\0\0\0", 8));
+        write("tandem.0123456789ab.wasm.gz", "pretend-gzip");
+        start(8 * 1024 * 1024, web_dir);
+    }
+    void write(const std::string& name, const std::string& content) {
+        std::ofstream(web_dir + "/" + name, std::ios::binary) << content;
+    }
+    std::string web_dir = dir.file("");
+};
+
+TEST_F(StaticFiles, ThePageIsAlwaysRevalidated) {
+    auto reply = client().Get("/");
+    ASSERT_EQ(reply->status, 200);
+    EXPECT_EQ(reply->get_header_value("Content-Type"), "text/html; charset=utf-8");
+    EXPECT_EQ(reply->get_header_value("Cache-Control"), "no-cache");
+    EXPECT_NE(reply->body.find("Tandem"), std::string::npos);
+}
+
+TEST_F(StaticFiles, HashedWasmIsImmutableWasmAndGzippedWhenAccepted) {
+    auto plain = client().Get("/tandem.0123456789ab.wasm");
+    ASSERT_EQ(plain->status, 200);
+    EXPECT_EQ(plain->get_header_value("Content-Type"), "application/wasm");
+    EXPECT_EQ(plain->get_header_value("Cache-Control"), "public, max-age=31536000, immutable");
+    EXPECT_EQ(plain->body.substr(1, 3), "asm");
+    auto http = client();
+    http.set_decompress(false);  // the stored .gz sibling is sent as is; this test's bytes are not real gzip
+    auto zipped = http.Get("/tandem.0123456789ab.wasm", {{"Accept-Encoding", "gzip, br"}});
+    ASSERT_TRUE(zipped);
+    EXPECT_EQ(zipped->get_header_value("Content-Encoding"), "gzip");
+    EXPECT_EQ(zipped->body, "pretend-gzip");
+    EXPECT_EQ(zipped->get_header_value("Vary"), "Accept-Encoding");
+}
+
+TEST_F(StaticFiles, NothingOutsideTheFolderAndMissingFilesAreJson404) {
+    auto climb = client().Get("/../server.db");
+    ASSERT_TRUE(climb);
+    EXPECT_EQ(climb->status, 404);
+    auto encoded = client().Get("/%2e%2e/server.db");
+    EXPECT_EQ(encoded->status, 404);
+    auto missing = client().Get("/nope.js");
+    EXPECT_EQ(missing->status, 404);
+    EXPECT_EQ(Json::parse(missing->body)["error"]["code"], "not_found");
+}
+
+}  // namespace
+}  // namespace tandem::testing
