@@ -143,7 +143,7 @@ int main() {
     for (bool more = true; more; ++requests) {
         auto reply = http.Get(("/api/v1/sync/pull?limit=1000&since=" + std::to_string(since)).c_str(), auth);
         const Json page = Json::parse(reply->body);
-        for (const auto& change : page["changes"]) pulled += change["entity"] == "checkin";
+        for (const auto& change : page["changes"]) pulled += change["device_id"] == "bench";
         since = page["cursor"];
         more = page["more"];
     }
