@@ -30,7 +30,6 @@ std::vector<PushOutcome> SyncService::push(const Actor& actor, const OrgChart& o
     std::vector<PushOutcome> outcomes;
     outcomes.reserve(changes.size());
     store_.transaction([&] {
-        outcomes.clear();  // a retried transaction must not keep half of the previous attempt
         for (const auto& json : changes) outcomes.push_back(judge(actor, org, device_id, json, now_millis));
     });
     return outcomes;
