@@ -7,6 +7,47 @@ namespace tandem::client {
 
 namespace {
 std::string or_dash(const std::string& value) { return value.empty() ? "—" : value; }
+
+std::string next_text(App& app, const ReportSummary& report) {
+    if (report.overdue) return "Overdue · " + report.next_due;
+    return report.next_due == app.today() ? "Today" : report.next_due;
+}
+
+// Phones and narrow windows: one row per report, name on top and the dates underneath.
+void draw_team_list(App& app, const std::vector<ReportSummary>& team) {
+    ImGui::BeginChild("team-list", ImVec2(0, 0));
+    const float button_width = 96;
+    ImGuiListClipper clipper;
+    clipper.Begin(int(team.size()), 72);
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const ReportSummary& report = team[size_t(row)];
+            ImGui::PushID(report.person_id.c_str());
+            const ImVec2 start = ImGui::GetCursorPos();
+            const float width = ImGui::GetContentRegionAvail().x;
+            if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap,
+                                  ImVec2(width - button_width - 8, 62)))
+                app.open_history(report.person_id);
+            ui::remember(("report:" + report.name).c_str(), report.name, "row");
+            ImGui::SetCursorPos(ImVec2(start.x + 4, start.y + 4));
+            ImGui::BeginGroup();
+            ui::text(report.name);
+            if (report.overdue)
+                ui::text_colored(ui::theme::kOverdue, "Overdue since " + report.next_due);
+            else
+                ui::muted("Last " + or_dash(report.last_checkin) + " · Next " + next_text(app, report));
+            ImGui::EndGroup();
+            if (app.user()->role == "manager") {
+                ImGui::SetCursorPos(ImVec2(start.x + width - button_width, start.y + 12));
+                if (ui::button(("New 1:1##" + report.name).c_str(), ImVec2(button_width, 0)))
+                    app.create_checkin(report.person_id);
+            }
+            ImGui::SetCursorPos(ImVec2(start.x, start.y + 72));
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+}
 }  // namespace
 
 void draw_team_screen(App& app) {
@@ -22,6 +63,8 @@ void draw_team_screen(App& app) {
     ui::muted(std::to_string(team.size()) + " direct reports" +
               (overdue ? " · " + std::to_string(overdue) + " overdue for a 1:1" : ""));
     ImGui::Spacing();
+
+    if (ImGui::GetContentRegionAvail().x < 640) return draw_team_list(app, team);
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp;
@@ -55,9 +98,9 @@ void draw_team_screen(App& app) {
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             if (report.overdue)
-                ui::text_colored(ui::theme::kOverdue, "Overdue · " + report.next_due);
+                ui::text_colored(ui::theme::kOverdue, next_text(app, report));
             else
-                ui::text(report.next_due == app.today() ? "Today" : report.next_due);
+                ui::text(next_text(app, report));
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             ui::text(report.open_items ? std::to_string(report.open_items) : "—");
