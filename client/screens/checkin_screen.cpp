@@ -69,8 +69,11 @@ void draw_mood(App& app, const CheckInDetail& checkin) {
             app.edit("checkin", checkin.checkin_id, {{"mood", selected ? Json() : Json(mood)}});
         if (selected) ImGui::PopStyleColor();
     }
+    const char* hint = checkin.mood ? "(tap again to clear)" : "(optional, 1 = low, 5 = great)";
     ImGui::SameLine();
-    ui::muted(checkin.mood ? "(tap again to clear)" : "(optional, 1 = low, 5 = great)");
+    // Narrow screens: the hint goes on its own line rather than being cut off.
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(hint).x) ImGui::NewLine();
+    ui::muted(hint);
 }
 
 void draw_action_items(App& app, const CheckInDetail& checkin) {
