@@ -38,11 +38,4 @@ bool OrgChart::manages(const std::string& manager_id, const std::string& person_
     return false;
 }
 
-std::vector<std::string> OrgChart::reports_of(const std::string& manager_id) const {
-    std::vector<std::string> reports;
-    for (const auto& [id, entry] : people_)
-        if (entry.manager_id == manager_id) reports.push_back(id);
-    return reports;
-}
-
 } // namespace tandem

@@ -3,7 +3,6 @@
 // further down?". Built from person records, so the server and a device answer the same way.
 #include <string>
 #include <unordered_map>
-#include <vector>
 
 namespace tandem {
 
@@ -16,8 +15,6 @@ public:
     void set_person(const std::string& person_id, const std::string& manager_id, Role role);
     // True when `person_id` reports to `manager_id` directly or through any chain of managers.
     bool manages(const std::string& manager_id, const std::string& person_id) const;
-    bool knows(const std::string& person_id) const { return people_.count(person_id) != 0; }
-    std::vector<std::string> reports_of(const std::string& manager_id) const;  // direct only
     size_t size() const { return people_.size(); }
 
 private:

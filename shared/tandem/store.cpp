@@ -7,7 +7,7 @@ namespace tandem {
 namespace {
 enum Slot {
     kLoad, kSave, kLogged, kAppendLog, kLastSeq, kAppendOutbox, kOutbox, kOutboxPending, kRemoveOutbox,
-    kRejectOutbox, kSetting, kSetSetting, kRecordsOf, kRecordsAbout, kScanAuthored, kScanPeople, kScanBoth,
+    kRejectOutbox, kSetting, kSetSetting, kRecordsOf, kScanAuthored, kScanPeople, kScanBoth,
     kSlotCount
 };
 }  // namespace
@@ -93,15 +93,6 @@ std::vector<StoredRecord> Store::records_of(const std::string& entity) {
     auto& statement = cached(kRecordsOf, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM "
                                          "records WHERE entity = ? ORDER BY record_id");
     statement.bind(1, entity);
-    std::vector<StoredRecord> out;
-    while (statement.step()) out.push_back(read_record(statement));
-    return out;
-}
-
-std::vector<StoredRecord> Store::records_about(const std::string& entity, const std::string& subject_id) {
-    auto& statement = cached(kRecordsAbout, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM "
-                                            "records WHERE entity = ? AND subject_id = ? ORDER BY record_id");
-    statement.bind(1, entity).bind(2, subject_id);
     std::vector<StoredRecord> out;
     while (statement.step()) out.push_back(read_record(statement));
     return out;

@@ -54,7 +54,6 @@ public:
     std::optional<StoredRecord> load(const std::string& record_id);
     void save(const StoredRecord& record);
     std::vector<StoredRecord> records_of(const std::string& entity);
-    std::vector<StoredRecord> records_about(const std::string& entity, const std::string& subject_id);
 
     // Server change log.
     bool logged(const std::string& change_id);
