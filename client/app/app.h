@@ -60,7 +60,6 @@ public:
     const std::string& sign_in_error() const { return sign_in_error_; }
     const std::string& notice() const { return notice_; }
     void set_notice(std::string text) { notice_ = std::move(text); }
-    bool storage_ready() const { return storage_ready_; }
 
     // Save state: local commits not yet flushed to persistent storage, and whether a flush failed.
     bool saving() const { return saved_generation_ < last_edit_generation_; }

@@ -38,7 +38,6 @@ public:
     State state() const { return state_; }
     uint64_t last_synced_ms() const { return last_synced_ms_; }
     const std::string& last_error() const { return last_error_; }
-    int failures() const { return failures_; }
 
 private:
     void start_push(Platform& platform, Replica& replica, const std::string& token, const std::function<void()>& changed);
