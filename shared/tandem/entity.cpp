@@ -115,7 +115,7 @@ std::optional<Problem> validate_value(const FieldSpec& spec, const Json& value) 
     case FieldType::PersonId:
     case FieldType::RecordId:
         if (!value.is_string() || !is_uuid(value.get_ref<const std::string&>()))
-            return invalid(spec.name, "must be a UUID");
+            return invalid(spec.name, "must be a lower-case UUID");
         return std::nullopt;
     case FieldType::Choice:
         if (value.is_string())

@@ -51,12 +51,15 @@ std::string new_uuid_v7(uint64_t wall_millis) {
     return out;
 }
 
+// Lower case only: ids are compared as strings everywhere (SQLite keys, the org chart), so an upper-case
+// spelling of an existing id would otherwise name a second record.
 bool is_uuid(std::string_view text) {
     if (text.size() != 36) return false;
     for (size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
         bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash_position ? c != '-' : !std::isxdigit(static_cast<unsigned char>(c))) return false;
+        bool lower_hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+        if (dash_position ? c != '-' : !lower_hex) return false;
     }
     return true;
 }

@@ -23,6 +23,11 @@ std::optional<Problem> check_immutable(const EntitySpec& spec, const Change& cha
     return std::nullopt;
 }
 
+// One answer for "no such record" and "a record you may not see", word for word.
+Problem not_visible() {
+    return Problem{"forbidden", "You cannot change this record: it does not exist or is not yours to see."};
+}
+
 }  // namespace
 
 std::vector<PushOutcome> SyncService::push(const Actor& actor, const OrgChart& org, const std::string& device_id,
@@ -37,14 +42,17 @@ std::vector<PushOutcome> SyncService::push(const Actor& actor, const OrgChart& o
 
 PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const std::string& device_id,
                                const Json& json, uint64_t now_millis) {
-    Change change;
     std::string id = json.is_object() && json.contains("id") && json["id"].is_string() ? json["id"].get<std::string>()
                                                                                          : std::string();
+    // api.md: a change id accepted before answers "duplicate" whatever the rest of the resent body says, so
+    // the id is looked up before anything else is judged.
+    if (is_client_token(id) && store_.logged(id)) return PushOutcome{id, "duplicate", std::nullopt};
+
+    Change change;
     if (auto error = from_json(json, change)) return rejected(id, Problem{"invalid_change", *error});
     change.device_id = device_id;
     if (!is_client_token(change.id))
         return rejected(id, Problem{"invalid_change", "\"id\" must be 1-64 characters of A-Z a-z 0-9 . _ : -"});
-    if (store_.logged(change.id)) return PushOutcome{id, "duplicate", std::nullopt};
 
     auto hlc = Hlc::parse(change.hlc);
     if (!hlc) return rejected(id, Problem{"invalid_hlc", "\"hlc\" must be 16 lowercase hex digits"});
@@ -53,9 +61,13 @@ PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const st
 
     const EntitySpec* spec = find_entity(change.entity);
     if (!spec) return rejected(id, Problem{"invalid_change", "unknown entity \"" + change.entity + "\""});
-    if (!is_uuid(change.record_id)) return rejected(id, Problem{"invalid_change", "\"record_id\" must be a UUID"});
+    if (!is_uuid(change.record_id))
+        return rejected(id, Problem{"invalid_change", "\"record_id\" must be a lower-case UUID"});
 
+    // A record the actor may not see gets the same answer whether it exists or not, so pushes cannot be used
+    // to probe other people's ids.
     auto existing = store_.load(change.record_id);
+    if (existing && !may_read(actor, existing->meta(), org)) return rejected(id, not_visible());
     if (existing && existing->state.entity != spec->name)
         return rejected(id, Problem{"invalid_change", "record_id already names a " + existing->state.entity});
     if (auto problem = validate_fields(*spec, change.fields, !existing)) return rejected(id, *problem);
@@ -67,10 +79,11 @@ PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const st
         std::string parent_id = existing ? existing->state.text(spec->subject_field)
                                          : change.fields.value(spec->subject_field, std::string());
         parent = store_.load(parent_id);
-        const FieldSpec* link = spec->field(spec->subject_field);
-        if (!parent || parent->state.entity != link->references || (!existing && parent->state.deleted))
-            return rejected(id, Problem{"invalid_change", "the " + link->references + " \"" + parent_id +
-                                                              "\" does not exist"});
+        // A deleted parent is still a parent: its tombstone already hides the child, and accepting the child
+        // makes the outcome independent of whether the delete or the child arrived first.
+        if (!parent || parent->state.entity != spec->field(spec->subject_field)->references ||
+            !may_read(actor, parent->meta(), org))
+            return rejected(id, not_visible());
     }
     RecordMeta existing_meta = existing ? existing->meta() : RecordMeta{};
     RecordMeta parent_meta = parent ? parent->meta() : RecordMeta{};
