@@ -8,9 +8,7 @@
 namespace tandem::server {
 
 namespace {
-constexpr int kMaxConcurrentHashes = 4;
-constexpr int kMaxFailures = 10;
-constexpr int64_t kFailureWindowSeconds = 15 * 60;
+constexpr int kExpiredSessionsPerSignIn = 100;
 
 std::string to_hex(const unsigned char* data, size_t size) {
     std::string hex(size * 2, '0');
@@ -36,6 +34,7 @@ CREATE TABLE IF NOT EXISTS sessions(
   person_id TEXT NOT NULL,
   expires_at INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions(expires_at);
 )sql");
 }
 
@@ -44,6 +43,11 @@ std::string hash_password(const std::string& password) {
     if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         throw std::runtime_error("password hashing ran out of memory");
+    return hash;
+}
+
+const std::string& decoy_password_hash() {
+    static const std::string hash = hash_password("decoy password that matches no account");
     return hash;
 }
 
@@ -60,49 +64,50 @@ std::string token_digest(const std::string& token) {
     return to_hex(digest, sizeof digest);
 }
 
-bool Accounts::verify(const std::string& hash, const std::string& password) {
-    std::unique_lock<std::mutex> lock(hashing_mutex_);
-    hashing_slot_.wait(lock, [&] { return hashing_running_ < kMaxConcurrentHashes; });
-    ++hashing_running_;
-    lock.unlock();
-    bool ok = crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
-    lock.lock();
-    --hashing_running_;
-    hashing_slot_.notify_one();
-    return ok;
+std::optional<std::string> bearer_token(const std::string& authorization) {
+    size_t at = authorization.find_first_not_of(' ');
+    static const std::string scheme = "bearer";
+    if (at == std::string::npos || authorization.size() < at + scheme.size() + 1) return std::nullopt;
+    for (size_t i = 0; i < scheme.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(authorization[at + i])) != scheme[i]) return std::nullopt;
+    at += scheme.size();
+    if (authorization[at] != ' ') return std::nullopt;
+    at = authorization.find_first_not_of(' ', at);
+    if (at == std::string::npos) return std::nullopt;
+    const size_t end = authorization.find_last_not_of(' ');
+    return authorization.substr(at, end + 1 - at);
 }
 
-std::optional<SignedIn> Accounts::check_credentials(Store& store, const std::string& email,
-                                                    const std::string& password) {
-    // A fixed hash to verify against when the e-mail is unknown, so both failures cost the same time.
-    static const std::string decoy_hash = hash_password("decoy password that matches no account");
-    Statement lookup(store.database().handle(), "SELECT person_id, password_hash FROM accounts WHERE email = ?");
+std::optional<Account> find_account(Store& store, const std::string& email) {
+    Statement lookup(store.database().handle(),
+                     "SELECT a.person_id, a.password_hash, r.state FROM accounts a "
+                     "JOIN records r ON r.record_id = a.person_id WHERE a.email = ? AND r.deleted = 0");
     lookup.bind(1, normalised_email(email));
-    std::string person_id, hash = decoy_hash;
-    if (lookup.step()) {
-        person_id = lookup.text(0);
-        hash = lookup.text(1);
-    }
+    if (!lookup.step()) return std::nullopt;
+    Account account{lookup.text(0), lookup.text(1), "", Role::Employee};
+    RecordState person;
+    person.fields = Json::parse(lookup.text(2));
     lookup.reset();
-    if (!verify(hash, password) || person_id.empty()) return std::nullopt;
-
-    auto person = store.load(person_id);
-    Role role = Role::Employee;
-    if (!person || !parse_role(person->state.text("role"), role) || person->state.deleted) return std::nullopt;
-
-    return SignedIn{"", Actor{person_id, role}, person->state.text("name")};
+    if (!parse_role(person.text("role"), account.role)) return std::nullopt;
+    account.name = person.text("name");
+    return account;
 }
 
-void Accounts::open_session(Store& writer, SignedIn& signed_in, int64_t now_seconds) {
+std::string Accounts::open_session(Store& writer, const Account& account, int64_t now_seconds) {
     unsigned char raw[32];
     randombytes_buf(raw, sizeof raw);
-    signed_in.token = to_hex(raw, sizeof raw);
+    std::string token = to_hex(raw, sizeof raw);
+    Statement purge(writer.database().handle(),
+                    "DELETE FROM sessions WHERE token_digest IN "
+                    "(SELECT token_digest FROM sessions WHERE expires_at <= ? LIMIT ?)");
+    purge.bind(1, now_seconds).bind(2, int64_t(kExpiredSessionsPerSignIn)).run();
     Statement insert(writer.database().handle(),
                      "INSERT INTO sessions(token_digest, person_id, expires_at) VALUES (?, ?, ?)");
-    insert.bind(1, token_digest(signed_in.token))
-        .bind(2, signed_in.actor.person_id)
+    insert.bind(1, token_digest(token))
+        .bind(2, account.person_id)
         .bind(3, now_seconds + int64_t(session_days_) * 86400)
         .run();
+    return token;
 }
 
 std::optional<Actor> Accounts::authenticate(Store& store, const std::string& token, int64_t now_seconds) {
@@ -123,25 +128,6 @@ std::optional<Actor> Accounts::authenticate(Store& store, const std::string& tok
 void Accounts::sign_out(Store& store, const std::string& token) {
     Statement remove(store.database().handle(), "DELETE FROM sessions WHERE token_digest = ?");
     remove.bind(1, token_digest(token)).run();
-}
-
-bool Accounts::throttled(const std::string& email, int64_t now_seconds) {
-    std::lock_guard<std::mutex> lock(failures_mutex_);
-    auto it = failures_.find(normalised_email(email));
-    if (it == failures_.end()) return false;
-    if (now_seconds - it->second.window_start > kFailureWindowSeconds) {
-        failures_.erase(it);
-        return false;
-    }
-    return it->second.count >= kMaxFailures;
-}
-
-void Accounts::record_failure(const std::string& email, int64_t now_seconds) {
-    std::lock_guard<std::mutex> lock(failures_mutex_);
-    if (failures_.size() > 100000) failures_.clear();  // bound memory under a spray of random addresses
-    auto& entry = failures_[normalised_email(email)];
-    if (now_seconds - entry.window_start > kFailureWindowSeconds) entry = Failures{0, now_seconds};
-    ++entry.count;
 }
 
 } // namespace tandem::server

@@ -1,21 +1,20 @@
 #pragma once
 // Sign-in for the sync server: accounts with argon2id password hashes (libsodium) and bearer sessions whose
-// tokens are stored only as hashes, so a copy of the database cannot be used to sign in.
-#include <condition_variable>
-#include <mutex>
+// tokens are stored only as hashes, so a copy of the database cannot be used to sign in. Checking a
+// password is PasswordHasher's job and throttling guesses SignInThrottle's; this file owns the tables.
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "tandem/policy.h"
 #include "tandem/store.h"
 
 namespace tandem::server {
 
-struct SignedIn {
-    std::string token;  // shown once to the client, never stored
-    Actor actor;
+struct Account {
+    std::string person_id;
+    std::string password_hash;
     std::string name;
+    Role role = Role::Employee;
 };
 
 void create_account_tables(Store& store);
@@ -23,39 +22,27 @@ void create_account_tables(Store& store);
 std::string hash_password(const std::string& password);
 void add_account(Store& store, const std::string& person_id, const std::string& email, const std::string& password);
 
+// The account of a person who may sign in, by e-mail ignoring case; nothing for an unknown address.
+std::optional<Account> find_account(Store& reader, const std::string& email);
+// A fixed hash to check unknown addresses against, so a wrong address costs what a wrong password does.
+const std::string& decoy_password_hash();
+
 class Accounts {
 public:
     explicit Accounts(int session_days) : session_days_(session_days) {}
 
-    // Verifies credentials (read-only; run it outside the writer lock, it is slow on purpose). Returns
-    // nothing for a wrong e-mail or password alike, taking about the same time either way.
-    std::optional<SignedIn> check_credentials(Store& reader, const std::string& email, const std::string& password);
-    // Creates the session row for a checked sign-in and fills in its token.
-    void open_session(Store& writer, SignedIn& signed_in, int64_t now_seconds);
+    // Creates a session for a checked sign-in and returns its token (shown once, never stored). Also
+    // deletes a batch of expired sessions, so the table does not grow with every sign-in.
+    std::string open_session(Store& writer, const Account& account, int64_t now_seconds);
     std::optional<Actor> authenticate(Store& store, const std::string& token, int64_t now_seconds);
     void sign_out(Store& store, const std::string& token);
 
-    // Too many failures for one e-mail address within the window: refuse further tries for a while.
-    bool throttled(const std::string& email, int64_t now_seconds);
-    void record_failure(const std::string& email, int64_t now_seconds);
-
 private:
-    bool verify(const std::string& hash, const std::string& password);
-
     int session_days_;
-    // argon2id needs 64 MiB per check: bound how many run at once so a login burst cannot exhaust memory.
-    std::mutex hashing_mutex_;
-    std::condition_variable hashing_slot_;
-    int hashing_running_ = 0;
-
-    std::mutex failures_mutex_;
-    struct Failures {
-        int count = 0;
-        int64_t window_start = 0;
-    };
-    std::unordered_map<std::string, Failures> failures_;
 };
 
 std::string token_digest(const std::string& token);
+// The token of an `Authorization: Bearer <token>` header (scheme matched ignoring case, RFC 7235).
+std::optional<std::string> bearer_token(const std::string& authorization);
 
 } // namespace tandem::server

@@ -29,18 +29,55 @@ void send_error(httplib::Response& response, int status, const std::string& code
     send_json(response, status, Json{{"error", Problem{code, message}.to_json()}});
 }
 
-// Generic answers for statuses httplib produces itself (unknown route, 413 before reading the body, ...).
+constexpr size_t kMaxSignInBody = 4 * 1024;
+constexpr size_t kMaxEmptyBody = 1024;
+
+// Generic answers for statuses httplib produces itself (unknown route, a request it could not parse, ...).
 std::pair<const char*, const char*> default_error(int status) {
     switch (status) {
     case 400: return {"invalid_request", "The request could not be understood."};
     case 401: return {"unauthenticated", "Sign in first."};
     case 404: return {"not_found", "There is nothing at this address."};
     case 405: return {"method_not_allowed", "This address does not accept that method."};
+    case 408: return {"request_timeout", "The request took too long to arrive."};
     case 413: return {"payload_too_large", "The request body is larger than the server accepts."};
     case 414: return {"invalid_request", "The address is too long."};
+    case 431: return {"headers_too_large", "The request has too many or too large headers."};
     default: return {"internal_error", "The server could not complete the request."};
     }
 }
+
+// What the connection layer refused part-way through a request, as the status the client should see.
+int refusal_status(Refusal refusal) {
+    switch (refusal) {
+    case Refusal::HeadTimeout:
+    case Refusal::BodyTimeout: return 408;
+    case Refusal::HeadTooLarge: return 431;
+    case Refusal::None: break;
+    }
+    return 0;
+}
+
+bool has_control_characters(const std::string& text) {
+    return std::any_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+}
+
+// Content-Length as digits only; anything else (signs, spaces, lists) is a malformed request.
+std::optional<size_t> content_length(const httplib::Request& request) {
+    if (!request.has_header("Content-Length")) return size_t(0);
+    if (request.get_header_value_count("Content-Length") != 1) return std::nullopt;
+    const std::string text = request.get_header_value("Content-Length");
+    if (text.empty() || text.size() > 15 || text.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return size_t(std::stoull(text));
+}
+
+// The session the gate found for the request this thread is serving (see TandemServer::gate).
+struct GateVerdict {
+    std::optional<Actor> actor;
+    std::string token;
+};
+thread_local GateVerdict gate_verdict;
 
 std::optional<Json> parse_body(const httplib::Request& request, httplib::Response& response) {
     Json body = Json::parse(request.body, nullptr, false);
@@ -82,18 +119,16 @@ OrgChart load_org_chart(Store& store) {
 TandemServer::TandemServer(ServerOptions options)
     : options_(std::move(options)),
       databases_(options_.database_path, size_t(std::max(2, options_.threads))),
-      accounts_(options_.session_days) {
+      accounts_(options_.session_days),
+      hasher_(options_.hashing_threads, 4 * options_.hashing_threads),
+      http_(options_.connections, size_t(std::max(2, options_.threads))) {
     reload_org_chart();
-    const int threads = options_.threads;
-    http_.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
-    // Small JSON answers otherwise wait ~40 ms on delayed ACKs; idle keep-alive connections are bounded
-    // so they cannot hold every worker thread.
-    http_.set_tcp_nodelay(true);
-    http_.set_keep_alive_max_count(1000);
-    http_.set_keep_alive_timeout(5);
-    http_.set_read_timeout(15);
-    http_.set_write_timeout(15);
-    http_.set_payload_max_length(options_.max_body_bytes);
+    (void)decoy_password_hash();  // computed once now rather than inside the first sign-in
+    http_.set_keep_alive_timeout(
+        std::chrono::duration_cast<std::chrono::seconds>(options_.connections.keep_alive_timeout).count());
+    http_.set_keep_alive_max_count(options_.connections.keep_alive_max_requests);
+    http_.set_read_timeout(std::chrono::duration_cast<std::chrono::seconds>(options_.connections.io_timeout).count());
+    http_.set_write_timeout(std::chrono::duration_cast<std::chrono::seconds>(options_.connections.io_timeout).count());
     add_routes();
     if (!options_.web_dir.empty()) serve_web_client(http_, options_.web_dir);
 }
@@ -106,9 +141,7 @@ int TandemServer::bind() {
 }
 
 bool TandemServer::run() { return http_.listen_after_bind(); }
-void TandemServer::stop() {
-    if (http_.is_running()) http_.stop();
-}
+void TandemServer::stop() { http_.shut_down(); }
 
 std::shared_ptr<const OrgChart> TandemServer::org_chart() {
     std::lock_guard<std::mutex> lock(org_mutex_);
@@ -121,8 +154,127 @@ void TandemServer::reload_org_chart() {
     org_ = std::move(org);
 }
 
+void TandemServer::register_handler(const std::string& method, const std::string& pattern,
+                                    httplib::Server::Handler handler) {
+    if (method == "GET") http_.Get(pattern, std::move(handler));
+    else if (method == "POST") http_.Post(pattern, std::move(handler));
+    else if (method == "DELETE") http_.Delete(pattern, std::move(handler));
+    else throw std::logic_error("no route registration for " + method);
+}
+
+void TandemServer::public_route(const std::string& method, const std::string& pattern, size_t max_body,
+                                httplib::Server::Handler handler) {
+    routes_.push_back(Route{method, std::regex(pattern), Access::Public, max_body});
+    register_handler(method, pattern, std::move(handler));
+}
+
+void TandemServer::session_route(const std::string& method, const std::string& pattern, size_t max_body,
+                                 SessionHandler handler) {
+    routes_.push_back(Route{method, std::regex(pattern), Access::Session, max_body});
+    register_handler(method, pattern, [handler](const httplib::Request& request, httplib::Response& response) {
+        // The gate ran for this request on this thread and found the session; without one it never routes.
+        if (!gate_verdict.actor)
+            return send_error(response, 401, "unauthenticated", "Sign in again: the session is missing or ended.");
+        handler(request, response, *gate_verdict.actor, gate_verdict.token);
+    });
+}
+
+httplib::Server::HandlerResponse TandemServer::gate(const httplib::Request& request, httplib::Response& response) {
+    using Verdict = httplib::Server::HandlerResponse;
+    gate_verdict = GateVerdict{};
+    Connection* connection = current_connection();
+    auto refuse = [&](int status, const std::string& code, const std::string& message) {
+        send_error(response, status, code, message);
+        return Verdict::Handled;
+    };
+    // A NUL or control character has no place in an address and could make one file pass for another.
+    if (has_control_characters(request.path))
+        return refuse(400, "invalid_request", "The address contains control characters.");
+
+    const Route* route = nullptr;
+    bool path_known = false;
+    for (const auto& candidate : routes_) {
+        if (!std::regex_match(request.path, candidate.path)) continue;
+        path_known = true;
+        if (candidate.method == request.method || (candidate.method == "GET" && request.method == "HEAD")) {
+            route = &candidate;
+            break;
+        }
+    }
+    if (!route) {
+        const bool is_api = request.path.rfind("/api/", 0) == 0;
+        if (path_known) return refuse(405, "method_not_allowed", "This address does not accept that method.");
+        if (is_api || (request.method != "GET" && request.method != "HEAD"))
+            return refuse(404, "not_found", "There is nothing at this address.");
+        if (connection) connection->grant_body(0);  // the web client's files: no body is read
+        return Verdict::Unhandled;
+    }
+
+    if (request.has_header("Transfer-Encoding"))
+        return refuse(411, "length_required", "Send the body with a Content-Length header; chunked bodies are "
+                                              "not accepted.");
+    const auto length = content_length(request);
+    if (!length) return refuse(400, "invalid_request", "The Content-Length header is not a single whole number.");
+    if (*length > route->max_body)
+        return refuse(413, "payload_too_large",
+                      "The request body is larger than this address accepts (" + std::to_string(route->max_body) +
+                          " bytes).");
+    if (route->access == Access::Session) {
+        auto token = bearer_token(request.get_header_value("Authorization"));
+        if (token)
+            gate_verdict.actor = databases_.read(
+                [&](Store& store) { return accounts_.authenticate(store, *token, now_millis() / 1000); });
+        if (!gate_verdict.actor)
+            return refuse(401, "unauthenticated", "Sign in again: the session is missing or ended.");
+        gate_verdict.token = *token;
+    }
+    if (connection) connection->grant_body(*length);
+    return Verdict::Unhandled;
+}
+
+void TandemServer::sign_in(const httplib::Request& request, httplib::Response& response) {
+    auto body = parse_body(request, response);
+    if (!body) return;
+    auto email = body->find("email"), password = body->find("password");
+    if (email == body->end() || !email->is_string() || password == body->end() || !password->is_string() ||
+        email->get_ref<const std::string&>().size() > 254 || password->get_ref<const std::string&>().size() > 1024)
+        return send_error(response, 400, "invalid_request", "Send {\"email\": \"...\", \"password\": \"...\"} as strings.");
+    const std::string& address = email->get_ref<const std::string&>();
+    const int64_t now = now_millis() / 1000;
+    if (int64_t wait = throttle_.wait_seconds(address, request.remote_addr, now)) {
+        response.set_header("Retry-After", std::to_string(wait));
+        return send_error(response, 429, "rate_limited",
+                          "Too many failed sign-ins from here; try again in " + std::to_string(wait) + " s.");
+    }
+    // The reader is returned before hashing: a slow check must not hold a database connection.
+    auto account = databases_.read([&](Store& store) { return find_account(store, address); });
+    auto matches = hasher_.verify(account ? account->password_hash : decoy_password_hash(),
+                                  password->get_ref<const std::string&>());
+    if (!matches) {
+        response.set_header("Retry-After", "1");
+        return send_error(response, 429, "rate_limited", "The server is busy checking other sign-ins; try again.");
+    }
+    if (!*matches || !account) {
+        throttle_.record_failure(address, request.remote_addr, now);
+        return send_error(response, 401, "invalid_credentials", "The e-mail or password is not right.");
+    }
+    throttle_.record_success(address, request.remote_addr);
+    const std::string token =
+        databases_.write([&](Store& store) { return accounts_.open_session(store, *account, now); });
+    send_json(response, 200,
+              Json{{"token", token},
+                   {"user", {{"id", account->person_id}, {"name", account->name}, {"role", to_string(account->role)}}}});
+}
+
 void TandemServer::add_routes() {
+    http_.set_pre_routing_handler(
+        [this](const httplib::Request& request, httplib::Response& response) { return gate(request, response); });
     http_.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+        const Connection* connection = current_connection();
+        if (int status = connection ? refusal_status(connection->refusal()) : 0) {
+            response.status = status;
+            response.body.clear();
+        }
         if (!response.body.empty()) return;
         auto [code, message] = default_error(response.status);
         send_error(response, response.status, code, message);
@@ -141,66 +293,31 @@ void TandemServer::add_routes() {
         send_error(response, 500, "internal_error", "The server could not complete the request; nothing was saved.");
     });
     http_.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
+        // A request refused before its body was read leaves that body on the wire: say the connection ends.
+        const Connection* connection = current_connection();
+        if (connection && !connection->reusable() && response.get_header_value("Connection") != "close")
+            response.set_header("Connection", "close");
         response.set_header("X-Content-Type-Options", "nosniff");
         if (response.get_header_value("Content-Type").rfind("application/json", 0) == 0)
             response.set_header("Cache-Control", "no-store");
     });
 
-    http_.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
+    public_route("GET", "/healthz", 0, [](const httplib::Request&, httplib::Response& response) {
         send_json(response, 200, Json{{"status", "ok"}});
     });
 
-    http_.Post("/api/v1/session", [this](const httplib::Request& request, httplib::Response& response) {
-        auto body = parse_body(request, response);
-        if (!body) return;
-        auto email = body->find("email"), password = body->find("password");
-        if (email == body->end() || !email->is_string() || password == body->end() || !password->is_string() ||
-            email->get_ref<const std::string&>().size() > 254 || password->get_ref<const std::string&>().size() > 1024)
-            return send_error(response, 400, "invalid_request",
-                              "Send {\"email\": \"...\", \"password\": \"...\"} as strings.");
-        const int64_t now = now_millis() / 1000;
-        if (accounts_.throttled(*email, now))
-            return send_error(response, 429, "rate_limited", "Too many failed sign-ins; try again in 15 minutes.");
-        auto signed_in = databases_.read(
-            [&](Store& store) { return accounts_.check_credentials(store, *email, *password); });
-        if (!signed_in) {
-            accounts_.record_failure(*email, now);
-            return send_error(response, 401, "invalid_credentials", "The e-mail or password is not right.");
-        }
-        databases_.write([&](Store& store) { accounts_.open_session(store, *signed_in, now); });
-        send_json(response, 200,
-                  Json{{"token", signed_in->token},
-                       {"user", {{"id", signed_in->actor.person_id},
-                                 {"name", signed_in->name},
-                                 {"role", to_string(signed_in->actor.role)}}}});
-    });
+    public_route("POST", "/api/v1/session", kMaxSignInBody,
+                 [this](const httplib::Request& request, httplib::Response& response) { sign_in(request, response); });
 
-    // Every other /api/ route: resolve the bearer token to an actor or answer 401.
-    auto authenticated = [this](auto handler) {
-        return [this, handler](const httplib::Request& request, httplib::Response& response) {
-            const std::string header = request.get_header_value("Authorization");
-            const std::string prefix = "Bearer ";
-            std::optional<Actor> actor;
-            std::string token;
-            if (header.rfind(prefix, 0) == 0) {
-                token = header.substr(prefix.size());
-                actor = databases_.read(
-                    [&](Store& store) { return accounts_.authenticate(store, token, now_millis() / 1000); });
-            }
-            if (!actor)
-                return send_error(response, 401, "unauthenticated", "Sign in again: the session is missing or ended.");
-            handler(request, response, *actor, token);
-        };
-    };
+    session_route("DELETE", "/api/v1/session", kMaxEmptyBody,
+                  [this](const httplib::Request&, httplib::Response& response, const Actor&, const std::string& token) {
+                      databases_.write([&](Store& store) { accounts_.sign_out(store, token); });
+                      response.status = 204;
+                  });
 
-    http_.Delete("/api/v1/session", authenticated([this](const httplib::Request&, httplib::Response& response,
-                                                         const Actor&, const std::string& token) {
-                     databases_.write([&](Store& store) { accounts_.sign_out(store, token); });
-                     response.status = 204;
-                 }));
-
-    http_.Post("/api/v1/sync/push", authenticated([this](const httplib::Request& request, httplib::Response& response,
-                                                         const Actor& actor, const std::string&) {
+    session_route("POST", "/api/v1/sync/push", options_.max_body_bytes,
+                  [this](const httplib::Request& request, httplib::Response& response, const Actor& actor,
+                         const std::string&) {
                    auto body = parse_body(request, response);
                    if (!body) return;
                    auto device = body->find("device_id");
@@ -225,10 +342,11 @@ void TandemServer::add_routes() {
                        results.push_back(std::move(result));
                    }
                    send_json(response, 200, Json{{"results", std::move(results)}});
-               }));
+               });
 
-    http_.Get("/api/v1/sync/pull", authenticated([this](const httplib::Request& request, httplib::Response& response,
-                                                        const Actor& actor, const std::string&) {
+    session_route("GET", "/api/v1/sync/pull", 0,
+                  [this](const httplib::Request& request, httplib::Response& response, const Actor& actor,
+                         const std::string&) {
                   int64_t since = 0, limit = 0;
                   if (!parse_int_parameter(request, "since", 0, since))
                       return send_error(response, 400, "invalid_parameter", "\"since\" must be a whole number >= 0.");
@@ -240,7 +358,7 @@ void TandemServer::add_routes() {
                       [&](Store& store) { return SyncService(store).pull(actor, *org, since, int(limit)); });
                   response.status = 200;
                   response.set_content(pull_response_json(page), "application/json");
-              }));
+              });
 }
 
 } // namespace tandem::server

@@ -1,14 +1,24 @@
 #pragma once
 // The sync server: HTTP routes (api.md) over the core's SyncService. Routes only translate between HTTP and
 // core calls; who may do what is decided in shared/tandem/policy.
+//
+// Every route is declared once with who may call it and how large a body it takes. A gate runs when a
+// request's head has arrived and before any body byte is read: it refuses bodies past the route's limit or
+// without a length, and checks the session, so a caller without one never gets a body read at all.
 #include <httplib.h>
 
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <regex>
 #include <string>
+#include <vector>
 
 #include "accounts.h"
 #include "databases.h"
+#include "http_connections.h"
+#include "password_hasher.h"
+#include "sign_in_throttle.h"
 #include "tandem/org_chart.h"
 
 namespace tandem::server {
@@ -19,8 +29,10 @@ struct ServerOptions {
     int port = 8080;
     std::string web_dir;  // the built web client; empty serves the API only
     size_t max_body_bytes = 8 * 1024 * 1024;
-    int threads = 16;
+    int threads = 16;  // database readers, and connection workers kept warm
     int session_days = 30;
+    ConnectionLimits connections;
+    size_t hashing_threads = PasswordHasher::default_threads();
 };
 
 class TandemServer {
@@ -33,14 +45,35 @@ public:
     void stop();
 
 private:
+    enum class Access { Public, Session };
+    using SessionHandler =
+        std::function<void(const httplib::Request&, httplib::Response&, const Actor&, const std::string& token)>;
+    struct Route {
+        std::string method;
+        std::regex path;
+        Access access;
+        size_t max_body;
+    };
+
     void add_routes();
+    void public_route(const std::string& method, const std::string& pattern, size_t max_body,
+                      httplib::Server::Handler handler);
+    void session_route(const std::string& method, const std::string& pattern, size_t max_body,
+                       SessionHandler handler);
+    void register_handler(const std::string& method, const std::string& pattern, httplib::Server::Handler handler);
+    httplib::Server::HandlerResponse gate(const httplib::Request& request, httplib::Response& response);
+    void sign_in(const httplib::Request& request, httplib::Response& response);
+
     std::shared_ptr<const OrgChart> org_chart();
     void reload_org_chart();
 
     ServerOptions options_;
     Databases databases_;
     Accounts accounts_;
-    httplib::Server http_;
+    PasswordHasher hasher_;
+    SignInThrottle throttle_;
+    GuardedServer http_;
+    std::vector<Route> routes_;
     std::mutex org_mutex_;
     std::shared_ptr<const OrgChart> org_;
 };

@@ -47,9 +47,14 @@ int main(int argc, char** argv) {
         ->envname("TANDEM_MAX_BODY_MIB")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
-    serve->add_option("--threads", options.threads, "Worker threads")
+    serve->add_option("--threads", options.threads, "Database readers and connection workers kept warm")
         ->envname("TANDEM_THREADS")
         ->check(CLI::Range(2, 256))
+        ->capture_default_str();
+    serve->add_option("--max-connections", options.connections.max_connections,
+                      "Open connections served at once; more are answered 503 at once")
+        ->envname("TANDEM_MAX_CONNECTIONS")
+        ->check(CLI::Range(16, 100000))
         ->capture_default_str();
     serve->add_option("--session-days", options.session_days, "How long a sign-in lasts")
         ->envname("TANDEM_SESSION_DAYS")

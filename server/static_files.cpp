@@ -1,6 +1,11 @@
 #include "static_files.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+
+#include <algorithm>
+#include <stdexcept>
 
 #include <cstring>
 #include <fstream>
@@ -26,7 +31,14 @@ const char* mime_type(const std::string& path) {
     return "application/octet-stream";
 }
 
-bool read_file(const std::string& path, std::string& out) {
+// Reads `relative` under `root` (both resolved), only if it is a regular file whose real path, symbolic
+// links followed, still lies inside the root: a link inside the web folder must not publish the disk.
+bool read_file(const std::string& root, const std::string& relative, std::string& out) {
+    char resolved[PATH_MAX];
+    if (!realpath((root + "/" + relative).c_str(), resolved)) return false;
+    const std::string path = resolved;
+    if (path.size() <= root.size() || path.compare(0, root.size(), root) != 0 || path[root.size()] != '/')
+        return false;
     struct stat info{};
     if (stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
     std::ifstream file(path, std::ios::binary);
@@ -45,20 +57,25 @@ bool is_content_hashed(const std::string& path) {
 }  // namespace
 
 void serve_web_client(httplib::Server& http, const std::string& dir) {
-    http.Get(R"(/(?!api/)(.*))", [dir](const httplib::Request& request, httplib::Response& response) {
+    char resolved[PATH_MAX];
+    if (!realpath(dir.c_str(), resolved)) throw std::runtime_error("web folder " + dir + " does not exist");
+    const std::string root = resolved;
+    http.Get(R"(/(?!api/)(.*))", [root](const httplib::Request& request, httplib::Response& response) {
         std::string relative = request.matches[1];
         if (relative.empty() || relative.back() == '/') relative += "index.html";
-        // Refuse anything that could climb out of the web folder.
-        if (relative.find("..") != std::string::npos || relative.find('\\') != std::string::npos) {
+        // Refuse anything that could climb out of the web folder or make one name pass for another
+        // (a NUL would cut the name short of the extension that picks its type and caching).
+        const bool control = std::any_of(relative.begin(), relative.end(),
+                                         [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+        if (control || relative.find("..") != std::string::npos || relative.find('\\') != std::string::npos) {
             response.status = 404;
             return;
         }
-        const std::string path = dir + "/" + relative;
         std::string body;
         const bool wants_gzip = request.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
-        if (wants_gzip && read_file(path + ".gz", body)) {
+        if (wants_gzip && read_file(root, relative + ".gz", body)) {
             response.set_header("Content-Encoding", "gzip");
-        } else if (!read_file(path, body)) {
+        } else if (!read_file(root, relative, body)) {
             response.status = 404;
             return;
         }

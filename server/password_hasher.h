@@ -1,0 +1,43 @@
+#pragma once
+// argon2id checks on their own threads. Each check costs ~0.1 s of CPU and 64 MiB, so a burst of sign-ins
+// must neither wait inside the request workers other requests need nor take every core: a few threads at
+// low CPU priority do the work, and a bounded queue refuses the excess at once (the route answers 429).
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace tandem::server {
+
+class PasswordHasher {
+public:
+    // `threads` checks run at once; at most `queue_limit` more wait their turn.
+    PasswordHasher(size_t threads, size_t queue_limit);
+    ~PasswordHasher();
+
+    // True when `password` matches the argon2id `hash`. Nothing when the queue is full: try again later.
+    std::optional<bool> verify(const std::string& hash, const std::string& password);
+
+    // Threads and queue sized for this machine: half the cores hash, so requests keep the rest.
+    static size_t default_threads();
+
+private:
+    struct Job {
+        std::string hash, password;
+        std::promise<bool> verdict;
+    };
+    void work();
+
+    const size_t queue_limit_;
+    std::mutex mutex_;
+    std::condition_variable job_ready_;
+    std::deque<Job> jobs_;
+    bool stopping_ = false;
+    std::vector<std::thread> threads_;
+};
+
+} // namespace tandem::server
