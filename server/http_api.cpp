@@ -136,8 +136,10 @@ TandemServer::TandemServer(ServerOptions options)
 TandemServer::~TandemServer() { stop(); }
 
 int TandemServer::bind() {
-    if (options_.port == 0) return options_.port = http_.bind_to_any_port(options_.host);
-    return http_.bind_to_port(options_.host, options_.port) ? options_.port : -1;
+    if (options_.port == 0) options_.port = http_.bind_to_any_port(options_.host);
+    else if (!http_.bind_to_port(options_.host, options_.port)) return -1;
+    http_.widen_listen_backlog();
+    return options_.port;
 }
 
 bool TandemServer::run() { return http_.listen_after_bind(); }

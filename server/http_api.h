@@ -43,6 +43,7 @@ public:
     int bind();         // binds the listening socket; returns the port (useful with port 0)
     bool run();         // serves until stop(); returns false if the socket failed
     void stop();
+    size_t open_connections() const { return http_.open_connections(); }
 
 private:
     enum class Access { Public, Session };

@@ -256,6 +256,10 @@ GuardedServer::~GuardedServer() {
     ::close(wake_pipe_[1]);
 }
 
+void GuardedServer::widen_listen_backlog() {
+    if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, SOMAXCONN);
+}
+
 void GuardedServer::shut_down() {
     if (!stopping_.exchange(true)) (void)!::write(wake_pipe_[1], "x", 1);  // never read: every poll sees it
     if (is_running()) stop();

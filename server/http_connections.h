@@ -128,6 +128,10 @@ public:
     explicit GuardedServer(ConnectionLimits limits, size_t warm_workers);
     ~GuardedServer() override;
 
+    // httplib listens with a backlog of 5, compiled into Debian's library: a burst of connections then
+    // overflows the queue and clients wait a second for their SYN to be resent. Listening again on the
+    // bound socket raises it (Linux takes the new backlog).
+    void widen_listen_backlog();
     // Ends every connection's waits and stops accepting; run() then returns.
     void shut_down();
     size_t open_connections() const { return open_.load(); }

@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -39,6 +40,7 @@ protected:
         options.port = 0;
         options.threads = 4;
         options.max_body_bytes = max_body;
+        if (configure) configure(options);
         server = std::make_unique<server::TandemServer>(options);
         port = server->bind();
         ASSERT_GT(port, 0);
@@ -127,6 +129,8 @@ protected:
         return "";
     }
 
+    // Set before start() to change the server's options (connection limits, say).
+    std::function<void(server::ServerOptions&)> configure;
     TempDir dir;
     std::string database;
     std::unique_ptr<server::TandemServer> server;

@@ -2,6 +2,7 @@
 #include <fstream>
 
 #include "live_server.h"
+#include "support/raw_http.h"
 
 namespace tandem::testing {
 namespace {
@@ -55,6 +56,33 @@ TEST_F(StaticFiles, NothingOutsideTheFolderAndMissingFilesAreJson404) {
     auto missing = client().Get("/nope.js");
     EXPECT_EQ(missing->status, 404);
     EXPECT_EQ(Json::parse(missing->body)["error"]["code"], "not_found");
+}
+
+TEST_F(StaticFiles, AControlCharacterInThePathIsRefusedNotServedUnderAnotherType) {
+    // %00 once cut the name to index.html while the extension and immutable caching came from ".js".
+    RawConnection attacker(port);
+    ASSERT_TRUE(attacker.send_all("GET /index.html%00.0123abcdef.js HTTP/1.1\r\nHost: x\r\n\r\n"));
+    const std::string response = attacker.read_response();
+    EXPECT_EQ(RawConnection::status_of(response), 400);
+    EXPECT_EQ(response.find("immutable"), std::string::npos);
+    EXPECT_EQ(response.find("Tandem"), std::string::npos);
+    for (const char* path : {"/index.html%0a.js", "/index.html%7f"})
+        EXPECT_EQ(client().Get(path)->status, 400) << path;
+}
+
+TEST_F(StaticFiles, SymbolicLinksAreNotFollowedOutOfTheFolder) {
+    TempDir outside;
+    std::ofstream(outside.file("secret.txt")) << "not for the web";
+    ASSERT_EQ(symlink(outside.file("secret.txt").c_str(), (web_dir + "/secret.js").c_str()), 0);
+    ASSERT_EQ(symlink(outside.file("").c_str(), (web_dir + "/elsewhere").c_str()), 0);
+    ASSERT_EQ(symlink((web_dir + "/index.html").c_str(), (web_dir + "/home.html").c_str()), 0);
+    for (const char* path : {"/secret.js", "/elsewhere/secret.txt"}) {
+        auto reply = client().Get(path);
+        ASSERT_TRUE(reply);
+        EXPECT_EQ(reply->status, 404) << path;
+        EXPECT_EQ(reply->body.find("not for the web"), std::string::npos);
+    }
+    EXPECT_EQ(client().Get("/home.html")->status, 200) << "a link that stays inside is fine";
 }
 
 }  // namespace
