@@ -21,13 +21,15 @@ Json RecordState::values() const {
 
 namespace {
 // Total order on writes: hlc, then device id, then the value itself. The last step only matters for a
-// device that reused a timestamp (a restored backup, say); it keeps replicas equal even then.
+// device that reused a timestamp (a restored backup, say); it keeps replicas equal even then. Values are
+// compared as JSON (type, then value), not as serialised text: serialising throws on bytes that are not
+// UTF-8, and merge must not depend on every caller having validated first (found by fuzz_merge).
 bool wins(const Change& change, const Json& value, const Json& stored) {
     const auto& stored_hlc = stored["h"].get_ref<const std::string&>();
     const auto& stored_device = stored["d"].get_ref<const std::string&>();
     if (change.hlc != stored_hlc) return change.hlc > stored_hlc;
     if (change.device_id != stored_device) return change.device_id > stored_device;
-    return value.dump() > stored["v"].dump();
+    return stored["v"] < value;
 }
 }  // namespace
 
