@@ -8,46 +8,11 @@
 #include <set>
 
 #include "live_server.h"
+#include "support/server_process.h"
 #include "tandem/ids.h"
 
 namespace tandem::testing {
 namespace {
-
-// Starts `tandem-server serve --port 0` and reads the chosen port from its first line of output.
-struct ServerProcess {
-    pid_t pid = -1;
-    int port = 0;
-
-    explicit ServerProcess(const std::string& database) {
-        int out[2];
-        if (pipe(out) != 0) return;
-        pid = fork();
-        if (pid == 0) {
-            dup2(out[1], STDOUT_FILENO);
-            close(out[0]);
-            execl(TANDEM_SERVER_BINARY, TANDEM_SERVER_BINARY, "serve", "--db", database.c_str(), "--port", "0",
-                  "--threads", "4", static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(out[1]);
-        FILE* output = fdopen(out[0], "r");
-        char line[512] = {};
-        if (fgets(line, sizeof line, output)) {
-            const char* colon = std::strrchr(line, ':');
-            if (colon) port = std::atoi(colon + 1);
-        }
-        fclose(output);
-    }
-
-    void kill_hard() {
-        if (pid > 0) {
-            kill(pid, SIGKILL);
-            waitpid(pid, nullptr, 0);
-            pid = -1;
-        }
-    }
-    ~ServerProcess() { kill_hard(); }
-};
 
 TEST(CrashTest, EveryAcknowledgedPushSurvivesKillNine) {
     ASSERT_GE(sodium_init(), 0);
@@ -64,7 +29,7 @@ TEST(CrashTest, EveryAcknowledgedPushSurvivesKillNine) {
 
     std::set<std::string> acknowledged;
     {
-        ServerProcess server(database);
+        ServerProcess server(TANDEM_SERVER_BINARY, database);
         ASSERT_GT(server.port, 0);
         Json session = sign_in(server.port);
         ASSERT_TRUE(session.is_object());
@@ -100,7 +65,7 @@ TEST(CrashTest, EveryAcknowledgedPushSurvivesKillNine) {
     }
     ASSERT_GT(acknowledged.size(), 0u) << "nothing was pushed before the kill";
 
-    ServerProcess restarted(database);
+    ServerProcess restarted(TANDEM_SERVER_BINARY, database);
     ASSERT_GT(restarted.port, 0) << "server did not come back after the crash";
     Json session = sign_in(restarted.port);
     httplib::Client http("127.0.0.1", restarted.port);

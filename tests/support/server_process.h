@@ -1,0 +1,55 @@
+#pragma once
+// The real tandem-server binary in its own process, for tests and benchmarks that kill it or measure it
+// from outside: `serve --port 0`, with the chosen port read from its first line of output.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace tandem::testing {
+
+struct ServerProcess {
+    pid_t pid = -1;
+    int port = 0;
+
+    ServerProcess(const std::string& binary, const std::string& database, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args{binary, "serve", "--db", database, "--port", "0", "--threads", "4"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        int out[2];
+        if (pipe(out) != 0) return;
+        pid = fork();
+        if (pid == 0) {
+            dup2(out[1], STDOUT_FILENO);
+            close(out[0]);
+            std::vector<char*> argv;
+            for (auto& arg : args) argv.push_back(arg.data());
+            argv.push_back(nullptr);
+            execv(binary.c_str(), argv.data());
+            _exit(127);
+        }
+        close(out[1]);
+        FILE* output = fdopen(out[0], "r");
+        char line[512] = {};
+        if (fgets(line, sizeof line, output)) {
+            const char* colon = std::strrchr(line, ':');
+            if (colon) port = std::atoi(colon + 1);
+        }
+        fclose(output);
+    }
+
+    void kill_hard() {
+        if (pid > 0) {
+            kill(pid, SIGKILL);
+            waitpid(pid, nullptr, 0);
+            pid = -1;
+        }
+    }
+    ~ServerProcess() { kill_hard(); }
+};
+
+} // namespace tandem::testing
