@@ -242,7 +242,7 @@ void TandemServer::sign_in(const httplib::Request& request, httplib::Response& r
         email->get_ref<const std::string&>().size() > 254 || password->get_ref<const std::string&>().size() > 1024)
         return send_error(response, 400, "invalid_request", "Send {\"email\": \"...\", \"password\": \"...\"} as strings.");
     const std::string& address = email->get_ref<const std::string&>();
-    const int64_t now = now_millis() / 1000;
+    const int64_t now = now_millis();
     if (int64_t wait = throttle_.wait_seconds(address, request.remote_addr, now)) {
         response.set_header("Retry-After", std::to_string(wait));
         return send_error(response, 429, "rate_limited",
@@ -262,7 +262,7 @@ void TandemServer::sign_in(const httplib::Request& request, httplib::Response& r
     }
     throttle_.record_success(address, request.remote_addr);
     const std::string token =
-        databases_.write([&](Store& store) { return accounts_.open_session(store, *account, now); });
+        databases_.write([&](Store& store) { return accounts_.open_session(store, *account, now / 1000); });
     send_json(response, 200,
               Json{{"token", token},
                    {"user", {{"id", account->person_id}, {"name", account->name}, {"role", to_string(account->role)}}}});
@@ -319,48 +319,51 @@ void TandemServer::add_routes() {
 
     session_route("POST", "/api/v1/sync/push", options_.max_body_bytes,
                   [this](const httplib::Request& request, httplib::Response& response, const Actor& actor,
-                         const std::string&) {
-                   auto body = parse_body(request, response);
-                   if (!body) return;
-                   auto device = body->find("device_id");
-                   auto changes = body->find("changes");
-                   if (device == body->end() || !device->is_string() ||
-                       !is_client_token(device->get_ref<const std::string&>()))
-                       return send_error(response, 400, "invalid_request",
-                                         "\"device_id\" must be 1-64 characters of A-Z a-z 0-9 . _ : -");
-                   if (changes == body->end() || !changes->is_array())
-                       return send_error(response, 400, "invalid_request", "\"changes\" must be an array.");
-                   if (changes->size() > kMaxChangesPerPush)
-                       return send_error(response, 413, "payload_too_large",
-                                         "Send at most " + std::to_string(kMaxChangesPerPush) + " changes per push.");
-                   auto org = org_chart();
-                   auto outcomes = databases_.write([&](Store& store) {
-                       return SyncService(store).push(actor, *org, *device, *changes, uint64_t(now_millis()));
-                   });
-                   Json results = Json::array();
-                   for (const auto& outcome : outcomes) {
-                       Json result{{"id", outcome.id}, {"status", outcome.status}};
-                       if (outcome.error) result["error"] = outcome.error->to_json();
-                       results.push_back(std::move(result));
-                   }
-                   send_json(response, 200, Json{{"results", std::move(results)}});
-               });
+                         const std::string&) { push(request, response, actor); });
 
     session_route("GET", "/api/v1/sync/pull", 0,
                   [this](const httplib::Request& request, httplib::Response& response, const Actor& actor,
-                         const std::string&) {
-                  int64_t since = 0, limit = 0;
-                  if (!parse_int_parameter(request, "since", 0, since))
-                      return send_error(response, 400, "invalid_parameter", "\"since\" must be a whole number >= 0.");
-                  if (!parse_int_parameter(request, "limit", kDefaultPullLimit, limit))
-                      return send_error(response, 400, "invalid_parameter", "\"limit\" must be a whole number.");
-                  limit = std::clamp<int64_t>(limit, 1, kMaxPullLimit);
-                  auto org = org_chart();
-                  auto page = databases_.read(
-                      [&](Store& store) { return SyncService(store).pull(actor, *org, since, int(limit)); });
-                  response.status = 200;
-                  response.set_content(pull_response_json(page), "application/json");
-              });
+                         const std::string&) { pull(request, response, actor); });
+}
+
+void TandemServer::push(const httplib::Request& request, httplib::Response& response, const Actor& actor) {
+    auto body = parse_body(request, response);
+    if (!body) return;
+    auto device = body->find("device_id");
+    auto changes = body->find("changes");
+    if (device == body->end() || !device->is_string() || !is_client_token(device->get_ref<const std::string&>()))
+        return send_error(response, 400, "invalid_request",
+                          "\"device_id\" must be 1-64 characters of A-Z a-z 0-9 . _ : -");
+    if (changes == body->end() || !changes->is_array())
+        return send_error(response, 400, "invalid_request", "\"changes\" must be an array.");
+    if (changes->size() > kMaxChangesPerPush)
+        return send_error(response, 413, "payload_too_large",
+                          "Send at most " + std::to_string(kMaxChangesPerPush) + " changes per push.");
+    auto org = org_chart();
+    auto outcomes = databases_.write([&](Store& store) {
+        return SyncService(store).push(actor, *org, *device, *changes, uint64_t(now_millis()));
+    });
+    Json results = Json::array();
+    for (const auto& outcome : outcomes) {
+        Json result{{"id", outcome.id}, {"status", outcome.status}};
+        if (outcome.error) result["error"] = outcome.error->to_json();
+        results.push_back(std::move(result));
+    }
+    send_json(response, 200, Json{{"results", std::move(results)}});
+}
+
+void TandemServer::pull(const httplib::Request& request, httplib::Response& response, const Actor& actor) {
+    int64_t since = 0, limit = 0;
+    if (!parse_int_parameter(request, "since", 0, since))
+        return send_error(response, 400, "invalid_parameter", "\"since\" must be a whole number >= 0.");
+    if (!parse_int_parameter(request, "limit", kDefaultPullLimit, limit))
+        return send_error(response, 400, "invalid_parameter", "\"limit\" must be a whole number.");
+    limit = std::clamp<int64_t>(limit, 1, kMaxPullLimit);
+    auto org = org_chart();
+    auto page =
+        databases_.read([&](Store& store) { return SyncService(store).pull(actor, *org, since, int(limit)); });
+    response.status = 200;
+    response.set_content(pull_response_json(page), "application/json");
 }
 
 } // namespace tandem::server

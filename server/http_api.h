@@ -64,6 +64,8 @@ private:
     void register_handler(const std::string& method, const std::string& pattern, httplib::Server::Handler handler);
     httplib::Server::HandlerResponse gate(const httplib::Request& request, httplib::Response& response);
     void sign_in(const httplib::Request& request, httplib::Response& response);
+    void push(const httplib::Request& request, httplib::Response& response, const Actor& actor);
+    void pull(const httplib::Request& request, httplib::Response& response, const Actor& actor);
 
     std::shared_ptr<const OrgChart> org_chart();
     void reload_org_chart();

@@ -9,8 +9,9 @@ namespace {
 constexpr int kFreeFailuresPerPair = 5;
 constexpr int kFreeFailuresPerClient = 20;
 constexpr int kFreeFailuresPerAddress = 50;
-constexpr int64_t kLongestWaitSeconds = 15 * 60;
-constexpr int64_t kForgetAfterSeconds = 60 * 60;
+constexpr int64_t kFirstWaitMillis = 1000;
+constexpr int64_t kLongestWaitMillis = 15 * 60 * 1000;
+constexpr int64_t kForgetAfterMillis = 60 * 60 * 1000;
 
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
@@ -27,7 +28,7 @@ std::string address_key(const std::string& email) { return "a\n" + lower(email);
 SignInThrottle::Counter* SignInThrottle::find(const std::string& key, int64_t now) {
     auto it = counters_.find(key);
     if (it == counters_.end()) return nullptr;
-    if (now - it->second.last_failure > kForgetAfterSeconds && now >= it->second.blocked_until) {
+    if (now - it->second.last_failure > kForgetAfterMillis && now >= it->second.blocked_until) {
         recency_.erase(it->second.recency);
         counters_.erase(it);
         return nullptr;
@@ -44,7 +45,7 @@ int64_t SignInThrottle::wait_seconds(const std::string& email, const std::string
     if (pair && pair->failures > 0)
         if (const Counter* by_address = find(address_key(email), now))
             until = std::max(until, by_address->blocked_until);
-    return std::max<int64_t>(0, until - now);
+    return until > now ? (until - now + 999) / 1000 : 0;
 }
 
 void SignInThrottle::fail(const std::string& key, int free_failures, int64_t now) {
@@ -59,7 +60,9 @@ void SignInThrottle::fail(const std::string& key, int free_failures, int64_t now
     counter->recency = recency_.begin();
     counter->last_failure = now;
     const int over = ++counter->failures - free_failures;
-    if (over > 0) counter->blocked_until = now + std::min<int64_t>(kLongestWaitSeconds, int64_t(1) << std::min(over - 1, 20));
+    if (over > 0)
+        counter->blocked_until =
+            now + std::min<int64_t>(kLongestWaitMillis, kFirstWaitMillis << std::min(over - 1, 20));
     while (counters_.size() > capacity_) {
         counters_.erase(recency_.back());
         recency_.pop_back();

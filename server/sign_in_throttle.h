@@ -18,9 +18,10 @@ class SignInThrottle {
 public:
     explicit SignInThrottle(size_t capacity = 100'000) : capacity_(capacity) {}
 
-    // Seconds before this client may try this address again; 0 when it may try now.
-    int64_t wait_seconds(const std::string& email, const std::string& client, int64_t now);
-    void record_failure(const std::string& email, const std::string& client, int64_t now);
+    // Whole seconds (rounded up, as Retry-After wants them) before this client may try this address again;
+    // 0 when it may try now. Times are milliseconds.
+    int64_t wait_seconds(const std::string& email, const std::string& client, int64_t now_millis);
+    void record_failure(const std::string& email, const std::string& client, int64_t now_millis);
     void record_success(const std::string& email, const std::string& client);
 
     size_t size();

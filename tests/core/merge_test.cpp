@@ -70,6 +70,15 @@ TEST(Merge, TombstoneIsStickyAndFieldsStillConverge) {
     EXPECT_EQ(forward.fields, backward.fields);
 }
 
+// Found by fuzz_merge: the tie-break once serialised values, which throws on bytes that are not UTF-8.
+TEST(Merge, TiedWritesOfAnyBytesStillConverge) {
+    Change a = change("a", "0000000003e80000", "dev", {{"shared_notes", std::string("\xfe", 1)}});
+    Change b = change("b", "0000000003e80000", "dev", {{"shared_notes", std::string("\xff", 1)}});
+    RecordState ab = merge_all({a, b}), ba = merge_all({b, a});
+    EXPECT_EQ(ab.fields, ba.fields);
+    EXPECT_EQ(ab.value("shared_notes"), std::string("\xff", 1));
+}
+
 TEST(Merge, AnyOrderOfTheSameChangesGivesTheSameRecord) {
     // Randomised commutativity: many devices, overlapping fields, duplicate deliveries.
     std::mt19937 random(42);
