@@ -42,5 +42,7 @@ else()
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
   find_package(CLI11 REQUIRED)
+  # libcsv (RFC 4180) reads HRIS exports for the people import.
+  find_library(TANDEM_CSV_LIBRARY csv REQUIRED)
   find_package(Threads REQUIRED)
 endif()

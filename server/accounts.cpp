@@ -1,8 +1,11 @@
 #include "accounts.h"
 
+#include "tandem/dates.h"
+
 #include <sodium.h>
 
 #include <algorithm>
+#include <ctime>
 #include <stdexcept>
 
 namespace tandem::server {
@@ -20,6 +23,12 @@ std::string normalised_email(std::string email) {
     std::transform(email.begin(), email.end(), email.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return email;
 }
+
+// A person may sign in until their exit date (UTC) arrives.
+bool has_left(const RecordState& person, int64_t now_seconds) {
+    const std::string exit = person.text("exit_date");
+    return !exit.empty() && exit <= iso_from_millis(uint64_t(now_seconds) * 1000);
+}
 }  // namespace
 
 void create_account_tables(Store& store) {
@@ -35,6 +44,12 @@ CREATE TABLE IF NOT EXISTS sessions(
   expires_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions(expires_at);
+CREATE INDEX IF NOT EXISTS sessions_by_person ON sessions(person_id);
+CREATE TABLE IF NOT EXISTS invites(
+  person_id TEXT PRIMARY KEY,
+  token_digest TEXT NOT NULL UNIQUE,
+  expires_on TEXT NOT NULL
+);
 )sql");
 }
 
@@ -90,6 +105,7 @@ std::optional<Account> find_account(Store& store, const std::string& email) {
     lookup.reset();
     if (!parse_role(person.text("role"), account.role)) return std::nullopt;
     account.name = person.text("name");
+    if (has_left(person, int64_t(time(nullptr)))) return std::nullopt;
     return account;
 }
 
@@ -121,13 +137,56 @@ std::optional<Actor> Accounts::authenticate(Store& store, const std::string& tok
     person.fields = Json::parse(lookup.text(1));
     Actor actor{lookup.text(0), Role::Employee};
     lookup.reset();
-    if (!parse_role(person.text("role"), actor.role)) return std::nullopt;
+    if (!parse_role(person.text("role"), actor.role) || has_left(person, now_seconds)) return std::nullopt;
     return actor;
 }
 
 void Accounts::sign_out(Store& store, const std::string& token) {
     Statement remove(store.database().handle(), "DELETE FROM sessions WHERE token_digest = ?");
     remove.bind(1, token_digest(token)).run();
+}
+
+void Accounts::end_sessions(Store& writer, const std::string& person_id) {
+    Statement(writer.database().handle(), "DELETE FROM sessions WHERE person_id = ?").bind(1, person_id).run();
+}
+
+void Accounts::store_invite(Store& writer, const std::string& person_id, const std::string& digest,
+                            const std::string& expires_on) {
+    Statement(writer.database().handle(),
+              "INSERT OR REPLACE INTO invites(person_id, token_digest, expires_on) VALUES (?, ?, ?)")
+        .bind(1, person_id)
+        .bind(2, digest)
+        .bind(3, expires_on)
+        .run();
+}
+
+std::optional<std::string> Accounts::invited_person(Store& store, const std::string& digest, const std::string& today) {
+    Statement lookup(store.database().handle(),
+                     "SELECT i.person_id, r.state FROM invites i JOIN records r ON r.record_id = i.person_id "
+                     "WHERE i.token_digest = ? AND i.expires_on >= ? AND r.deleted = 0");
+    lookup.bind(1, digest).bind(2, today);
+    if (!lookup.step()) return std::nullopt;
+    std::string person_id = lookup.text(0);
+    RecordState person;
+    person.fields = Json::parse(lookup.text(1));
+    lookup.reset();
+    const std::string exit = person.text("exit_date");
+    if (!exit.empty() && exit <= today) return std::nullopt;
+    return person_id;
+}
+
+void Accounts::activate(Store& writer, const std::string& person_id, const std::string& email,
+                        const std::string& password_hash) {
+    Statement(writer.database().handle(), "DELETE FROM accounts WHERE person_id = ? OR email = ?")
+        .bind(1, person_id)
+        .bind(2, normalised_email(email))
+        .run();
+    Statement(writer.database().handle(), "INSERT INTO accounts(person_id, email, password_hash) VALUES (?, ?, ?)")
+        .bind(1, person_id)
+        .bind(2, normalised_email(email))
+        .bind(3, password_hash)
+        .run();
+    Statement(writer.database().handle(), "DELETE FROM invites WHERE person_id = ?").bind(1, person_id).run();
 }
 
 } // namespace tandem::server

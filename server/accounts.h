@@ -22,7 +22,8 @@ void create_account_tables(Store& store);
 std::string hash_password(const std::string& password);
 void add_account(Store& store, const std::string& person_id, const std::string& email, const std::string& password);
 
-// The account of a person who may sign in, by e-mail ignoring case; nothing for an unknown address.
+// The account of a person who may sign in, by e-mail ignoring case; nothing for an unknown address or a
+// person whose exit date has come.
 std::optional<Account> find_account(Store& reader, const std::string& email);
 // A fixed hash to check unknown addresses against, so a wrong address costs what a wrong password does.
 const std::string& decoy_password_hash();
@@ -36,6 +37,16 @@ public:
     std::string open_session(Store& writer, const Account& account, int64_t now_seconds);
     std::optional<Actor> authenticate(Store& store, const std::string& token, int64_t now_seconds);
     void sign_out(Store& store, const std::string& token);
+    void end_sessions(Store& writer, const std::string& person_id);
+
+    // Invitations (api-v2 §1): only a digest of the token is kept; a new one replaces the old.
+    void store_invite(Store& writer, const std::string& person_id, const std::string& token_digest,
+                      const std::string& expires_on);
+    // The person a still valid invitation is for.
+    std::optional<std::string> invited_person(Store& store, const std::string& token_digest, const std::string& today);
+    // Sets the password (an argon2id hash made beforehand) and uses up the invitation.
+    void activate(Store& writer, const std::string& person_id, const std::string& email,
+                  const std::string& password_hash);
 
 private:
     int session_days_;

@@ -1,6 +1,7 @@
 #include "databases.h"
 
 #include "accounts.h"
+#include "audit_log.h"
 
 namespace tandem::server {
 
@@ -8,8 +9,10 @@ Databases::Databases(const std::string& path, size_t reader_count) : path_(path)
     // WAL with synchronous=FULL: readers never block the writer, and a commit is on disk before the push
     // that caused it is acknowledged.
     writer_ = std::make_unique<Store>(path, StoreOptions{true, false});
-    writer_->database().exec("PRAGMA synchronous=FULL");
+    // secure_delete: erasing a person (api-v2 §3) must leave none of their bytes in free pages.
+    writer_->database().exec("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON");
     create_account_tables(*writer_);
+    create_audit_table(*writer_);
     for (size_t i = 0; i < reader_count; ++i)
         idle_readers_.push_back(std::make_unique<Store>(path, StoreOptions{true, true}));
 }

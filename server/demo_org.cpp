@@ -1,5 +1,7 @@
 #include "demo_org.h"
 
+#include "audit_log.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,7 +20,7 @@ namespace {
 constexpr const char* kDemoMarker = "demo_organisation";
 
 struct DemoPerson {
-    const char* key;
+    const char* key;  // also the employee id, so an HRIS file can refer to demo people
     const char* name;
     const char* email;
     const char* manager_key;
@@ -120,6 +122,7 @@ std::string create_demo_database(const std::string& path) {
                      .count());
     Store store(path, StoreOptions{true, false});
     create_account_tables(store);
+    create_audit_table(store);
 
     std::map<std::string, std::string> ids;
     uint64_t tick = now;
@@ -131,6 +134,7 @@ std::string create_demo_database(const std::string& path) {
         changes.push_back(server_change(clock, now, "person", ids[person.key],
                                         {{"name", person.name},
                                          {"email", person.email},
+                                         {"employee_id", person.key},
                                          {"role", person.role},
                                          {"manager_id", person.manager_key ? Json(ids[person.manager_key]) : Json()}}));
     SyncService(store).write_as_server(changes);

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "http_helpers.h"
 #include "static_files.h"
 #include "tandem/ids.h"
 #include "tandem/sync_service.h"
@@ -15,22 +16,6 @@ constexpr size_t kMaxChangesPerPush = 5000;
 constexpr int kDefaultPullLimit = 500;
 constexpr int kMaxPullLimit = 1000;
 
-int64_t now_millis() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-void send_json(httplib::Response& response, int status, const Json& body) {
-    response.status = status;
-    response.set_content(body.dump(), "application/json");
-}
-
-void send_error(httplib::Response& response, int status, const std::string& code, const std::string& message) {
-    send_json(response, status, Json{{"error", Problem{code, message}.to_json()}});
-}
-
-constexpr size_t kMaxSignInBody = 4 * 1024;
-constexpr size_t kMaxEmptyBody = 1024;
 
 // Generic answers for statuses httplib produces itself (unknown route, a request it could not parse, ...).
 std::pair<const char*, const char*> default_error(int status) {
@@ -42,6 +27,7 @@ std::pair<const char*, const char*> default_error(int status) {
     case 408: return {"request_timeout", "The request took too long to arrive."};
     case 413: return {"payload_too_large", "The request body is larger than the server accepts."};
     case 414: return {"invalid_request", "The address is too long."};
+    case 415: return {"unsupported_media_type", "The body is not of a type this address accepts."};
     case 431: return {"headers_too_large", "The request has too many or too large headers."};
     default: return {"internal_error", "The server could not complete the request."};
     }
@@ -78,30 +64,6 @@ struct GateVerdict {
     std::string token;
 };
 thread_local GateVerdict gate_verdict;
-
-std::optional<Json> parse_body(const httplib::Request& request, httplib::Response& response) {
-    Json body = Json::parse(request.body, nullptr, false);
-    if (body.is_discarded()) {
-        send_error(response, 400, "malformed_json", "The request body is not valid JSON.");
-        return std::nullopt;
-    }
-    if (!body.is_object()) {
-        send_error(response, 400, "invalid_request", "The request body must be a JSON object.");
-        return std::nullopt;
-    }
-    return body;
-}
-
-bool parse_int_parameter(const httplib::Request& request, const char* name, int64_t fallback, int64_t& out) {
-    if (!request.has_param(name)) {
-        out = fallback;
-        return true;
-    }
-    const std::string text = request.get_param_value(name);
-    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return false;
-    out = std::stoll(text);
-    return true;
-}
 
 }  // namespace
 
@@ -166,13 +128,13 @@ void TandemServer::register_handler(const std::string& method, const std::string
 
 void TandemServer::public_route(const std::string& method, const std::string& pattern, size_t max_body,
                                 httplib::Server::Handler handler) {
-    routes_.push_back(Route{method, std::regex(pattern), Access::Public, max_body});
+    routes_.push_back(Route{method, std::regex(pattern), Access::Public, max_body, ""});
     register_handler(method, pattern, std::move(handler));
 }
 
 void TandemServer::session_route(const std::string& method, const std::string& pattern, size_t max_body,
-                                 SessionHandler handler) {
-    routes_.push_back(Route{method, std::regex(pattern), Access::Session, max_body});
+                                 SessionHandler handler, const std::string& content_type) {
+    routes_.push_back(Route{method, std::regex(pattern), Access::Session, max_body, content_type});
     register_handler(method, pattern, [handler](const httplib::Request& request, httplib::Response& response) {
         // The gate ran for this request on this thread and found the session; without one it never routes.
         if (!gate_verdict.actor)
@@ -221,6 +183,11 @@ httplib::Server::HandlerResponse TandemServer::gate(const httplib::Request& requ
         return refuse(413, "payload_too_large",
                       "The request body is larger than this address accepts (" + std::to_string(route->max_body) +
                           " bytes).");
+    if (!route->content_type.empty() && *length > 0) {
+        const std::string type = request.get_header_value("Content-Type");
+        if (type.substr(0, type.find(';')) != route->content_type)
+            return refuse(415, "unsupported_media_type", "Send the body as " + route->content_type + ".");
+    }
     if (route->access == Access::Session) {
         auto token = bearer_token(request.get_header_value("Authorization"));
         if (token)
@@ -263,9 +230,13 @@ void TandemServer::sign_in(const httplib::Request& request, httplib::Response& r
     throttle_.record_success(address, request.remote_addr);
     const std::string token =
         databases_.write([&](Store& store) { return accounts_.open_session(store, *account, now / 1000); });
+    send_sign_in(response, token, *account);
+}
+
+void TandemServer::send_sign_in(httplib::Response& response, const std::string& token, const Account& account) {
     send_json(response, 200,
               Json{{"token", token},
-                   {"user", {{"id", account->person_id}, {"name", account->name}, {"role", to_string(account->role)}}}});
+                   {"user", {{"id", account.person_id}, {"name", account.name}, {"role", to_string(account.role)}}}});
 }
 
 void TandemServer::add_routes() {
@@ -324,6 +295,7 @@ void TandemServer::add_routes() {
     session_route("GET", "/api/v1/sync/pull", 0,
                   [this](const httplib::Request& request, httplib::Response& response, const Actor& actor,
                          const std::string&) { pull(request, response, actor); });
+    add_people_routes();
 }
 
 void TandemServer::push(const httplib::Request& request, httplib::Response& response, const Actor& actor) {

@@ -37,6 +37,11 @@ struct ServerOptions {
 
 class TandemServer {
 public:
+    struct Invite {
+        std::string token;  // empty: the person has left and cannot be invited
+        std::string expires_on;
+    };
+
     explicit TandemServer(ServerOptions options);
     ~TandemServer();
 
@@ -44,6 +49,8 @@ public:
     bool run();         // serves until stop(); returns false if the socket failed
     void stop();
     size_t open_connections() const { return http_.open_connections(); }
+    // For the `invite` command: an invitation for the person with this e-mail, audited as `actor_id`.
+    std::optional<Invite> invite_by_email(const std::string& email, const std::string& actor_id);
 
 private:
     enum class Access { Public, Session };
@@ -54,17 +61,25 @@ private:
         std::regex path;
         Access access;
         size_t max_body;
+        std::string content_type;  // required media type of the body; empty: JSON or nothing
     };
-
     void add_routes();
+    void add_people_routes();  // people_routes.cpp
     void public_route(const std::string& method, const std::string& pattern, size_t max_body,
                       httplib::Server::Handler handler);
     void session_route(const std::string& method, const std::string& pattern, size_t max_body,
-                       SessionHandler handler);
+                       SessionHandler handler, const std::string& content_type = "");
     void register_handler(const std::string& method, const std::string& pattern, httplib::Server::Handler handler);
     httplib::Server::HandlerResponse gate(const httplib::Request& request, httplib::Response& response);
     void sign_in(const httplib::Request& request, httplib::Response& response);
+    void send_sign_in(httplib::Response& response, const std::string& token, const Account& account);
     void push(const httplib::Request& request, httplib::Response& response, const Actor& actor);
+    void import_people(const httplib::Request& request, httplib::Response& response, const Actor& actor);
+    std::optional<Invite> create_invite(Store& writer, const std::string& person_id, const std::string& actor_id);
+    void accept_invite(const httplib::Request& request, httplib::Response& response);
+    void change_role(const httplib::Request& request, httplib::Response& response, const Actor& actor);
+    void export_person(const std::string& person_id, httplib::Response& response, const Actor& actor);
+    void erase_person(const std::string& person_id, httplib::Response& response, const Actor& actor);
     void pull(const httplib::Request& request, httplib::Response& response, const Actor& actor);
 
     std::shared_ptr<const OrgChart> org_chart();

@@ -61,6 +61,11 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 365))
         ->capture_default_str();
 
+    std::string invite_db, invite_email;
+    auto* invite = app.add_subcommand("invite", "Create an invitation for a person (for operators); prints the token");
+    invite->add_option("--db", invite_db, "Database file")->required()->envname("TANDEM_DB");
+    invite->add_option("--email", invite_email, "E-mail address of the person to invite")->required();
+
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -72,6 +77,23 @@ int main(int argc, char** argv) {
             }
             std::printf("Created %s with the demo organisation (password \"%s\" for every demo account)\n",
                         demo_db.c_str(), tandem::server::kDemoPassword);
+            return 0;
+        }
+        if (*invite) {
+            tandem::server::ServerOptions offline;
+            offline.database_path = invite_db;
+            offline.threads = 2;
+            tandem::server::TandemServer server(offline);
+            auto made = server.invite_by_email(invite_email, "operator");
+            if (!made) {
+                std::fprintf(stderr, "tandem-server invite: nobody has the e-mail %s\n", invite_email.c_str());
+                return 2;
+            }
+            if (made->token.empty()) {
+                std::fprintf(stderr, "tandem-server invite: %s has left the organisation\n", invite_email.c_str());
+                return 2;
+            }
+            std::printf("invite_token %s\nexpires_on %s\n", made->token.c_str(), made->expires_on.c_str());
             return 0;
         }
         options.max_body_bytes = max_body_mib * 1024 * 1024;

@@ -1,9 +1,6 @@
 #include "password_hasher.h"
 
 #include <sodium.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 #include <algorithm>
 
@@ -37,8 +34,6 @@ std::optional<bool> PasswordHasher::verify(const std::string& hash, const std::s
 }
 
 void PasswordHasher::work() {
-    // Linux gives each thread its own nice value: hashing yields the CPU to request threads.
-    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 10);
     for (;;) {
         Job job;
         {

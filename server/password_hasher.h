@@ -1,7 +1,8 @@
 #pragma once
 // argon2id checks on their own threads. Each check costs ~0.1 s of CPU and 64 MiB, so a burst of sign-ins
-// must neither wait inside the request workers other requests need nor take every core: a few threads at
-// low CPU priority do the work, and a bounded queue refuses the excess at once (the route answers 429).
+// must neither wait inside the request workers other requests need nor take every core: a few threads do
+// the work, and a bounded queue refuses the excess at once (the route answers 429). They run at normal
+// priority on purpose: at a lower one, any busy neighbour process (a build, a browser) starved sign-ins.
 #include <condition_variable>
 #include <deque>
 #include <future>

@@ -70,12 +70,6 @@ bool is_iso_date(std::string_view text) {
     return !(month == 2 && day == 29 && !leap) && year >= 1900;
 }
 
-namespace {
-
-Problem invalid(const std::string& field, const std::string& why) {
-    return Problem{"invalid_change", "field \"" + field + "\" " + why};
-}
-
 // UTF-8 well-formedness: nlohmann rejects bad UTF-8 on parse, but values built in C++ may carry any bytes.
 bool is_valid_utf8(const std::string& text) {
     try {
@@ -84,6 +78,12 @@ bool is_valid_utf8(const std::string& text) {
     } catch (const Json::exception&) {
         return false;
     }
+}
+
+namespace {
+
+Problem invalid(const std::string& field, const std::string& why) {
+    return Problem{"invalid_change", "field \"" + field + "\" " + why};
 }
 
 std::optional<Problem> validate_value(const FieldSpec& spec, const Json& value) {

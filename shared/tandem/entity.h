@@ -80,5 +80,6 @@ const std::vector<const EntitySpec*>& all_entities();
 // Checks every field a change sets against the spec; `creating` adds the required-field check.
 std::optional<Problem> validate_fields(const EntitySpec& spec, const Json& fields, bool creating);
 bool is_iso_date(std::string_view text);
+bool is_valid_utf8(const std::string& text);
 
 } // namespace tandem

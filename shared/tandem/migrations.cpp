@@ -37,6 +37,10 @@ CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE INDEX change_log_by_author ON change_log(author_id, seq);
 CREATE INDEX change_log_by_entity ON change_log(entity, seq);
 )sql",
+        // 3: an org change looks up every record about the people who moved.
+        R"sql(
+CREATE INDEX records_by_subject_id ON records(subject_id);
+)sql",
     };
     return steps;
 }

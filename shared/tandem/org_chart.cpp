@@ -1,5 +1,7 @@
 #include "tandem/org_chart.h"
 
+#include <algorithm>
+
 namespace tandem {
 
 const char* to_string(Role role) {
@@ -22,7 +24,42 @@ bool parse_role(const std::string& text, Role& out) {
 }
 
 void OrgChart::set_person(const std::string& person_id, const std::string& manager_id, Role role) {
-    people_[person_id] = Entry{manager_id, role};
+    auto [entry, added] = people_.try_emplace(person_id, Entry{manager_id, role});
+    if (!added) {
+        if (entry->second.manager_id != manager_id && !entry->second.manager_id.empty()) {
+            auto& siblings = reports_[entry->second.manager_id];
+            siblings.erase(std::remove(siblings.begin(), siblings.end(), person_id), siblings.end());
+        }
+        const bool moved = entry->second.manager_id != manager_id;
+        entry->second = Entry{manager_id, role};
+        if (!moved) return;
+    }
+    if (!manager_id.empty()) reports_[manager_id].push_back(person_id);
+}
+
+std::string OrgChart::manager_of(const std::string& person_id) const {
+    auto it = people_.find(person_id);
+    return it == people_.end() ? std::string() : it->second.manager_id;
+}
+
+Role OrgChart::role_of(const std::string& person_id) const {
+    auto it = people_.find(person_id);
+    return it == people_.end() ? Role::Employee : it->second.role;
+}
+
+std::vector<std::string> OrgChart::managers_above(const std::string& person_id) const {
+    std::vector<std::string> chain;
+    for (std::string at = manager_of(person_id); !at.empty() && chain.size() <= people_.size(); at = manager_of(at))
+        chain.push_back(at);
+    return chain;
+}
+
+std::vector<std::string> OrgChart::tree_of(const std::string& person_id) const {
+    std::vector<std::string> tree{person_id};
+    for (size_t i = 0; i < tree.size() && tree.size() <= people_.size() + 1; ++i)
+        if (auto it = reports_.find(tree[i]); it != reports_.end())
+            tree.insert(tree.end(), it->second.begin(), it->second.end());
+    return tree;
 }
 
 bool OrgChart::manages(const std::string& manager_id, const std::string& person_id) const {

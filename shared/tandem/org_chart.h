@@ -3,6 +3,7 @@
 // further down?". Built from person records, so the server and a device answer the same way.
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace tandem {
 
@@ -15,6 +16,12 @@ public:
     void set_person(const std::string& person_id, const std::string& manager_id, Role role);
     // True when `person_id` reports to `manager_id` directly or through any chain of managers.
     bool manages(const std::string& manager_id, const std::string& person_id) const;
+    // Everyone `person_id` reports to, nearest first.
+    std::vector<std::string> managers_above(const std::string& person_id) const;
+    // `person_id` and everyone below them.
+    std::vector<std::string> tree_of(const std::string& person_id) const;
+    std::string manager_of(const std::string& person_id) const;
+    Role role_of(const std::string& person_id) const;  // Employee for someone unknown
     size_t size() const { return people_.size(); }
 
 private:
@@ -23,6 +30,7 @@ private:
         Role role;
     };
     std::unordered_map<std::string, Entry> people_;
+    std::unordered_map<std::string, std::vector<std::string>> reports_;  // manager -> direct reports
 };
 
 } // namespace tandem

@@ -7,7 +7,8 @@ namespace tandem {
 namespace {
 enum Slot {
     kLoad, kSave, kLogged, kAppendLog, kLastSeq, kAppendOutbox, kOutbox, kOutboxPending, kRemoveOutbox,
-    kRejectOutbox, kSetting, kSetSetting, kRecordsOf, kScanAuthored, kScanPeople, kScanBoth,
+    kRejectOutbox, kSetting, kSetSetting, kRecordsOf, kScanAuthored, kScanPeople, kScanBoth, kRecordsAbout,
+    kRemoveRecord,
     kSlotCount
 };
 }  // namespace
@@ -46,6 +47,7 @@ Statement& Store::cached(int slot, const char* sql) {
 }
 
 void Store::transaction(const std::function<void()>& work) {
+    if (!sqlite3_get_autocommit(db_.handle())) return work();  // the outer transaction commits or rolls back
     db_.exec("BEGIN IMMEDIATE");
     try {
         work();
@@ -98,6 +100,19 @@ std::vector<StoredRecord> Store::records_of(const std::string& entity) {
     return out;
 }
 
+std::vector<StoredRecord> Store::records_about(const std::string& subject_id) {
+    auto& statement = cached(kRecordsAbout, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM "
+                                            "records WHERE subject_id = ? ORDER BY record_id");
+    statement.bind(1, subject_id);
+    std::vector<StoredRecord> out;
+    while (statement.step()) out.push_back(read_record(statement));
+    return out;
+}
+
+void Store::remove_record(const std::string& record_id) {
+    cached(kRemoveRecord, "DELETE FROM records WHERE record_id = ?").bind(1, record_id).run();
+}
+
 bool Store::logged(const std::string& change_id) {
     auto& statement = cached(kLogged, "SELECT 1 FROM change_log WHERE change_id = ?");
     statement.bind(1, change_id);
@@ -112,6 +127,12 @@ int64_t Store::append_log(const std::string& change_id, const LogRow& row) {
     statement.bind(1, change_id).bind(2, row.entity).bind(3, row.author_id).bind(4, row.subject_id).bind(5, row.body);
     statement.run();
     return sqlite3_last_insert_rowid(db_.handle());
+}
+
+int64_t Store::append_removal(const std::string& change_id, const std::string& recipient_id,
+                              const std::string& entity, const std::string& record_id, const std::string& subject_id) {
+    const Json body{{"entity", entity}, {"record_id", record_id}, {"removed", true}};
+    return append_log(change_id, LogRow{0, kRemovalEntity, recipient_id, subject_id, body.dump()});
 }
 
 std::vector<LogRow> Store::scan_log(int64_t since, const ReadScope& scope, const std::string& actor_id, int limit) {

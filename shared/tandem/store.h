@@ -21,6 +21,10 @@ struct StoredRecord {
     RecordMeta meta() const { return RecordMeta{state.entity, author_id, subject_id}; }
 };
 
+// Log rows of this entity tell one user's devices to drop a record that user may no longer see (an org
+// change took it out of their sight; it was not deleted). author_id holds that user.
+inline constexpr const char* kRemovalEntity = "removal";
+
 struct LogRow {
     int64_t seq = 0;
     std::string entity, author_id, subject_id, body;
@@ -49,15 +53,20 @@ public:
     ~Store();
 
     // Runs `work` in one IMMEDIATE transaction: all of it commits, or on an exception none of it does.
+    // Inside another transaction it simply joins it, so services can be combined into one atomic action.
     void transaction(const std::function<void()>& work);
 
     std::optional<StoredRecord> load(const std::string& record_id);
     void save(const StoredRecord& record);
     std::vector<StoredRecord> records_of(const std::string& entity);
+    std::vector<StoredRecord> records_about(const std::string& subject_id);
+    void remove_record(const std::string& record_id);  // a device dropping what it may no longer see
 
     // Server change log.
     bool logged(const std::string& change_id);
     int64_t append_log(const std::string& change_id, const LogRow& row);  // returns the assigned seq
+    int64_t append_removal(const std::string& change_id, const std::string& recipient_id, const std::string& entity,
+                           const std::string& record_id, const std::string& subject_id);
     // Rows with seq > since that the scope may cover, oldest first, at most `limit`.
     std::vector<LogRow> scan_log(int64_t since, const ReadScope& scope, const std::string& actor_id, int limit);
     int64_t last_seq();

@@ -141,7 +141,10 @@ PullPage SyncService::pull(const Actor& actor, const OrgChart& org, int64_t sinc
         scanned += int(rows.size());
         for (auto& row : rows) {
             page.cursor = row.seq;
-            if (may_read(actor, RecordMeta{row.entity, row.author_id, row.subject_id}, org))
+            const bool visible = row.entity == kRemovalEntity
+                                     ? row.author_id == actor.person_id
+                                     : may_read(actor, RecordMeta{row.entity, row.author_id, row.subject_id}, org);
+            if (visible)
                 page.rows.push_back(std::move(row));
         }
         if (int(rows.size()) < chunk) return page;  // the log is exhausted for this scope

@@ -1,4 +1,4 @@
-// A person in the organisation, with their reporting line. Written only by the server (demo, HRIS import):
+// A person in the organisation, with their reporting line and HR dates. Written only by the server (demo, HRIS import):
 // the org chart decides who sees whose data, so no device may edit it.
 #include "tandem/records/records.h"
 
@@ -12,6 +12,12 @@ const EntitySpec& person_spec() {
             FieldSpec::text("email", 254).with_null(),
             FieldSpec::person("manager_id").with_null(),
             FieldSpec::choice("role", {"manager", "hr_admin", "mentor", "employee"}).on_create(),
+            // From the HRIS import (api-v2 §1); null for people it did not bring in.
+            FieldSpec::text("employee_id", 64).with_null(),
+            FieldSpec::text("department", 200).with_null(),
+            FieldSpec::date("start_date").with_null(),
+            FieldSpec::date("exit_date").with_null(),
+            FieldSpec::choice("exit_reason", {"voluntary", "involuntary", "other"}).with_null(),
         },
         SubjectRule::Self,
         "",

@@ -1,0 +1,74 @@
+#include "csv_reader.h"
+
+#include <csv.h>
+
+namespace tandem::server {
+
+namespace {
+
+struct Reading {
+    CsvLimits limits;
+    CsvReadResult result;
+    CsvRecord current;
+    int record_start = 1;
+    bool oversized = false;
+};
+
+void on_field(void* data, size_t size, void* state) {
+    auto& reading = *static_cast<Reading*>(state);
+    if (reading.current.fields.size() >= reading.limits.max_fields || size > reading.limits.max_field_bytes) {
+        reading.oversized = true;
+        return;
+    }
+    reading.current.fields.emplace_back(data ? static_cast<const char*>(data) : "", data ? size : 0);
+}
+
+void on_record_end(int, void* state) {
+    auto& reading = *static_cast<Reading*>(state);
+    reading.current.line = reading.record_start;
+    if (reading.oversized)
+        reading.result.problems.push_back(
+            ImportProblem{reading.record_start, "invalid_value",
+                          "the row has more than " + std::to_string(reading.limits.max_fields) +
+                              " fields or a field longer than " + std::to_string(reading.limits.max_field_bytes) +
+                              " bytes"});
+    reading.result.records.push_back(std::move(reading.current));
+    reading.current = CsvRecord{};
+    reading.oversized = false;
+}
+
+}  // namespace
+
+CsvReadResult read_csv(std::string_view text, CsvLimits limits) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    Reading reading;
+    reading.limits = limits;
+    csv_parser parser;
+    csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+    // Fed one physical line at a time: a record that ends on line N is followed by one starting on N + 1
+    // (blank lines are skipped by libcsv and counted here).
+    int line = 1;
+    while (!text.empty()) {
+        const size_t end = text.find('\n');
+        const std::string_view chunk = text.substr(0, end == std::string_view::npos ? text.size() : end + 1);
+        if (csv_parse(&parser, chunk.data(), chunk.size(), on_field, on_record_end, &reading) != chunk.size()) {
+            reading.result.problems.push_back(
+                ImportProblem{line, "malformed_csv",
+                              "the CSV is malformed here (a quote inside an unquoted field, or after a closing "
+                              "quote): quote the whole field and double the quotes inside it"});
+            csv_free(&parser);
+            return std::move(reading.result);
+        }
+        text.remove_prefix(chunk.size());
+        ++line;
+        // libcsv's documented state: 0 (ROW_NOT_BEGUN) between records, so the next one starts on this line.
+        if (parser.pstate == 0) reading.record_start = line;
+    }
+    if (csv_fini(&parser, on_field, on_record_end, &reading) != 0)
+        reading.result.problems.push_back(ImportProblem{reading.record_start, "malformed_csv",
+                                                        "a quoted field starting here is never closed"});
+    csv_free(&parser);
+    return std::move(reading.result);
+}
+
+} // namespace tandem::server

@@ -1,0 +1,26 @@
+#pragma once
+// An HRIS export as records, read with libcsv (RFC 4180: quoted fields, doubled quotes, line breaks inside
+// quotes, CRLF or LF). A UTF-8 byte order mark is skipped. Each record keeps the line it starts on, so HR
+// can find it in their spreadsheet. Unbalanced quotes or a stray quote in a bare field stop the reading
+// with one problem at that line.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "tandem/people_import.h"
+
+namespace tandem::server {
+
+struct CsvLimits {
+    size_t max_fields = 200;          // per record
+    size_t max_field_bytes = 4096;    // per field
+};
+
+struct CsvReadResult {
+    std::vector<CsvRecord> records;
+    std::vector<ImportProblem> problems;
+};
+
+CsvReadResult read_csv(std::string_view text, CsvLimits limits = {});
+
+} // namespace tandem::server

@@ -1,0 +1,121 @@
+// A person's data on request (api-v2 §3): export everything the server can read about them, or erase it so
+// that no byte of their name, e-mail or the text about them stays in the database files.
+#include <thread>
+
+#include "audit_log.h"
+#include "http_api.h"
+#include "http_helpers.h"
+#include "tandem/dates.h"
+#include "tandem/hlc.h"
+#include "tandem/ids.h"
+
+namespace tandem::server {
+
+namespace {
+
+// The person record, every record whose subject they are, and the action items they own.
+std::vector<StoredRecord> records_of_person(Store& store, const std::string& person_id) {
+    std::vector<StoredRecord> records = store.records_about(person_id);
+    for (auto& item : store.records_of("action_item"))
+        if (item.subject_id != person_id && item.state.text("owner_id") == person_id && !item.state.deleted)
+            records.push_back(std::move(item));
+    return records;
+}
+
+Json export_record(const StoredRecord& record) {
+    return Json{{"entity", record.state.entity}, {"record_id", record.state.record_id},
+                {"author_id", record.author_id}, {"fields", record.state.values()}};
+}
+
+}  // namespace
+
+void TandemServer::export_person(const std::string& person_id, httplib::Response& response, const Actor& actor) {
+    if (actor.role != Role::HrAdmin) return send_error(response, 403, "forbidden", "Only HR admins may do this.");
+    Json body;
+    databases_.write([&](Store& store) {
+        auto person = store.load(person_id);
+        if (!person || person->state.entity != "person" || person->state.deleted) return;
+        Json records = Json::array();
+        for (const auto& record : records_of_person(store, person_id))
+            if (!record.state.deleted && record.state.record_id != person_id) records.push_back(export_record(record));
+        body = Json{{"person", export_record(*person)},
+                    {"records", std::move(records)},
+                    {"exported_at", iso_from_millis(uint64_t(now_millis()))},
+                    {"note", "Sealed (end-to-end encrypted) text is listed as stored: the server cannot read it."}};
+        record_audit(store, actor.person_id, "people.export", person_id, Json{{"records", body["records"].size()}},
+                     now_millis() / 1000);
+    });
+    if (body.is_null()) return send_error(response, 404, "not_found", "There is no such person (or they were erased).");
+    response.set_header("Content-Disposition", "attachment; filename=\"person-" + person_id + ".json\"");
+    send_json(response, 200, body);
+}
+
+void TandemServer::erase_person(const std::string& person_id, httplib::Response& response, const Actor& actor) {
+    if (actor.role != Role::HrAdmin) return send_error(response, 403, "forbidden", "Only HR admins may do this.");
+    enum class Outcome { Missing, HasReports, Erased } outcome = Outcome::Missing;
+    int erased = 0;
+    databases_.write([&](Store& store) {
+        auto person = store.load(person_id);
+        if (!person || person->state.entity != "person" || person->state.deleted) return;
+        for (const auto& other : store.records_of("person"))
+            if (!other.state.deleted && other.state.text("manager_id") == person_id) {
+                outcome = Outcome::HasReports;
+                return;
+            }
+        const uint64_t now = uint64_t(now_millis());
+        HlcClock clock;
+        store.transaction([&] {
+            const auto records = store.records_about(person_id);
+            for (auto record : records) {
+                // Nothing of the record stays: its fields go, and a tombstone reaches every device.
+                const bool already_deleted = record.state.deleted;
+                record.state.fields = Json::object();
+                record.state.deleted = true;
+                store.save(record);
+                if (!already_deleted) {
+                    Change tombstone;
+                    tombstone.id = new_uuid_v7(now);
+                    tombstone.entity = record.state.entity;
+                    tombstone.record_id = record.state.record_id;
+                    tombstone.hlc = clock.now(now).to_string();
+                    tombstone.device_id = "server";
+                    tombstone.deleted = true;
+                    store.append_log(tombstone.id, LogRow{0, tombstone.entity, record.author_id, record.subject_id,
+                                                          to_json(tombstone, false).dump()});
+                }
+                ++erased;
+            }
+            // The log keeps every change id (a resent change must stay a duplicate) but none of the content.
+            Statement(store.database().handle(),
+                      "UPDATE change_log SET body = json_set(body, '$.fields', json('{}'), '$.deleted', json('true')) "
+                      "WHERE subject_id = ? AND entity <> ?")
+                .bind(1, person_id)
+                .bind(2, kRemovalEntity)
+                .run();
+            Statement(store.database().handle(), "DELETE FROM accounts WHERE person_id = ?").bind(1, person_id).run();
+            Statement(store.database().handle(), "DELETE FROM invites WHERE person_id = ?").bind(1, person_id).run();
+            accounts_.end_sessions(store, person_id);
+            record_audit(store, actor.person_id, "people.erase", person_id, Json{{"records", erased}},
+                         int64_t(now / 1000));
+        });
+        outcome = Outcome::Erased;
+        // Old page images stay in the WAL until a checkpoint copies them back and truncates it; a reader
+        // holding an old snapshot can delay that, so try for a while.
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            int log = 0, copied = 0;
+            if (sqlite3_wal_checkpoint_v2(store.database().handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log,
+                                          &copied) == SQLITE_OK)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
+    if (outcome == Outcome::Missing)
+        return send_error(response, 404, "not_found", "There is no such person (or they were erased).");
+    if (outcome == Outcome::HasReports)
+        return send_error(response, 409, "has_reports",
+                          "This person still has reports: move them to another manager first.");
+    reload_org_chart();
+    send_json(response, 200, Json{{"person_id", person_id}, {"erased_records", erased}});
+}
+
+} // namespace tandem::server

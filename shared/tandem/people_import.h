@@ -1,0 +1,51 @@
+#pragma once
+// The HRIS import (api-v2 §1) as a plan: rows of an HR export checked against each other and against the
+// people already known, then turned into person changes. Pure: reading the CSV and writing the plan are the
+// server's part, so the same rules run in tests natively and in WebAssembly.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "tandem/change.h"
+#include "tandem/store.h"
+
+namespace tandem {
+
+// One record of the file: the 1-based line it starts on and its fields as read.
+struct CsvRecord {
+    int line = 0;
+    std::vector<std::string> fields;
+};
+
+struct ImportProblem {
+    int line = 0;
+    std::string code;     // missing_column, missing_value, invalid_value, duplicate_employee_id, ...
+    std::string message;  // for the HR admin reading the list
+    Json to_json() const { return Json{{"line", line}, {"code", code}, {"message", message}}; }
+};
+
+struct ImportPlan {
+    std::vector<ImportProblem> problems;  // any problem: nothing may be written
+    int created = 0, updated = 0, unchanged = 0;
+    int moved = 0;   // updated people whose manager changed
+    int exited = 0;  // people whose exit date is now set on or before today, newly
+    std::vector<Change> changes;              // person changes to write, in file order
+    std::vector<std::string> moved_ids;       // record ids of people who changed manager
+    std::vector<std::string> newly_exited_ids;
+    Json counts() const;
+};
+
+struct ImportClock {
+    std::string today;                          // YYYY-MM-DD (UTC): exits on or before it take effect now
+    std::function<std::string()> new_record_id;  // for people the file adds
+    std::function<std::string()> next_hlc;       // one per change
+};
+
+// `records` is the header row first, then the data rows. `people` are the person records now stored.
+ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<StoredRecord>& people,
+                       const ImportClock& clock);
+
+// The fields of a person record the import manages, in the order the export lists them.
+const std::vector<std::string>& imported_person_fields();
+
+} // namespace tandem
