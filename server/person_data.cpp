@@ -1,5 +1,6 @@
 // A person's data on request (api-v2 §3): export everything the server can read about them, or erase it so
 // that no byte of their name, e-mail or the text about them stays in the database files.
+#include <algorithm>
 #include <thread>
 
 #include "audit_log.h"
@@ -54,6 +55,7 @@ void TandemServer::erase_person(const std::string& person_id, httplib::Response&
     if (actor.role != Role::HrAdmin) return send_error(response, 403, "forbidden", "Only HR admins may do this.");
     enum class Outcome { Missing, HasReports, Erased } outcome = Outcome::Missing;
     int erased = 0;
+    const auto org = org_chart();  // who could see the person's records until now
     databases_.write([&](Store& store) {
         auto person = store.load(person_id);
         if (!person || person->state.entity != "person" || person->state.deleted) return;
@@ -69,9 +71,21 @@ void TandemServer::erase_person(const std::string& person_id, httplib::Response&
             for (auto record : records) {
                 // Nothing of the record stays: its fields go, and a tombstone reaches every device.
                 const bool already_deleted = record.state.deleted;
+                const RecordMeta meta = record.meta();
                 record.state.fields = Json::object();
                 record.state.deleted = true;
                 store.save(record);
+                // Devices of everyone who could read it drop it (the org chart will not know the person any
+                // more, so a tombstone alone would not reach them); HR's devices get the tombstone below.
+                std::vector<std::string> readers = org->managers_above(person_id);
+                readers.push_back(person_id);
+                if (!record.author_id.empty()) readers.push_back(record.author_id);
+                std::sort(readers.begin(), readers.end());
+                readers.erase(std::unique(readers.begin(), readers.end()), readers.end());
+                for (const auto& reader : readers)
+                    if (may_read(Actor{reader, org->role_of(reader)}, meta, *org))
+                        store.append_removal("removal:" + new_uuid_v7(now), reader, record.state.entity,
+                                             record.state.record_id, record.subject_id);
                 if (!already_deleted) {
                     Change tombstone;
                     tombstone.id = new_uuid_v7(now);
