@@ -45,12 +45,22 @@ CsvReadResult read_csv(std::string_view text, CsvLimits limits) {
     reading.limits = limits;
     csv_parser parser;
     csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+    // libcsv grows a field's buffer by 128 bytes by default: a long field then costs a realloc per step.
+    csv_set_blk_size(&parser, 64 * 1024);
     // Fed one physical line at a time: a record that ends on line N is followed by one starting on N + 1
     // (blank lines are skipped by libcsv and counted here).
     int line = 1;
     while (!text.empty()) {
         const size_t end = text.find('\n');
         const std::string_view chunk = text.substr(0, end == std::string_view::npos ? text.size() : end + 1);
+        if (chunk.size() > limits.max_line_bytes) {
+            reading.result.problems.push_back(ImportProblem{
+                line, "invalid_value",
+                "line " + std::to_string(line) + " is longer than " + std::to_string(limits.max_line_bytes >> 20) +
+                    " MiB: this is not an HRIS export"});
+            csv_free(&parser);
+            return std::move(reading.result);
+        }
         if (csv_parse(&parser, chunk.data(), chunk.size(), on_field, on_record_end, &reading) != chunk.size()) {
             reading.result.problems.push_back(
                 ImportProblem{line, "malformed_csv",

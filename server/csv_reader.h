@@ -14,6 +14,7 @@ namespace tandem::server {
 struct CsvLimits {
     size_t max_fields = 200;          // per record
     size_t max_field_bytes = 4096;    // per field
+    size_t max_line_bytes = 1 << 20;  // longer than any valid row could be: refused before parsing
 };
 
 struct CsvReadResult {

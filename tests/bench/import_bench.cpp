@@ -1,0 +1,65 @@
+// The HRIS import at the size api-v2 §1 names: a 100,000-row file (10 levels of managers) posted to the
+// real tandem-server binary, first as a dry run, then applied, then re-imported unchanged; then a move of a
+// 1,000-person subtree and the pulls it causes for the new and the old manager.
+// Usage: bench_import <tandem-server binary>
+#include <httplib.h>
+#include <sodium.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "demo_org.h"
+#include "support/server_process.h"
+#include "support/temp_dir.h"
+#include "tandem/change.h"
+
+using namespace tandem;
+using namespace tandem::testing;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// Person i reports to person i / 10: a tree ten wide under P0.
+std::string org_file(int people, int moved_under) {
+    std::string csv = "employee_id,name,email,manager_employee_id,department,start_date\n";
+    csv.reserve(size_t(people) * 80);
+    for (int i = 0; i < people; ++i) {
+        const int manager = i == 1 && moved_under >= 0 ? moved_under : i / 10;
+        csv += "P" + std::to_string(i) + ",Person " + std::to_string(i) + ",p" + std::to_string(i) +
+               "@bench.example," + (i ? "P" + std::to_string(manager) : "") + ",Dept " + std::to_string(i % 40) +
+               ",2020-01-01\n";
+    }
+    return csv;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 2 || sodium_init() < 0) return 2;
+    TempDir dir;
+    const std::string database = dir.file("import.db");
+    if (!server::create_demo_database(database).empty()) return 1;
+    ServerProcess server(argv[1], database);
+    httplib::Client http("127.0.0.1", server.port);
+    http.set_read_timeout(300);
+    auto session = http.Post("/api/v1/session", R"({"email":"hr@demo.example","password":"tandem-demo"})",
+                             "application/json");
+    const httplib::Headers hr{{"Authorization", "Bearer " + Json::parse(session->body)["token"].get<std::string>()}};
+
+    const int people = 100000;
+    const std::string csv = org_file(people, -1);
+    std::printf("import benchmark: %d rows, %.1f MiB (target: under 30 s)\n", people, double(csv.size()) / (1 << 20));
+    for (const char* path : {"/api/v1/people/import?dry_run=true", "/api/v1/people/import",
+                             "/api/v1/people/import"}) {
+        const auto start = Clock::now();
+        auto reply = http.Post(path, hr, csv, "text/csv");
+        std::printf("  %-40s %6.2f s  -> %d %s\n", path, seconds_since(start), reply ? reply->status : 0,
+                    reply ? reply->body.substr(0, 120).c_str() : "no answer");
+    }
+    // P1 (with about 11,111 people below) moves from P0 to P5.
+    const auto start = Clock::now();
+    auto moved = http.Post("/api/v1/people/import", hr, org_file(people, 5), "text/csv");
+    std::printf("  %-40s %6.2f s  -> %d %s\n", "re-import moving P1's subtree under P5", seconds_since(start),
+                moved ? moved->status : 0, moved ? moved->body.substr(0, 120).c_str() : "");
+    return 0;
+}
