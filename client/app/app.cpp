@@ -36,6 +36,7 @@ void App::update() {
         last_rebuild_ms_ = now;
         views_urgent_ = false;
         views_.rebuild(*store_, user_->id, today());
+        if (user_->role == "hr_admin") people_.rebuild(*store_);
         pending_changes_ = store_->outbox_pending();
         refused_.clear();
         for (auto& entry : store_->outbox(1000))
@@ -103,8 +104,22 @@ void App::open_store_for(const SignedInUser& user) {
                                          StoreOptions{false, false, true});
         replica_ = std::make_unique<Replica>(*store_, user.id, [this] { return platform_.now_millis(); });
     }
-    screen_ = Screen::Team;
+    screen_ = home();
     views_stale_ = true;
+}
+
+Screen App::home() const { return user_ && user_->role == "hr_admin" ? Screen::People : Screen::Team; }
+
+void App::open_screen(Screen screen) {
+    screen_ = screen;
+    if (screen == Screen::Audit) people_.load_audit(platform_, user_->token, false);
+}
+
+void App::open_person(const std::string& person_id) {
+    people_.selected_id = person_id;
+    people_.chosen_role.clear();
+    people_.message.clear();
+    screen_ = Screen::Person;
 }
 
 void App::sign_in(const std::string& email, const std::string& password) {
@@ -116,26 +131,42 @@ void App::sign_in(const std::string& email, const std::string& password) {
     signing_in_ = true;
     sign_in_error_.clear();
     platform_.send(HttpRequest{"POST", "/api/v1/session", Json{{"email", email}, {"password", password}}.dump(), ""},
-                   [this](HttpResponse response) {
-                       signing_in_ = false;
-                       Json body = Json::parse(response.body, nullptr, false);
-                       if (response.status == 200 && body.is_object()) {
-                           const Json& user = body["user"];
-                           open_store_for(SignedInUser{body.value("token", ""), user.value("id", ""),
-                                                       user.value("name", ""), user.value("role", "")});
-                           write_saved_session();
-                           sign_in_form_.password.clear();
-                           sync_.signed_in_again();
-                           return;
-                       }
-                       if (response.status == 0)
-                           sign_in_error_ = "Cannot reach the server. Signing in needs a connection once; "
-                                            "after that Tandem works offline.";
-                       else if (body.is_object() && body.contains("error"))
-                           sign_in_error_ = body["error"].value("message", std::string("Sign-in failed."));
-                       else
-                           sign_in_error_ = "Sign-in failed (server answered " + std::to_string(response.status) + ").";
-                   });
+                   [this](HttpResponse response) { signed_in(response); });
+}
+
+void App::accept_invite(const std::string& token, const std::string& password) {
+    if (signing_in_) return;
+    if (token.empty() || password.empty()) {
+        sign_in_error_ = "Paste the invitation from HR and choose a password.";
+        return;
+    }
+    signing_in_ = true;
+    sign_in_error_.clear();
+    platform_.send(HttpRequest{"POST", "/api/v1/session/accept-invite",
+                               Json{{"invite_token", token}, {"password", password}}.dump(), ""},
+                   [this](HttpResponse response) { signed_in(response); });
+}
+
+// The answer to a sign-in or an accepted invitation (the same body).
+void App::signed_in(const HttpResponse& response) {
+    signing_in_ = false;
+    Json body = Json::parse(response.body, nullptr, false);
+    if (response.status == 200 && body.is_object()) {
+        const Json& user = body["user"];
+        open_store_for(SignedInUser{body.value("token", ""), user.value("id", ""), user.value("name", ""),
+                                    user.value("role", "")});
+        write_saved_session();
+        sign_in_form_ = SignInForm{};
+        sync_.signed_in_again();
+        return;
+    }
+    if (response.status == 0)
+        sign_in_error_ = "Cannot reach the server. Signing in needs a connection once; after that Tandem works "
+                         "offline.";
+    else if (body.is_object() && body.contains("error"))
+        sign_in_error_ = body["error"].value("message", std::string("Sign-in failed."));
+    else
+        sign_in_error_ = "Sign-in failed (server answered " + std::to_string(response.status) + ").";
 }
 
 void App::sign_out() {
@@ -150,6 +181,7 @@ void App::sign_out() {
     ++committed_generation_;
     screen_ = Screen::SignIn;
     views_ = TeamViews{};
+    people_ = PeopleConsole{};
 }
 
 EditResult App::edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted) {

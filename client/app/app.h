@@ -9,13 +9,14 @@
 
 #include "app/sync_engine.h"
 #include "app/team_views.h"
+#include "features/people/people_console.h"
 #include "platform/platform.h"
 #include "tandem/replica.h"
 #include "tandem/store.h"
 
 namespace tandem::client {
 
-enum class Screen { SignIn, Team, History, CheckIn };
+enum class Screen { SignIn, Team, History, CheckIn, People, Person, Import, Audit };
 
 struct SignedInUser {
     std::string token, id, name, role;
@@ -33,17 +34,25 @@ public:
     // What the sign-in form holds; the password is wiped as soon as the server accepted it.
     struct SignInForm {
         std::string email, password;
+        bool with_invite = false;  // "I have an invitation": token and a new password instead
+        std::string invite_token, new_password;
     };
     SignInForm& sign_in_form() { return sign_in_form_; }
 
     // Commands.
     void sign_in(const std::string& email, const std::string& password);
+    void accept_invite(const std::string& token, const std::string& password);
     void sign_out();
     // After the server ended the session: back to sign-in, keeping this user's data and queued changes.
     void request_sign_in_again() { screen_ = Screen::SignIn; }
     EditResult edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted = false);
     std::string new_record_id() { return replica_->new_record_id(); }
     void open_team() { screen_ = Screen::Team; }
+    void open_screen(Screen screen);
+    // HR console.
+    PeopleConsole& people() { return people_; }
+    void open_people() { screen_ = Screen::People; }
+    void open_person(const std::string& person_id);
     void sync_now() { sync_.request_soon(); }
     void open_history(const std::string& report_id);
     void open_checkin(const std::string& checkin_id);
@@ -72,6 +81,8 @@ public:
 
 private:
     void open_store_for(const SignedInUser& user);
+    void signed_in(const HttpResponse& response);
+    Screen home() const;
     void load_saved_session();
     void write_saved_session();
     void data_changed();  // after local edits and pulls: views and counters go stale
@@ -85,6 +96,7 @@ private:
     std::unique_ptr<Replica> replica_;
     SyncEngine sync_;
     TeamViews views_;
+    PeopleConsole people_;
     bool storage_ready_ = false;
     bool was_online_ = true;
     bool signing_in_ = false;

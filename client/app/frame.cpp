@@ -4,6 +4,8 @@
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
+#include <vector>
+
 namespace tandem::client {
 
 namespace {
@@ -36,6 +38,54 @@ void draw_top_bar(App& app) {
     }
 }
 
+// Every screen once: who sees it, where it sits in the navigation (nullptr: reached from another screen)
+// and how it is drawn. The navigation bar and App::draw both read this table.
+struct ScreenEntry {
+    Screen screen;
+    const char* nav_label;
+    const char* role;  // nullptr: every signed-in role
+    void (*draw)(App&);
+};
+const ScreenEntry kScreens[] = {
+    {Screen::SignIn, nullptr, nullptr, draw_sign_in_screen},
+    {Screen::Team, "My team", "manager", draw_team_screen},
+    {Screen::History, nullptr, nullptr, draw_history_screen},
+    {Screen::CheckIn, nullptr, nullptr, draw_checkin_screen},
+    {Screen::People, "People", "hr_admin", draw_people_screen},
+    {Screen::Person, nullptr, "hr_admin", draw_person_screen},
+    {Screen::Import, "Import", "hr_admin", draw_import_screen},
+    {Screen::Audit, "Audit log", "hr_admin", draw_audit_screen},
+};
+
+const ScreenEntry* entry_for(Screen screen) {
+    for (const auto& entry : kScreens)
+        if (entry.screen == screen) return &entry;
+    return &kScreens[0];
+}
+
+// The navigation for this role, when it has more than one place to go.
+void draw_navigation(App& app) {
+    std::vector<const ScreenEntry*> places;
+    for (const auto& entry : kScreens)
+        if (entry.nav_label && (!entry.role || app.user()->role == entry.role)) places.push_back(&entry);
+    if (places.size() < 2) return;
+    for (size_t i = 0; i < places.size(); ++i) {
+        if (i) ImGui::SameLine(0, 24);
+        const bool here = app.screen() == places[i]->screen ||
+                          (places[i]->screen == Screen::People && app.screen() == Screen::Person);
+        if (here) {  // the current place: accent text, underlined
+            ImGui::AlignTextToFramePadding();
+            ui::text_colored(ui::theme::kAccent, places[i]->nav_label);
+            const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+            ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y + 3), ImVec2(max.x, max.y + 3),
+                                                ImGui::GetColorU32(ui::theme::kAccent), 2.0f);
+        } else if (ui::link(places[i]->nav_label)) {
+            app.open_screen(places[i]->screen);
+        }
+    }
+    ImGui::Separator();
+}
+
 void draw_notice(App& app) {
     if (app.notice().empty()) return;
     ui::text_colored(ui::theme::kOverdue, app.notice());
@@ -61,13 +111,9 @@ void App::draw() {
     ImGui::Separator();
     const float content_height = ImGui::GetContentRegionAvail().y - status_bar_height();
     ImGui::BeginChild("content", ImVec2(0, content_height), false);
+    if (user_ && screen_ != Screen::SignIn) draw_navigation(*this);
     draw_notice(*this);
-    switch (screen_) {
-    case Screen::SignIn: draw_sign_in_screen(*this); break;
-    case Screen::Team: draw_team_screen(*this); break;
-    case Screen::History: draw_history_screen(*this); break;
-    case Screen::CheckIn: draw_checkin_screen(*this); break;
-    }
+    entry_for(screen_)->draw(*this);
     ImGui::EndChild();
     if (user_ && screen_ != Screen::SignIn) draw_status_bar(*this);
     ImGui::End();

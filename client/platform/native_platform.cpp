@@ -6,6 +6,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -61,6 +64,19 @@ public:
         for (auto& job : finished) job.done(std::move(job.response));
     }
     bool online() override { return true; }
+    // The desktop build is a development tool without dialogs: it opens the file named by
+    // TANDEM_PICK_FILE and saves into its data folder.
+    void pick_file(const std::string&, std::function<void(std::string, std::string)> done) override {
+        const char* path = std::getenv("TANDEM_PICK_FILE");
+        if (!path) return;
+        std::ifstream file(path, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << file.rdbuf();
+        done(path, bytes.str());
+    }
+    void save_file(const std::string& name, const std::string& content, const std::string&) override {
+        std::ofstream(data_dir_ + "/" + name, std::ios::binary) << content;
+    }
     void text_input(bool active, float x, float y) override {
         if (active && !SDL_IsTextInputActive()) SDL_StartTextInput();
         if (!active && SDL_IsTextInputActive()) SDL_StopTextInput();
@@ -96,7 +112,8 @@ private:
             httplib::Result result = job.request.method == "GET"    ? client.Get(job.request.path.c_str(), headers)
                                      : job.request.method == "DELETE" ? client.Delete(job.request.path.c_str(), headers)
                                                                       : client.Post(job.request.path.c_str(), headers,
-                                                                                    job.request.body, "application/json");
+                                                                                    job.request.body,
+                                                                                    job.request.content_type.c_str());
             if (result) job.response = HttpResponse{result->status, result->body};
             std::lock_guard<std::mutex> lock(mutex_);
             finished_.push_back(std::move(job));

@@ -14,6 +14,7 @@ struct HttpRequest {
     std::string path;    // "/api/v1/..." relative to the server the app came from
     std::string body;
     std::string bearer_token;
+    std::string content_type = "application/json";
 };
 
 struct HttpResponse {
@@ -38,6 +39,11 @@ public:
     virtual bool online() = 0;
     // Tells the platform where a text field is being edited (on-screen keyboards, IME, paste).
     virtual void text_input(bool active, float x, float y) = 0;
+    // Asks the person for a file (browser: the page's file picker, `accept` like ".csv,text/csv"); `done`
+    // runs later from poll() with its name and bytes, or not at all if they cancel.
+    virtual void pick_file(const std::string& accept, std::function<void(std::string name, std::string bytes)> done) = 0;
+    // Hands `content` to the person as a file to keep (browser: a download).
+    virtual void save_file(const std::string& name, const std::string& content, const std::string& mime) = 0;
 };
 
 } // namespace tandem::client

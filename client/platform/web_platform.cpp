@@ -23,6 +23,8 @@ struct Completed {
 std::map<int, std::function<void(HttpResponse)>> pending_requests;
 std::deque<Completed> completed_requests;
 std::function<void(bool)> pending_persist;
+std::function<void(std::string, std::string)> pending_file;
+std::deque<std::pair<std::string, std::string>> picked_files;
 
 // Keys and text from the hidden field, applied one per frame: ImGui 1.86 samples key state once per frame,
 // so a press and release arriving between two frames would otherwise be lost, and order must be kept.
@@ -59,8 +61,9 @@ void set_clipboard_text(void*, const char* text) { js_copy_to_clipboard(text); }
 const char* get_clipboard_text(void*) { return ""; }
 int next_request_id = 1;
 
-EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char* body, const char* token), {
-    const headers = {"Content-Type": "application/json"};
+EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char* body, const char* token,
+                       const char* content_type), {
+    const headers = {"Content-Type": UTF8ToString(content_type)};
     const bearer = UTF8ToString(token);
     if (bearer) headers["Authorization"] = "Bearer " + bearer;
     const verb = UTF8ToString(method);
@@ -82,6 +85,46 @@ EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char*
         signal: controller.signal
     }).then(response => response.text().then(text => finish(response.status, text)))
       .catch(() => finish(0, ""));
+});
+
+// One hidden file input for the whole page; a test can fill it with setInputFiles("#file-input").
+EM_JS(void, js_pick_file, (const char* accept), {
+    let input = document.getElementById("file-input");
+    if (!input) {
+        input = document.createElement("input");
+        input.type = "file";
+        input.id = "file-input";
+        input.style.display = "none";
+        input.addEventListener("change", () => {
+            const file = input.files && input.files[0];
+            if (!file) return;
+            file.arrayBuffer().then(buffer => {
+                const bytes = new Uint8Array(buffer);
+                const data = _malloc(bytes.length + 1);
+                HEAPU8.set(bytes, data);
+                const nameSize = lengthBytesUTF8(file.name) + 1;
+                const name = _malloc(nameSize);
+                stringToUTF8(file.name, name, nameSize);
+                _tandem_file_picked(name, data, bytes.length);
+                _free(name);
+                _free(data);
+                input.value = "";
+            });
+        });
+        document.body.appendChild(input);
+    }
+    input.accept = UTF8ToString(accept);
+    input.click();
+});
+
+EM_JS(void, js_save_file, (const char* name, const char* data, int size, const char* mime), {
+    const blob = new Blob([HEAPU8.slice(data, data + size)], {type: UTF8ToString(mime)});
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = UTF8ToString(name);
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
 });
 
 EM_JS(void, js_persist, (), {
@@ -132,10 +175,23 @@ public:
     void send(HttpRequest request, std::function<void(HttpResponse)> done) override {
         const int id = next_request_id++;
         pending_requests[id] = std::move(done);
-        js_fetch(id, request.method.c_str(), request.path.c_str(), request.body.c_str(), request.bearer_token.c_str());
+        js_fetch(id, request.method.c_str(), request.path.c_str(), request.body.c_str(), request.bearer_token.c_str(),
+                 request.content_type.c_str());
+    }
+    void pick_file(const std::string& accept, std::function<void(std::string, std::string)> done) override {
+        pending_file = std::move(done);
+        js_pick_file(accept.c_str());
+    }
+    void save_file(const std::string& name, const std::string& content, const std::string& mime) override {
+        js_save_file(name.c_str(), content.data(), int(content.size()), mime.c_str());
     }
     void poll() override {
         apply_next_input();
+        while (!picked_files.empty()) {
+            auto [name, bytes] = std::move(picked_files.front());
+            picked_files.pop_front();
+            if (pending_file) pending_file(std::move(name), std::move(bytes));
+        }
         // Answers are queued by JS between frames and handled here, at a known point of the frame.
         while (!completed_requests.empty()) {
             Completed done = std::move(completed_requests.front());
@@ -190,6 +246,9 @@ bool accept_event(const SDL_Event& event) { return event.type != SDL_TEXTINPUT; 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void tandem_http_done(int id, int status, const char* body) {
     tandem::client::completed_requests.push_back({id, tandem::client::HttpResponse{status, body}});
+}
+EMSCRIPTEN_KEEPALIVE void tandem_file_picked(const char* name, const char* data, int size) {
+    tandem::client::picked_files.emplace_back(name, std::string(data, size_t(size)));
 }
 EMSCRIPTEN_KEEPALIVE void tandem_persist_done(int ok) {
     auto done = std::move(tandem::client::pending_persist);

@@ -1,0 +1,209 @@
+#include "features/people/people_console.h"
+
+#include <algorithm>
+#include <set>
+
+namespace tandem::client {
+
+namespace {
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return text;
+}
+
+bool contains(const std::string& haystack_lower, const std::string& needle) {
+    return needle.empty() || haystack_lower.find(lower(needle)) != std::string::npos;
+}
+
+}  // namespace
+
+void PeopleConsole::rebuild(Store& store) {
+    people_.clear();
+    index_.clear();
+    for (const auto& record : store.records_of("person")) {
+        if (record.state.deleted) continue;
+        const RecordState& s = record.state;
+        people_.push_back(PersonRow{s.record_id, s.text("name"), s.text("email"), s.text("employee_id"),
+                                    s.text("department"), s.text("manager_id"), "", s.text("role"),
+                                    s.text("start_date"), s.text("exit_date"), s.text("exit_reason"), 0});
+    }
+    std::sort(people_.begin(), people_.end(), [](const PersonRow& a, const PersonRow& b) {
+        return a.name != b.name ? a.name < b.name : a.id < b.id;
+    });
+    for (size_t i = 0; i < people_.size(); ++i) index_[people_[i].id] = i;
+    std::set<std::string> departments;
+    for (auto& row : people_) {
+        if (!row.department.empty()) departments.insert(row.department);
+        if (auto manager = index_.find(row.manager_id); manager != index_.end()) {
+            row.manager_name = people_[manager->second].name;
+            ++people_[manager->second].reports;
+        }
+    }
+    const std::string chosen = department > 0 && size_t(department) < departments_.size() ? departments_[size_t(department)] : "";
+    departments_.assign(1, "All departments");
+    departments_.insert(departments_.end(), departments.begin(), departments.end());
+    auto kept = std::find(departments_.begin(), departments_.end(), chosen);
+    department = chosen.empty() || kept == departments_.end() ? 0 : int(kept - departments_.begin());
+    refilter();
+}
+
+void PeopleConsole::refilter() {
+    shown_.clear();
+    const std::string& wanted_department = department > 0 ? departments_[size_t(department)] : std::string();
+    for (size_t i = 0; i < people_.size(); ++i) {
+        const PersonRow& row = people_[i];
+        if (!wanted_department.empty() && row.department != wanted_department) continue;
+        if (!contains(lower(row.manager_name), manager_search)) continue;
+        if (!search.empty() && !contains(lower(row.name), search) && !contains(lower(row.email), search) &&
+            !contains(lower(row.employee_id), search))
+            continue;
+        shown_.push_back(i);
+    }
+}
+
+const PersonRow* PeopleConsole::person(const std::string& id) const {
+    auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &people_[it->second];
+}
+
+void PeopleConsole::call(Platform& platform, const std::string& token, HttpRequest request,
+                         std::function<void(int, const Json&, const std::string&)> done) {
+    busy = true;
+    message.clear();
+    request.bearer_token = token;
+    platform.send(std::move(request), [this, done = std::move(done)](HttpResponse response) {
+        busy = false;
+        const Json body = Json::parse(response.body, nullptr, false);
+        done(response.status, body, response.body);
+    });
+}
+
+void PeopleConsole::fail(int status, const Json& body, const std::string& fallback) {
+    message_is_error = true;
+    if (status == 0)
+        message = "Cannot reach the server: the HR console needs a connection.";
+    else if (body.is_object() && body.contains("error"))
+        message = body["error"].value("message", fallback);
+    else
+        message = fallback + " (server answered " + std::to_string(status) + ")";
+}
+
+void PeopleConsole::choose_import_file(Platform& platform, const std::string& token) {
+    platform.pick_file(".csv,text/csv", [this, &platform, token](std::string name, std::string bytes) {
+        import_name = std::move(name);
+        import_bytes = std::move(bytes);
+        check_import(platform, token);
+    });
+}
+
+void PeopleConsole::check_import(Platform& platform, const std::string& token) {
+    import_state = ImportState::Checking;
+    import_issues.clear();
+    import_counts = Json();
+    call(platform, token, HttpRequest{"POST", "/api/v1/people/import?dry_run=true", import_bytes, "", "text/csv"},
+         [this](int status, const Json& body, const std::string&) {
+             if (status == 200 && body.is_object()) {
+                 import_counts = body;
+                 import_state = ImportState::Checked;
+                 return;
+             }
+             if (status == 400 && body.is_object() && body["error"].value("code", "") == "invalid_import") {
+                 for (const auto& detail : body["error"]["details"])
+                     import_issues.push_back(ImportIssue{detail.value("line", 0), detail.value("code", ""),
+                                                         detail.value("message", "")});
+                 import_state = ImportState::Problems;
+                 return;
+             }
+             import_state = ImportState::None;
+             fail(status, body, "The file could not be checked");
+         });
+}
+
+void PeopleConsole::apply_import(Platform& platform, const std::string& token, std::function<void()> imported) {
+    import_state = ImportState::Applying;
+    call(platform, token, HttpRequest{"POST", "/api/v1/people/import", import_bytes, "", "text/csv"},
+         [this, imported = std::move(imported)](int status, const Json& body, const std::string&) {
+             if (status == 200 && body.is_object()) {
+                 import_counts = body;
+                 import_state = ImportState::Applied;
+                 message_is_error = false;
+                 message = "Imported " + import_name + ".";
+                 imported();
+                 return;
+             }
+             import_state = ImportState::Checked;
+             fail(status, body, "The import was not applied");
+         });
+}
+
+void PeopleConsole::invite(Platform& platform, const std::string& token) {
+    const std::string person_id = selected_id;
+    call(platform, token, HttpRequest{"POST", "/api/v1/people/" + person_id + "/invite", "", "", "application/json"},
+         [this, person_id](int status, const Json& body, const std::string&) {
+             if (status != 200 || !body.is_object()) return fail(status, body, "No invitation was made");
+             invite_person = person_id;
+             invite_token = body.value("invite_token", "");
+             invite_expires = body.value("expires_on", "");
+             message_is_error = false;
+             message = "Invitation ready: send it to them; it works until " + invite_expires + ".";
+         });
+}
+
+void PeopleConsole::change_role(Platform& platform, const std::string& token, const std::string& role) {
+    call(platform, token,
+         HttpRequest{"POST", "/api/v1/people/" + selected_id + "/role", Json{{"role", role}}.dump(), "",
+                     "application/json"},
+         [this, role](int status, const Json& body, const std::string&) {
+             if (status != 200) return fail(status, body, "The role was not changed");
+             message_is_error = false;
+             message = "Role changed to " + role + "; it reaches devices with the next sync.";
+         });
+}
+
+void PeopleConsole::export_data(Platform& platform, const std::string& token) {
+    const std::string person_id = selected_id;
+    call(platform, token, HttpRequest{"GET", "/api/v1/people/" + person_id + "/export", "", "", "application/json"},
+         [this, &platform, person_id](int status, const Json& body, const std::string& raw) {
+             if (status != 200) return fail(status, body, "The export failed");
+             platform.save_file("person-" + person_id + ".json", raw, "application/json");
+             message_is_error = false;
+             message = "Export downloaded (person-" + person_id + ".json).";
+         });
+}
+
+void PeopleConsole::erase(Platform& platform, const std::string& token, std::function<void()> erased) {
+    const std::string person_id = selected_id;
+    call(platform, token, HttpRequest{"POST", "/api/v1/people/" + person_id + "/erase", "", "", "application/json"},
+         [this, erased = std::move(erased)](int status, const Json& body, const std::string&) {
+             if (status != 200) return fail(status, body, "Nothing was erased");
+             message_is_error = false;
+             message = "Erased " + std::to_string(body.value("erased_records", 0)) +
+                       " records; devices drop them at their next sync.";
+             erased();
+         });
+}
+
+const std::vector<std::string>& PeopleConsole::audit_actions() {
+    static const std::vector<std::string> actions{"All actions",  "people.import", "people.invite", "people.role",
+                                                  "people.export", "people.erase"};
+    return actions;
+}
+
+void PeopleConsole::load_audit(Platform& platform, const std::string& token, bool more) {
+    if (!more) {
+        audit.clear();
+        audit_cursor = 0;
+    }
+    std::string path = "/api/v1/audit?limit=200&since=" + std::to_string(audit_cursor);
+    if (audit_action > 0) path += "&action=" + audit_actions()[size_t(audit_action)];
+    call(platform, token, HttpRequest{"GET", path, "", "", "application/json"},
+         [this](int status, const Json& body, const std::string&) {
+             if (status != 200 || !body.is_object()) return fail(status, body, "The audit log could not be read");
+             for (const auto& entry : body["entries"]) audit.push_back(entry);
+             audit_cursor = body.value("cursor", audit_cursor);
+             audit_more = body.value("more", false);
+         });
+}
+
+} // namespace tandem::client

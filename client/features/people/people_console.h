@@ -1,0 +1,83 @@
+#pragma once
+// The HR console for people (api-v2 §1-3): a directory built from the person records HR's device syncs,
+// and the server actions that only make sense online: import, invitations, role changes, export, erasure,
+// the audit log. Screens draw from this state and call these commands; no frame runs SQL or waits on the
+// network.
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "platform/platform.h"
+#include "tandem/change.h"
+#include "tandem/store.h"
+
+namespace tandem::client {
+
+struct PersonRow {
+    std::string id, name, email, employee_id, department, manager_id, manager_name, role, start_date, exit_date,
+        exit_reason;
+    int reports = 0;
+};
+
+struct ImportIssue {
+    int line = 0;
+    std::string code, message;
+};
+
+class PeopleConsole {
+public:
+    // Directory, rebuilt when person records change; filtering re-runs only when a filter changes.
+    void rebuild(Store& store);
+    void refilter();
+    const std::vector<PersonRow>& people() const { return people_; }
+    const std::vector<size_t>& shown() const { return shown_; }
+    const std::vector<std::string>& departments() const { return departments_; }  // [0] is "All departments"
+    const PersonRow* person(const std::string& id) const;
+    std::string search, manager_search;
+    int department = 0;
+    std::string selected_id;
+
+    // Server actions; `token` is HR's session. Each sets `busy`/`message` and fills its result later.
+    void call(Platform& platform, const std::string& token, HttpRequest request,
+              std::function<void(int status, const Json& body, const std::string& raw)> done);
+    bool busy = false;
+    std::string message;  // the last outcome, for the person to read
+    bool message_is_error = false;
+
+    // Import: choose a file, see the dry run, apply.
+    enum class ImportState { None, Checking, Checked, Problems, Applying, Applied };
+    void choose_import_file(Platform& platform, const std::string& token);
+    void apply_import(Platform& platform, const std::string& token, std::function<void()> imported);
+    ImportState import_state = ImportState::None;
+    std::string import_name, import_bytes;
+    Json import_counts;
+    std::vector<ImportIssue> import_issues;
+
+    // The selected person.
+    void invite(Platform& platform, const std::string& token);
+    void change_role(Platform& platform, const std::string& token, const std::string& role);
+    void export_data(Platform& platform, const std::string& token);
+    void erase(Platform& platform, const std::string& token, std::function<void()> erased);
+    std::string invite_token, invite_expires, invite_person;
+    std::string chosen_role;  // the role picked on the person page, not yet saved
+
+    // Audit log, newest pages appended as they load.
+    void load_audit(Platform& platform, const std::string& token, bool more);
+    std::vector<Json> audit;
+    int64_t audit_cursor = 0;
+    bool audit_more = false;
+    int audit_action = 0;  // index into audit_actions()
+    static const std::vector<std::string>& audit_actions();
+
+private:
+    void check_import(Platform& platform, const std::string& token);
+    void fail(int status, const Json& body, const std::string& fallback);
+
+    std::vector<PersonRow> people_;
+    std::vector<size_t> shown_;
+    std::vector<std::string> departments_;
+    std::unordered_map<std::string, size_t> index_;
+};
+
+} // namespace tandem::client
