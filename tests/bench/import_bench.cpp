@@ -1,6 +1,6 @@
 // The HRIS import at the size api-v2 §1 names: a 100,000-row file (10 levels of managers) posted to the
-// real tandem-server binary, first as a dry run, then applied, then re-imported unchanged; then a move of a
-// 1,000-person subtree and the pulls it causes for the new and the old manager.
+// real tandem-server binary, first as a dry run, then applied, then re-imported unchanged; then a move of an
+// 11,111-person subtree under another manager, and that manager's next pull from their cursor.
 // Usage: bench_import <tandem-server binary>
 #include <httplib.h>
 #include <sodium.h>
@@ -56,10 +56,47 @@ int main(int argc, char** argv) {
         std::printf("  %-40s %6.2f s  -> %d %s\n", path, seconds_since(start), reply ? reply->status : 0,
                     reply ? reply->body.substr(0, 120).c_str() : "no answer");
     }
+    // P5 signs in through an invitation and syncs to the end, as their device would have.
+    std::string p5;
+    {
+        for (int64_t since = 0;;) {
+            auto page = Json::parse(http.Get(("/api/v1/sync/pull?limit=1000&since=" + std::to_string(since)).c_str(), hr)->body);
+            for (auto& change : page["changes"])
+                if (change["fields"].value("employee_id", "") == "P5") p5 = change["record_id"];
+            since = page["cursor"];
+            if (!page["more"] || !p5.empty()) break;
+        }
+    }
+    auto invite = Json::parse(http.Post(("/api/v1/people/" + p5 + "/invite").c_str(), hr, "", "application/json")->body);
+    auto accepted = Json::parse(http.Post("/api/v1/session/accept-invite",
+                                          Json{{"invite_token", invite["invite_token"]}, {"password", "bench password"}}.dump(),
+                                          "application/json")->body);
+    const httplib::Headers manager{{"Authorization", "Bearer " + accepted["token"].get<std::string>()}};
+    auto pull_to_end = [&](int64_t since, int& changes, int& requests) {
+        for (;;) {
+            auto page = Json::parse(http.Get(("/api/v1/sync/pull?limit=1000&since=" + std::to_string(since)).c_str(),
+                                             manager)->body);
+            changes += int(page["changes"].size());
+            ++requests;
+            since = page["cursor"];
+            if (!page["more"]) return since;
+        }
+    };
+    int changes = 0, requests = 0;
+    auto start = Clock::now();
+    const int64_t cursor = pull_to_end(0, changes, requests);
+    std::printf("  P5's first sync (their tree of 11,111)     %6.2f s  (%d changes, %d requests)\n",
+                seconds_since(start), changes, requests);
+
     // P1 (with about 11,111 people below) moves from P0 to P5.
-    const auto start = Clock::now();
+    start = Clock::now();
     auto moved = http.Post("/api/v1/people/import", hr, org_file(people, 5), "text/csv");
     std::printf("  %-40s %6.2f s  -> %d %s\n", "re-import moving P1's subtree under P5", seconds_since(start),
                 moved ? moved->status : 0, moved ? moved->body.substr(0, 120).c_str() : "");
+    changes = requests = 0;
+    start = Clock::now();
+    pull_to_end(cursor, changes, requests);
+    std::printf("  P5's next pull from their cursor           %6.2f s  (%d changes, %d requests: the moved tree)\n",
+                seconds_since(start), changes, requests);
     return 0;
 }
