@@ -123,28 +123,26 @@ void App::open_person(const std::string& person_id) {
 }
 
 void App::sign_in(const std::string& email, const std::string& password) {
-    if (signing_in_) return;
     if (email.empty() || password.empty()) {
         sign_in_error_ = "Enter your e-mail and password.";
         return;
     }
-    signing_in_ = true;
-    sign_in_error_.clear();
-    platform_.send(HttpRequest{"POST", "/api/v1/session", Json{{"email", email}, {"password", password}}.dump(), ""},
-                   [this](HttpResponse response) { signed_in(response); });
+    request_session("/api/v1/session", Json{{"email", email}, {"password", password}});
 }
 
 void App::accept_invite(const std::string& token, const std::string& password) {
-    if (signing_in_) return;
     if (token.empty() || password.empty()) {
         sign_in_error_ = "Paste the invitation from HR and choose a password.";
         return;
     }
+    request_session("/api/v1/session/accept-invite", Json{{"invite_token", token}, {"password", password}});
+}
+
+void App::request_session(const std::string& path, const Json& body) {
+    if (signing_in_) return;
     signing_in_ = true;
     sign_in_error_.clear();
-    platform_.send(HttpRequest{"POST", "/api/v1/session/accept-invite",
-                               Json{{"invite_token", token}, {"password", password}}.dump(), ""},
-                   [this](HttpResponse response) { signed_in(response); });
+    platform_.send(HttpRequest{"POST", path, body.dump(), ""}, [this](HttpResponse response) { signed_in(response); });
 }
 
 // The answer to a sign-in or an accepted invitation (the same body).

@@ -81,6 +81,7 @@ public:
 
 private:
     void open_store_for(const SignedInUser& user);
+    void request_session(const std::string& path, const Json& body);  // a sign-in or an accepted invitation
     void signed_in(const HttpResponse& response);
     Screen home() const;
     void load_saved_session();

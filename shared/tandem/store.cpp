@@ -91,22 +91,22 @@ void Store::save(const StoredRecord& record) {
         .run();
 }
 
-std::vector<StoredRecord> Store::records_of(const std::string& entity) {
-    auto& statement = cached(kRecordsOf, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM "
-                                         "records WHERE entity = ? ORDER BY record_id");
-    statement.bind(1, entity);
+std::vector<StoredRecord> Store::read_records(Statement& statement) {
     std::vector<StoredRecord> out;
     while (statement.step()) out.push_back(read_record(statement));
     return out;
 }
 
+std::vector<StoredRecord> Store::records_of(const std::string& entity) {
+    return read_records(cached(kRecordsOf, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM "
+                                           "records WHERE entity = ? ORDER BY record_id")
+                            .bind(1, entity));
+}
+
 std::vector<StoredRecord> Store::records_about(const std::string& subject_id) {
-    auto& statement = cached(kRecordsAbout, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM "
-                                            "records WHERE subject_id = ? ORDER BY record_id");
-    statement.bind(1, subject_id);
-    std::vector<StoredRecord> out;
-    while (statement.step()) out.push_back(read_record(statement));
-    return out;
+    return read_records(cached(kRecordsAbout, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM "
+                                              "records WHERE subject_id = ? ORDER BY record_id")
+                            .bind(1, subject_id));
 }
 
 void Store::remove_record(const std::string& record_id) {

@@ -88,6 +88,7 @@ private:
     Statement& cached(int slot, const char* sql);
     void migrate();
     static StoredRecord read_record(const Statement& row);
+    static std::vector<StoredRecord> read_records(Statement& statement);
 
     Database db_;
     std::vector<std::unique_ptr<Statement>> statements_;
