@@ -131,7 +131,6 @@ void TandemServer::import_people(const httplib::Request& request, httplib::Respo
     if (!csv.problems.empty()) return send_invalid_import(response, csv.problems);
 
     const uint64_t now = uint64_t(now_millis());
-    auto before = org_chart();
     std::vector<ImportProblem> problems;
     Json counts;
     bool wrote = false;
@@ -146,11 +145,13 @@ void TandemServer::import_people(const httplib::Request& request, httplib::Respo
         }
         counts = plan.counts();
         if (dry_run) return;
+        // Read under the writer: an org chart taken before it could predate an import that just finished.
+        const OrgChart before = plan.moved_ids.empty() ? OrgChart() : load_org_chart(store);
         store.transaction([&] {
             SyncService(store).write_as_server(plan.changes, actor.person_id);
             if (!plan.moved_ids.empty()) {
                 const OrgChart after = load_org_chart(store);
-                publish_org_moves(store, *before, after, plan.moved_ids,
+                publish_org_moves(store, before, after, plan.moved_ids,
                                   [] { return new_uuid_v7(uint64_t(now_millis())); });
             }
             for (const auto& person : plan.newly_exited_ids) accounts_.end_sessions(store, person);

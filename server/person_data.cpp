@@ -55,8 +55,8 @@ void TandemServer::erase_person(const std::string& person_id, httplib::Response&
     if (actor.role != Role::HrAdmin) return send_error(response, 403, "forbidden", "Only HR admins may do this.");
     enum class Outcome { Missing, HasReports, Erased } outcome = Outcome::Missing;
     int erased = 0;
-    const auto org = org_chart();  // who could see the person's records until now
     databases_.write([&](Store& store) {
+        const auto org = std::make_shared<const OrgChart>(load_org_chart(store));  // who could see them until now
         auto person = store.load(person_id);
         if (!person || person->state.entity != "person" || person->state.deleted) return;
         for (const auto& other : store.records_of("person"))
