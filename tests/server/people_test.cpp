@@ -250,5 +250,50 @@ TEST_F(People, TheAuditLogPagesFiltersAndCannotBeChanged) {
     EXPECT_THROW(store.database().exec("DELETE FROM audit_log"), StoreError);
 }
 
+TEST_F(People, HrChangesARoleAndItReachesTheOrgAndTheAudit) {
+    Session hr = sign_in("hr@demo.example");
+    const std::string mentor = person(hr, "mentor")["record_id"];
+    auto changed = client().Post(("/api/v1/people/" + mentor + "/role").c_str(), bearer(hr), R"({"role":"manager"})",
+                                 "application/json");
+    ASSERT_EQ(changed->status, 200) << changed->body;
+    Json latest_role;
+    for (auto& change : pull_all(hr))
+        if (change["record_id"] == mentor && change["fields"].contains("role")) latest_role = change["fields"]["role"];
+    EXPECT_EQ(latest_role, "manager") << "the change reaches HR's devices";
+    auto mentor_session = Json::parse(client()
+                                          .Post("/api/v1/session",
+                                                R"({"email":"mentor@demo.example","password":"tandem-demo"})",
+                                                "application/json")
+                                          ->body);
+    EXPECT_EQ(mentor_session["user"]["role"], "manager");
+    EXPECT_EQ(audit(hr, "people.role").at(0)["details"]["role"], "manager");
+    EXPECT_EQ(client().Post(("/api/v1/people/" + mentor + "/role").c_str(), bearer(hr), R"({"role":"boss"})",
+                            "application/json")->status, 400);
+    EXPECT_EQ(client().Post(("/api/v1/people/" + mentor + "/role").c_str(), bearer(sign_in("manager1@demo.example")),
+                            R"({"role":"hr_admin"})", "application/json")->status, 403);
+}
+
+TEST_F(People, OperatorsCanInviteFromTheCommandLine) {
+    shut_down();  // the command opens the database itself
+    const std::string command = std::string(TANDEM_SERVER_BINARY) + " invite --db " + database +
+                                " --email Manager2@demo.example";
+    FILE* output = popen(command.c_str(), "r");
+    ASSERT_TRUE(output);
+    char line[256] = {};
+    std::string printed;
+    while (fgets(line, sizeof line, output)) printed += line;
+    EXPECT_EQ(pclose(output), 0) << printed;
+    const size_t at = printed.find("invite_token ");
+    ASSERT_NE(at, std::string::npos) << printed;
+    const std::string token = printed.substr(at + 13, 64);
+    start();
+    auto accepted = client().Post("/api/v1/session/accept-invite",
+                                  Json{{"invite_token", token}, {"password", "operator-made password"}}.dump(),
+                                  "application/json");
+    EXPECT_EQ(accepted->status, 200) << accepted->body;
+    Session hr = sign_in("hr@demo.example");
+    EXPECT_EQ(audit(hr, "people.invite").at(0)["actor_id"], "operator");
+}
+
 }  // namespace
 }  // namespace tandem::testing
