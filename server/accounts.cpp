@@ -1,6 +1,7 @@
 #include "accounts.h"
 
 #include "tandem/dates.h"
+#include "tandem/entity.h"
 
 #include <sodium.h>
 
@@ -19,10 +20,7 @@ std::string to_hex(const unsigned char* data, size_t size) {
     return hex;
 }
 
-std::string normalised_email(std::string email) {
-    std::transform(email.begin(), email.end(), email.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return email;
-}
+std::string normalised_email(const std::string& email) { return lower_ascii(email); }
 
 // A person may sign in until their exit date (UTC) arrives.
 bool has_left(const RecordState& person, int64_t now_seconds) {

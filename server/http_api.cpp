@@ -44,10 +44,6 @@ int refusal_status(Refusal refusal) {
     return 0;
 }
 
-bool has_control_characters(const std::string& text) {
-    return std::any_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
-}
-
 // Content-Length as digits only; anything else (signs, spaces, lists) is a malformed request.
 std::optional<size_t> content_length(const httplib::Request& request) {
     if (!request.has_header("Content-Length")) return size_t(0);

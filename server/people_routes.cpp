@@ -30,11 +30,6 @@ bool is_hr(const Actor& actor, httplib::Response& response) {
     return false;
 }
 
-std::string lower_case(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return text;
-}
-
 size_t characters_in(const std::string& utf8) {
     size_t count = 0;
     for (unsigned char c : utf8) count += (c & 0xc0) != 0x80;
@@ -191,7 +186,7 @@ std::optional<TandemServer::Invite> TandemServer::invite_by_email(const std::str
                                                                  const std::string& actor_id) {
     return databases_.write([&](Store& store) -> std::optional<Invite> {
         for (const auto& person : store.records_of("person"))
-            if (!person.state.deleted && lower_case(person.state.text("email")) == lower_case(email))
+            if (!person.state.deleted && lower_ascii(person.state.text("email")) == lower_ascii(email))
                 return create_invite(store, person.state.record_id, actor_id);
         return std::nullopt;
     });

@@ -56,7 +56,6 @@ void TandemServer::erase_person(const std::string& person_id, httplib::Response&
     enum class Outcome { Missing, HasReports, Erased } outcome = Outcome::Missing;
     int erased = 0;
     databases_.write([&](Store& store) {
-        const auto org = std::make_shared<const OrgChart>(load_org_chart(store));  // who could see them until now
         auto person = store.load(person_id);
         if (!person || person->state.entity != "person" || person->state.deleted) return;
         for (const auto& other : store.records_of("person"))
@@ -66,6 +65,7 @@ void TandemServer::erase_person(const std::string& person_id, httplib::Response&
             }
         const uint64_t now = uint64_t(now_millis());
         HlcClock clock;
+        const auto org = std::make_shared<const OrgChart>(load_org_chart(store));  // who could see them until now
         store.transaction([&] {
             const auto records = store.records_about(person_id);
             for (auto record : records) {

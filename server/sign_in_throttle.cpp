@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "tandem/entity.h"
+
 namespace tandem::server {
 
 namespace {
@@ -13,16 +15,12 @@ constexpr int64_t kFirstWaitMillis = 1000;
 constexpr int64_t kLongestWaitMillis = 15 * 60 * 1000;
 constexpr int64_t kForgetAfterMillis = 60 * 60 * 1000;
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return text;
-}
 // Keys cannot collide: an e-mail address has no newline, and the prefixes differ.
 std::string pair_key(const std::string& email, const std::string& client) {
-    return "p\n" + lower(email) + "\n" + client;
+    return "p\n" + lower_ascii(email) + "\n" + client;
 }
 std::string client_key(const std::string& client) { return "c\n" + client; }
-std::string address_key(const std::string& email) { return "a\n" + lower(email); }
+std::string address_key(const std::string& email) { return "a\n" + lower_ascii(email); }
 }  // namespace
 
 SignInThrottle::Counter* SignInThrottle::find(const std::string& key, int64_t now) {

@@ -1,5 +1,7 @@
 #include "static_files.h"
 
+#include "tandem/entity.h"
+
 #include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -65,9 +67,7 @@ void serve_web_client(httplib::Server& http, const std::string& dir) {
         if (relative.empty() || relative.back() == '/') relative += "index.html";
         // Refuse anything that could climb out of the web folder or make one name pass for another
         // (a NUL would cut the name short of the extension that picks its type and caching).
-        const bool control = std::any_of(relative.begin(), relative.end(),
-                                         [](unsigned char c) { return c < 0x20 || c == 0x7f; });
-        if (control || relative.find("..") != std::string::npos || relative.find('\\') != std::string::npos) {
+        if (has_control_characters(relative) || relative.find("..") != std::string::npos || relative.find('\\') != std::string::npos) {
             response.status = 404;
             return;
         }

@@ -80,6 +80,18 @@ bool is_valid_utf8(const std::string& text) {
     }
 }
 
+std::string lower_ascii(std::string text) {
+    for (auto& c : text)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    return text;
+}
+
+bool has_control_characters(std::string_view text) {
+    for (unsigned char c : text)
+        if (c < 0x20 || c == 0x7f) return true;
+    return false;
+}
+
 namespace {
 
 Problem invalid(const std::string& field, const std::string& why) {

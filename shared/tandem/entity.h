@@ -81,5 +81,9 @@ const std::vector<const EntitySpec*>& all_entities();
 std::optional<Problem> validate_fields(const EntitySpec& spec, const Json& fields, bool creating);
 bool is_iso_date(std::string_view text);
 bool is_valid_utf8(const std::string& text);
+// A-Z to a-z, other bytes as they are: e-mails and ids compare ignoring case this way everywhere.
+std::string lower_ascii(std::string text);
+// A byte below 0x20 or DEL: no name, id or address may hold one.
+bool has_control_characters(std::string_view text);
 
 } // namespace tandem

@@ -28,15 +28,6 @@ std::string trimmed(const std::string& text) {
     return text.substr(begin, text.find_last_not_of(" \t") + 1 - begin);
 }
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return text;
-}
-
-bool has_control_characters(const std::string& text) {
-    return std::any_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
-}
-
 bool looks_like_email(const std::string& email) {
     const size_t at = email.find('@');
     return at != std::string::npos && at > 0 && at + 1 < email.size() && email.find('@', at + 1) == std::string::npos &&
@@ -146,7 +137,7 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<
     const CsvRecord& header = records.front();
     for (size_t i = 0; i < header.fields.size(); ++i)
         for (int c = 0; c < kColumns; ++c)
-            if (lower(trimmed(header.fields[i])) == kColumnNames[c] && position[c] < 0) position[c] = int(i);
+            if (lower_ascii(trimmed(header.fields[i])) == kColumnNames[c] && position[c] < 0) position[c] = int(i);
     for (int c = 0; c < kColumns; ++c) present[c] = position[c] >= 0;
     for (int c : {kEmployeeId, kName, kEmail})
         if (!present[c])
@@ -180,7 +171,7 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<
         existing_by_id[person.state.record_id] = &person;
         const std::string employee = person.state.text("employee_id");
         if (!employee.empty()) existing_by_employee[employee] = &person;
-        const std::string email = lower(person.state.text("email"));
+        const std::string email = lower_ascii(person.state.text("email"));
         if (!email.empty()) existing_email_owner[email] = employee;
     }
 
@@ -196,7 +187,7 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<
                 checker.wrong(row, "duplicate_employee_id",
                               "employee_id " + id + " is already on line " + std::to_string(rows[first->second].line));
         }
-        const std::string email = lower(row.value[kEmail]);
+        const std::string email = lower_ascii(row.value[kEmail]);
         if (email.empty()) continue;
         if (auto owner = existing_email_owner.find(email); owner != existing_email_owner.end() && owner->second != id)
             checker.wrong(row, "duplicate_email",

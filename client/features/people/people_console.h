@@ -18,6 +18,7 @@ struct PersonRow {
     std::string id, name, email, employee_id, department, manager_id, manager_name, role, start_date, exit_date,
         exit_reason;
     int reports = 0;
+    std::string search_key, manager_key;  // lower-case name, e-mail and employee id; manager's name
 };
 
 struct ImportIssue {
