@@ -128,6 +128,11 @@ bool save_screenshot(const char* path) {
 using namespace tandem::client;
 
 extern "C" {
+// The page calls this when it is hidden or closed (visibilitychange, pagehide): no frame may follow, so
+// typed text is committed and flushed to browser storage from here.
+TANDEM_EXPORT void tandem_page_hidden() {
+    if (runtime.app) runtime.app->page_hidden();
+}
 // Test and benchmark hooks, read-only: what is on screen, and how long frames take on the CPU.
 TANDEM_EXPORT const char* tandem_ui_snapshot() { return tandem::ui::last_frame_snapshot().c_str(); }
 // Queues an edit exactly as a screen would (validated locally, judged by the server on push). Tests use it

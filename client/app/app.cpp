@@ -23,10 +23,15 @@ void App::update() {
         storage_ready_ = true;
         load_saved_session();
     }
-    if (!replica_) return;
+    if (!replica_) {
+        persist_if_needed();  // a sign-out's last commits and the removed session file
+        return;
+    }
     const bool online = platform_.online();
     if (online && !was_online_) sync_.request_soon();  // back online: do not wait for the next round
     was_online_ = online;
+    page_hidden_ = false;  // drawing again
+    drafts_.commit(platform_.now_millis(), false, [this](TextDraft& draft) { return commit_text(draft); });
     sync_.tick(platform_, *replica_, user_->token, [this] { data_changed(); });
     // While a big pull is applied page by page, rebuilding views and copying the database file to browser
     // storage after every page would cost more than the pull itself: do both at most every few seconds
@@ -62,7 +67,7 @@ void App::persist_if_needed() {
     // cursor lives in the same file, so a lost flush only repeats a pull).
     const uint64_t now = platform_.now_millis();
     const bool user_waiting = saved_generation_ < last_edit_generation_;
-    if (!user_waiting && catching_up() && now - last_persist_ms_ < 10000) return;
+    if (!user_waiting && !page_hidden_ && catching_up() && now - last_persist_ms_ < 10000) return;
     last_persist_ms_ = now;
     persisting_ = true;
     const uint64_t generation = committed_generation_;
@@ -70,7 +75,64 @@ void App::persist_if_needed() {
         persisting_ = false;
         save_failed_ = !ok;
         if (ok) saved_generation_ = generation;
+        if (ok && note_generation_ && generation >= note_generation_ && user_) {
+            platform_.write_note(unsaved_note_key(), "");  // what it held is durable in the store now
+            note_generation_ = 0;
+        }
+        // A hidden page draws no frames, so the next flush (edits made while this one ran) starts here.
+        if (page_hidden_) persist_if_needed();
     });
+}
+
+Json App::draft_edit(const TextDraft& draft) const {
+    Json fields = draft.create_fields.is_object() ? draft.create_fields : Json::object();
+    fields[draft.field] = draft.text;
+    return fields;
+}
+
+bool App::commit_text(TextDraft& draft) {
+    if (!replica_) return false;
+    return !edit(draft.entity, draft.record_id, draft_edit(draft)).problem;
+}
+
+void App::commit_draft(TextDraft& draft) {
+    drafts_.commit_one(draft, [this](TextDraft& d) { return commit_text(d); });
+}
+
+// Committing is synchronous but the flush to IndexedDB is not, and a closing tab may die before it ends.
+// So the typing committed here is also written to a small synchronous note, read back on the next start.
+void App::page_hidden() {
+    if (!replica_) return;
+    page_hidden_ = true;
+    Json unsaved = Json::array();
+    drafts_.commit(platform_.now_millis(), true, [&](TextDraft& draft) {
+        unsaved.push_back({{"entity", draft.entity}, {"record_id", draft.record_id}, {"fields", draft_edit(draft)}});
+        return commit_text(draft);
+    });
+    if (!unsaved.empty()) {
+        platform_.write_note(unsaved_note_key(), unsaved.dump());
+        note_generation_ = committed_generation_;
+    }
+    persist_if_needed();
+}
+
+// Typing the last page kept in its note when it closed before its flush ended. Applied only where the store
+// does not already hold it, so a note whose flush did finish changes nothing.
+void App::recover_unsaved_typing() {
+    Json unsaved = Json::parse(platform_.read_note(unsaved_note_key()), nullptr, false);
+    if (!unsaved.is_array()) return;
+    for (const auto& entry : unsaved) {
+        if (!entry.is_object() || !entry["fields"].is_object()) continue;
+        const std::string entity = entry.value("entity", ""), record_id = entry.value("record_id", "");
+        auto stored = store_->load(record_id);
+        if (stored && stored->state.deleted) continue;
+        bool differs = !stored;
+        for (const auto& [field, value] : entry["fields"].items())
+            differs = differs || stored->state.value(field) != value;
+        if (differs) edit(entity, record_id, entry["fields"]);
+    }
+    note_generation_ = committed_generation_ + 1;  // cleared by the next flush
+    ++committed_generation_;
 }
 
 void App::load_saved_session() {
@@ -103,6 +165,7 @@ void App::open_store_for(const SignedInUser& user) {
         store_ = std::make_unique<Store>(platform_.data_dir() + "/tandem-" + user.id + ".db",
                                          StoreOptions{false, false, true});
         replica_ = std::make_unique<Replica>(*store_, user.id, [this] { return platform_.now_millis(); });
+        recover_unsaved_typing();
     }
     screen_ = home();
     views_stale_ = true;
@@ -168,6 +231,8 @@ void App::signed_in(const HttpResponse& response) {
 }
 
 void App::sign_out() {
+    // Typing not yet committed stays with this user's data on the device, like every queued change.
+    drafts_.commit(platform_.now_millis(), true, [this](TextDraft& draft) { return commit_text(draft); });
     if (user_ && !user_->token.empty())
         platform_.send(HttpRequest{"DELETE", "/api/v1/session", "", user_->token}, [](HttpResponse) {});
     sync_.reset();
@@ -180,6 +245,7 @@ void App::sign_out() {
     screen_ = Screen::SignIn;
     views_ = TeamViews{};
     people_ = PeopleConsole{};
+    drafts_.clear();
 }
 
 EditResult App::edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/drafts.h"
 #include "app/sync_engine.h"
 #include "app/team_views.h"
 #include "features/people/people_console.h"
@@ -58,6 +59,13 @@ public:
     void open_checkin(const std::string& checkin_id);
     std::string create_checkin(const std::string& report_id);
 
+    // Text fields bound to records: screens draw from these drafts and report typing; App commits them.
+    Drafts& drafts() { return drafts_; }
+    void typed(TextDraft& draft) { drafts_.typed(draft, platform_.now_millis()); }
+    void commit_draft(TextDraft& draft);  // the field was left: commit now rather than after the pause
+    // The page is being hidden or closed and may never draw again: commit every draft and flush now.
+    void page_hidden();
+
     // State screens read.
     Platform& platform() { return platform_; }
     Screen screen() const { return screen_; }
@@ -71,7 +79,8 @@ public:
     void set_notice(std::string text) { notice_ = std::move(text); }
 
     // Save state: local commits not yet flushed to persistent storage, and whether a flush failed.
-    bool saving() const { return saved_generation_ < last_edit_generation_; }
+    // "Saving…" while anything typed is uncommitted or a committed edit is not yet flushed.
+    bool saving() const { return drafts_.any_dirty() || saved_generation_ < last_edit_generation_; }
     bool has_saved_anything() const { return last_edit_generation_ > 0; }
     bool save_failed() const { return save_failed_; }
     // Something written (pulled data included) has not reached persistent storage yet.
@@ -88,6 +97,10 @@ private:
     void write_saved_session();
     void data_changed();  // after local edits and pulls: views and counters go stale
     void persist_if_needed();
+    bool commit_text(TextDraft& draft);
+    Json draft_edit(const TextDraft& draft) const;  // the fields one commit of `draft` writes
+    void recover_unsaved_typing();
+    std::string unsaved_note_key() const { return "tandem-unsaved-" + user_->id; }
     bool catching_up() const;
 
     Platform& platform_;
@@ -98,6 +111,7 @@ private:
     SyncEngine sync_;
     TeamViews views_;
     PeopleConsole people_;
+    Drafts drafts_;
     bool storage_ready_ = false;
     bool was_online_ = true;
     bool signing_in_ = false;
@@ -110,6 +124,8 @@ private:
     uint64_t saved_generation_ = 0;      // the generation last made durable
     bool persisting_ = false;
     bool save_failed_ = false;
+    bool page_hidden_ = false;  // no more frames may come: flush without waiting for one
+    uint64_t note_generation_ = 0;  // the unsaved-typing note may go once this generation is durable
     bool views_stale_ = true;
     bool views_urgent_ = true;      // the user acted: rebuild this frame, not at the next throttle tick
     uint64_t last_rebuild_ms_ = 0;

@@ -77,6 +77,17 @@ public:
     void save_file(const std::string& name, const std::string& content, const std::string&) override {
         std::ofstream(data_dir_ + "/" + name, std::ios::binary) << content;
     }
+    void write_note(const std::string& key, const std::string& value) override {
+        const std::string path = data_dir_ + "/" + key + ".note";
+        if (value.empty()) std::remove(path.c_str());
+        else std::ofstream(path, std::ios::binary | std::ios::trunc) << value;
+    }
+    std::string read_note(const std::string& key) override {
+        std::ifstream file(data_dir_ + "/" + key + ".note", std::ios::binary);
+        std::ostringstream bytes;
+        bytes << file.rdbuf();
+        return bytes.str();
+    }
     void text_input(bool active, float x, float y) override {
         if (active && !SDL_IsTextInputActive()) SDL_StartTextInput();
         if (!active && SDL_IsTextInputActive()) SDL_StopTextInput();

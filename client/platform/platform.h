@@ -42,6 +42,11 @@ public:
     // Asks the person for a file (browser: the page's file picker, `accept` like ".csv,text/csv"); `done`
     // runs later from poll() with its name and bytes, or not at all if they cancel.
     virtual void pick_file(const std::string& accept, std::function<void(std::string name, std::string bytes)> done) = 0;
+    // A small note written at once, synchronously, that survives the page closing before persist() finishes
+    // (browser: localStorage). The app keeps the last typing here when the page is hidden. An empty value
+    // removes the note.
+    virtual void write_note(const std::string& key, const std::string& value) = 0;
+    virtual std::string read_note(const std::string& key) = 0;
     // Hands `content` to the person as a file to keep (browser: a download).
     virtual void save_file(const std::string& name, const std::string& content, const std::string& mime) = 0;
 };

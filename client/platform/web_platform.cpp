@@ -136,6 +136,27 @@ EM_JS(void, js_persist, (), {
 
 EM_JS(int, js_online, (), { return navigator.onLine ? 1 : 0; });
 
+EM_JS(void, js_write_note, (const char* key, const char* value), {
+    try {
+        const text = UTF8ToString(value);
+        if (text) localStorage.setItem(UTF8ToString(key), text);
+        else localStorage.removeItem(UTF8ToString(key));
+    } catch (error) {
+        console.error("Tandem: could not keep a note in localStorage", error);
+    }
+});
+
+// The note's text in memory the caller frees, or 0 when there is none.
+EM_JS(char*, js_read_note, (const char* key), {
+    let text = null;
+    try { text = localStorage.getItem(UTF8ToString(key)); } catch (error) {}
+    if (!text) return 0;
+    const size = lengthBytesUTF8(text) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(text, pointer, size);
+    return pointer;
+});
+
 EM_JS(void, js_text_input, (int active, float x, float y), {
     const field = document.getElementById("text-input");
     if (!field) return;
@@ -204,6 +225,16 @@ public:
         }
     }
     bool online() override { return js_online() != 0; }
+    void write_note(const std::string& key, const std::string& value) override {
+        js_write_note(key.c_str(), value.c_str());
+    }
+    std::string read_note(const std::string& key) override {
+        char* text = js_read_note(key.c_str());
+        if (!text) return {};
+        std::string value(text);
+        free(text);
+        return value;
+    }
     void text_input(bool active, float x, float y) override {
         if (active != text_active_ || active) js_text_input(active, x, y);
         text_active_ = active;

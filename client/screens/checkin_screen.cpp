@@ -1,5 +1,5 @@
-// Editing one 1:1. Text fields keep a draft while the manager types and commit it as one change when the
-// field is left or after a short pause, so the outbox holds edits, not keystrokes.
+// Editing one 1:1. The notes fields are drafts in App (see drafts.h): committed when the field is left or
+// typing pauses. The date is a small form of its own: it commits only once it is a valid date.
 #include "app/app.h"
 #include "screens/screens.h"
 #include "tandem/entity.h"
@@ -10,52 +10,58 @@ namespace tandem::client {
 
 namespace {
 
-constexpr uint64_t kTypingPauseMs = 1500;
-
-struct Draft {
+struct FormField {
     std::string text;
     bool dirty = false;
-    uint64_t last_keystroke = 0;
-
-    // Takes the stored value unless the manager has unsaved typing in this field.
-    void refresh(const std::string& stored) {
-        if (!dirty) text = stored;
-    }
-    void typed(uint64_t now) {
-        dirty = true;
-        last_keystroke = now;
-    }
-    bool due(bool left_field, uint64_t now) const {
-        return dirty && (left_field || now - last_keystroke >= kTypingPauseMs);
-    }
 };
 
 struct EditorState {
     std::string checkin_id;
     uint64_t views_version = 0;
-    Draft held_on, shared_notes, private_note, new_item, new_item_due;
+    FormField held_on, new_item, new_item_due;
     std::string date_error;
 };
 
 EditorState editor;
 
-void load_drafts(const CheckInDetail& checkin, uint64_t version) {
+void load_form(const CheckInDetail& checkin, uint64_t version) {
     if (editor.checkin_id != checkin.checkin_id) {
         editor = EditorState();
         editor.checkin_id = checkin.checkin_id;
     }
     if (editor.views_version == version) return;
     editor.views_version = version;
-    editor.held_on.refresh(checkin.held_on);
-    editor.shared_notes.refresh(checkin.shared_notes);
-    editor.private_note.refresh(checkin.private_text);
+    if (!editor.held_on.dirty) editor.held_on.text = checkin.held_on;
 }
 
-void commit_text(App& app, Draft& draft, const std::string& entity, const std::string& id, const char* field,
-                 bool left_field) {
-    const uint64_t now = app.platform().now_millis();
-    if (!draft.due(left_field, now)) return;
-    if (!app.edit(entity, id, {{field, draft.text}}).problem) draft.dirty = false;
+// A notes field bound to its draft: typing marks it, leaving the field commits it.
+void draw_notes_field(App& app, const char* id, TextDraft& draft, float height) {
+    if (ui::input_multiline(id, draft.text, height)) app.typed(draft);
+    if (ui::committed_edit()) app.commit_draft(draft);
+}
+
+TextDraft& shared_notes_draft(App& app, const CheckInDetail& checkin) {
+    TextDraft& draft = app.drafts().field("shared_notes@" + checkin.checkin_id, checkin.shared_notes);
+    draft.entity = "checkin";
+    draft.record_id = checkin.checkin_id;
+    draft.field = "shared_notes";
+    return draft;
+}
+
+// The private note is created by its first commit: its id is chosen once, when the draft is made.
+TextDraft& private_note_draft(App& app, const CheckInDetail& checkin) {
+    TextDraft& draft = app.drafts().field("private_note@" + checkin.checkin_id, checkin.private_text);
+    if (draft.entity.empty()) {
+        draft.entity = "private_note";
+        draft.field = "text";
+    }
+    if (!checkin.private_note_id.empty()) {
+        draft.record_id = checkin.private_note_id;
+    } else if (draft.record_id.empty()) {
+        draft.record_id = app.new_record_id();
+        draft.create_fields = Json{{"checkin_id", checkin.checkin_id}};
+    }
+    return draft;
 }
 
 void draw_mood(App& app, const CheckInDetail& checkin) {
@@ -133,19 +139,19 @@ void draw_checkin_screen(App& app) {
         ui::muted("This 1:1 no longer exists (it may have been deleted on another device).");
         return;
     }
-    load_drafts(checkin, app.views().version);
-    const uint64_t now = app.platform().now_millis();
+    load_form(checkin, app.views().version);
     ui::heading("1:1 with " + app.views().report_name);
 
     ImGui::BeginChild("editor", ImVec2(0, 0));
     ui::text("Date");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(160);
-    if (ui::input_text("##held-on", editor.held_on.text, "YYYY-MM-DD")) editor.held_on.typed(now);
+    if (ui::input_text("##held-on", editor.held_on.text, "YYYY-MM-DD")) editor.held_on.dirty = true;
     if (ui::committed_edit()) {
         if (is_iso_date(editor.held_on.text)) {
             editor.date_error.clear();
-            commit_text(app, editor.held_on, "checkin", checkin.checkin_id, "held_on", true);
+            if (!app.edit("checkin", checkin.checkin_id, {{"held_on", editor.held_on.text}}).problem)
+                editor.held_on.dirty = false;
         } else {
             editor.date_error = "Use a date like 2026-11-23.";
         }
@@ -157,19 +163,10 @@ void draw_checkin_screen(App& app) {
     draw_mood(app, checkin);
 
     ui::text("Shared notes (visible to both of you)");
-    if (ui::input_multiline("##shared-notes", editor.shared_notes.text, 160)) editor.shared_notes.typed(now);
-    commit_text(app, editor.shared_notes, "checkin", checkin.checkin_id, "shared_notes", ui::committed_edit());
+    draw_notes_field(app, "##shared-notes", shared_notes_draft(app, checkin), 160);
 
     ui::text("Private notes (only you)");
-    if (ui::input_multiline("##private-notes", editor.private_note.text, 100)) editor.private_note.typed(now);
-    const bool left_private = ui::committed_edit();
-    if (editor.private_note.due(left_private, now)) {
-        const bool creating = checkin.private_note_id.empty();
-        const std::string id = creating ? app.new_record_id() : checkin.private_note_id;
-        Json fields{{"text", editor.private_note.text}};
-        if (creating) fields["checkin_id"] = checkin.checkin_id;
-        if (!app.edit("private_note", id, fields).problem) editor.private_note.dirty = false;
-    }
+    draw_notes_field(app, "##private-notes", private_note_draft(app, checkin), 100);
 
     ImGui::Spacing();
     draw_action_items(app, checkin);

@@ -33,14 +33,27 @@ export async function startServer() {
   };
 }
 
+const chromiumOptions = {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--no-first-run", "--disable-quic"],
+};
+
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--no-first-run", "--disable-quic"],
-  });
+  return chromium.launch(chromiumOptions);
+}
+
+// A browser whose profile (IndexedDB, service worker cache) lives in `profileDir`, so a test can kill it
+// and start it again on the same storage, as a person restarting their laptop would.
+export async function launchProfile(profileDir, contextOptions = {}) {
+  return chromium.launchPersistentContext(profileDir, {...chromiumOptions, ...contextOptions});
+}
+
+// SIGKILL to every process of the browser using `profileDir`: no unload handlers, no flush, a crash.
+export function killProfile(profileDir) {
+  spawnSync("pkill", ["-KILL", "-f", "--", "user-data-dir=" + profileDir]);
 }
 
 // Waits for the app to draw its first frames.
