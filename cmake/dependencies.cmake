@@ -17,6 +17,15 @@ if(EMSCRIPTEN)
                                                     SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_DQS=0)
   set(TANDEM_SQLITE_TARGET tandem_sqlite3)
 
+  # libsodium built by scripts/setup: sealing private notes and the journal on the device (api-v2 §6).
+  set(TANDEM_SODIUM_PREFIX ${TANDEM_CACHE}/sodium-wasm)
+  if(NOT EXISTS ${TANDEM_SODIUM_PREFIX}/lib/libsodium.a)
+    message(FATAL_ERROR "libsodium for WebAssembly missing in ${TANDEM_SODIUM_PREFIX}: run scripts/setup")
+  endif()
+  add_library(tandem_sodium INTERFACE)
+  target_include_directories(tandem_sodium SYSTEM INTERFACE ${TANDEM_SODIUM_PREFIX}/include)
+  target_link_libraries(tandem_sodium INTERFACE ${TANDEM_SODIUM_PREFIX}/lib/libsodium.a)
+
   # nlohmann-json is header-only; expose just its folder, not all of /usr/include, to emcc.
   set(TANDEM_WASM_INCLUDE ${CMAKE_BINARY_DIR}/wasm-include)
   file(MAKE_DIRECTORY ${TANDEM_WASM_INCLUDE})
@@ -41,6 +50,8 @@ else()
   find_package(PkgConfig REQUIRED)
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+  add_library(tandem_sodium INTERFACE)
+  target_link_libraries(tandem_sodium INTERFACE PkgConfig::SODIUM)
   find_package(CLI11 REQUIRED)
   # libcsv (RFC 4180) reads HRIS exports for the people import.
   find_library(TANDEM_CSV_LIBRARY csv REQUIRED)

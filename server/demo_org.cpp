@@ -51,7 +51,8 @@ bool file_exists(const std::string& path) {
 
 // Some 1:1 history for Maya Chen's team, so the screens show real states: one report overdue, one with an
 // open action item, one never met.
-void add_demo_history(Store& store, std::map<std::string, std::string>& ids, HlcClock& clock, uint64_t now) {
+void add_demo_history(Store& store, std::map<std::string, std::string>& ids, HlcClock& clock, uint64_t now,
+                      KeyCost key_cost) {
     const std::string today = iso_from_millis(now);
     struct Meeting {
         const char* report;
@@ -59,17 +60,23 @@ void add_demo_history(Store& store, std::map<std::string, std::string>& ids, Hlc
         const char* notes;
         int mood;
         const char* action;
+        const char* private_note;  // sealed under the demo passphrase, as the app would
     };
     const Meeting meetings[] = {
-        {"m1r1", 45, "Quarter goals agreed; wants more ownership of the release process.", 4, nullptr},
+        {"m1r1", 45, "Quarter goals agreed; wants more ownership of the release process.", 4, nullptr, nullptr},
         {"m1r1", 20, "Discussed workload during the migration. Felt stretched but positive.", 3,
-         "Pair Aiko with Dev on the on-call handover"},
+         "Pair Aiko with Dev on the on-call handover",
+         "Seemed more tired than she said. Check the on-call rota before the next release."},
         {"m1r2", 5, "Career conversation: interested in the team-lead track. Asked for feedback on design reviews.",
-         5, "Share the team-lead competency guide"},
+         5, "Share the team-lead competency guide", nullptr},
         {"m1r3", 12, "Returned from leave; catching up. Recognised her customer workshop in the team meeting.", 4,
-         nullptr},
+         nullptr, nullptr},
     };
     std::vector<Change> changes;
+    // Maya's sealing key, derived from the demo passphrase at the app's own cost.
+    const NewKey key = create_seal_key(kDemoPassphrase, key_cost);
+    changes.push_back(server_change(clock, now, "sealing_key", new_uuid_v7(now),
+                                    {{"owner_id", ids["manager1"]}, {"params", key.params.encode()}}));
     for (const auto& meeting : meetings) {
         const std::string checkin = new_uuid_v7(now);
         changes.push_back(server_change(clock, now, "checkin", checkin,
@@ -84,7 +91,29 @@ void add_demo_history(Store& store, std::map<std::string, std::string>& ids, Hlc
                                            {"owner_id", ids["manager1"]},
                                            {"due_on", add_days(today, 7 - meeting.days_ago)},
                                            {"done", false}}));
+        if (meeting.private_note)
+            changes.push_back(server_change(clock, now, "private_note", new_uuid_v7(now),
+                                          {{"checkin_id", checkin}, {"text", seal(key.key, meeting.private_note)}}));
     }
+    const struct {
+        int days_ago;
+        const char* prompt;
+        const char* answer;
+        int rating;
+    } journal[] = {
+        {28, "Which conversation did I avoid this week, and why?",
+         "The workload talk with Aiko. I worried it would sound like a complaint about her pace.", 2},
+        {14, "What did I do this week that helped someone grow?",
+         "Gave Bruno the design review to lead and stayed quiet until he asked.", 3},
+        {3, "Where did I listen more than I talked?", "The career conversation with Bruno went well.", 4},
+    };
+    for (const auto& entry : journal)
+        changes.push_back(server_change(clock, now, "journal_entry", new_uuid_v7(now),
+                                        {{"owner_id", ids["manager1"]},
+                                         {"written_on", add_days(today, -entry.days_ago)},
+                                         {"prompt", entry.prompt},
+                                         {"text", seal(key.key, entry.answer)},
+                                         {"self_rating", entry.rating}}));
     SyncService(store).write_as_server(changes, ids["manager1"]);
 }
 
@@ -111,7 +140,7 @@ bool is_demo_database(const std::string& path) {
     }
 }
 
-std::string create_demo_database(const std::string& path) {
+std::string create_demo_database(const std::string& path, KeyCost notes_key_cost) {
     if (file_exists(path)) {
         if (!is_demo_database(path))
             return path + " exists and is not a demo database; refusing to put demo data into it";
@@ -138,7 +167,7 @@ std::string create_demo_database(const std::string& path) {
                                          {"role", person.role},
                                          {"manager_id", person.manager_key ? Json(ids[person.manager_key]) : Json()}}));
     SyncService(store).write_as_server(changes);
-    add_demo_history(store, ids, clock, now);
+    add_demo_history(store, ids, clock, now, notes_key_cost);
     store.transaction([&] {
         for (const auto& person : kPeople)
             if (person.can_sign_in) add_account(store, ids[person.key], person.email, kDemoPassword);

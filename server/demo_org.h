@@ -3,15 +3,19 @@
 
 #include "tandem/change.h"
 #include "tandem/hlc.h"
+#include "tandem/sealed.h"
 
 namespace tandem::server {
 
 constexpr const char* kDemoPassword = "tandem-demo";
+// The passphrase that opens the demo manager's sealed private notes and journal (api-v2 §6).
+constexpr const char* kDemoPassphrase = "tandem demo notes";
 
 // Creates `path` with the demo organisation (api.md "Demo organisation"). A database that `demo` made
 // before is replaced; any other existing file is refused, so demo data never lands in a real database.
-// Returns an error message, or empty on success.
-std::string create_demo_database(const std::string& path);
+// Returns an error message, or empty on success. The demo manager's sealing key costs what the app's does;
+// tests that make a demo database per case pass KeyCost::minimum().
+std::string create_demo_database(const std::string& path, KeyCost notes_key_cost = KeyCost::interactive());
 
 // A change written by the server itself (demo data, imports), stamped by `clock`.
 Change server_change(HlcClock& clock, uint64_t now, const char* entity, const std::string& record_id, Json fields);

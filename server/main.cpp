@@ -75,8 +75,9 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "tandem-server demo: %s\n", error.c_str());
                 return 2;
             }
-            std::printf("Created %s with the demo organisation (password \"%s\" for every demo account)\n",
-                        demo_db.c_str(), tandem::server::kDemoPassword);
+            std::printf("Created %s with the demo organisation (password \"%s\" for every demo account; "
+                        "Maya Chen's private notes open with the passphrase \"%s\")\n",
+                        demo_db.c_str(), tandem::server::kDemoPassword, tandem::server::kDemoPassphrase);
             return 0;
         }
         if (*invite) {

@@ -2,6 +2,7 @@
 
 #include "tandem/ids.h"
 #include "tandem/records/records.h"
+#include "tandem/sealed.h"
 
 namespace tandem {
 
@@ -38,6 +39,18 @@ FieldSpec FieldSpec::choice(std::string name, std::vector<std::string> choices) 
     field.choices = std::move(choices);
     return field;
 }
+FieldSpec FieldSpec::sealed_text(std::string name, size_t max_length) {
+    return shaped_text(std::move(name), max_length, is_sealed_text,
+                       "must be sealed on the device: \"sealed:v1:\" and padded base64 of the nonce and "
+                       "ciphertext (api-v2 section 6)");
+}
+FieldSpec FieldSpec::shaped_text(std::string name, size_t max_length, bool (*shape)(std::string_view),
+                                 const char* shape_rule) {
+    FieldSpec field = text(std::move(name), max_length);
+    field.shape = shape;
+    field.shape_rule = shape_rule;
+    return field;
+}
 
 const FieldSpec* EntitySpec::field(std::string_view wanted) const {
     for (const auto& f : fields)
@@ -47,7 +60,8 @@ const FieldSpec* EntitySpec::field(std::string_view wanted) const {
 
 const std::vector<const EntitySpec*>& all_entities() {
     static const std::vector<const EntitySpec*> entities{&person_spec(), &checkin_spec(), &action_item_spec(),
-                                                         &private_note_spec()};
+                                                         &private_note_spec(), &sealing_key_spec(),
+                                                         &journal_entry_spec()};
     return entities;
 }
 
@@ -110,6 +124,7 @@ std::optional<Problem> validate_value(const FieldSpec& spec, const Json& value) 
         if (text.size() > spec.max_length)
             return invalid(spec.name, "is longer than " + std::to_string(spec.max_length) + " bytes");
         if (!is_valid_utf8(text)) return invalid(spec.name, "is not valid UTF-8");
+        if (spec.shape && !spec.shape(text)) return invalid(spec.name, spec.shape_rule);
         return std::nullopt;
     }
     case FieldType::Date:

@@ -31,6 +31,9 @@ struct FieldSpec {
     long min_value = 0, max_value = 0;  // Integer only
     std::string references;             // RecordId only: the entity referred to
     std::vector<std::string> choices;   // Choice only
+    // Text only: a shape the value must have beyond length and UTF-8 (sealed text, key parameters).
+    bool (*shape)(std::string_view) = nullptr;
+    const char* shape_rule = nullptr;   // how the refusal explains the shape
 
     static FieldSpec text(std::string name, size_t max_length);
     static FieldSpec date(std::string name);
@@ -39,6 +42,10 @@ struct FieldSpec {
     static FieldSpec person(std::string name);
     static FieldSpec record(std::string name, std::string references);
     static FieldSpec choice(std::string name, std::vector<std::string> choices);
+    // Text that must be sealed on the device (api-v2 §6): the server stores it but can never read it.
+    static FieldSpec sealed_text(std::string name, size_t max_length);
+    static FieldSpec shaped_text(std::string name, size_t max_length, bool (*shape)(std::string_view),
+                                 const char* shape_rule);
     FieldSpec with_null() const { FieldSpec f = *this; f.nullable = true; return f; }
     FieldSpec on_create() const { FieldSpec f = *this; f.required = true; return f; }
     FieldSpec fixed() const { FieldSpec f = *this; f.immutable = true; return f; }
@@ -55,6 +62,7 @@ enum class WriteRule {
     ServerOnly,          // only the server writes it (demo, import); clients are always refused
     ManagerOfSubject,    // a manager whose team holds the subject; afterwards only the record's author
     AuthorOfParent,      // whoever wrote the parent record
+    Owner,               // anyone, about themself only (the subject is the writer); afterwards only them
 };
 
 enum class ReadRule {

@@ -45,6 +45,13 @@ std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, con
         }
         return std::nullopt;
     }
+    case WriteRule::Owner: {
+        std::string subject = existing ? existing->subject_id : subject_of_new_record(spec, change, parent);
+        if (subject != actor.person_id) return forbidden("a " + spec.name + " can only be your own");
+        if (existing && existing->author_id != actor.person_id)
+            return forbidden("this " + spec.name + " belongs to someone else");
+        return std::nullopt;
+    }
     }
     return forbidden("no rule allows this change");
 }
@@ -66,7 +73,7 @@ bool may_read(const Actor& actor, const RecordMeta& record, const OrgChart& org)
 ReadScope read_scope(const Actor& actor) {
     ReadScope scope;
     scope.all_people = true;  // everyone sees at least their own person record; may_read narrows it
-    scope.authored_by_actor = actor.role == Role::Manager;
+    scope.authored_by_actor = true;  // every role has records of its own (sealing key, journal)
     return scope;
 }
 

@@ -50,6 +50,8 @@ void Statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
+int Statement::columns() const { return sqlite3_column_count(stmt_); }
+
 std::string Statement::text(int column) const {
     const unsigned char* data = sqlite3_column_text(stmt_, column);
     return data ? std::string(reinterpret_cast<const char*>(data), size_t(sqlite3_column_bytes(stmt_, column)))

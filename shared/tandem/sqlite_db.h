@@ -30,6 +30,7 @@ public:
     std::string text(int column) const;
     int64_t integer(int column) const;
     bool is_null(int column) const;
+    int columns() const;
 
 private:
     sqlite3* db_;

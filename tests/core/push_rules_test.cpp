@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "support/sync_world.h"
+#include "support/sealed_sample.h"
 
 namespace tandem {
 namespace {
@@ -108,6 +109,7 @@ TEST(PushRules, RecordsThePusherMayNotSeeGetOneAnswerWhetherTheyExistOrNot) {
 TEST(PushRules, ChildrenOfADeletedParentConvergeInEveryArrivalOrder) {
     std::vector<std::string> rest{"V", "W", "Y", "Z"};
     std::string reference;
+    const std::string sealed_note = testing::sealed_sample("mine");  // one ciphertext for every order
     int orders = 0;
     do {
         const std::string arrival = "X" + rest[0] + rest[1] + rest[2] + rest[3];
@@ -129,7 +131,7 @@ TEST(PushRules, ChildrenOfADeletedParentConvergeInEveryArrivalOrder) {
                                              {{"text", "Plan the course"}, {"done", true}})};
             default:
                 return {"tablet", change_json("V", "private_note", note, t + 7,
-                                              {{"checkin_id", checkin}, {"text", "mine"}})};
+                                              {{"checkin_id", checkin}, {"text", sealed_note}})};
             }
         };
         for (char name : arrival) {

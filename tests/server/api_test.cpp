@@ -1,6 +1,7 @@
 // The HTTP contract of api.md, checked from outside as any client would see it.
 #include "live_server.h"
 #include "tandem/ids.h"
+#include "support/sealed_sample.h"
 
 namespace tandem::testing {
 namespace {
@@ -131,7 +132,7 @@ TEST_F(ApiTest, PullIsScopedToEachManagersTeam) {
     std::string report = first_report_of(manager1);
     std::string checkin = new_uuid_v7(wall_millis());
     Json note{{"id", "n-1"}, {"entity", "private_note"}, {"record_id", new_uuid_v7(wall_millis())},
-              {"hlc", Hlc{wall_millis(), 1}.to_string()}, {"fields", {{"checkin_id", checkin}, {"text", "mine"}}}};
+              {"hlc", Hlc{wall_millis(), 1}.to_string()}, {"fields", {{"checkin_id", checkin}, {"text", testing::sealed_sample("mine")}}}};
     push(manager1, Json{{"device_id", "d1"}, {"changes", {checkin_change("s-1", checkin, report, "x"), note}}});
 
     // Counts what each session pulls, leaving out the demo history the server wrote for manager1.

@@ -18,7 +18,7 @@ TEST(CrashTest, EveryAcknowledgedPushSurvivesKillNine) {
     ASSERT_GE(sodium_init(), 0);
     TempDir dir;
     const std::string database = dir.file("crash.db");
-    ASSERT_EQ(server::create_demo_database(database), "");
+    ASSERT_EQ(server::create_demo_database(database, KeyCost::minimum()), "");
 
     auto sign_in = [](int port) {
         httplib::Client http("127.0.0.1", port);

@@ -27,7 +27,7 @@ protected:
     void SetUp() override {
         ASSERT_GE(sodium_init(), 0);
         database = dir.file("server.db");
-        ASSERT_EQ(server::create_demo_database(database), "");
+        ASSERT_EQ(server::create_demo_database(database, KeyCost::minimum()), "");
         start();
     }
 

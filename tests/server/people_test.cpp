@@ -218,11 +218,11 @@ TEST_F(People, ErasureLeavesNoByteOfThePersonAndReachesDevicesAsDeletions) {
     EXPECT_EQ(erase_audit[0]["target_id"], aiko_id);
     EXPECT_EQ(erase_audit[0].dump().find("Aiko"), std::string::npos) << "the audit names the person by id only";
 
-    // Maya's devices drop Aiko and the 1:1s about her; HR's get the tombstone.
+    // Maya's devices drop Aiko and the 1:1s about her, her sealed private note included; HR's get the tombstone.
     std::set<std::string> dropped;
     for (auto& change : pull_all(maya))
         if (change.value("removed", false)) dropped.insert(change["entity"]);
-    EXPECT_EQ(dropped, (std::set<std::string>{"person", "checkin", "action_item"}));
+    EXPECT_EQ(dropped, (std::set<std::string>{"person", "checkin", "action_item", "private_note"}));
     bool tombstone = false;
     for (auto& change : pull_all(hr))
         if (change["record_id"] == aiko_id && change["deleted"] == true) tombstone = true;

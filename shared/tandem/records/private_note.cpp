@@ -1,4 +1,5 @@
-// A manager's own note on a check-in. Never shown to anyone but its author: not the report, not HR.
+// A manager's own note on a check-in. Never shown to anyone but its author: not the report, not HR, and
+// sealed on the device, so not even the server can read it.
 #include "tandem/records/records.h"
 
 namespace tandem {
@@ -8,7 +9,7 @@ const EntitySpec& private_note_spec() {
         "private_note",
         {
             FieldSpec::record("checkin_id", "checkin").on_create().fixed(),
-            FieldSpec::text("text", 20000).on_create(),
+            FieldSpec::sealed_text("text", 40000).on_create(),
         },
         SubjectRule::ParentRecord,
         "checkin_id",

@@ -7,4 +7,6 @@ const EntitySpec& person_spec();
 const EntitySpec& checkin_spec();
 const EntitySpec& action_item_spec();
 const EntitySpec& private_note_spec();
+const EntitySpec& sealing_key_spec();
+const EntitySpec& journal_entry_spec();
 } // namespace tandem

@@ -1,0 +1,107 @@
+// api-v2 §6 from outside: the server refuses private notes and journal entries that are not sealed, keeps
+// each user's sealing key and journal to that user alone, and never holds their plain text in any table.
+#include "live_server.h"
+#include "support/sealed_sample.h"
+#include "tandem/ids.h"
+#include "tandem/sqlite_db.h"
+
+namespace tandem::testing {
+namespace {
+
+using SealedContent = LiveServer;
+
+Json change(const std::string& id, const std::string& entity, const std::string& record_id, Json fields) {
+    return Json{{"id", id}, {"entity", entity}, {"record_id", record_id},
+                {"hlc", Hlc{wall_millis(), 1}.to_string()}, {"fields", std::move(fields)}};
+}
+
+Json results_of(const httplib::Result& reply) { return Json::parse(reply->body)["results"]; }
+
+TEST_F(SealedContent, UnsealedNotesAndJournalEntriesAreRefusedAsInvalidChanges) {
+    Session manager = sign_in("manager1@demo.example");
+    const std::string checkin = new_uuid_v7(wall_millis());
+    Json changes = Json::array({
+        checkin_change("c-1", checkin, first_report_of(manager), "shared"),
+        change("n-plain", "private_note", new_uuid_v7(wall_millis()), {{"checkin_id", checkin}, {"text", "plain"}}),
+        change("n-fake", "private_note", new_uuid_v7(wall_millis()),
+               {{"checkin_id", checkin}, {"text", "sealed:v1:bm90IHJlYWxseSBzZWFsZWQ="}}),  // 19 bytes
+        change("j-plain", "journal_entry", new_uuid_v7(wall_millis()),
+               {{"owner_id", manager.user_id}, {"written_on", "2026-11-20"}, {"text", "I listened more"}}),
+        change("n-ok", "private_note", new_uuid_v7(wall_millis()),
+               {{"checkin_id", checkin}, {"text", sealed_sample("only me")}}),
+        change("j-ok", "journal_entry", new_uuid_v7(wall_millis()),
+               {{"owner_id", manager.user_id}, {"written_on", "2026-11-20"}, {"text", sealed_sample("I listened")},
+                {"self_rating", 4}}),
+    });
+    Json results = results_of(push(manager, Json{{"device_id", "d1"}, {"changes", changes}}));
+    ASSERT_EQ(results.size(), 6u);
+    EXPECT_EQ(results[0]["status"], "accepted");
+    for (int i : {1, 2, 3}) {
+        EXPECT_EQ(results[i]["status"], "rejected") << results[i];
+        EXPECT_EQ(results[i]["error"]["code"], "invalid_change");
+        EXPECT_NE(results[i]["error"]["message"].get<std::string>().find("sealed"), std::string::npos);
+    }
+    EXPECT_EQ(results[4]["status"], "accepted");
+    EXPECT_EQ(results[5]["status"], "accepted");
+}
+
+TEST_F(SealedContent, AJournalOrKeyIsOnlyEverItsOwners) {
+    Session manager = sign_in("manager1@demo.example"), other = sign_in("manager2@demo.example");
+    Session hr = sign_in("hr@demo.example"), mentor = sign_in("mentor@demo.example");
+    // Writing into someone else's journal or key is refused, whoever tries.
+    for (const Session* intruder : {&other, &hr, &mentor}) {
+        Json attempt = Json::array({
+            change("j-" + intruder->user_id, "journal_entry", new_uuid_v7(wall_millis()),
+                   {{"owner_id", manager.user_id}, {"written_on", "2026-11-20"}, {"text", sealed_sample("x")}}),
+        });
+        Json results = results_of(push(*intruder, Json{{"device_id", "d"}, {"changes", attempt}}));
+        EXPECT_EQ(results[0]["error"]["code"], "forbidden");
+    }
+    // The demo manager's key and journal reach her, and nobody else.
+    auto entities = [&](const Session& session) {
+        std::multiset<std::string> seen;
+        for (auto& row : pull_all(session)) seen.insert(row["entity"].get<std::string>());
+        return seen;
+    };
+    EXPECT_EQ(entities(manager).count("sealing_key"), 1u);
+    EXPECT_EQ(entities(manager).count("journal_entry"), 3u);
+    for (const Session* outsider : {&other, &hr, &mentor}) {
+        auto seen = entities(*outsider);
+        EXPECT_EQ(seen.count("sealing_key") + seen.count("journal_entry") + seen.count("private_note"), 0u);
+    }
+    // A mentor or HR may keep a journal of their own.
+    Json own = Json::array({change("j-hr", "journal_entry", new_uuid_v7(wall_millis()),
+                                   {{"owner_id", hr.user_id}, {"written_on", "2026-11-20"}, {"text", sealed_sample("x")}})});
+    EXPECT_EQ(results_of(push(hr, Json{{"device_id", "d"}, {"changes", own}}))[0]["status"], "accepted");
+    EXPECT_EQ(entities(hr).count("journal_entry"), 1u);
+}
+
+TEST_F(SealedContent, NoTableHoldsAPrivateNoteOrJournalAnswerInPlainText) {
+    Session manager = sign_in("manager1@demo.example");
+    const std::string checkin = new_uuid_v7(wall_millis());
+    Json changes = Json::array({
+        checkin_change("c-1", checkin, first_report_of(manager), "shared"),
+        change("n-1", "private_note", new_uuid_v7(wall_millis()),
+               {{"checkin_id", checkin}, {"text", sealed_sample("zebra-crossing-secret")}}),
+    });
+    push(manager, Json{{"device_id", "d1"}, {"changes", changes}});
+    Database db(database);
+    Statement tables(db.handle(), "SELECT name FROM sqlite_master WHERE type = 'table'");
+    int scanned = 0;
+    while (tables.step()) {
+        const std::string table = tables.text(0);
+        Statement rows(db.handle(), ("SELECT * FROM \"" + table + "\"").c_str());
+        while (rows.step())
+            for (int column = 0; column < rows.columns(); ++column) {
+                const std::string value = rows.text(column);
+                ++scanned;
+                EXPECT_EQ(value.find("zebra-crossing-secret"), std::string::npos) << table;
+                // The demo's sealed note and journal: their plain words never appear either.
+                EXPECT_EQ(value.find("more tired than she said"), std::string::npos) << table;
+            }
+    }
+    EXPECT_GT(scanned, 100);
+}
+
+}  // namespace
+}  // namespace tandem::testing
