@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "tandem/dates.h"
+#include "tandem/entity.h"
+#include "tandem/sealed.h"
 
 namespace tandem::client {
 
@@ -31,6 +33,11 @@ void App::update() {
     if (online && !was_online_) sync_.request_soon();  // back online: do not wait for the next round
     was_online_ = online;
     page_hidden_ = false;  // drawing again
+    if (sealing_.busy()) {  // asked for last frame, which already showed "Unlocking…"
+        if (auto record = sealing_.run_pending(user_->id, replica_->new_record_id()))
+            edit("sealing_key", record->record_id, record->fields);
+        views_stale_ = views_urgent_ = true;
+    }
     drafts_.commit(platform_.now_millis(), false, [this](TextDraft& draft) { return commit_text(draft); });
     sync_.tick(platform_, *replica_, user_->token, [this] { data_changed(); });
     // While a big pull is applied page by page, rebuilding views and copying the database file to browser
@@ -40,7 +47,8 @@ void App::update() {
     if (views_stale_ && (views_urgent_ || !catching_up() || now - last_rebuild_ms_ >= 5000)) {
         last_rebuild_ms_ = now;
         views_urgent_ = false;
-        views_.rebuild(*store_, user_->id, today());
+        sealing_.refresh(*store_, user_->id);
+        views_.rebuild(*store_, user_->id, today(), sealing_);
         if (user_->role == "hr_admin") people_.rebuild(*store_);
         pending_changes_ = store_->outbox_pending();
         refused_.clear();
@@ -86,13 +94,21 @@ void App::persist_if_needed() {
 
 Json App::draft_edit(const TextDraft& draft) const {
     Json fields = draft.create_fields.is_object() ? draft.create_fields : Json::object();
-    fields[draft.field] = draft.text;
+    const EntitySpec* spec = find_entity(draft.entity);
+    const FieldSpec* field = spec ? spec->field(draft.field) : nullptr;
+    if (field && field->shape == is_sealed_text) {
+        if (sealing_.state() != NoteSealing::State::Unlocked) return Json();
+        fields[draft.field] = sealing_.seal(draft.text);
+    } else {
+        fields[draft.field] = draft.text;
+    }
     return fields;
 }
 
 bool App::commit_text(TextDraft& draft) {
     if (!replica_) return false;
-    return !edit(draft.entity, draft.record_id, draft_edit(draft)).problem;
+    Json fields = draft_edit(draft);
+    return fields.is_object() && !edit(draft.entity, draft.record_id, fields).problem;
 }
 
 void App::commit_draft(TextDraft& draft) {
@@ -106,7 +122,9 @@ void App::page_hidden() {
     page_hidden_ = true;
     Json unsaved = Json::array();
     drafts_.commit(platform_.now_millis(), true, [&](TextDraft& draft) {
-        unsaved.push_back({{"entity", draft.entity}, {"record_id", draft.record_id}, {"fields", draft_edit(draft)}});
+        Json fields = draft_edit(draft);  // sealed, like the commit: the note never holds plain private text
+        if (fields.is_object())
+            unsaved.push_back({{"entity", draft.entity}, {"record_id", draft.record_id}, {"fields", fields}});
         return commit_text(draft);
     });
     if (!unsaved.empty()) {
@@ -174,6 +192,7 @@ void App::open_store_for(const SignedInUser& user) {
 Screen App::home() const { return user_ && user_->role == "hr_admin" ? Screen::People : Screen::Team; }
 
 void App::open_screen(Screen screen) {
+    if (screen != screen_) back_ = screen_;
     screen_ = screen;
     if (screen == Screen::Audit) people_.load_audit(platform_, user_->token, false);
 }
@@ -246,6 +265,7 @@ void App::sign_out() {
     views_ = TeamViews{};
     people_ = PeopleConsole{};
     drafts_.clear();
+    sealing_.forget();
 }
 
 EditResult App::edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/drafts.h"
+#include "app/note_sealing.h"
 #include "app/sync_engine.h"
 #include "app/team_views.h"
 #include "features/people/people_console.h"
@@ -17,7 +18,7 @@
 
 namespace tandem::client {
 
-enum class Screen { SignIn, Team, History, CheckIn, People, Person, Import, Audit };
+enum class Screen { SignIn, Team, History, CheckIn, People, Person, Import, Audit, Journal, Passphrase };
 
 struct SignedInUser {
     std::string token, id, name, role;
@@ -50,6 +51,7 @@ public:
     std::string new_record_id() { return replica_->new_record_id(); }
     void open_team() { screen_ = Screen::Team; }
     void open_screen(Screen screen);
+    void go_back() { screen_ = back_ == Screen::SignIn ? home() : back_; }  // one step, to where open_screen came from
     // HR console.
     PeopleConsole& people() { return people_; }
     void open_people() { screen_ = Screen::People; }
@@ -59,6 +61,8 @@ public:
     void open_checkin(const std::string& checkin_id);
     std::string create_checkin(const std::string& report_id);
 
+    // The key that seals private notes and the journal on this device.
+    NoteSealing& sealing() { return sealing_; }
     // Text fields bound to records: screens draw from these drafts and report typing; App commits them.
     Drafts& drafts() { return drafts_; }
     void typed(TextDraft& draft) { drafts_.typed(draft, platform_.now_millis()); }
@@ -98,13 +102,16 @@ private:
     void data_changed();  // after local edits and pulls: views and counters go stale
     void persist_if_needed();
     bool commit_text(TextDraft& draft);
-    Json draft_edit(const TextDraft& draft) const;  // the fields one commit of `draft` writes
+    // The fields one commit of `draft` writes, sealed where the record type demands; null when it cannot be
+    // sealed yet (locked), so the draft stays uncommitted rather than leaving the device in plain text.
+    Json draft_edit(const TextDraft& draft) const;
     void recover_unsaved_typing();
     std::string unsaved_note_key() const { return "tandem-unsaved-" + user_->id; }
     bool catching_up() const;
 
     Platform& platform_;
     Screen screen_ = Screen::SignIn;
+    Screen back_ = Screen::SignIn;
     std::optional<SignedInUser> user_;
     std::unique_ptr<Store> store_;
     std::unique_ptr<Replica> replica_;
@@ -112,6 +119,7 @@ private:
     TeamViews views_;
     PeopleConsole people_;
     Drafts drafts_;
+    NoteSealing sealing_;
     bool storage_ready_ = false;
     bool was_online_ = true;
     bool signing_in_ = false;

@@ -1,5 +1,6 @@
 // The frame layout shared by every screen: top bar, the current screen, a notice line, the status bar.
 #include "app/app.h"
+#include "features/journal/journal.h"
 #include "screens/screens.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -55,6 +56,8 @@ const ScreenEntry kScreens[] = {
     {Screen::Person, nullptr, "hr_admin", draw_person_screen},
     {Screen::Import, "Import", "hr_admin", draw_import_screen},
     {Screen::Audit, "Audit log", "hr_admin", draw_audit_screen},
+    {Screen::Journal, "Journal", nullptr, draw_journal_screen},
+    {Screen::Passphrase, nullptr, nullptr, draw_passphrase_screen},
 };
 
 const ScreenEntry* entry_for(Screen screen) {

@@ -2,13 +2,22 @@
 
 namespace tandem::client {
 
-void TeamViews::rebuild(Store& store, const std::string& user_id, const std::string& today) {
+void TeamViews::rebuild(Store& store, const std::string& user_id, const std::string& today,
+                        const NoteSealing& sealing) {
     team = team_overview(store, user_id, today);
     report_name.clear();
     for (const auto& report : team)
         if (report.person_id == report_id) report_name = report.name;
     history = report_id.empty() ? std::vector<CheckInSummary>{} : checkin_history(store, report_id);
     if (!checkin.checkin_id.empty()) checkin = checkin_detail(store, checkin.checkin_id, user_id);
+    OpenedText note = sealing.open(checkin.private_text);
+    private_note_status = note.status;
+    private_note_text = std::move(note.text);
+    journal.clear();
+    for (auto& entry : journal_entries(store, user_id)) {
+        OpenedText opened = sealing.open(entry.sealed_text);
+        journal.push_back(JournalEntry{std::move(entry), opened.status, std::move(opened.text)});
+    }
     ++version;
 }
 

@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "app/note_sealing.h"
 #include "tandem/checkin_views.h"
+#include "tandem/journal_views.h"
 
 namespace tandem::client {
 
@@ -14,9 +16,19 @@ struct TeamViews {
     std::string report_name;
     std::vector<CheckInSummary> history;
     CheckInDetail checkin;  // the check-in being edited
+    // Its private note, opened with the user's key (the detail itself holds the sealed text).
+    OpenStatus private_note_status = OpenStatus::NotSealed;
+    std::string private_note_text;
+    // The user's journal, each entry opened when the key is unlocked.
+    struct JournalEntry {
+        JournalEntryView entry;
+        OpenStatus status = OpenStatus::NotSealed;
+        std::string text;
+    };
+    std::vector<JournalEntry> journal;
     uint64_t version = 0;   // bumps on every rebuild, so screens can refresh their drafts
 
-    void rebuild(Store& store, const std::string& user_id, const std::string& today);
+    void rebuild(Store& store, const std::string& user_id, const std::string& today, const NoteSealing& sealing);
 };
 
 } // namespace tandem::client

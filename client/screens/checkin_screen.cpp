@@ -1,6 +1,7 @@
 // Editing one 1:1. The notes fields are drafts in App (see drafts.h): committed when the field is left or
 // typing pauses. The date is a small form of its own: it commits only once it is a valid date.
 #include "app/app.h"
+#include "features/journal/journal.h"
 #include "screens/screens.h"
 #include "tandem/entity.h"
 #include "ui/theme.h"
@@ -50,7 +51,7 @@ TextDraft& shared_notes_draft(App& app, const CheckInDetail& checkin) {
 
 // The private note is created by its first commit: its id is chosen once, when the draft is made.
 TextDraft& private_note_draft(App& app, const CheckInDetail& checkin) {
-    TextDraft& draft = app.drafts().field("private_note@" + checkin.checkin_id, checkin.private_text);
+    TextDraft& draft = app.drafts().field("private_note@" + checkin.checkin_id, app.views().private_note_text);
     if (draft.entity.empty()) {
         draft.entity = "private_note";
         draft.field = "text";
@@ -165,8 +166,13 @@ void draw_checkin_screen(App& app) {
     ui::text("Shared notes (visible to both of you)");
     draw_notes_field(app, "##shared-notes", shared_notes_draft(app, checkin), 160);
 
-    ui::text("Private notes (only you)");
-    draw_notes_field(app, "##private-notes", private_note_draft(app, checkin), 100);
+    ui::text("Private notes (only you, sealed on this device)");
+    if (draw_unlock_panel(app, "Private notes")) {
+        if (!checkin.private_note_id.empty() && app.views().private_note_status != OpenStatus::Opened)
+            ui::text_colored(ui::theme::kOverdue, "Your private note on this 1:1 cannot be opened: its stored form "
+                                                  "is damaged. Typing here replaces it.");
+        draw_notes_field(app, "##private-notes", private_note_draft(app, checkin), 100);
+    }
 
     ImGui::Spacing();
     draw_action_items(app, checkin);

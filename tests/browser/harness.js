@@ -29,6 +29,7 @@ export async function startServer() {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    db,
     async stop() { server.kill("SIGTERM"); rmSync(dir, {recursive: true, force: true}); },
   };
 }

@@ -1,0 +1,10 @@
+#pragma once
+// The reflection journal and the passphrase that seals it and private notes (api-v2 §6).
+namespace tandem::client {
+class App;
+void draw_journal_screen(App& app);
+void draw_passphrase_screen(App& app);
+// While notes are locked or not set up: explains and offers unlock or set-up. True once unlocked, so the
+// caller draws the notes themselves. `what` names them ("Private notes", "Your journal entries").
+bool draw_unlock_panel(App& app, const char* what);
+} // namespace tandem::client
