@@ -295,6 +295,23 @@ void App::open_checkin(const std::string& checkin_id) {
     views_stale_ = views_urgent_ = true;
 }
 
+bool App::log_checkin(const std::string& report_id, const std::string& held_on, int mood, const std::string& notes) {
+    Json fields{{"report_id", report_id}, {"held_on", held_on}};
+    if (mood) fields["mood"] = mood;
+    if (!notes.empty()) fields["shared_notes"] = notes;
+    return !edit("checkin", replica_->new_record_id(), fields).problem;
+}
+
+void App::set_cadence(const ReportSummary& report, const std::string& every, int days) {
+    Json fields{{"every", every}, {"days", every == "days" ? Json(days) : Json()}};
+    std::string id = report.cadence_id;
+    if (id.empty()) {
+        id = replica_->new_record_id();
+        fields["report_id"] = report.person_id;
+    }
+    edit("cadence", id, fields);
+}
+
 std::string App::create_checkin(const std::string& report_id) {
     std::string id = replica_->new_record_id();
     if (edit("checkin", id, {{"report_id", report_id}, {"held_on", today()}}).problem) return "";

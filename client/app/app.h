@@ -77,6 +77,10 @@ public:
     const TeamViews& views() const { return views_; }
     const SyncEngine& sync() const { return sync_; }
     std::string today();
+    std::string date_text(const std::string& iso) { return iso.empty() ? iso : platform_.local_date(iso); }
+    // Quick path from the team screen: a 1:1 that already happened, in one change.
+    bool log_checkin(const std::string& report_id, const std::string& held_on, int mood, const std::string& notes);
+    void set_cadence(const ReportSummary& report, const std::string& every, int days);
     bool signing_in() const { return signing_in_; }
     const std::string& sign_in_error() const { return sign_in_error_; }
     const std::string& notice() const { return notice_; }

@@ -42,6 +42,9 @@ public:
     // Asks the person for a file (browser: the page's file picker, `accept` like ".csv,text/csv"); `done`
     // runs later from poll() with its name and bytes, or not at all if they cancel.
     virtual void pick_file(const std::string& accept, std::function<void(std::string name, std::string bytes)> done) = 0;
+    // A calendar date ("YYYY-MM-DD") as this person's locale writes it (browser: Intl, e.g. "Nov 23, 2026"
+    // or "23/11/2026"); the ISO text where no locale is known.
+    virtual std::string local_date(const std::string& iso) { return iso; }
     // A small note written at once, synchronously, that survives the page closing before persist() finishes
     // (browser: localStorage). The app keeps the last typing here when the page is hidden. An empty value
     // removes the note.

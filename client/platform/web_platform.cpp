@@ -136,6 +136,19 @@ EM_JS(void, js_persist, (), {
 
 EM_JS(int, js_online, (), { return navigator.onLine ? 1 : 0; });
 
+// The browser's own locale rules (Intl); noon UTC so no time zone can move the day.
+EM_JS(char*, js_local_date, (const char* iso), {
+    let text = UTF8ToString(iso);
+    try {
+        text = new Date(text + "T12:00:00Z").toLocaleDateString(undefined,
+            {timeZone: "UTC", year: "numeric", month: "short", day: "numeric"});
+    } catch (error) {}
+    const size = lengthBytesUTF8(text) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(text, pointer, size);
+    return pointer;
+});
+
 EM_JS(void, js_write_note, (const char* key, const char* value), {
     try {
         const text = UTF8ToString(value);
@@ -225,6 +238,14 @@ public:
         }
     }
     bool online() override { return js_online() != 0; }
+    std::string local_date(const std::string& iso) override {
+        auto it = local_dates_.find(iso);  // screens ask every frame; Intl is asked once per date
+        if (it != local_dates_.end()) return it->second;
+        char* text = js_local_date(iso.c_str());
+        std::string value(text);
+        free(text);
+        return local_dates_.emplace(iso, value).first->second;
+    }
     void write_note(const std::string& key, const std::string& value) override {
         js_write_note(key.c_str(), value.c_str());
     }
@@ -246,6 +267,7 @@ private:
         return offset;
     }
     bool text_active_ = false;
+    std::map<std::string, std::string> local_dates_;
 };
 
 }  // namespace

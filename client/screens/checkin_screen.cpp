@@ -19,7 +19,7 @@ struct FormField {
 struct EditorState {
     std::string checkin_id;
     uint64_t views_version = 0;
-    FormField held_on, new_item, new_item_due;
+    FormField held_on, new_item, new_item_due, new_point;
     std::string date_error;
 };
 
@@ -83,6 +83,69 @@ void draw_mood(App& app, const CheckInDetail& checkin) {
     ui::muted(hint);
 }
 
+// The agenda: open items carried from earlier 1:1s (ticking one closes it where it was agreed), then this
+// meeting's talking points in order, each tickable and movable, and a field to add one.
+void draw_agenda(App& app, const CheckInDetail& checkin) {
+    ui::heading("Agenda");
+    if (checkin.carried.empty() && checkin.agenda.empty()) ui::muted("Nothing on the agenda yet.");
+    for (const auto& carried : checkin.carried) {
+        ImGui::PushID(carried.item.item_id.c_str());
+        bool done = false;
+        if (ui::checkbox(("##carried-" + carried.item.text).c_str(), done))
+            app.edit("action_item", carried.item.item_id, {{"done", true}});
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ui::text(carried.item.text);
+        ImGui::SameLine();
+        ui::muted("open since the 1:1 of " + app.date_text(carried.from_held_on) +
+                  (carried.item.due_on.empty() ? "" : ", due " + app.date_text(carried.item.due_on)));
+        ImGui::PopID();
+    }
+    for (size_t i = 0; i < checkin.agenda.size(); ++i) {
+        const TalkingPointView& point = checkin.agenda[i];
+        ImGui::PushID(point.point_id.c_str());
+        bool done = point.done;
+        if (ui::checkbox(("##point-" + point.text).c_str(), done))
+            app.edit("talking_point", point.point_id, {{"done", done}});
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        if (point.done) ui::muted(point.text);
+        else ui::text(point.text);
+        if (!point.source.empty()) {
+            ImGui::SameLine();
+            ui::muted("(" + point.source + ")");
+        }
+        // Moving swaps positions with the neighbour: two edits, one per point, each merged on its own.
+        for (int direction : {-1, 1}) {
+            const size_t other = i + size_t(direction);
+            if (other >= checkin.agenda.size()) continue;
+            ImGui::SameLine();
+            const std::string label = std::string(direction < 0 ? "Up##up-" : "Down##down-") + point.text;
+            if (ui::link(label.c_str())) {
+                app.edit("talking_point", point.point_id, {{"position", checkin.agenda[other].position}});
+                app.edit("talking_point", checkin.agenda[other].point_id, {{"position", point.position}});
+            }
+        }
+        ImGui::SameLine();
+        if (ui::link(("Remove##point-" + point.text).c_str()))
+            app.edit("talking_point", point.point_id, Json::object(), true);
+        ImGui::PopID();
+    }
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 100);
+    bool add = ui::input_text("##new-point", editor.new_point.text, "Add a talking point…",
+                              ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    add |= ui::button("Add##add-point", ImVec2(80, 0));
+    if (add && !editor.new_point.text.empty()) {
+        const int position = checkin.agenda.empty() ? 1000 : checkin.agenda.back().position + 1000;
+        if (!app.edit("talking_point", app.new_record_id(),
+                      {{"checkin_id", checkin.checkin_id}, {"text", editor.new_point.text}, {"position", position},
+                       {"done", false}})
+                 .problem)
+            editor.new_point.text.clear();
+    }
+}
+
 void draw_action_items(App& app, const CheckInDetail& checkin) {
     ui::heading("Action items");
     if (checkin.items.empty()) ui::muted("Nothing agreed yet.");
@@ -99,7 +162,7 @@ void draw_action_items(App& app, const CheckInDetail& checkin) {
             ui::text(item.text);
         if (!item.due_on.empty()) {
             ImGui::SameLine();
-            ui::muted("due " + item.due_on);
+            ui::muted("due " + app.date_text(item.due_on));
         }
         ImGui::SameLine();
         if (ui::link(("Remove##" + item.text).c_str())) app.edit("action_item", item.item_id, Json::object(), true);
@@ -160,8 +223,14 @@ void draw_checkin_screen(App& app) {
     if (!editor.date_error.empty()) {
         ImGui::SameLine();
         ui::text_colored(ui::theme::kOverdue, editor.date_error);
+    } else if (is_iso_date(editor.held_on.text)) {
+        ImGui::SameLine();
+        ui::muted(app.date_text(editor.held_on.text));
     }
     draw_mood(app, checkin);
+    ImGui::Spacing();
+    draw_agenda(app, checkin);
+    ImGui::Spacing();
 
     ui::text("Shared notes (visible to both of you)");
     draw_notes_field(app, "##shared-notes", shared_notes_draft(app, checkin), 160);

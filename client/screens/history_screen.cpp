@@ -1,3 +1,6 @@
+// One report's 1:1s, newest first, with the cadence the manager keeps with them.
+#include <algorithm>
+
 #include "app/app.h"
 #include "screens/screens.h"
 #include "ui/theme.h"
@@ -5,10 +8,49 @@
 
 namespace tandem::client {
 
+namespace {
+
+int custom_days = 10;
+
+void draw_cadence(App& app, const ReportSummary& report) {
+    ImGui::AlignTextToFramePadding();
+    ui::text("Cadence:");
+    struct Option {
+        const char* label;
+        const char* every;
+        Cadence::Every kind;
+    };
+    const Option options[] = {{"Weekly##cadence-week", "week", Cadence::Every::Week},
+                              {"Fortnightly##cadence-fortnight", "fortnight", Cadence::Every::Fortnight},
+                              {"Monthly##cadence-month", "month", Cadence::Every::Month}};
+    for (const auto& option : options) {
+        ImGui::SameLine();
+        const bool current = report.cadence.every == option.kind;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
+        if (ui::button(option.label) && !current) app.set_cadence(report, option.every, 0);
+        if (current) ImGui::PopStyleColor();
+    }
+    // Every N days: narrow screens put it on its own line rather than cutting it off.
+    if (ImGui::GetContentRegionAvail().x > 260) ImGui::SameLine();
+    if (report.cadence.every == Cadence::Every::Days) custom_days = report.cadence.days;
+    ImGui::SetNextItemWidth(110);
+    if (ImGui::InputInt("##cadence-days", &custom_days)) custom_days = std::clamp(custom_days, 1, 180);
+    ui::remember("##cadence-days", std::to_string(custom_days), "input");
+    ImGui::SameLine();
+    if (ui::button("Every N days##cadence-days-set")) app.set_cadence(report, "days", custom_days);
+}
+
+}  // namespace
+
 void draw_history_screen(App& app) {
     const auto& views = app.views();
     if (ui::link("‹ My team")) return app.open_team();
     ui::heading(views.report_name.empty() ? "1:1s" : "1:1s with " + views.report_name);
+    for (const auto& report : views.team)
+        if (report.person_id == views.report_id) {
+            draw_cadence(app, report);
+            ui::muted("Next 1:1 due " + app.date_text(report.next_due) + (report.overdue ? " (overdue)" : ""));
+        }
     if (ui::primary_button("New 1:1")) {
         app.create_checkin(views.report_id);
         return;
@@ -28,10 +70,11 @@ void draw_history_screen(App& app) {
             const ImVec2 start = ImGui::GetCursorPos();
             if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, 56)))
                 app.open_checkin(checkin.checkin_id);
-            ui::remember(("checkin:" + checkin.held_on).c_str(), checkin.held_on, "row");
+            const std::string date = app.date_text(checkin.held_on);
+            ui::remember(("checkin:" + checkin.held_on).c_str(), date, "row");
             ImGui::SetCursorPos(ImVec2(start.x + 8, start.y + 4));
             ImGui::BeginGroup();
-            std::string title = checkin.held_on;
+            std::string title = date;
             if (checkin.mood) title += "  ·  mood " + std::to_string(checkin.mood) + "/5";
             if (checkin.open_items)
                 title += "  ·  " + std::to_string(checkin.open_items) + (checkin.open_items == 1 ? " open item" : " open items");

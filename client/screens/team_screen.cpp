@@ -1,22 +1,61 @@
+// The manager's home: who is due for a 1:1 this week, then every report with their last and next 1:1,
+// with "Log 1:1" (one that already happened) and "New 1:1" (open the editor) on each row.
+#include <algorithm>
+
 #include "app/app.h"
 #include "screens/screens.h"
+#include "tandem/dates.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tandem::client {
 
 namespace {
-std::string or_dash(const std::string& value) { return value.empty() ? "—" : value; }
+std::string or_dash(App& app, const std::string& date) { return date.empty() ? "—" : app.date_text(date); }
 
 std::string next_text(App& app, const ReportSummary& report) {
-    if (report.overdue) return "Overdue · " + report.next_due;
-    return report.next_due == app.today() ? "Today" : report.next_due;
+    if (report.overdue) return "Overdue · " + app.date_text(report.next_due);
+    return report.next_due == app.today() ? "Today" : app.date_text(report.next_due);
+}
+
+const char* const kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+// Everyone due within the next seven days (overdue first), so the week can be planned at a glance.
+void draw_due_this_week(App& app, const std::vector<ReportSummary>& team) {
+    const std::string week_end = add_days(app.today(), 6);
+    std::vector<const ReportSummary*> due;
+    for (const auto& report : team)
+        if (report.next_due <= week_end) due.push_back(&report);
+    std::sort(due.begin(), due.end(), [](auto* a, auto* b) {
+        return a->next_due != b->next_due ? a->next_due < b->next_due : a->name < b->name;
+    });
+    ui::text(due.empty() ? "Nobody is due for a 1:1 in the next 7 days." : "Due in the next 7 days");
+    for (const ReportSummary* report : due) {
+        const bool overdue = report->overdue;
+        const std::string when = overdue ? "Overdue since " + app.date_text(report->next_due)
+                                         : std::string(kWeekdays[weekday(report->next_due)]) + " " +
+                                               app.date_text(report->next_due);
+        ImGui::Bullet();
+        ui::text_colored(overdue ? ui::theme::kOverdue : ui::theme::kMuted, when);
+        ImGui::SameLine();
+        ui::text(report->name);
+        ui::remember(("due:" + report->name).c_str(), when + " " + report->name, "text");
+    }
+    ImGui::Spacing();
+}
+
+void draw_row_buttons(App& app, const ReportSummary& report, float width) {
+    if (app.user()->role != "manager") return;
+    const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
+    if (ui::button(("Log 1:1##" + report.name).c_str(), ImVec2(half, 0))) open_quick_log(app, report);
+    ImGui::SameLine();
+    if (ui::button(("New 1:1##" + report.name).c_str(), ImVec2(half, 0))) app.create_checkin(report.person_id);
 }
 
 // Phones and narrow windows: one row per report, name on top and the dates underneath.
 void draw_team_list(App& app, const std::vector<ReportSummary>& team) {
     ImGui::BeginChild("team-list", ImVec2(0, 0));
-    const float button_width = 96;
+    const float button_width = 184;
     ImGuiListClipper clipper;
     clipper.Begin(int(team.size()), 72);
     while (clipper.Step()) {
@@ -33,15 +72,12 @@ void draw_team_list(App& app, const std::vector<ReportSummary>& team) {
             ImGui::BeginGroup();
             ui::text(report.name);
             if (report.overdue)
-                ui::text_colored(ui::theme::kOverdue, "Overdue since " + report.next_due);
+                ui::text_colored(ui::theme::kOverdue, "Overdue since " + app.date_text(report.next_due));
             else
-                ui::muted("Last " + or_dash(report.last_checkin) + " · Next " + next_text(app, report));
+                ui::muted("Last " + or_dash(app, report.last_checkin) + " · Next " + next_text(app, report));
             ImGui::EndGroup();
-            if (app.user()->role == "manager") {
-                ImGui::SetCursorPos(ImVec2(start.x + width - button_width, start.y + 12));
-                if (ui::button(("New 1:1##" + report.name).c_str(), ImVec2(button_width, 0)))
-                    app.create_checkin(report.person_id);
-            }
+            ImGui::SetCursorPos(ImVec2(start.x + width - button_width, start.y + 12));
+            draw_row_buttons(app, report, button_width);
             ImGui::SetCursorPos(ImVec2(start.x, start.y + 72));
             ImGui::PopID();
         }
@@ -63,6 +99,8 @@ void draw_team_screen(App& app) {
     ui::muted(std::to_string(team.size()) + " direct reports" +
               (overdue ? " · " + std::to_string(overdue) + " overdue for a 1:1" : ""));
     ImGui::Spacing();
+    draw_quick_log(app);
+    draw_due_this_week(app, team);
 
     if (ImGui::GetContentRegionAvail().x < 640) return draw_team_list(app, team);
 
@@ -74,7 +112,7 @@ void draw_team_screen(App& app) {
     ImGui::TableSetupColumn("Last 1:1", ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn("Next 1:1", ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn("Open items", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 110);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 200);
     ImGui::TableHeadersRow();
 
     // Only visible rows are drawn: a team of hundreds costs the same per frame as a team of ten.
@@ -94,7 +132,7 @@ void draw_team_screen(App& app) {
             ui::remember(("report:" + report.name).c_str(), report.name, "row");
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ui::text(or_dash(report.last_checkin));
+            ui::text(or_dash(app, report.last_checkin));
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             if (report.overdue)
@@ -105,8 +143,7 @@ void draw_team_screen(App& app) {
             ImGui::AlignTextToFramePadding();
             ui::text(report.open_items ? std::to_string(report.open_items) : "—");
             ImGui::TableNextColumn();
-            if (app.user()->role == "manager" && ui::button(("New 1:1##" + report.name).c_str(), ImVec2(-1, 0)))
-                app.create_checkin(report.person_id);
+            draw_row_buttons(app, report, ImGui::GetContentRegionAvail().x);
             ImGui::PopID();
         }
     }

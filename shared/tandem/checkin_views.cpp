@@ -43,9 +43,24 @@ std::vector<ReportSummary> team_overview(Store& store, const std::string& manage
                    "AND COALESCE(json_extract(state, '$.done.v'), 0) = 0 GROUP BY subject_id");
     while (open.step()) open_by_report[open.text(0)] = int(open.integer(1));
 
+    // Two devices may each have created a cadence for one report: the lowest record id wins everywhere.
+    std::unordered_map<std::string, std::pair<std::string, Cadence>> cadence_by_report;
+    Statement cadences(store.database().handle(),
+                       "SELECT record_id, subject_id, state FROM records WHERE entity = 'cadence' AND deleted = 0 "
+                       "ORDER BY record_id DESC");
+    while (cadences.step()) {
+        RecordState state;
+        state.fields = Json::parse(cadences.text(2));
+        cadence_by_report[cadences.text(1)] = {cadences.text(0), Cadence::from_record(state)};
+    }
+
     for (auto& report : team) {
         report.last_checkin = last_by_report[report.person_id];
-        report.next_due = report.last_checkin.empty() ? today : add_days(report.last_checkin, kDefaultCadenceDays);
+        if (auto it = cadence_by_report.find(report.person_id); it != cadence_by_report.end()) {
+            report.cadence_id = it->second.first;
+            report.cadence = it->second.second;
+        }
+        report.next_due = next_due(report.last_checkin, report.cadence, today);
         report.overdue = report.next_due < today;
         report.open_items = open_by_report[report.person_id];
     }
@@ -84,7 +99,7 @@ CheckInDetail checkin_detail(Store& store, const std::string& checkin_id, const 
 
     Statement children(store.database().handle(),
                        "SELECT record_id, entity, author_id, state FROM records WHERE deleted = 0 "
-                       "AND entity IN ('action_item', 'private_note') AND subject_id = ? "
+                       "AND entity IN ('action_item', 'private_note', 'talking_point') AND subject_id = ? "
                        "AND json_extract(state, '$.checkin_id.v') = ? ORDER BY record_id");
     children.bind(1, detail.report_id).bind(2, checkin_id);
     while (children.step()) {
@@ -96,11 +111,34 @@ CheckInDetail checkin_detail(Store& store, const std::string& checkin_id, const 
             if (!author.empty() && author != viewer_id) continue;
             detail.private_note_id = children.text(0);
             detail.private_text = state.text("text");
+        } else if (children.text(1) == "talking_point") {
+            Json done = state.value("done"), position = state.value("position");
+            detail.agenda.push_back(TalkingPointView{children.text(0), state.text("text"), state.text("source"),
+                                                     position.is_number_integer() ? position.get<int>() : 0,
+                                                     done.is_boolean() && done.get<bool>()});
         } else {
             Json done = state.value("done");
             detail.items.push_back(ActionItemView{children.text(0), state.text("text"), state.text("due_on"),
                                                   done.is_boolean() && done.get<bool>()});
         }
+    }
+    std::stable_sort(detail.agenda.begin(), detail.agenda.end(),
+                     [](const auto& a, const auto& b) { return a.position < b.position; });
+
+    Statement carried(store.database().handle(),
+                      "SELECT a.record_id, a.state, json_extract(c.state, '$.held_on.v') FROM records a "
+                      "JOIN records c ON c.record_id = json_extract(a.state, '$.checkin_id.v') "
+                      "WHERE a.entity = 'action_item' AND a.subject_id = ?1 AND a.deleted = 0 "
+                      "AND COALESCE(json_extract(a.state, '$.done.v'), 0) = 0 "
+                      "AND c.deleted = 0 AND c.record_id <> ?2 AND json_extract(c.state, '$.held_on.v') <= ?3 "
+                      "ORDER BY 3, a.record_id");
+    carried.bind(1, detail.report_id).bind(2, checkin_id).bind(3, detail.held_on);
+    while (carried.step()) {
+        RecordState state;
+        state.fields = Json::parse(carried.text(1));
+        detail.carried.push_back(
+            CarriedItemView{ActionItemView{carried.text(0), state.text("text"), state.text("due_on"), false},
+                            carried.text(2)});
     }
     return detail;
 }

@@ -3,11 +3,10 @@
 #include <string>
 #include <vector>
 
+#include "tandem/cadence.h"
 #include "tandem/store.h"
 
 namespace tandem {
-
-constexpr int kDefaultCadenceDays = 14;  // fortnightly until programs set a cadence per report
 
 struct ReportSummary {
     std::string person_id;
@@ -16,6 +15,8 @@ struct ReportSummary {
     std::string next_due;      // last + cadence, or today when there has been none
     bool overdue = false;
     int open_items = 0;
+    Cadence cadence;           // fortnightly until the manager sets one
+    std::string cadence_id;    // the cadence record, empty while the default applies
 };
 
 struct CheckInSummary {
@@ -33,19 +34,36 @@ struct ActionItemView {
     bool done = false;
 };
 
+struct TalkingPointView {
+    std::string point_id, text, source;
+    int position = 0;
+    bool done = false;
+};
+
+// An open action item from an earlier 1:1 with the same report, shown on this 1:1's agenda until done.
+struct CarriedItemView {
+    ActionItemView item;
+    std::string from_held_on;
+};
+
 struct CheckInDetail {
     bool found = false;
     std::string checkin_id, report_id, held_on, shared_notes;
     int mood = 0;
     std::string private_note_id, private_text;
     std::vector<ActionItemView> items;
+    std::vector<TalkingPointView> agenda;  // by position
+    // Computed when the 1:1 is opened, never copied into it: a meeting prepared in advance or postponed
+    // still shows every item left open by the 1:1s held before (or on) its date.
+    std::vector<CarriedItemView> carried;
 };
 
 // Direct reports of `manager_id`, by name, with their 1:1 cadence as of `today`.
 std::vector<ReportSummary> team_overview(Store& store, const std::string& manager_id, const std::string& today);
 // A report's check-ins, newest first.
 std::vector<CheckInSummary> checkin_history(Store& store, const std::string& report_id);
-// One check-in with its action items and the viewer's private note.
+// One check-in with its agenda, its action items, the open items carried from earlier 1:1s and the
+// viewer's private note (sealed).
 CheckInDetail checkin_detail(Store& store, const std::string& checkin_id, const std::string& viewer_id);
 
 } // namespace tandem

@@ -34,4 +34,26 @@ std::string iso_from_millis(uint64_t unix_millis) { return iso_from_days(int64_t
 
 std::string add_days(const std::string& date, int64_t days) { return iso_from_days(days_from_iso(date) + days); }
 
+int days_in_month(int year, int month) {
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+std::string add_months(const std::string& date, int months) {
+    int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2)), d = std::stoi(date.substr(8, 2));
+    const int total = y * 12 + (m - 1) + months;
+    y = total / 12;
+    m = total % 12 + 1;
+    if (d > days_in_month(y, m)) d = days_in_month(y, m);
+    char out[48];
+    std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
+    return out;
+}
+
+int weekday(const std::string& date) {
+    const int64_t days = days_from_iso(date);  // 1970-01-01 was a Thursday (3)
+    return int(((days % 7) + 7 + 3) % 7);
+}
+
 } // namespace tandem

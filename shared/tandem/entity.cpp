@@ -61,7 +61,8 @@ const FieldSpec* EntitySpec::field(std::string_view wanted) const {
 const std::vector<const EntitySpec*>& all_entities() {
     static const std::vector<const EntitySpec*> entities{&person_spec(), &checkin_spec(), &action_item_spec(),
                                                          &private_note_spec(), &sealing_key_spec(),
-                                                         &journal_entry_spec()};
+                                                         &journal_entry_spec(), &cadence_spec(),
+                                                         &talking_point_spec()};
     return entities;
 }
 

@@ -73,7 +73,8 @@ bool may_read(const Actor& actor, const RecordMeta& record, const OrgChart& org)
 ReadScope read_scope(const Actor& actor) {
     ReadScope scope;
     scope.all_people = true;  // everyone sees at least their own person record; may_read narrows it
-    scope.authored_by_actor = true;  // every role has records of its own (sealing key, journal)
+    // Every role has records of its own (sealing key, journal); a session without a person has none.
+    scope.authored_by_actor = !actor.person_id.empty();
     return scope;
 }
 

@@ -46,7 +46,8 @@ test("a report's history shows past 1:1s, newest first", async () => {
   const rows = (await page.evaluate(() => JSON.parse(UTF8ToString(Module._tandem_ui_snapshot())).widgets))
                  .filter(w => w.id.startsWith("checkin:"));
   assert.equal(rows.length, 2);
-  assert.ok(rows[0].text > rows[1].text, "newest first");
+  assert.ok(rows[0].id > rows[1].id, "newest first (ids carry the ISO date)");
+  assert.doesNotMatch(rows[0].text, /^\d{4}-\d\d-\d\d$/, "dates are shown as the locale writes them");
   await page.screenshot({path: `${artifacts}/03-history.png`});
 });
 

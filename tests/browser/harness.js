@@ -64,6 +64,14 @@ export async function openApp(page, url) {
   await page.waitForTimeout(200);
 }
 
+// Offline tests need the service worker to have cached the whole build before the network goes away.
+export async function serviceWorkerReady(page) {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    for (let i = 0; i < 100 && !registration.active; i++) await new Promise(r => setTimeout(r, 100));
+  });
+}
+
 export async function snapshot(page) {
   return page.evaluate(() => JSON.parse(UTF8ToString(Module._tandem_ui_snapshot())).widgets);
 }
@@ -83,13 +91,36 @@ export async function find(page, match, {timeout = 10000, kind} = {}) {
   }
 }
 
+// Opens the newest 1:1 in a report's history (rows are named "checkin:YYYY-MM-DD"; their text is the date
+// as the browser's locale writes it).
+export async function openNewestCheckIn(page) {
+  await find(page, /./, {kind: "row"});
+  const row = (await snapshot(page)).find(w => w.id.startsWith("checkin:"));
+  if (!row) throw new Error("no 1:1 in this history");
+  await click(page, row.id);
+}
+
 export async function visibleTexts(page) {
   return (await snapshot(page)).map(w => w.text);
 }
 
+// A widget below or above the visible part of a scrolled screen is first scrolled to, with the mouse wheel
+// over the screen, as a person would.
+async function scrollIntoView(page, match, options) {
+  let widget = await find(page, match, options);
+  const {height} = page.viewportSize();
+  for (let step = 0; step < 20 && (widget.y < 40 || widget.y + widget.h > height - 60); step++) {
+    await page.mouse.move(page.viewportSize().width / 2, height / 2);
+    await page.mouse.wheel(0, widget.y < 40 ? -200 : 200);
+    await page.waitForTimeout(120);
+    widget = await find(page, match, options);
+  }
+  return widget;
+}
+
 // ImGui samples input once per frame: press, hold ~100 ms, release.
 export async function click(page, match, options) {
-  const widget = await find(page, match, options);
+  const widget = await scrollIntoView(page, match, options);
   const x = widget.x + Math.min(widget.w / 2, 40), y = widget.y + widget.h / 2;
   await page.mouse.move(x, y);
   await page.waitForTimeout(50);

@@ -2,8 +2,8 @@
 // device, survives a reload, and syncs by itself when the network comes back.
 import assert from "node:assert/strict";
 import {after, before, test} from "node:test";
-import {apiSession, artifacts, click, eventually, find, launchBrowser, openApp, pullAll, signIn, startServer,
-        visibleTexts} from "./harness.js";
+import {apiSession, artifacts, click, eventually, find, launchBrowser, openApp, openNewestCheckIn, pullAll,
+        serviceWorkerReady, signIn, startServer, visibleTexts} from "./harness.js";
 
 let server, browser, context, page;
 
@@ -15,11 +15,7 @@ before(async () => {
   await openApp(page, server.url);
   await signIn(page, "manager1@demo.example");
   await find(page, /^Synced/);
-  // The service worker must have the whole build cached before the network goes away.
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    for (let i = 0; i < 100 && !registration.active; i++) await new Promise(r => setTimeout(r, 100));
-  });
+  await serviceWorkerReady(page);
 });
 
 after(async () => {
@@ -49,7 +45,7 @@ test("check-ins written offline are saved, survive a reload, and sync when back 
   await page.reload();
   await page.waitForFunction(() => window.tandemReady === true, null, {timeout: 30000});
   await click(page, "report:Dev Patel");
-  await click(page, /^\d{4}-\d\d-\d\d$/);
+  await openNewestCheckIn(page);
   const notes = (await find(page, "##shared-notes")).value;
   assert.equal(notes, "Written on the train, no signal");
 

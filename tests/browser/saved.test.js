@@ -6,7 +6,8 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {after, before, test} from "node:test";
-import {click, find, killProfile, launchProfile, openApp, signIn, snapshot, startServer} from "./harness.js";
+import {click, find, killProfile, launchProfile, openApp, openNewestCheckIn, serviceWorkerReady, signIn,
+        snapshot, startServer} from "./harness.js";
 
 let server, profile, context, page;
 const viewport = {width: 1000, height: 700};
@@ -24,7 +25,7 @@ async function restartOffline() {
 
 async function openLatestCheckIn(report) {
   await click(page, "report:" + report);
-  await click(page, /^\d{4}-\d\d-\d\d$/);
+  await openNewestCheckIn(page);
   await find(page, "1:1 with " + report);
 }
 
@@ -36,10 +37,7 @@ before(async () => {
   await openApp(page, server.url);
   await signIn(page, "manager1@demo.example");
   await find(page, /^Synced/);
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    for (let i = 0; i < 100 && !registration.active; i++) await new Promise(r => setTimeout(r, 100));
-  });
+  await serviceWorkerReady(page);
 });
 
 after(async () => {

@@ -2,7 +2,8 @@
 // offline: after both sync, both show the same merged result.
 import assert from "node:assert/strict";
 import {after, before, test} from "node:test";
-import {click, eventually, find, launchBrowser, openApp, signIn, snapshot, startServer} from "./harness.js";
+import {click, eventually, find, launchBrowser, openApp, openNewestCheckIn, signIn, snapshot,
+        startServer} from "./harness.js";
 
 let server, browser, laptop, phone;
 
@@ -18,7 +19,7 @@ async function device() {
 async function openLatestCheckIn(page, report) {
   await click(page, "‹ My team").catch(() => {});
   await click(page, "report:" + report);
-  await click(page, /^\d{4}-\d\d-\d\d$/);
+  await openNewestCheckIn(page);
   await find(page, "1:1 with " + report);
 }
 

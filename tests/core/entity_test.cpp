@@ -13,7 +13,9 @@ std::string problem_code(const char* entity, const Json& fields, bool creating) 
 }
 
 TEST(Entity, KnowsTheRecordTypesOfTheApi) {
-    for (const char* name : {"person", "checkin", "action_item", "private_note", "sealing_key", "journal_entry"}) EXPECT_TRUE(find_entity(name));
+    for (const char* name : {"person", "checkin", "action_item", "private_note", "sealing_key", "journal_entry",
+                             "cadence", "talking_point"})
+        EXPECT_TRUE(find_entity(name));
     EXPECT_FALSE(find_entity("salary"));
 }
 

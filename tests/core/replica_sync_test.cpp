@@ -100,7 +100,8 @@ TEST(ReplicaSync, PullShowsEachManagerOnlyTheirOwnTeam) {
     Replica other(theirs, world.other_manager, [&] { return world.now; });
     std::string checkin = manager.new_record_id();
     manager.edit("checkin", checkin, {{"report_id", world.report}, {"held_on", "2026-11-23"}});
-    manager.edit("private_note", manager.new_record_id(), {{"checkin_id", checkin}, {"text", testing::sealed_sample("only me")}});
+    manager.edit("private_note", manager.new_record_id(),
+                 {{"checkin_id", checkin}, {"text", testing::sealed_sample("only me")}});
     world.sync(manager, world.manager);
     world.sync(other, world.other_manager);
     EXPECT_TRUE(theirs.records_of("checkin").empty());

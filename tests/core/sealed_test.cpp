@@ -26,7 +26,8 @@ TEST(Sealed, KnownKeyAndNonceGiveTheSameBytesOnEveryBuild) {
 
 TEST(Sealed, SealThenOpenRoundTripsAnyText) {
     const SealKey key = counting_key();
-    for (std::string text : {std::string(), std::string("x"), std::string(5000, 'a'), std::string("日本語\n\tline")}) {
+    const std::string texts[] = {"", "x", std::string(5000, 'a'), "日本語\n\tline"};
+    for (const std::string& text : texts) {
         const std::string sealed = seal(key, text);
         EXPECT_TRUE(is_sealed_text(sealed));
         OpenedText opened = open_sealed(key, sealed);

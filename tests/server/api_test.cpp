@@ -132,7 +132,8 @@ TEST_F(ApiTest, PullIsScopedToEachManagersTeam) {
     std::string report = first_report_of(manager1);
     std::string checkin = new_uuid_v7(wall_millis());
     Json note{{"id", "n-1"}, {"entity", "private_note"}, {"record_id", new_uuid_v7(wall_millis())},
-              {"hlc", Hlc{wall_millis(), 1}.to_string()}, {"fields", {{"checkin_id", checkin}, {"text", testing::sealed_sample("mine")}}}};
+              {"hlc", Hlc{wall_millis(), 1}.to_string()},
+              {"fields", {{"checkin_id", checkin}, {"text", testing::sealed_sample("mine")}}}};
     push(manager1, Json{{"device_id", "d1"}, {"changes", {checkin_change("s-1", checkin, report, "x"), note}}});
 
     // Counts what each session pulls, leaving out the demo history the server wrote for manager1.

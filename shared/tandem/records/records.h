@@ -9,4 +9,6 @@ const EntitySpec& action_item_spec();
 const EntitySpec& private_note_spec();
 const EntitySpec& sealing_key_spec();
 const EntitySpec& journal_entry_spec();
+const EntitySpec& cadence_spec();
+const EntitySpec& talking_point_spec();
 } // namespace tandem

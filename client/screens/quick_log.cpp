@@ -1,0 +1,71 @@
+// "Log a 1:1": the quick path from the team screen for a 1:1 that already happened. Date (today unless
+// changed), an optional mood and one line of notes, committed as one change: a few taps, well under 30 s.
+#include "app/app.h"
+#include "screens/screens.h"
+#include "tandem/dates.h"
+#include "tandem/entity.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+namespace {
+
+struct QuickLog {
+    bool opening = false;
+    std::string report_id, report_name, held_on, notes, problem;
+    int mood = 0;
+};
+QuickLog quick;
+
+}  // namespace
+
+void open_quick_log(App& app, const ReportSummary& report) {
+    quick = QuickLog{true, report.person_id, report.name, app.today(), "", "", 0};
+}
+
+void draw_quick_log(App& app) {
+    if (quick.opening) {
+        ImGui::OpenPopup("quick-log");
+        quick.opening = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetMainViewport()->Size.x - 24, 460.0f), 0));
+    if (!ImGui::BeginPopupModal("quick-log", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
+    ui::heading("Log a 1:1 with " + quick.report_name);
+    ui::text("When");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(130);
+    ui::input_text("##log-date", quick.held_on, "YYYY-MM-DD");
+    ImGui::SameLine();
+    if (ui::link("Today##log-today")) quick.held_on = app.today();
+    ImGui::SameLine();
+    if (ui::link("Yesterday##log-yesterday")) quick.held_on = add_days(app.today(), -1);
+    if (is_iso_date(quick.held_on)) ui::muted(app.date_text(quick.held_on));
+    ui::text("Mood (optional)");
+    for (int mood = 1; mood <= 5; ++mood) {
+        ImGui::SameLine();
+        const bool selected = quick.mood == mood;
+        if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
+        if (ui::button((std::to_string(mood) + "##log-mood" + std::to_string(mood)).c_str(), ImVec2(40, 0)))
+            quick.mood = selected ? 0 : mood;
+        if (selected) ImGui::PopStyleColor();
+    }
+    ImGui::SetNextItemWidth(-1);
+    bool submit = ui::input_text("##log-notes", quick.notes, "What you talked about (optional)",
+                                 ImGuiInputTextFlags_EnterReturnsTrue);
+    submit |= ui::primary_button("Log it##log-save");
+    ImGui::SameLine();
+    if (ui::button("Cancel##log-cancel")) ImGui::CloseCurrentPopup();
+    if (submit) {
+        if (!is_iso_date(quick.held_on))
+            quick.problem = "Use a date like " + app.today() + ".";
+        else if (quick.held_on > app.today())
+            quick.problem = "That date is in the future: use New 1:1 to prepare a meeting.";
+        else if (app.log_checkin(quick.report_id, quick.held_on, quick.mood, quick.notes))
+            ImGui::CloseCurrentPopup();
+    }
+    if (!quick.problem.empty()) ui::text_colored(ui::theme::kOverdue, quick.problem);
+    ImGui::EndPopup();
+}
+
+} // namespace tandem::client

@@ -1,0 +1,53 @@
+// Who may write and read the 1:1 workflow records (cadence, talking_point), from outside over HTTP: the
+// report's manager only; another manager, HR and a mentor are refused and never receive them.
+#include "live_server.h"
+#include "tandem/ids.h"
+
+namespace tandem::testing {
+namespace {
+
+using WorkflowRules = LiveServer;
+
+Json change(const std::string& id, const std::string& entity, const std::string& record_id, Json fields) {
+    return Json{{"id", id}, {"entity", entity}, {"record_id", record_id},
+                {"hlc", Hlc{wall_millis(), 1}.to_string()}, {"fields", std::move(fields)}};
+}
+
+TEST_F(WorkflowRules, OnlyTheReportsManagerSetsCadenceAndAgenda) {
+    Session maya = sign_in("manager1@demo.example"), noah = sign_in("manager2@demo.example");
+    Session hr = sign_in("hr@demo.example"), mentor = sign_in("mentor@demo.example");
+    const std::string report = first_report_of(maya), checkin = new_uuid_v7(wall_millis());
+    const std::string cadence = new_uuid_v7(wall_millis()), point = new_uuid_v7(wall_millis());
+    Json mine = Json::array({checkin_change("c-1", checkin, report, "notes"),
+                             change("k-1", "cadence", cadence, {{"report_id", report}, {"every", "week"}}),
+                             change("p-1", "talking_point", point,
+                                    {{"checkin_id", checkin}, {"text", "Workload"}, {"position", 1000}})});
+    for (const auto& result : Json::parse(push(maya, Json{{"device_id", "m"}, {"changes", mine}})->body)["results"])
+        EXPECT_EQ(result["status"], "accepted") << result;
+
+    for (const Session* other : {&noah, &hr, &mentor}) {
+        Json attempts = Json::array({
+            change("k-" + other->user_id, "cadence", new_uuid_v7(wall_millis()),
+                   {{"report_id", report}, {"every", "month"}}),
+            change("k2-" + other->user_id, "cadence", cadence, {{"every", "month"}}),
+            change("p-" + other->user_id, "talking_point", new_uuid_v7(wall_millis()),
+                   {{"checkin_id", checkin}, {"text", "Sneaky"}, {"position", 1}}),
+            change("p2-" + other->user_id, "talking_point", point, {{"done", true}}),
+        });
+        for (const auto& result :
+             Json::parse(push(*other, Json{{"device_id", "o"}, {"changes", attempts}})->body)["results"]) {
+            EXPECT_EQ(result["status"], "rejected") << result;
+            EXPECT_EQ(result["error"]["code"], "forbidden");
+        }
+        for (const auto& row : pull_all(*other)) {
+            EXPECT_NE(row["entity"], "cadence");
+            EXPECT_NE(row["entity"], "talking_point");
+        }
+    }
+    int seen = 0;
+    for (const auto& row : pull_all(maya)) seen += row["entity"] == "cadence" || row["entity"] == "talking_point";
+    EXPECT_EQ(seen, 2);
+}
+
+}  // namespace
+}  // namespace tandem::testing
