@@ -1,6 +1,7 @@
 #include "demo_org.h"
 
 #include "audit_log.h"
+#include "demo_guides.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -168,6 +169,7 @@ std::string create_demo_database(const std::string& path, KeyCost notes_key_cost
                                          {"manager_id", person.manager_key ? Json(ids[person.manager_key]) : Json()}}));
     SyncService(store).write_as_server(changes);
     add_demo_history(store, ids, clock, now, notes_key_cost);
+    add_demo_guides(store, ids["hr"], clock, now);
     store.transaction([&] {
         for (const auto& person : kPeople)
             if (person.can_sign_in) add_account(store, ids[person.key], person.email, kDemoPassword);

@@ -312,6 +312,53 @@ void App::set_cadence(const ReportSummary& report, const std::string& every, int
     edit("cadence", id, fields);
 }
 
+void App::open_guide(const std::string& guide_id) {
+    views_.guide_id = guide_id;
+    open_screen(Screen::Guide);
+}
+
+void App::add_guide_to_agenda(const CheckInDetail& checkin, const GuideView& guide) {
+    int position = checkin.agenda.empty() ? 0 : checkin.agenda.back().position;
+    const std::string source = guide.title + " v" + std::to_string(guide.version);
+    for (const auto& prompt : guide.prompts) {
+        position += 1000;
+        edit("talking_point", replica_->new_record_id(),
+             {{"checkin_id", checkin.checkin_id}, {"text", prompt.substr(0, 1000)}, {"position", position},
+              {"done", false}, {"source", source}, {"guide_version_id", guide.version_id}});
+    }
+}
+
+std::string App::publish_guide(const std::string& guide_id, const std::string& kind, const std::string& title,
+                               const std::string& topic, const std::string& body) {
+    std::string id = guide_id;
+    int version = 1;
+    for (const auto& guide : views_.guides)
+        if (guide.guide_id == guide_id) version = guide.version + 1;
+    if (id.empty()) {
+        id = replica_->new_record_id();
+        if (edit("guide", id, {{"kind", kind}, {"title", title}, {"topic", topic}, {"archived", false}}).problem)
+            return "";
+    }
+    const std::string version_id = replica_->new_record_id();
+    if (edit("guide_version", version_id, {{"guide_id", id}, {"version", version}, {"title", title}, {"body", body}})
+            .problem)
+        return "";
+    edit("guide", id, {{"title", title}, {"topic", topic}, {"current_version_id", version_id}});
+    return id;
+}
+
+void App::rate_guide(const GuideView& guide, const Json& fields) {
+    for (const auto& given : guide.feedback)
+        if (given.author_id == user_->id) {
+            edit("guide_feedback", given.feedback_id, fields);
+            return;
+        }
+    Json created = fields;
+    created["owner_id"] = user_->id;
+    created["guide_id"] = guide.guide_id;
+    edit("guide_feedback", replica_->new_record_id(), created);
+}
+
 std::string App::create_checkin(const std::string& report_id) {
     std::string id = replica_->new_record_id();
     if (edit("checkin", id, {{"report_id", report_id}, {"held_on", today()}}).problem) return "";

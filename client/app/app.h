@@ -18,7 +18,9 @@
 
 namespace tandem::client {
 
-enum class Screen { SignIn, Team, History, CheckIn, People, Person, Import, Audit, Journal, Passphrase };
+enum class Screen {
+    SignIn, Team, History, CheckIn, People, Person, Import, Audit, Journal, Passphrase, Guides, Guide
+};
 
 struct SignedInUser {
     std::string token, id, name, role;
@@ -81,6 +83,14 @@ public:
     // Quick path from the team screen: a 1:1 that already happened, in one change.
     bool log_checkin(const std::string& report_id, const std::string& held_on, int mood, const std::string& notes);
     void set_cadence(const ReportSummary& report, const std::string& every, int days);
+    // Templates and playbooks (features/guides/).
+    void open_guide(const std::string& guide_id);
+    void add_guide_to_agenda(const CheckInDetail& checkin, const GuideView& guide);
+    // HR: publishes the text as the guide's next version (a new guide when `guide_id` is empty); returns
+    // the guide's id, or empty when refused.
+    std::string publish_guide(const std::string& guide_id, const std::string& kind, const std::string& title,
+                              const std::string& topic, const std::string& body);
+    void rate_guide(const GuideView& guide, const Json& fields);  // usefulness, minutes
     bool signing_in() const { return signing_in_; }
     const std::string& sign_in_error() const { return sign_in_error_; }
     const std::string& notice() const { return notice_; }

@@ -1,5 +1,6 @@
 // The frame layout shared by every screen: top bar, the current screen, a notice line, the status bar.
 #include "app/app.h"
+#include "features/guides/guides.h"
 #include "features/journal/journal.h"
 #include "screens/screens.h"
 #include "ui/theme.h"
@@ -56,6 +57,8 @@ const ScreenEntry kScreens[] = {
     {Screen::Person, nullptr, "hr_admin", draw_person_screen},
     {Screen::Import, "Import", "hr_admin", draw_import_screen},
     {Screen::Audit, "Audit log", "hr_admin", draw_audit_screen},
+    {Screen::Guides, "Guides", nullptr, draw_guides_screen},
+    {Screen::Guide, nullptr, nullptr, draw_guide_screen},
     {Screen::Journal, "Journal", nullptr, draw_journal_screen},
     {Screen::Passphrase, nullptr, nullptr, draw_passphrase_screen},
 };
@@ -75,7 +78,8 @@ void draw_navigation(App& app) {
     for (size_t i = 0; i < places.size(); ++i) {
         if (i) ImGui::SameLine(0, 24);
         const bool here = app.screen() == places[i]->screen ||
-                          (places[i]->screen == Screen::People && app.screen() == Screen::Person);
+                          (places[i]->screen == Screen::People && app.screen() == Screen::Person) ||
+                          (places[i]->screen == Screen::Guides && app.screen() == Screen::Guide);
         if (here) {  // the current place: accent text, underlined
             ImGui::AlignTextToFramePadding();
             ui::text_colored(ui::theme::kAccent, places[i]->nav_label);

@@ -18,6 +18,7 @@ void TeamViews::rebuild(Store& store, const std::string& user_id, const std::str
         OpenedText opened = sealing.open(entry.sealed_text);
         journal.push_back(JournalEntry{std::move(entry), opened.status, std::move(opened.text)});
     }
+    guides = guide_views(store);
     ++version;
 }
 

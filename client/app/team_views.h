@@ -6,6 +6,7 @@
 
 #include "app/note_sealing.h"
 #include "tandem/checkin_views.h"
+#include "tandem/guide_views.h"
 #include "tandem/journal_views.h"
 
 namespace tandem::client {
@@ -26,6 +27,8 @@ struct TeamViews {
         std::string text;
     };
     std::vector<JournalEntry> journal;
+    std::vector<GuideView> guides;  // HR's templates and playbooks
+    std::string guide_id;           // the guide open on the guide screen
     uint64_t version = 0;   // bumps on every rebuild, so screens can refresh their drafts
 
     void rebuild(Store& store, const std::string& user_id, const std::string& today, const NoteSealing& sealing);

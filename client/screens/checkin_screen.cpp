@@ -1,6 +1,7 @@
 // Editing one 1:1. The notes fields are drafts in App (see drafts.h): committed when the field is left or
 // typing pauses. The date is a small form of its own: it commits only once it is a valid date.
 #include "app/app.h"
+#include "features/guides/guides.h"
 #include "features/journal/journal.h"
 #include "screens/screens.h"
 #include "tandem/entity.h"
@@ -131,6 +132,7 @@ void draw_agenda(App& app, const CheckInDetail& checkin) {
             app.edit("talking_point", point.point_id, Json::object(), true);
         ImGui::PopID();
     }
+    draw_guide_picker(app, checkin);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 100);
     bool add = ui::input_text("##new-point", editor.new_point.text, "Add a talking point…",
                               ImGuiInputTextFlags_EnterReturnsTrue);

@@ -1,6 +1,7 @@
 #include "tandem/entity.h"
 
 #include "tandem/ids.h"
+#include "tandem/merge.h"
 #include "tandem/records/records.h"
 #include "tandem/sealed.h"
 
@@ -62,7 +63,8 @@ const std::vector<const EntitySpec*>& all_entities() {
     static const std::vector<const EntitySpec*> entities{&person_spec(), &checkin_spec(), &action_item_spec(),
                                                          &private_note_spec(), &sealing_key_spec(),
                                                          &journal_entry_spec(), &cadence_spec(),
-                                                         &talking_point_spec()};
+                                                         &talking_point_spec(), &guide_spec(),
+                                                         &guide_version_spec(), &guide_feedback_spec()};
     return entities;
 }
 
@@ -155,6 +157,16 @@ std::optional<Problem> validate_value(const FieldSpec& spec, const Json& value) 
 }
 
 }  // namespace
+
+std::optional<Problem> check_fixed_fields(const EntitySpec& spec, const Json& fields, const RecordState& existing) {
+    for (const auto& field : spec.fields) {
+        if (!field.immutable) continue;
+        auto it = fields.find(field.name);
+        if (it != fields.end() && *it != existing.value(field.name))
+            return Problem{"invalid_change", "field \"" + field.name + "\" cannot change once set"};
+    }
+    return std::nullopt;
+}
 
 std::optional<Problem> validate_fields(const EntitySpec& spec, const Json& fields, bool creating) {
     if (!fields.is_object()) return Problem{"invalid_change", "\"fields\" must be an object"};

@@ -63,12 +63,15 @@ enum class WriteRule {
     ManagerOfSubject,    // a manager whose team holds the subject; afterwards only the record's author
     AuthorOfParent,      // whoever wrote the parent record
     Owner,               // anyone, about themself only (the subject is the writer); afterwards only them
+    HrOnly,              // HR admins (any of them may edit what another wrote: HR works as a team)
 };
 
 enum class ReadRule {
     PersonDirectory,     // the person themself, their managers up the line, and HR admins
     AuthorManagesSubject,  // the author, while the subject is still in their team
     AuthorOnly,          // private to whoever wrote it
+    Everyone,            // every signed-in person (HR's templates and playbooks)
+    AuthorOrHr,          // its author and HR (a manager's rating of a template)
 };
 
 struct EntitySpec {
@@ -87,6 +90,10 @@ const std::vector<const EntitySpec*>& all_entities();
 
 // Checks every field a change sets against the spec; `creating` adds the required-field check.
 std::optional<Problem> validate_fields(const EntitySpec& spec, const Json& fields, bool creating);
+// Fields marked fixed() that `fields` would change on an existing record: those decide who may see it (a
+// check-in's report) or are history (a published guide version), so the server and devices refuse both.
+struct RecordState;
+std::optional<Problem> check_fixed_fields(const EntitySpec& spec, const Json& fields, const RecordState& existing);
 bool is_iso_date(std::string_view text);
 bool is_valid_utf8(const std::string& text);
 // A-Z to a-z, other bytes as they are: e-mails and ids compare ignoring case this way everywhere.

@@ -45,6 +45,9 @@ std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, con
         }
         return std::nullopt;
     }
+    case WriteRule::HrOnly:
+        if (actor.role != Role::HrAdmin) return forbidden(spec.name + " records are written by HR");
+        return std::nullopt;
     case WriteRule::Owner: {
         std::string subject = existing ? existing->subject_id : subject_of_new_record(spec, change, parent);
         if (subject != actor.person_id) return forbidden("a " + spec.name + " can only be your own");
@@ -66,15 +69,23 @@ bool may_read(const Actor& actor, const RecordMeta& record, const OrgChart& org)
     case ReadRule::AuthorManagesSubject:
         return record.author_id == actor.person_id && org.manages(actor.person_id, record.subject_id);
     case ReadRule::AuthorOnly: return record.author_id == actor.person_id;
+    case ReadRule::Everyone: return !actor.person_id.empty();
+    case ReadRule::AuthorOrHr: return record.author_id == actor.person_id || actor.role == Role::HrAdmin;
     }
     return false;
 }
 
 ReadScope read_scope(const Actor& actor) {
     ReadScope scope;
-    scope.all_people = true;  // everyone sees at least their own person record; may_read narrows it
     // Every role has records of its own (sealing key, journal); a session without a person has none.
     scope.authored_by_actor = !actor.person_id.empty();
+    // Types others write that this actor may see some of; may_read then decides row by row (everyone sees
+    // at least their own person record).
+    for (const EntitySpec* spec : all_entities()) {
+        const bool shared = spec->read_rule == ReadRule::PersonDirectory || spec->read_rule == ReadRule::Everyone ||
+                            (spec->read_rule == ReadRule::AuthorOrHr && actor.role == Role::HrAdmin);
+        if (shared) scope.shared_entities.push_back(spec->name);
+    }
     return scope;
 }
 

@@ -3,6 +3,7 @@
 // every change it returns; a device uses the same answers to hide what its user cannot do.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "tandem/change.h"
 #include "tandem/entity.h"
@@ -31,8 +32,8 @@ bool may_read(const Actor& actor, const RecordMeta& record, const OrgChart& org)
 
 // A coarse filter the store turns into SQL so a pull scans only candidate rows; may_read decides exactly.
 struct ReadScope {
-    bool authored_by_actor = false;  // rows the actor wrote
-    bool all_people = false;         // every person record
+    bool authored_by_actor = false;           // rows the actor wrote
+    std::vector<std::string> shared_entities;  // rows of these types whoever wrote them (people, guides...)
 };
 ReadScope read_scope(const Actor& actor);
 

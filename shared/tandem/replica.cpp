@@ -37,7 +37,9 @@ EditResult Replica::edit(const std::string& entity, const std::string& record_id
         return result;
     }
     auto existing = store_.load(record_id);
-    if (auto problem = validate_fields(*spec, fields, !existing && !deleted)) {
+    auto problem = validate_fields(*spec, fields, !existing && !deleted);
+    if (!problem && existing) problem = check_fixed_fields(*spec, fields, existing->state);
+    if (problem) {
         result.problem = problem;
         return result;
     }

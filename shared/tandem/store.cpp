@@ -7,7 +7,7 @@ namespace tandem {
 namespace {
 enum Slot {
     kLoad, kSave, kLogged, kAppendLog, kLastSeq, kAppendOutbox, kOutbox, kOutboxPending, kRemoveOutbox,
-    kRejectOutbox, kSetting, kSetSetting, kRecordsOf, kScanAuthored, kScanPeople, kScanBoth, kRecordsAbout,
+    kRejectOutbox, kSetting, kSetSetting, kRecordsOf, kRecordsAbout,
     kRemoveRecord,
     kSlotCount
 };
@@ -137,32 +137,30 @@ int64_t Store::append_removal(const std::string& change_id, const std::string& r
 
 std::vector<LogRow> Store::scan_log(int64_t since, const ReadScope& scope, const std::string& actor_id, int limit) {
     std::vector<LogRow> rows;
-    if (!scope.authored_by_actor && !scope.all_people) return rows;
-    Statement* statement;
-    // Two indexed ranges merged by seq; SQLite walks each index from `since` instead of the whole log.
-    // The ranges cannot overlap (the server writes people, no actor does), so UNION ALL needs no dedup.
-    if (scope.authored_by_actor && scope.all_people) {
-        statement = &cached(kScanBoth,
-                            "SELECT seq, entity, author_id, subject_id, body FROM ("
-                            " SELECT * FROM (SELECT seq, entity, author_id, subject_id, body FROM change_log"
-                            "  WHERE author_id = ?2 AND seq > ?1 ORDER BY seq LIMIT ?3)"
-                            " UNION ALL"
-                            " SELECT * FROM (SELECT seq, entity, author_id, subject_id, body FROM change_log"
-                            "  WHERE entity = 'person' AND author_id <> ?2 AND seq > ?1 ORDER BY seq LIMIT ?3))"
-                            " ORDER BY seq LIMIT ?3");
-        statement->bind(2, actor_id);
-    } else if (scope.authored_by_actor) {
-        statement = &cached(kScanAuthored, "SELECT seq, entity, author_id, subject_id, body FROM change_log "
-                                           "WHERE author_id = ?2 AND seq > ?1 ORDER BY seq LIMIT ?3");
-        statement->bind(2, actor_id);
-    } else {
-        statement = &cached(kScanPeople, "SELECT seq, entity, author_id, subject_id, body FROM change_log "
-                                         "WHERE entity = 'person' AND seq > ?1 ORDER BY seq LIMIT ?3");
-    }
+    if (!scope.authored_by_actor && scope.shared_entities.empty()) return rows;
+    // One indexed range per part of the scope, each walked from `since` and cut at `limit`, merged by seq:
+    // SQLite reads at most `limit` rows per range instead of the whole log. Shared types leave out the
+    // actor's own rows when those come from the authored range, so no row comes twice.
+    const char* columns = "SELECT seq, entity, author_id, subject_id, body FROM change_log";
+    std::vector<std::string> parts;
+    if (scope.authored_by_actor)
+        parts.push_back(std::string(columns) + " WHERE author_id = ?2 AND seq > ?1 ORDER BY seq LIMIT ?3");
+    for (size_t i = 0; i < scope.shared_entities.size(); ++i)
+        parts.push_back(std::string(columns) + " WHERE entity = ?" + std::to_string(4 + i) +
+                        (scope.authored_by_actor ? " AND author_id <> ?2" : "") + " AND seq > ?1 ORDER BY seq LIMIT ?3");
+    std::string sql = "SELECT seq, entity, author_id, subject_id, body FROM (";
+    for (size_t i = 0; i < parts.size(); ++i) sql += (i ? " UNION ALL SELECT * FROM (" : "SELECT * FROM (") + parts[i] + ")";
+    sql += ") ORDER BY seq LIMIT ?3";
+    auto& statement = scan_statements_[sql];
+    if (!statement) statement = std::make_unique<Statement>(db_.handle(), sql);
+    statement->reset();
     statement->bind(1, since).bind(3, int64_t(limit));
+    if (sql.find("?2") != std::string::npos) statement->bind(2, actor_id);
+    for (size_t i = 0; i < scope.shared_entities.size(); ++i) statement->bind(int(4 + i), scope.shared_entities[i]);
     while (statement->step())
         rows.push_back(LogRow{statement->integer(0), statement->text(1), statement->text(2), statement->text(3),
                               statement->text(4)});
+    statement->reset();
     return rows;
 }
 

@@ -3,6 +3,7 @@
 // device's outbox and settings. Opening it migrates the schema. It holds no rules about who may do what;
 // callers (SyncService on the server, Replica on a device) decide, then write through it.
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -92,6 +93,7 @@ private:
 
     Database db_;
     std::vector<std::unique_ptr<Statement>> statements_;
+    std::map<std::string, std::unique_ptr<Statement>> scan_statements_;  // one per scope shape
 };
 
 } // namespace tandem

@@ -11,18 +11,6 @@ PushOutcome rejected(const std::string& id, Problem problem) {
     return PushOutcome{id, "rejected", std::move(problem)};
 }
 
-// Fields that decide who may see a record (a check-in's report, an item's check-in) may not move it
-// elsewhere later: the permission granted at creation would no longer hold.
-std::optional<Problem> check_immutable(const EntitySpec& spec, const Change& change, const StoredRecord& existing) {
-    for (const auto& field : spec.fields) {
-        if (!field.immutable) continue;
-        auto it = change.fields.find(field.name);
-        if (it != change.fields.end() && *it != existing.state.value(field.name))
-            return Problem{"invalid_change", "field \"" + field.name + "\" cannot change once set"};
-    }
-    return std::nullopt;
-}
-
 // One answer for "no such record" and "a record you may not see", word for word.
 Problem not_visible() {
     return Problem{"forbidden", "You cannot change this record: it does not exist or is not yours to see."};
@@ -72,7 +60,7 @@ PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const st
         return rejected(id, Problem{"invalid_change", "record_id already names a " + existing->state.entity});
     if (auto problem = validate_fields(*spec, change.fields, !existing)) return rejected(id, *problem);
     if (existing)
-        if (auto problem = check_immutable(*spec, change, *existing)) return rejected(id, *problem);
+        if (auto problem = check_fixed_fields(*spec, change.fields, existing->state)) return rejected(id, *problem);
 
     std::optional<StoredRecord> parent;
     if (spec->subject_rule == SubjectRule::ParentRecord) {

@@ -22,8 +22,9 @@ TEST_F(WorkflowRules, OnlyTheReportsManagerSetsCadenceAndAgenda) {
                              change("k-1", "cadence", cadence, {{"report_id", report}, {"every", "week"}}),
                              change("p-1", "talking_point", point,
                                     {{"checkin_id", checkin}, {"text", "Workload"}, {"position", 1000}})});
-    for (const auto& result : Json::parse(push(maya, Json{{"device_id", "m"}, {"changes", mine}})->body)["results"])
-        EXPECT_EQ(result["status"], "accepted") << result;
+    // Parsed into a named value: a range-for over a member of a temporary would read freed memory.
+    const Json accepted = Json::parse(push(maya, Json{{"device_id", "m"}, {"changes", mine}})->body);
+    for (const auto& result : accepted["results"]) EXPECT_EQ(result["status"], "accepted") << result;
 
     for (const Session* other : {&noah, &hr, &mentor}) {
         Json attempts = Json::array({
@@ -34,8 +35,8 @@ TEST_F(WorkflowRules, OnlyTheReportsManagerSetsCadenceAndAgenda) {
                    {{"checkin_id", checkin}, {"text", "Sneaky"}, {"position", 1}}),
             change("p2-" + other->user_id, "talking_point", point, {{"done", true}}),
         });
-        for (const auto& result :
-             Json::parse(push(*other, Json{{"device_id", "o"}, {"changes", attempts}})->body)["results"]) {
+        const Json refused = Json::parse(push(*other, Json{{"device_id", "o"}, {"changes", attempts}})->body);
+        for (const auto& result : refused["results"]) {
             EXPECT_EQ(result["status"], "rejected") << result;
             EXPECT_EQ(result["error"]["code"], "forbidden");
         }

@@ -11,4 +11,7 @@ const EntitySpec& sealing_key_spec();
 const EntitySpec& journal_entry_spec();
 const EntitySpec& cadence_spec();
 const EntitySpec& talking_point_spec();
+const EntitySpec& guide_spec();
+const EntitySpec& guide_version_spec();
+const EntitySpec& guide_feedback_spec();
 } // namespace tandem

@@ -13,6 +13,7 @@ const EntitySpec& talking_point_spec() {
             FieldSpec::integer("position", 0, 1000000).on_create(),
             FieldSpec::boolean("done"),
             FieldSpec::text("source", 200),  // where a prompt came from ("Career development v2"); empty: own
+            FieldSpec::record("guide_version_id", "guide_version").with_null().fixed(),  // the version used
         },
         SubjectRule::ParentRecord,
         "checkin_id",
