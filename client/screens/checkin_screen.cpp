@@ -102,35 +102,52 @@ void draw_agenda(App& app, const CheckInDetail& checkin) {
                   (carried.item.due_on.empty() ? "" : ", due " + app.date_text(carried.item.due_on)));
         ImGui::PopID();
     }
-    for (size_t i = 0; i < checkin.agenda.size(); ++i) {
-        const TalkingPointView& point = checkin.agenda[i];
-        ImGui::PushID(point.point_id.c_str());
-        bool done = point.done;
-        if (ui::checkbox(("##point-" + point.text).c_str(), done))
-            app.edit("talking_point", point.point_id, {{"done", done}});
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        if (point.done) ui::muted(point.text);
-        else ui::text(point.text);
-        if (!point.source.empty()) {
+    // A table keeps the move and remove buttons in one column, however long each point is; long points wrap.
+    const float actions_width = ImGui::CalcTextSize("Up Down Remove").x + ImGui::GetStyle().FramePadding.x * 6 + 24;
+    if (!checkin.agenda.empty() && ImGui::BeginTable("agenda", 2, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("point", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("actions", ImGuiTableColumnFlags_WidthFixed, actions_width);
+        for (size_t i = 0; i < checkin.agenda.size(); ++i) {
+            const TalkingPointView& point = checkin.agenda[i];
+            ImGui::PushID(point.point_id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            bool done = point.done;
+            if (ui::checkbox(("##point-" + point.text).c_str(), done))
+                app.edit("talking_point", point.point_id, {{"done", done}});
             ImGui::SameLine();
-            ui::muted("(" + point.source + ")");
-        }
-        // Moving swaps positions with the neighbour: two edits, one per point, each merged on its own.
-        for (int direction : {-1, 1}) {
-            const size_t other = i + size_t(direction);
-            if (other >= checkin.agenda.size()) continue;
-            ImGui::SameLine();
-            const std::string label = std::string(direction < 0 ? "Up##up-" : "Down##down-") + point.text;
-            if (ui::link(label.c_str())) {
-                app.edit("talking_point", point.point_id, {{"position", checkin.agenda[other].position}});
-                app.edit("talking_point", checkin.agenda[other].point_id, {{"position", point.position}});
+            ImGui::AlignTextToFramePadding();
+            ImGui::PushTextWrapPos(0.0f);
+            const std::string source = point.source.empty() ? "" : "  (" + point.source + ")";
+            if (point.done) ui::muted(point.text + source);
+            else ui::text(point.text);
+            if (!point.done && !source.empty()) {
+                ImGui::SameLine(0, 0);
+                ui::muted(source);
             }
+            ImGui::PopTextWrapPos();
+            ImGui::TableNextColumn();
+            // Moving swaps positions with the neighbour: two edits, one per point, each merged on its own.
+            for (int direction : {-1, 1}) {
+                const size_t other = i + size_t(direction);
+                if (other < checkin.agenda.size()) {
+                    const std::string label = std::string(direction < 0 ? "Up##up-" : "Down##down-") + point.text;
+                    if (ui::link(label.c_str())) {
+                        app.edit("talking_point", point.point_id, {{"position", checkin.agenda[other].position}});
+                        app.edit("talking_point", checkin.agenda[other].point_id, {{"position", point.position}});
+                    }
+                } else {  // keeps Remove in the same place on the first and last rows
+                    ImGui::Dummy(ImVec2(ImGui::CalcTextSize(direction < 0 ? "Up" : "Down").x +
+                                            ImGui::GetStyle().FramePadding.x * 2,
+                                        ImGui::GetFrameHeight()));
+                }
+                ImGui::SameLine();
+            }
+            if (ui::link(("Remove##point-" + point.text).c_str()))
+                app.edit("talking_point", point.point_id, Json::object(), true);
+            ImGui::PopID();
         }
-        ImGui::SameLine();
-        if (ui::link(("Remove##point-" + point.text).c_str()))
-            app.edit("talking_point", point.point_id, Json::object(), true);
-        ImGui::PopID();
+        ImGui::EndTable();
     }
     draw_guide_picker(app, checkin);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 100);

@@ -4,7 +4,7 @@ import {spawn, spawnSync} from "node:child_process";
 import {mkdtempSync, readFileSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {click, find, launchBrowser, openApp, signIn, typeInto} from "./harness.js";
+import {click, find, launchBrowser, openApp, openNewestCheckIn, signIn, typeInto} from "./harness.js";
 
 const build = process.env.TANDEM_BUILD;
 const web = join(build + "-wasm", "web");
@@ -72,7 +72,7 @@ async function frameCpu(label) {
 const frames = [await frameCpu("My team (200 reports)")];
 await click(page, "report:Report 1000");
 frames.push(await frameCpu("history (250 check-ins)"));
-await click(page, /^\d{4}-\d\d-\d\d$/);
+await openNewestCheckIn(page);
 frames.push(await frameCpu("check-in editor"));
 
 await browser.close();

@@ -113,7 +113,9 @@ async function scrollIntoView(page, match, options) {
     await page.mouse.move(page.viewportSize().width / 2, height / 2);
     await page.mouse.wheel(0, widget.y < 40 ? -200 : 200);
     await page.waitForTimeout(120);
+    const before = widget.y;
     widget = await find(page, match, options);
+    if (widget.y === before) break;  // nothing left to scroll: it is as visible as it gets
   }
   return widget;
 }
