@@ -30,7 +30,10 @@ void draw_due_this_week(App& app, const std::vector<ReportSummary>& team) {
         return a->next_due != b->next_due ? a->next_due < b->next_due : a->name < b->name;
     });
     ui::text(due.empty() ? "Nobody is due for a 1:1 in the next 7 days." : "Due in the next 7 days");
-    for (const ReportSummary* report : due) {
+    // A big team would push the table off the screen: the first few, then a count (the table has them all).
+    constexpr size_t kShown = 6;
+    for (size_t i = 0; i < due.size() && i < kShown; ++i) {
+        const ReportSummary* report = due[i];
         const bool overdue = report->overdue;
         const std::string when = overdue ? "Overdue since " + app.date_text(report->next_due)
                                          : std::string(kWeekdays[weekday(report->next_due)]) + " " +
@@ -41,6 +44,7 @@ void draw_due_this_week(App& app, const std::vector<ReportSummary>& team) {
         ui::text(report->name);
         ui::remember(("due:" + report->name).c_str(), when + " " + report->name, "text");
     }
+    if (due.size() > kShown) ui::muted("…and " + std::to_string(due.size() - kShown) + " more in the table below");
     ImGui::Spacing();
 }
 

@@ -93,10 +93,12 @@ export async function find(page, match, {timeout = 10000, kind} = {}) {
 
 // Opens the newest 1:1 in a report's history (rows are named "checkin:YYYY-MM-DD"; their text is the date
 // as the browser's locale writes it).
-export async function openNewestCheckIn(page) {
-  await find(page, /./, {kind: "row"});
-  const row = (await snapshot(page)).find(w => w.id.startsWith("checkin:"));
-  if (!row) throw new Error("no 1:1 in this history");
+export async function openNewestCheckIn(page, timeout = 10000) {
+  const row = await eventually(async () => (await snapshot(page)).find(w => w.id.startsWith("checkin:")), timeout, 100)
+    .catch(async () => {
+      const seen = (await snapshot(page)).map(w => w.id || w.text).slice(0, 40).join(" | ");
+      throw new Error("no 1:1 in this history; visible: " + seen);
+    });
   await click(page, row.id);
 }
 
