@@ -122,10 +122,12 @@ void App::page_hidden() {
     page_hidden_ = true;
     Json unsaved = Json::array();
     drafts_.commit(platform_.now_millis(), true, [&](TextDraft& draft) {
-        Json fields = draft_edit(draft);  // sealed, like the commit: the note never holds plain private text
-        if (fields.is_object())
-            unsaved.push_back({{"entity", draft.entity}, {"record_id", draft.record_id}, {"fields", fields}});
-        return commit_text(draft);
+        // The note holds exactly what is committed (sealed text included, one ciphertext), so a note whose
+        // flush did finish matches the store and is not applied again on the next start.
+        Json fields = draft_edit(draft);
+        if (!replica_ || !fields.is_object() || edit(draft.entity, draft.record_id, fields).problem) return false;
+        unsaved.push_back({{"entity", draft.entity}, {"record_id", draft.record_id}, {"fields", fields}});
+        return true;
     });
     if (!unsaved.empty()) {
         platform_.write_note(unsaved_note_key(), unsaved.dump());
