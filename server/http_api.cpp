@@ -70,6 +70,7 @@ OrgChart load_org_chart(Store& store) {
         Role role = Role::Employee;
         parse_role(person.state.text("role"), role);
         org.set_person(person.state.record_id, person.state.text("manager_id"), role);
+        org.set_name(person.state.record_id, person.state.text("name"));
     }
     return org;
 }

@@ -80,6 +80,7 @@ void TandemServer::erase_person(const std::string& person_id, httplib::Response&
                 std::vector<std::string> readers = org->managers_above(person_id);
                 readers.push_back(person_id);
                 if (!record.author_id.empty()) readers.push_back(record.author_id);
+                if (!record.addressee_id.empty()) readers.push_back(record.addressee_id);
                 std::sort(readers.begin(), readers.end());
                 readers.erase(std::unique(readers.begin(), readers.end()), readers.end());
                 for (const auto& reader : readers)
@@ -95,7 +96,7 @@ void TandemServer::erase_person(const std::string& person_id, httplib::Response&
                     tombstone.device_id = "server";
                     tombstone.deleted = true;
                     store.append_log(tombstone.id, LogRow{0, tombstone.entity, record.author_id, record.subject_id,
-                                                          to_json(tombstone, false).dump()});
+                                                          to_json(tombstone, false).dump(), record.addressee_id});
                 }
                 ++erased;
             }

@@ -64,7 +64,10 @@ const std::vector<const EntitySpec*>& all_entities() {
                                                          &private_note_spec(), &sealing_key_spec(),
                                                          &journal_entry_spec(), &cadence_spec(),
                                                          &talking_point_spec(), &guide_spec(),
-                                                         &guide_version_spec(), &guide_feedback_spec()};
+                                                         &guide_version_spec(), &guide_feedback_spec(),
+                                                         &colleague_spec(), &value_tag_spec(), &feedback_spec(),
+                                                         &feedback_request_spec(), &recognition_spec(),
+                                                         &nomination_spec(), &spotlight_spec()};
     return entities;
 }
 

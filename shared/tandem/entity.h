@@ -27,6 +27,7 @@ struct FieldSpec {
     bool nullable = false;
     bool required = false;   // must be set when the record is created
     bool immutable = false;  // may not change after creation (keys that decide who may see the record)
+    bool addressee_sets = false;  // the addressee may change it (declining a request); the author not
     size_t max_length = 0;   // Text only
     long min_value = 0, max_value = 0;  // Integer only
     std::string references;             // RecordId only: the entity referred to
@@ -49,6 +50,7 @@ struct FieldSpec {
     FieldSpec with_null() const { FieldSpec f = *this; f.nullable = true; return f; }
     FieldSpec on_create() const { FieldSpec f = *this; f.required = true; return f; }
     FieldSpec fixed() const { FieldSpec f = *this; f.immutable = true; return f; }
+    FieldSpec by_addressee() const { FieldSpec f = *this; f.addressee_sets = true; return f; }
 };
 
 // Whose people data a record is: the anchor of every read and write rule.
@@ -64,6 +66,11 @@ enum class WriteRule {
     AuthorOfParent,      // whoever wrote the parent record
     Owner,               // anyone, about themself only (the subject is the writer); afterwards only them
     HrOnly,              // HR admins (any of them may edit what another wrote: HR works as a team)
+    Giver,               // feedback: about someone in the writer's tree or a peer manager, or answering a
+                         // request addressed to the writer; afterwards only the author
+    Colleague,           // anyone but an employee, about anyone else in the organisation; then only the author
+    Requester,           // a manager, about themself or their tree, asking a manager, mentor or HR; then the
+                         // author edits, the addressee only sets its by_addressee() fields
 };
 
 enum class ReadRule {
@@ -72,7 +79,10 @@ enum class ReadRule {
     AuthorOnly,          // private to whoever wrote it
     Everyone,            // every signed-in person (HR's templates and playbooks)
     AuthorOrHr,          // its author and HR (a manager's rating of a template)
+    AuthorOrAddressee,   // its author and the one person it is addressed to (see EntitySpec::addressee)
 };
+
+struct RecordMeta;
 
 struct EntitySpec {
     std::string name;
@@ -81,6 +91,16 @@ struct EntitySpec {
     std::string subject_field;
     WriteRule write_rule = WriteRule::ServerOnly;
     ReadRule read_rule = ReadRule::AuthorOnly;
+    // The field naming whoever writes the record (a giver, a nominator): on creation it must be the writer,
+    // so a device that shows "from" never shows a name the writer chose.
+    std::string author_field = {};
+    // The one person besides the author who may read the record, decided at creation from fixed fields;
+    // `linked` is the record named by `linked_field` (a request the feedback answers), when there is one.
+    std::string (*addressee)(const Json& fields, const RecordMeta* linked) = nullptr;
+    std::string linked_field = {};
+    // Text fields that copy a person's name, each with the field naming that person: the name must be that
+    // person's on creation (a recognition wall shows names of people the reader has no record of).
+    std::vector<std::pair<std::string, std::string>> name_fields = {};
 
     const FieldSpec* field(std::string_view name) const;
 };

@@ -41,6 +41,13 @@ CREATE INDEX change_log_by_entity ON change_log(entity, seq);
         R"sql(
 CREATE INDEX records_by_subject_id ON records(subject_id);
 )sql",
+        // 4: records addressed to one person besides their author (shared feedback, requests); a pull reads
+        // them through their own index like the rows the puller wrote.
+        R"sql(
+ALTER TABLE records ADD COLUMN addressee_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE change_log ADD COLUMN addressee_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX change_log_by_addressee ON change_log(addressee_id, seq);
+)sql",
     };
     return steps;
 }

@@ -69,7 +69,7 @@ OrgMoveEffects publish_org_moves(Store& store, const OrgChart& before, const Org
                     republished.insert(record.state.record_id);
                     for (const Change& change : state_as_changes(record, new_change_id)) {
                         store.append_log(change.id, LogRow{0, change.entity, record.author_id, record.subject_id,
-                                                           to_json(change, false).dump()});
+                                                           to_json(change, false).dump(), record.addressee_id});
                         ++effects.republished;
                     }
                 }

@@ -22,6 +22,13 @@ public:
     std::vector<std::string> tree_of(const std::string& person_id) const;
     std::string manager_of(const std::string& person_id) const;
     Role role_of(const std::string& person_id) const;  // Employee for someone unknown
+    bool knows(const std::string& person_id) const { return people_.count(person_id) > 0; }
+    // Names, where the builder of the chart set them (the server does; policy checks copied names with it).
+    void set_name(const std::string& person_id, std::string name) { names_[person_id] = std::move(name); }
+    const std::string* name_of(const std::string& person_id) const {
+        auto it = names_.find(person_id);
+        return it == names_.end() ? nullptr : &it->second;
+    }
     size_t size() const { return people_.size(); }
 
 private:
@@ -31,6 +38,7 @@ private:
     };
     std::unordered_map<std::string, Entry> people_;
     std::unordered_map<std::string, std::vector<std::string>> reports_;  // manager -> direct reports
+    std::unordered_map<std::string, std::string> names_;
 };
 
 } // namespace tandem

@@ -18,8 +18,93 @@ std::string subject_of_new_record(const EntitySpec& spec, const Change& change, 
     return {};
 }
 
+std::string addressee_of_new_record(const EntitySpec& spec, const Change& change, const RecordMeta* linked) {
+    return spec.addressee ? spec.addressee(change.fields, linked) : std::string();
+}
+
+namespace {
+
+std::string text_field(const Change& change, const std::string& name) {
+    auto it = change.fields.find(name);
+    return it != change.fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// What every spec-level rule demands of a new record, whatever its write rule: the author field names the
+// writer, and copied names are the named people's.
+std::optional<Problem> check_creation(const Actor& actor, const EntitySpec& spec, const Change& change,
+                                      const OrgChart& org) {
+    if (!spec.author_field.empty() && text_field(change, spec.author_field) != actor.person_id)
+        return forbidden("\"" + spec.author_field + "\" must be you: a " + spec.name + " is written in your name");
+    for (const auto& [name_field, id_field] : spec.name_fields) {
+        const std::string* name = org.name_of(text_field(change, id_field));
+        if (!name || *name != text_field(change, name_field))
+            return Problem{"invalid_change", "field \"" + name_field + "\" must be the name of the person in \"" +
+                                                 id_field + "\""};
+    }
+    return std::nullopt;
+}
+
+// After creation only the author changes a record (or deletes it).
+std::optional<Problem> only_author_after(const Actor& actor, const EntitySpec& spec, const RecordMeta* existing) {
+    if (existing && existing->author_id != actor.person_id)
+        return forbidden("this " + spec.name + " was written by someone else");
+    return std::nullopt;
+}
+
+std::optional<Problem> may_give_feedback(const Actor& actor, const EntitySpec& spec, const Change& change,
+                                         const RecordMeta* existing, const OrgChart& org, const RecordMeta* linked) {
+    if (existing) return only_author_after(actor, spec, existing);
+    if (actor.role == Role::Employee) return forbidden("feedback is given by managers, mentors and HR");
+    const std::string about = subject_of_new_record(spec, change, nullptr);
+    if (about == actor.person_id) return forbidden("feedback is about someone else: ask for feedback instead");
+    if (!org.knows(about)) return Problem{"invalid_change", "that person is not in the organisation"};
+    if (!spec.linked_field.empty() && !text_field(change, spec.linked_field).empty()) {
+        if (!linked) return Problem{"invalid_change", "the request this answers does not exist"};
+        if (linked->addressee_id != actor.person_id) return forbidden("that request was not addressed to you");
+        if (linked->subject_id != about)
+            return Problem{"invalid_change", "an answer must be about the person the request names"};
+        return std::nullopt;
+    }
+    if (!org.manages(actor.person_id, about) && org.role_of(about) != Role::Manager)
+        return forbidden("feedback goes to someone in your team or to a peer manager");
+    return std::nullopt;
+}
+
+std::optional<Problem> may_request(const Actor& actor, const EntitySpec& spec, const Change& change,
+                                   const RecordMeta* existing, const OrgChart& org) {
+    if (existing) {
+        // The one who asked words the request; the one asked declines it. Neither writes the other's part.
+        const bool author = existing->author_id == actor.person_id;
+        if (!author && existing->addressee_id != actor.person_id)
+            return forbidden("this " + spec.name + " was written by someone else");
+        if (!author && change.deleted) return forbidden("only the person who asked may withdraw a request");
+        for (const auto& [name, value] : change.fields.items()) {
+            const FieldSpec* field = spec.field(name);
+            if (field && field->addressee_sets != !author)
+                return forbidden(author ? "only the person asked may decline a request"
+                                        : "you may only decline this request or answer it with feedback");
+        }
+        return std::nullopt;
+    }
+    if (actor.role != Role::Manager) return forbidden("managers ask for feedback");
+    const std::string about = subject_of_new_record(spec, change, nullptr);
+    if (about != actor.person_id && !org.manages(actor.person_id, about))
+        return forbidden("ask about yourself or someone in your team");
+    const std::string asked = addressee_of_new_record(spec, change, nullptr);
+    if (asked == actor.person_id || asked == about) return forbidden("ask someone else");
+    const Role asked_role = org.role_of(asked);
+    if (!org.knows(asked) || asked_role == Role::Employee)
+        return forbidden("feedback can be asked of a manager, a mentor or HR");
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, const Change& change,
-                                 const RecordMeta* existing, const RecordMeta* parent, const OrgChart& org) {
+                                 const RecordMeta* existing, const RecordMeta* parent, const OrgChart& org,
+                                 const RecordMeta* linked) {
+    if (!existing && spec.write_rule != WriteRule::ServerOnly)
+        if (auto problem = check_creation(actor, spec, change, org)) return problem;
     switch (spec.write_rule) {
     case WriteRule::ServerOnly:
         return forbidden(spec.name + " records are managed by HR and cannot be changed from a device");
@@ -55,6 +140,16 @@ std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, con
             return forbidden("this " + spec.name + " belongs to someone else");
         return std::nullopt;
     }
+    case WriteRule::Giver: return may_give_feedback(actor, spec, change, existing, org, linked);
+    case WriteRule::Colleague: {
+        if (existing) return only_author_after(actor, spec, existing);
+        if (actor.role == Role::Employee) return forbidden("a " + spec.name + " is written by managers, mentors and HR");
+        const std::string about = subject_of_new_record(spec, change, nullptr);
+        if (about == actor.person_id) return forbidden("a " + spec.name + " is about someone else");
+        if (!org.knows(about)) return Problem{"invalid_change", "that person is not in the organisation"};
+        return std::nullopt;
+    }
+    case WriteRule::Requester: return may_request(actor, spec, change, existing, org);
     }
     return forbidden("no rule allows this change");
 }
@@ -71,6 +166,9 @@ bool may_read(const Actor& actor, const RecordMeta& record, const OrgChart& org)
     case ReadRule::AuthorOnly: return record.author_id == actor.person_id;
     case ReadRule::Everyone: return !actor.person_id.empty();
     case ReadRule::AuthorOrHr: return record.author_id == actor.person_id || actor.role == Role::HrAdmin;
+    case ReadRule::AuthorOrAddressee:
+        return !actor.person_id.empty() &&
+               (record.author_id == actor.person_id || record.addressee_id == actor.person_id);
     }
     return false;
 }
@@ -79,6 +177,7 @@ ReadScope read_scope(const Actor& actor) {
     ReadScope scope;
     // Every role has records of its own (sealing key, journal); a session without a person has none.
     scope.authored_by_actor = !actor.person_id.empty();
+    scope.addressed_to_actor = !actor.person_id.empty();
     // Types others write that this actor may see some of; may_read then decides row by row (everyone sees
     // at least their own person record).
     for (const EntitySpec* spec : all_entities()) {

@@ -21,23 +21,29 @@ struct RecordMeta {
     std::string entity;
     std::string author_id;
     std::string subject_id;
+    std::string addressee_id;  // empty unless the spec names an addressee
 };
 
 // `existing` is the record as stored (absent when the change creates it); `parent` is the record named by
-// the spec's subject_field when the subject comes from a parent. Returns the refusal, if any.
+// the spec's subject_field when the subject comes from a parent; `linked` the record named by the spec's
+// linked_field. Returns the refusal, if any.
 std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, const Change& change,
-                                 const RecordMeta* existing, const RecordMeta* parent, const OrgChart& org);
+                                 const RecordMeta* existing, const RecordMeta* parent, const OrgChart& org,
+                                 const RecordMeta* linked = nullptr);
 
 bool may_read(const Actor& actor, const RecordMeta& record, const OrgChart& org);
 
 // A coarse filter the store turns into SQL so a pull scans only candidate rows; may_read decides exactly.
 struct ReadScope {
     bool authored_by_actor = false;           // rows the actor wrote
+    bool addressed_to_actor = false;          // rows addressed to the actor (feedback, requests)
     std::vector<std::string> shared_entities;  // rows of these types whoever wrote them (people, guides...)
 };
 ReadScope read_scope(const Actor& actor);
 
 // The person a new record concerns, per the spec's SubjectRule; empty when it cannot be known.
 std::string subject_of_new_record(const EntitySpec& spec, const Change& change, const RecordMeta* parent);
+// The person a new record is addressed to, per the spec's addressee rule; empty for most types.
+std::string addressee_of_new_record(const EntitySpec& spec, const Change& change, const RecordMeta* linked);
 
 } // namespace tandem

@@ -66,11 +66,12 @@ StoredRecord Store::read_record(const Statement& row) {
     record.subject_id = row.text(3);
     record.state.deleted = row.integer(4) != 0;
     record.state.fields = Json::parse(row.text(5));
+    record.addressee_id = row.text(6);
     return record;
 }
 
 std::optional<StoredRecord> Store::load(const std::string& record_id) {
-    auto& statement = cached(kLoad, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM records "
+    auto& statement = cached(kLoad, "SELECT record_id, entity, author_id, subject_id, deleted, state, addressee_id FROM records "
                                     "WHERE record_id = ?");
     statement.bind(1, record_id);
     if (!statement.step()) return std::nullopt;
@@ -81,13 +82,14 @@ std::optional<StoredRecord> Store::load(const std::string& record_id) {
 
 void Store::save(const StoredRecord& record) {
     auto& statement = cached(kSave, "INSERT OR REPLACE INTO records(record_id, entity, author_id, subject_id, "
-                                    "deleted, state) VALUES (?, ?, ?, ?, ?, ?)");
+                                    "deleted, state, addressee_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
     statement.bind(1, record.state.record_id)
         .bind(2, record.state.entity)
         .bind(3, record.author_id)
         .bind(4, record.subject_id)
         .bind(5, int64_t(record.state.deleted))
         .bind(6, record.state.fields.dump())
+        .bind(7, record.addressee_id)
         .run();
 }
 
@@ -98,13 +100,13 @@ std::vector<StoredRecord> Store::read_records(Statement& statement) {
 }
 
 std::vector<StoredRecord> Store::records_of(const std::string& entity) {
-    return read_records(cached(kRecordsOf, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM "
+    return read_records(cached(kRecordsOf, "SELECT record_id, entity, author_id, subject_id, deleted, state, addressee_id FROM "
                                            "records WHERE entity = ? ORDER BY record_id")
                             .bind(1, entity));
 }
 
 std::vector<StoredRecord> Store::records_about(const std::string& subject_id) {
-    return read_records(cached(kRecordsAbout, "SELECT record_id, entity, author_id, subject_id, deleted, state FROM "
+    return read_records(cached(kRecordsAbout, "SELECT record_id, entity, author_id, subject_id, deleted, state, addressee_id FROM "
                                               "records WHERE subject_id = ? ORDER BY record_id")
                             .bind(1, subject_id));
 }
@@ -122,9 +124,10 @@ bool Store::logged(const std::string& change_id) {
 }
 
 int64_t Store::append_log(const std::string& change_id, const LogRow& row) {
-    auto& statement = cached(kAppendLog, "INSERT INTO change_log(change_id, entity, author_id, subject_id, body) "
-                                         "VALUES (?, ?, ?, ?, ?)");
+    auto& statement = cached(kAppendLog, "INSERT INTO change_log(change_id, entity, author_id, subject_id, body, "
+                                         "addressee_id) VALUES (?, ?, ?, ?, ?, ?)");
     statement.bind(1, change_id).bind(2, row.entity).bind(3, row.author_id).bind(4, row.subject_id).bind(5, row.body);
+    statement.bind(6, row.addressee_id);
     statement.run();
     return sqlite3_last_insert_rowid(db_.handle());
 }
@@ -137,18 +140,22 @@ int64_t Store::append_removal(const std::string& change_id, const std::string& r
 
 std::vector<LogRow> Store::scan_log(int64_t since, const ReadScope& scope, const std::string& actor_id, int limit) {
     std::vector<LogRow> rows;
-    if (!scope.authored_by_actor && scope.shared_entities.empty()) return rows;
+    if (!scope.authored_by_actor && !scope.addressed_to_actor && scope.shared_entities.empty()) return rows;
     // One indexed range per part of the scope, each walked from `since` and cut at `limit`, merged by seq:
-    // SQLite reads at most `limit` rows per range instead of the whole log. Shared types leave out the
-    // actor's own rows when those come from the authored range, so no row comes twice.
-    const char* columns = "SELECT seq, entity, author_id, subject_id, body FROM change_log";
+    // SQLite reads at most `limit` rows per range instead of the whole log. Each part leaves out the rows
+    // an earlier part already covers (the actor's own, then those addressed to them), so no row comes twice.
+    const char* columns = "SELECT seq, entity, author_id, subject_id, body, addressee_id FROM change_log";
+    const std::string not_own = scope.authored_by_actor ? " AND author_id <> ?2" : "";
+    const std::string not_addressed = scope.addressed_to_actor ? " AND addressee_id <> ?2" : "";
     std::vector<std::string> parts;
     if (scope.authored_by_actor)
         parts.push_back(std::string(columns) + " WHERE author_id = ?2 AND seq > ?1 ORDER BY seq LIMIT ?3");
+    if (scope.addressed_to_actor)
+        parts.push_back(std::string(columns) + " WHERE addressee_id = ?2" + not_own + " AND seq > ?1 ORDER BY seq LIMIT ?3");
     for (size_t i = 0; i < scope.shared_entities.size(); ++i)
-        parts.push_back(std::string(columns) + " WHERE entity = ?" + std::to_string(4 + i) +
-                        (scope.authored_by_actor ? " AND author_id <> ?2" : "") + " AND seq > ?1 ORDER BY seq LIMIT ?3");
-    std::string sql = "SELECT seq, entity, author_id, subject_id, body FROM (";
+        parts.push_back(std::string(columns) + " WHERE entity = ?" + std::to_string(4 + i) + not_own + not_addressed +
+                        " AND seq > ?1 ORDER BY seq LIMIT ?3");
+    std::string sql = "SELECT seq, entity, author_id, subject_id, body, addressee_id FROM (";
     for (size_t i = 0; i < parts.size(); ++i) sql += (i ? " UNION ALL SELECT * FROM (" : "SELECT * FROM (") + parts[i] + ")";
     sql += ") ORDER BY seq LIMIT ?3";
     auto& statement = scan_statements_[sql];
@@ -159,7 +166,7 @@ std::vector<LogRow> Store::scan_log(int64_t since, const ReadScope& scope, const
     for (size_t i = 0; i < scope.shared_entities.size(); ++i) statement->bind(int(4 + i), scope.shared_entities[i]);
     while (statement->step())
         rows.push_back(LogRow{statement->integer(0), statement->text(1), statement->text(2), statement->text(3),
-                              statement->text(4)});
+                              statement->text(4), statement->text(5)});
     statement->reset();
     return rows;
 }

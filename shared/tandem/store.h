@@ -19,7 +19,8 @@ struct StoredRecord {
     RecordState state;
     std::string author_id;
     std::string subject_id;
-    RecordMeta meta() const { return RecordMeta{state.entity, author_id, subject_id}; }
+    std::string addressee_id;
+    RecordMeta meta() const { return RecordMeta{state.entity, author_id, subject_id, addressee_id}; }
 };
 
 // Log rows of this entity tell one user's devices to drop a record that user may no longer see (an org
@@ -29,6 +30,8 @@ inline constexpr const char* kRemovalEntity = "removal";
 struct LogRow {
     int64_t seq = 0;
     std::string entity, author_id, subject_id, body;
+    std::string addressee_id = {};
+    RecordMeta meta() const { return RecordMeta{entity, author_id, subject_id, addressee_id}; }
 };
 
 struct OutboxEntry {

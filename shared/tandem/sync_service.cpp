@@ -73,29 +73,47 @@ PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const st
             !may_read(actor, parent->meta(), org))
             return rejected(id, not_visible());
     }
+    // The record a new one links to (the request a feedback answers) decides who it is addressed to.
+    std::optional<StoredRecord> linked;
+    if (!existing && !spec->linked_field.empty()) {
+        const std::string linked_id = change.fields.value(spec->linked_field, Json()).is_string()
+                                          ? change.fields[spec->linked_field].get<std::string>()
+                                          : std::string();
+        if (!linked_id.empty()) {
+            linked = store_.load(linked_id);
+            if (!linked || linked->state.deleted ||
+                linked->state.entity != spec->field(spec->linked_field)->references ||
+                !may_read(actor, linked->meta(), org))
+                return rejected(id, not_visible());
+        }
+    }
     RecordMeta existing_meta = existing ? existing->meta() : RecordMeta{};
     RecordMeta parent_meta = parent ? parent->meta() : RecordMeta{};
+    RecordMeta linked_meta = linked ? linked->meta() : RecordMeta{};
     if (auto problem = may_write(actor, *spec, change, existing ? &existing_meta : nullptr,
-                                 parent ? &parent_meta : nullptr, org))
+                                 parent ? &parent_meta : nullptr, org, linked ? &linked_meta : nullptr))
         return rejected(id, *problem);
 
-    std::string subject = existing ? existing->subject_id
-                                   : subject_of_new_record(*spec, change, parent ? &parent_meta : nullptr);
-    std::string author = existing ? existing->author_id : actor.person_id;
-    apply(change, std::move(existing), author, subject);
+    RecordMeta meta = existing_meta;
+    if (!existing) {
+        meta.author_id = actor.person_id;
+        meta.subject_id = subject_of_new_record(*spec, change, parent ? &parent_meta : nullptr);
+        meta.addressee_id = addressee_of_new_record(*spec, change, linked ? &linked_meta : nullptr);
+    }
+    apply(change, std::move(existing), meta);
     return PushOutcome{id, "accepted", std::nullopt};
 }
 
-void SyncService::apply(Change& change, std::optional<StoredRecord> existing, const std::string& author_id,
-                        const std::string& subject_id) {
+void SyncService::apply(Change& change, std::optional<StoredRecord> existing, const RecordMeta& meta) {
     StoredRecord record = existing ? std::move(*existing) : StoredRecord{};
     if (!existing) {
-        record.author_id = author_id;
-        record.subject_id = subject_id;
+        record.author_id = meta.author_id;
+        record.subject_id = meta.subject_id;
+        record.addressee_id = meta.addressee_id;
     }
     if (merge(record.state, change)) store_.save(record);
-    change.seq = store_.append_log(
-        change.id, LogRow{0, change.entity, record.author_id, record.subject_id, to_json(change, false).dump()});
+    change.seq = store_.append_log(change.id, LogRow{0, change.entity, record.author_id, record.subject_id,
+                                                     to_json(change, false).dump(), record.addressee_id});
 }
 
 void SyncService::write_as_server(const std::vector<Change>& changes, const std::string& author_id) {
@@ -108,11 +126,50 @@ void SyncService::write_as_server(const std::vector<Change>& changes, const std:
             if (!existing && spec->subject_rule == SubjectRule::ParentRecord)
                 parent = store_.load(change.fields.value(spec->subject_field, std::string()));
             RecordMeta parent_meta = parent ? parent->meta() : RecordMeta{};
-            std::string subject = existing ? existing->subject_id
-                                           : subject_of_new_record(*spec, change, parent ? &parent_meta : nullptr);
-            apply(change, std::move(existing), author_id, subject);
+            RecordMeta meta = existing ? existing->meta() : RecordMeta{};
+            if (!existing) {
+                meta.author_id = author_id;
+                meta.subject_id = subject_of_new_record(*spec, change, parent ? &parent_meta : nullptr);
+                meta.addressee_id = addressee_of_new_record(*spec, change, nullptr);
+            }
+            apply(change, std::move(existing), meta);
+            if (change.entity == "person") update_colleague_card(change);
         }
     });
+}
+
+// A person who manages, mentors or works in HR has a card everyone reads; anyone else has none.
+void SyncService::update_colleague_card(const Change& cause) {
+    auto person = store_.load(cause.record_id);
+    if (!person) return;
+    std::optional<StoredRecord> card;
+    for (auto& record : store_.records_about(cause.record_id))
+        if (record.state.entity == "colleague") card = std::move(record);
+    const std::string role = person->state.text("role");
+    const bool wanted = !person->state.deleted && !role.empty() && role != "employee";
+    Change change;
+    change.id = cause.id + ":card";
+    change.entity = "colleague";
+    change.hlc = cause.hlc;
+    change.device_id = "server";
+    if (wanted) {
+        change.fields = Json{{"name", person->state.text("name")}, {"role", role}};
+        if (card && !card->state.deleted && card->state.text("name") == person->state.text("name") &&
+            card->state.text("role") == role)
+            return;
+    } else {
+        if (!card || card->state.deleted) return;
+        change.deleted = true;
+    }
+    if (card) {
+        change.record_id = card->state.record_id;
+    } else {
+        auto hlc = Hlc::parse(cause.hlc);
+        change.record_id = new_uuid_v7(hlc ? hlc->millis : 0);
+        change.fields["person_id"] = cause.record_id;
+    }
+    RecordMeta meta = card ? card->meta() : RecordMeta{"colleague", "", cause.record_id, ""};
+    apply(change, std::move(card), meta);
 }
 
 PullPage SyncService::pull(const Actor& actor, const OrgChart& org, int64_t since, int limit) {
@@ -131,7 +188,7 @@ PullPage SyncService::pull(const Actor& actor, const OrgChart& org, int64_t sinc
             page.cursor = row.seq;
             const bool visible = row.entity == kRemovalEntity
                                      ? row.author_id == actor.person_id
-                                     : may_read(actor, RecordMeta{row.entity, row.author_id, row.subject_id}, org);
+                                     : may_read(actor, row.meta(), org);
             if (visible)
                 page.rows.push_back(std::move(row));
         }

@@ -45,8 +45,8 @@ public:
 private:
     PushOutcome judge(const Actor& actor, const OrgChart& org, const std::string& device_id, const Json& json,
                       uint64_t now_millis);
-    void apply(Change& change, std::optional<StoredRecord> existing, const std::string& author_id,
-               const std::string& subject_id);
+    void apply(Change& change, std::optional<StoredRecord> existing, const RecordMeta& meta);
+    void update_colleague_card(const Change& cause);
 
     Store& store_;
 };

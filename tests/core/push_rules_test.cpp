@@ -36,7 +36,8 @@ TEST(PushRules, AResentIdIsADuplicateWhateverItsBodySays) {
         EXPECT_EQ(outcome.status, "duplicate") << resent.dump();
         EXPECT_FALSE(outcome.error);
     }
-    EXPECT_EQ(world.server_store.last_seq(), 5) << "four people and one check-in, nothing more";
+    EXPECT_EQ(world.server_store.last_seq(), 7)
+        << "four people, the two managers' colleague cards and one check-in, nothing more";
 }
 
 TEST(PushRules, IdsAreLowerCaseInEveryIdField) {

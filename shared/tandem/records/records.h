@@ -14,4 +14,11 @@ const EntitySpec& talking_point_spec();
 const EntitySpec& guide_spec();
 const EntitySpec& guide_version_spec();
 const EntitySpec& guide_feedback_spec();
+const EntitySpec& colleague_spec();
+const EntitySpec& value_tag_spec();
+const EntitySpec& feedback_spec();
+const EntitySpec& feedback_request_spec();
+const EntitySpec& recognition_spec();
+const EntitySpec& nomination_spec();
+const EntitySpec& spotlight_spec();
 } // namespace tandem

@@ -1,0 +1,267 @@
+// Feedback, requests, recognition and champions through the server's whole path (push judged by policy,
+// pull filtered by it): a permission matrix per record type with the giver, the person it is about, that
+// person's manager, another manager, HR, a mentor and an employee; and what the read model makes of it.
+#include <gtest/gtest.h>
+
+#include "support/temp_dir.h"
+#include "tandem/feedback_views.h"
+#include "tandem/ids.h"
+#include "tandem/sync_service.h"
+
+namespace tandem {
+namespace {
+
+struct Org {
+    testing::TempDir dir;
+    uint64_t now = 1'760'000'000'000;
+    Store store{dir.file("server.db")};
+    SyncService service{store};
+    OrgChart org;
+    int serial = 0;
+    // Maya and Noah manage under Dana; Rui reports to Maya, Ola to Noah; Hana is HR, Elena a mentor.
+    std::string dana = id(), maya = id(), noah = id(), rui = id(), ola = id(), hana = id(), elena = id();
+
+    std::string id() { return new_uuid_v7(now + uint64_t(++serial)); }
+
+    Org() {
+        std::vector<Change> people;
+        auto person = [&](const std::string& who, const char* name, const std::string& manager, Role role) {
+            Change c;
+            c.id = "seed-" + who;
+            c.entity = "person";
+            c.record_id = who;
+            c.hlc = Hlc{now, 0}.to_string();
+            c.device_id = "server";
+            c.fields = {{"name", name}, {"role", to_string(role)}, {"manager_id", manager.empty() ? Json() : Json(manager)}};
+            org.set_person(who, manager, role);
+            org.set_name(who, name);
+            people.push_back(c);
+        };
+        person(dana, "Dana", "", Role::Manager);
+        person(maya, "Maya", dana, Role::Manager);
+        person(noah, "Noah", dana, Role::Manager);
+        person(rui, "Rui", maya, Role::Employee);
+        person(ola, "Ola", noah, Role::Employee);
+        person(hana, "Hana", "", Role::HrAdmin);
+        person(elena, "Elena", "", Role::Mentor);
+        service.write_as_server(people);
+    }
+
+    Actor actor(const std::string& who) { return Actor{who, org.role_of(who)}; }
+
+    PushOutcome push(const std::string& who, const std::string& entity, const std::string& record_id, Json fields,
+                     bool deleted = false) {
+        Json change{{"id", "c" + std::to_string(++serial)}, {"entity", entity}, {"record_id", record_id},
+                    {"hlc", Hlc{now + uint64_t(serial), 0}.to_string()}, {"fields", std::move(fields)}};
+        if (deleted) change["deleted"] = true;
+        return service.push(actor(who), org, "dev-" + who, Json::array({change}), now + 60000).at(0);
+    }
+
+    bool sees(const std::string& who, const std::string& record_id) {
+        auto page = service.pull(actor(who), org, 0, 100000);
+        for (const auto& row : page.rows)
+            if (Json::parse(row.body).value("record_id", "") == record_id) return true;
+        return false;
+    }
+
+    // Who of everyone pulls the record, as names in a fixed order.
+    std::string readers(const std::string& record_id) {
+        std::string out;
+        for (auto [who, name] : {std::pair{dana, "dana"}, {maya, "maya"}, {noah, "noah"}, {rui, "rui"}, {ola, "ola"},
+                                 {hana, "hana"}, {elena, "elena"}})
+            if (sees(who, record_id)) out += std::string(out.empty() ? "" : " ") + name;
+        return out;
+    }
+
+    Json feedback_fields(const std::string& from, const std::string& about, const char* visibility) {
+        return {{"from_id", from}, {"about_id", about}, {"kind", "praise"}, {"visibility", visibility},
+                {"given_on", "2026-11-20"}, {"situation", "Monday's incident review"},
+                {"behaviour", "You named your own mistake first"}, {"impact", "Others followed"}};
+    }
+};
+
+TEST(FeedbackRules, PrivateFeedbackIsItsGiversAndSharedFeedbackAlsoThePersons) {
+    Org o;
+    const std::string kept = o.id(), shared = o.id(), to_peer = o.id();
+    EXPECT_EQ(o.push(o.maya, "feedback", kept, o.feedback_fields(o.maya, o.rui, "private")).status, "accepted");
+    EXPECT_EQ(o.push(o.maya, "feedback", shared, o.feedback_fields(o.maya, o.rui, "shared")).status, "accepted");
+    EXPECT_EQ(o.push(o.maya, "feedback", to_peer, o.feedback_fields(o.maya, o.noah, "shared")).status, "accepted")
+        << "a peer manager can be given feedback";
+    EXPECT_EQ(o.readers(kept), "maya");
+    EXPECT_EQ(o.readers(shared), "maya rui") << "not the manager above, not HR, not a mentor";
+    EXPECT_EQ(o.readers(to_peer), "maya noah");
+}
+
+TEST(FeedbackRules, WhoMayGiveFeedbackAndToWhom) {
+    Org o;
+    EXPECT_EQ(o.push(o.maya, "feedback", o.id(), o.feedback_fields(o.maya, o.ola, "shared")).error->code, "forbidden")
+        << "another manager's report";
+    EXPECT_EQ(o.push(o.rui, "feedback", o.id(), o.feedback_fields(o.rui, o.maya, "shared")).error->code, "forbidden")
+        << "employees have no feedback to give through Tandem yet";
+    EXPECT_EQ(o.push(o.maya, "feedback", o.id(), o.feedback_fields(o.noah, o.rui, "shared")).error->code, "forbidden")
+        << "written in someone else's name";
+    EXPECT_EQ(o.push(o.maya, "feedback", o.id(), o.feedback_fields(o.maya, o.maya, "private")).error->code,
+              "forbidden");
+    EXPECT_EQ(o.push(o.dana, "feedback", o.id(), o.feedback_fields(o.dana, o.rui, "private")).status, "accepted")
+        << "a manager further up the line";
+    const std::string given = o.id();
+    ASSERT_EQ(o.push(o.maya, "feedback", given, o.feedback_fields(o.maya, o.rui, "private")).status, "accepted");
+    EXPECT_EQ(o.push(o.maya, "feedback", given, {{"visibility", "shared"}}).error->code, "invalid_change")
+        << "who may read it is fixed when it is given";
+    EXPECT_EQ(o.push(o.noah, "feedback", given, {{"impact", "edited"}}).error->code, "forbidden");
+    EXPECT_EQ(o.push(o.maya, "feedback", given, {{"impact", "It set the tone"}}).status, "accepted");
+}
+
+TEST(FeedbackRules, ARequestIsTheAskedPersonsToDoUntilAnsweredOrDeclined) {
+    Org o;
+    const std::string request = o.id();
+    const Json ask{{"from_id", o.maya}, {"asked_id", o.noah}, {"about_id", o.rui},
+                   {"question", "How did Rui run the joint planning?"}, {"asked_on", "2026-11-20"}};
+    EXPECT_EQ(o.push(o.maya, "feedback_request", o.id(),
+                     {{"from_id", o.maya}, {"asked_id", o.rui}, {"about_id", o.maya}, {"question", "?"},
+                      {"asked_on", "2026-11-20"}})
+                  .error->code,
+              "forbidden")
+        << "an employee cannot be asked";
+    EXPECT_EQ(o.push(o.noah, "feedback_request", o.id(),
+                     {{"from_id", o.noah}, {"asked_id", o.hana}, {"about_id", o.rui}, {"question", "?"},
+                      {"asked_on", "2026-11-20"}})
+                  .error->code,
+              "forbidden")
+        << "about someone outside one's own team";
+    ASSERT_EQ(o.push(o.maya, "feedback_request", request, ask).status, "accepted");
+    EXPECT_EQ(o.readers(request), "maya noah");
+
+    EXPECT_EQ(o.push(o.noah, "feedback_request", request, {{"question", "Changed"}}).error->code, "forbidden");
+    EXPECT_EQ(o.push(o.noah, "feedback_request", request, {}, true).error->code, "forbidden")
+        << "only the asker withdraws";
+    EXPECT_EQ(o.push(o.maya, "feedback_request", request, {{"declined", true}}).error->code, "forbidden");
+    EXPECT_EQ(o.push(o.elena, "feedback_request", request, {{"declined", true}}).error->code, "forbidden")
+        << "not addressed to her";
+
+    // Noah answers: the answer is about Rui and goes to Maya, who asked (not to Rui directly).
+    Json answer = o.feedback_fields(o.noah, o.rui, "private");
+    answer["request_id"] = request;
+    EXPECT_EQ(o.push(o.elena, "feedback", o.id(), [&] {
+                  Json a = answer;
+                  a["from_id"] = o.elena;
+                  return a;
+              }()).error->code,
+              "forbidden");
+    Json wrong_person = answer;
+    wrong_person["about_id"] = o.ola;
+    EXPECT_EQ(o.push(o.noah, "feedback", o.id(), wrong_person).error->code, "invalid_change");
+    const std::string answered = o.id();
+    ASSERT_EQ(o.push(o.noah, "feedback", answered, answer).status, "accepted");
+    EXPECT_EQ(o.readers(answered), "maya noah");
+
+    Store maya_view(o.dir.file("maya.db"));
+    for (const auto& row : o.service.pull(o.actor(o.maya), o.org, 0, 1000).rows) {
+        const Json body = Json::parse(row.body);
+        Change change;
+        ASSERT_FALSE(from_json(body, change));
+        StoredRecord record;
+        if (auto stored = maya_view.load(change.record_id)) record = *stored;
+        merge(record.state, change);
+        maya_view.save(record);
+    }
+    const FeedbackWorld world = feedback_world(maya_view, o.maya);
+    ASSERT_EQ(world.my_requests.size(), 1u);
+    EXPECT_FALSE(world.my_requests[0].open());
+    EXPECT_EQ(world.my_requests[0].answer_id, answered);
+    ASSERT_EQ(world.received.size(), 1u);
+    EXPECT_EQ(world.received[0].text.behaviour, "You named your own mistake first");
+    EXPECT_EQ(world.name_of(o.noah, "?"), "Noah") << "colleague cards name managers to everyone";
+}
+
+TEST(FeedbackRules, TheAskedPersonDeclinesAndNothingElse) {
+    Org o;
+    const std::string request = o.id();
+    ASSERT_EQ(o.push(o.maya, "feedback_request", request,
+                     {{"from_id", o.maya}, {"asked_id", o.elena}, {"about_id", o.maya},
+                      {"question", "How do I come across in leadership meetings?"}, {"asked_on", "2026-11-20"}})
+                  .status,
+              "accepted")
+        << "a manager asks their mentor about themself";
+    EXPECT_EQ(o.push(o.elena, "feedback_request", request, {{"declined", true}, {"decline_reason", "Not seen you there"}})
+                  .status,
+              "accepted");
+    EXPECT_EQ(o.readers(request), "maya elena");
+}
+
+TEST(RecognitionRules, TheWallIsEveryonesNominationsAreHrsSpotlightsAreHrsToWrite) {
+    Org o;
+    const std::string value = o.id(), praise = o.id(), nomination = o.id(), spotlight = o.id();
+    EXPECT_EQ(o.push(o.maya, "value_tag", value, {{"name", "Says it early"}}).error->code, "forbidden");
+    ASSERT_EQ(o.push(o.hana, "value_tag", value, {{"name", "Says it early"}}).status, "accepted");
+    EXPECT_EQ(o.readers(value), "dana maya noah rui ola hana elena");
+
+    Json recognition{{"from_id", o.maya}, {"about_id", o.ola}, {"about_name", "Ola"}, {"value_tag_id", value},
+                     {"given_on", "2026-11-20"}, {"behaviour", "Stayed late to fix the release"}};
+    Json misnamed = recognition;
+    misnamed["about_name"] = "Someone Else";
+    EXPECT_EQ(o.push(o.maya, "recognition", o.id(), misnamed).error->code, "invalid_change");
+    EXPECT_EQ(o.push(o.rui, "recognition", o.id(), [&] {
+                  Json r = recognition;
+                  r["from_id"] = o.rui;
+                  return r;
+              }()).error->code,
+              "forbidden");
+    ASSERT_EQ(o.push(o.maya, "recognition", praise, recognition).status, "accepted")
+        << "anyone in the organisation can be recognised";
+    EXPECT_EQ(o.readers(praise), "dana maya noah rui ola hana elena");
+    EXPECT_EQ(o.push(o.noah, "recognition", praise, {{"behaviour", "edited"}}).error->code, "forbidden");
+
+    ASSERT_EQ(o.push(o.noah, "nomination", nomination,
+                     {{"from_id", o.noah}, {"about_id", o.maya}, {"about_name", "Maya"}, {"value_tag_id", value},
+                      {"reason", "Raised the budget risk in week one"}, {"nominated_on", "2026-11-21"}})
+                  .status,
+              "accepted");
+    EXPECT_EQ(o.readers(nomination), "noah hana") << "not even the nominee until HR spotlights them";
+
+    const Json light{{"about_id", o.maya}, {"about_name", "Maya"}, {"value_tag_id", value},
+                     {"message", "Maya says it early"}, {"nomination_id", nomination}, {"since", "2026-11-22"}};
+    EXPECT_EQ(o.push(o.noah, "spotlight", spotlight, light).error->code, "forbidden");
+    ASSERT_EQ(o.push(o.hana, "spotlight", spotlight, light).status, "accepted");
+    EXPECT_EQ(o.readers(spotlight), "dana maya noah rui ola hana elena");
+}
+
+TEST(RecognitionRules, ColleagueCardsFollowPersonRecordsAndNameNoEmployee) {
+    Org o;
+    std::vector<std::string> names;
+    for (const auto& card : o.store.records_of("colleague")) names.push_back(card.state.text("name"));
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"Dana", "Elena", "Hana", "Maya", "Noah"}));
+    Change promoted;
+    promoted.id = "promote-rui";
+    promoted.entity = "person";
+    promoted.record_id = o.rui;
+    promoted.hlc = Hlc{o.now + 5000, 0}.to_string();
+    promoted.device_id = "server";
+    promoted.fields = {{"role", "manager"}};
+    Change stepped_down = promoted;
+    stepped_down.id = "noah-steps-down";
+    stepped_down.record_id = o.noah;
+    stepped_down.fields = {{"role", "employee"}};
+    o.service.write_as_server({promoted, stepped_down});
+    o.org.set_person(o.rui, o.maya, Role::Manager);
+    std::vector<std::string> now_named;
+    for (const auto& card : o.store.records_of("colleague"))
+        if (!card.state.deleted) now_named.push_back(card.state.text("name"));
+    std::sort(now_named.begin(), now_named.end());
+    EXPECT_EQ(now_named, (std::vector<std::string>{"Dana", "Elena", "Hana", "Maya", "Rui"}))
+        << "Rui became a manager and gets a card; Noah's goes when he no longer manages";
+    for (const auto& record : o.store.records_about(o.rui))
+        if (record.state.entity == "colleague") EXPECT_TRUE(o.sees(o.ola, record.state.record_id));
+}
+
+TEST(RecognitionRules, ATeamWallShowsRecognitionsAboutItsMembers) {
+    FeedbackWorld world;
+    world.recognitions = {{"r2", "m", "a", "A", "", "2026-11-02", {}}, {"r1", "m", "b", "B", "", "2026-11-01", {}}};
+    auto wall = wall_of(world, {"b", "c"});
+    ASSERT_EQ(wall.size(), 1u);
+    EXPECT_EQ(wall[0].recognition_id, "r1");
+}
+
+}  // namespace
+}  // namespace tandem
