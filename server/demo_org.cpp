@@ -1,6 +1,7 @@
 #include "demo_org.h"
 
 #include "audit_log.h"
+#include "demo_feedback.h"
 #include "demo_guides.h"
 
 #include <sys/stat.h>
@@ -170,6 +171,7 @@ std::string create_demo_database(const std::string& path, KeyCost notes_key_cost
     SyncService(store).write_as_server(changes);
     add_demo_history(store, ids, clock, now, notes_key_cost);
     add_demo_guides(store, ids["hr"], clock, now);
+    add_demo_feedback(store, ids, clock, now);
     store.transaction([&] {
         for (const auto& person : kPeople)
             if (person.can_sign_in) add_account(store, ids[person.key], person.email, kDemoPassword);

@@ -108,7 +108,32 @@ Json App::draft_edit(const TextDraft& draft) const {
 bool App::commit_text(TextDraft& draft) {
     if (!replica_) return false;
     Json fields = draft_edit(draft);
-    return fields.is_object() && !edit(draft.entity, draft.record_id, fields).problem;
+    return fields.is_object() && write_draft(draft.entity, draft.record_id, fields);
+}
+
+namespace {
+std::string device_draft_key(const std::string& form_id, const std::string& field) {
+    return "draft/" + form_id + "/" + field;
+}
+}  // namespace
+
+bool App::write_draft(const std::string& entity, const std::string& record_id, const Json& fields) {
+    if (entity != kDeviceDraftEntity) return !edit(entity, record_id, fields).problem;
+    for (const auto& [field, value] : fields.items())
+        if (value.is_string()) store_->set_setting(device_draft_key(record_id, field), value.get<std::string>());
+    data_changed();
+    last_edit_generation_ = committed_generation_;
+    return true;
+}
+
+std::string App::device_draft(const std::string& form_id, const std::string& field) {
+    return store_ ? store_->setting(device_draft_key(form_id, field)).value_or("") : "";
+}
+
+void App::clear_device_drafts(const std::string& form_id, const std::vector<std::string>& fields) {
+    Json cleared = Json::object();
+    for (const auto& field : fields) cleared[field] = "";
+    write_draft(kDeviceDraftEntity, form_id, cleared);
 }
 
 void App::commit_draft(TextDraft& draft) {
@@ -125,7 +150,7 @@ void App::page_hidden() {
         // The note holds exactly what is committed (sealed text included, one ciphertext), so a note whose
         // flush did finish matches the store and is not applied again on the next start.
         Json fields = draft_edit(draft);
-        if (!replica_ || !fields.is_object() || edit(draft.entity, draft.record_id, fields).problem) return false;
+        if (!replica_ || !fields.is_object() || !write_draft(draft.entity, draft.record_id, fields)) return false;
         unsaved.push_back({{"entity", draft.entity}, {"record_id", draft.record_id}, {"fields", fields}});
         return true;
     });
@@ -144,6 +169,10 @@ void App::recover_unsaved_typing() {
     for (const auto& entry : unsaved) {
         if (!entry.is_object() || !entry["fields"].is_object()) continue;
         const std::string entity = entry.value("entity", ""), record_id = entry.value("record_id", "");
+        if (entity == kDeviceDraftEntity) {
+            write_draft(entity, record_id, entry["fields"]);
+            continue;
+        }
         auto stored = store_->load(record_id);
         if (stored && stored->state.deleted) continue;
         bool differs = !stored;

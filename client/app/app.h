@@ -19,7 +19,8 @@
 namespace tandem::client {
 
 enum class Screen {
-    SignIn, Team, History, CheckIn, People, Person, Import, Audit, Journal, Passphrase, Guides, Guide
+    SignIn, Team, History, CheckIn, People, Person, Import, Audit, Journal, Passphrase, Guides, Guide,
+    Feedback, GiveFeedback, Recognition
 };
 
 struct SignedInUser {
@@ -71,6 +72,9 @@ public:
     void commit_draft(TextDraft& draft);  // the field was left: commit now rather than after the pause
     // The page is being hidden or closed and may never draw again: commit every draft and flush now.
     void page_hidden();
+    // A form's text kept on this device while it is written (kDeviceDraftEntity); cleared once it is sent.
+    std::string device_draft(const std::string& form_id, const std::string& field);
+    void clear_device_drafts(const std::string& form_id, const std::vector<std::string>& fields);
 
     // State screens read.
     Platform& platform() { return platform_; }
@@ -116,6 +120,8 @@ private:
     void data_changed();  // after local edits and pulls: views and counters go stale
     void persist_if_needed();
     bool commit_text(TextDraft& draft);
+    // Writes one draft's fields: a record edit, or a device-only setting for a form not yet sent.
+    bool write_draft(const std::string& entity, const std::string& record_id, const Json& fields);
     // The fields one commit of `draft` writes, sealed where the record type demands; null when it cannot be
     // sealed yet (locked), so the draft stays uncommitted rather than leaving the device in plain text.
     Json draft_edit(const TextDraft& draft) const;

@@ -17,6 +17,10 @@ namespace tandem::client {
 // second of typing; long enough that the outbox holds edits, not keystrokes.
 constexpr uint64_t kDraftPauseMs = 300;
 
+// A draft whose entity is this is a form not yet sent (feedback being written): its text is kept in this
+// device's store only, never queued for the server, until the form is sent as a record.
+constexpr const char* kDeviceDraftEntity = "device_draft";
+
 struct TextDraft {
     // Where the text goes: one field of one record. `create_fields` go with the first commit when the
     // record does not exist yet (a private note's check-in, for example), and are dropped once it does.

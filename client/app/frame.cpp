@@ -1,5 +1,6 @@
 // The frame layout shared by every screen: top bar, the current screen, a notice line, the status bar.
 #include "app/app.h"
+#include "features/feedback/feedback.h"
 #include "features/guides/guides.h"
 #include "features/journal/journal.h"
 #include "screens/screens.h"
@@ -59,6 +60,9 @@ const ScreenEntry kScreens[] = {
     {Screen::Audit, "Audit log", "hr_admin", draw_audit_screen},
     {Screen::Guides, "Guides", nullptr, draw_guides_screen},
     {Screen::Guide, nullptr, nullptr, draw_guide_screen},
+    {Screen::Feedback, "Feedback", nullptr, draw_feedback_screen},
+    {Screen::GiveFeedback, nullptr, nullptr, draw_give_feedback_screen},
+    {Screen::Recognition, "Recognition", nullptr, draw_recognition_screen},
     {Screen::Journal, "Journal", nullptr, draw_journal_screen},
     {Screen::Passphrase, nullptr, nullptr, draw_passphrase_screen},
 };
@@ -75,11 +79,16 @@ void draw_navigation(App& app) {
     for (const auto& entry : kScreens)
         if (entry.nav_label && (!entry.role || app.user()->role == entry.role)) places.push_back(&entry);
     if (places.size() < 2) return;
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (size_t i = 0; i < places.size(); ++i) {
-        if (i) ImGui::SameLine(0, 24);
+        if (i) {  // on a phone the places wrap onto a second line rather than run off the screen
+            ImGui::SameLine(0, 24);
+            if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(places[i]->nav_label).x + 8 > right) ImGui::NewLine();
+        }
         const bool here = app.screen() == places[i]->screen ||
                           (places[i]->screen == Screen::People && app.screen() == Screen::Person) ||
-                          (places[i]->screen == Screen::Guides && app.screen() == Screen::Guide);
+                          (places[i]->screen == Screen::Guides && app.screen() == Screen::Guide) ||
+                          (places[i]->screen == Screen::Feedback && app.screen() == Screen::GiveFeedback);
         if (here) {  // the current place: accent text, underlined
             ImGui::AlignTextToFramePadding();
             ui::text_colored(ui::theme::kAccent, places[i]->nav_label);

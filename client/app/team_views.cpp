@@ -19,7 +19,22 @@ void TeamViews::rebuild(Store& store, const std::string& user_id, const std::str
         journal.push_back(JournalEntry{std::move(entry), opened.status, std::move(opened.text)});
     }
     guides = guide_views(store);
+    feedback = feedback_world(store, user_id);
+    org = OrgChart{};
+    person_names.clear();
+    for (const auto& person : store.records_of("person")) {
+        if (person.state.deleted) continue;
+        Role role = Role::Employee;
+        parse_role(person.state.text("role"), role);
+        org.set_person(person.state.record_id, person.state.text("manager_id"), role);
+        person_names[person.state.record_id] = person.state.text("name");
+    }
     ++version;
+}
+
+std::string TeamViews::name_of(const std::string& person_id, const std::string& fallback) const {
+    auto it = person_names.find(person_id);
+    return it != person_names.end() ? it->second : feedback.name_of(person_id, fallback);
 }
 
 } // namespace tandem::client

@@ -1,11 +1,14 @@
 #pragma once
 // The prepared data the 1:1 screens draw from. Rebuilt from the store only when data or the selection
 // changed, so a frame never runs SQL.
+#include <map>
 #include <string>
 #include <vector>
 
 #include "app/note_sealing.h"
 #include "tandem/checkin_views.h"
+#include "tandem/feedback_views.h"
+#include "tandem/org_chart.h"
 #include "tandem/guide_views.h"
 #include "tandem/journal_views.h"
 
@@ -29,6 +32,11 @@ struct TeamViews {
     std::vector<JournalEntry> journal;
     std::vector<GuideView> guides;  // HR's templates and playbooks
     std::string guide_id;           // the guide open on the guide screen
+    FeedbackWorld feedback;         // feedback, requests, the wall, champions
+    OrgChart org;                   // reporting lines of the people this device knows
+    std::map<std::string, std::string> person_names;  // person records this device holds
+    // A person's name as this device knows it: a person record, a colleague card, else `fallback`.
+    std::string name_of(const std::string& person_id, const std::string& fallback = "a former colleague") const;
     uint64_t version = 0;   // bumps on every rebuild, so screens can refresh their drafts
 
     void rebuild(Store& store, const std::string& user_id, const std::string& today, const NoteSealing& sealing);

@@ -104,6 +104,13 @@ void draw_team_screen(App& app) {
               (overdue ? " · " + std::to_string(overdue) + " overdue for a 1:1" : ""));
     ImGui::Spacing();
     draw_quick_log(app);
+    // Requests for feedback are to-dos: they sit on the home screen until answered or declined.
+    if (const int asked = app.views().feedback.open_requests()) {
+        ui::text_colored(ui::theme::kWarning, std::to_string(asked) + (asked == 1 ? " colleague is" : " colleagues are") +
+                                                  " waiting for your feedback");
+        ImGui::SameLine();
+        if (ui::link("Answer##open-requests")) app.open_screen(Screen::Feedback);
+    }
     draw_due_this_week(app, team);
 
     if (ImGui::GetContentRegionAvail().x < 640) return draw_team_list(app, team);

@@ -1,0 +1,37 @@
+#pragma once
+// Feedback and recognition (product.md capabilities 3 and 4): the feedback screen (what was asked of me,
+// what I gave and received, asking for feedback), the form that gives feedback or a recognition, and the
+// recognition wall with culture champions and, for HR, nominations, spotlights and the company's values.
+#include <string>
+#include <vector>
+
+#include "app/drafts.h"
+#include "tandem/feedback_views.h"
+
+namespace tandem::client {
+class App;
+
+void draw_feedback_screen(App& app);
+void draw_give_feedback_screen(App& app);
+void draw_recognition_screen(App& app);
+
+// Opens the form for feedback about `about_id` (empty: chosen on the form), answering `request_id` if set.
+void start_feedback(App& app, const std::string& about_id, const std::string& request_id, bool recognition = false);
+
+// Shared pieces (feedback_widgets.cpp).
+struct PersonChoice {
+    std::string person_id, name, detail;  // detail: "your team", "manager", "HR"...
+};
+// A button naming the chosen person; it opens a searchable list. True when the choice changed.
+bool person_picker(const char* id, const std::vector<PersonChoice>& people, std::string& chosen);
+// One button per value HR offers, wrapping on narrow screens; tapping the chosen one clears it.
+void value_picker(const char* id, const FeedbackWorld& world, std::string& chosen);
+// A text field kept on this device while its form is written (never sent until the form is).
+TextDraft& form_text(App& app, const std::string& form_id, const char* field);
+bool draw_form_field(App& app, TextDraft& draft, const char* label, const char* hint, float height);
+// Situation, behaviour, impact and next step as a person reads them.
+void draw_sbi(const SituationBehaviourImpact& text);
+// People this user may give feedback to: their team, then peer managers (and, for a recognition, HR and
+// mentors too).
+std::vector<PersonChoice> feedback_recipients(App& app, bool anyone);
+} // namespace tandem::client

@@ -1,0 +1,166 @@
+// The feedback screen: requests waiting for my answer first (they are to-dos), then giving and asking,
+// then what I received, what I gave and what I asked, each with its status.
+#include "app/app.h"
+#include "features/feedback/feedback.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+namespace {
+
+struct AskForm {
+    std::string form_id, asked_id, about_id, problem;
+    bool open = false;
+};
+AskForm ask;
+std::string declining;  // the request whose decline form is open
+
+void draw_asked_of_me(App& app) {
+    const auto& views = app.views();
+    int open = 0;
+    for (const auto& request : views.feedback.asked_of_me) {
+        if (!request.open()) continue;
+        ++open;
+        ImGui::PushID(request.request_id.c_str());
+        ImGui::PushTextWrapPos(0);
+        ui::text(views.name_of(request.from_id) + " asks about " +
+                 (request.about_id == request.from_id ? std::string("themself")
+                                                      : views.name_of(request.about_id, "someone in their team")) +
+                 ":");
+        ui::remember(("request:" + views.name_of(request.from_id)).c_str(), request.question, "text");
+        ui::muted("“" + request.question + "” · " + app.date_text(request.asked_on));
+        ImGui::PopTextWrapPos();
+        if (ui::primary_button("Answer##answer")) start_feedback(app, request.about_id, request.request_id);
+        ImGui::SameLine();
+        if (declining != request.request_id) {
+            if (ui::button("Decline##decline")) declining = request.request_id;
+        } else {
+            TextDraft& reason = form_text(app, "decline-" + request.request_id, "reason");
+            ImGui::NewLine();
+            draw_form_field(app, reason, "Why not? (optional, they will read it)", nullptr, 0);
+            if (ui::danger_button("Decline request##confirm-decline")) {
+                app.commit_draft(reason);
+                Json fields{{"declined", true}};
+                if (!reason.text.empty()) fields["decline_reason"] = reason.text;
+                if (!app.edit("feedback_request", request.request_id, fields).problem) {
+                    app.clear_device_drafts("decline-" + request.request_id, {"reason"});
+                    declining.clear();
+                }
+            }
+            ImGui::SameLine();
+            if (ui::button("Keep it##keep")) declining.clear();
+        }
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    if (!open) ui::muted("Nobody is waiting for feedback from you.");
+}
+
+void draw_ask_form(App& app) {
+    if (!ask.open) {
+        if (ui::button("Ask for feedback##ask-open")) {
+            ask = AskForm{};
+            ask.open = true;
+            ask.form_id = app.new_record_id();
+            ask.about_id = app.user()->id;
+        }
+        return;
+    }
+    const auto& views = app.views();
+    ImGui::NewLine();
+    ui::heading("Ask for feedback");
+    ui::text("Ask");
+    std::vector<PersonChoice> askable;
+    for (const auto& colleague : views.feedback.colleagues)
+        if (colleague.person_id != app.user()->id)
+            askable.push_back({colleague.person_id, colleague.name,
+                               colleague.role == "manager" ? "manager" : colleague.role == "mentor" ? "mentor" : "HR"});
+    person_picker("ask-who", askable, ask.asked_id);
+    ui::text("About");
+    std::vector<PersonChoice> about{{app.user()->id, "Me", ""}};
+    for (const auto& id : views.org.tree_of(app.user()->id))
+        if (id != app.user()->id) about.push_back({id, views.name_of(id, "?"), "your team"});
+    person_picker("ask-about", about, ask.about_id);
+    TextDraft& question = form_text(app, ask.form_id, "question");
+    draw_form_field(app, question, "Your question", "One situation works best: “How did I handle Tuesday's review?”", 56);
+    if (!ask.problem.empty()) ui::text_colored(ui::theme::kOverdue, ask.problem);
+    if (ui::primary_button("Send request##ask-send")) {
+        app.commit_draft(question);
+        if (ask.asked_id.empty())
+            ask.problem = "Choose whom to ask.";
+        else if (question.text.empty())
+            ask.problem = "Write what you would like to know.";
+        else if (!app.edit("feedback_request", ask.form_id,
+                           {{"from_id", app.user()->id}, {"asked_id", ask.asked_id}, {"about_id", ask.about_id},
+                            {"question", question.text}, {"asked_on", app.today()}})
+                      .problem) {
+            app.clear_device_drafts(ask.form_id, {"question"});
+            ask = AskForm{};
+        }
+    }
+    ImGui::SameLine();
+    if (ui::button("Cancel##ask-cancel")) ask = AskForm{};
+}
+
+void draw_feedback_item(App& app, const FeedbackView& item, bool given) {
+    const auto& views = app.views();
+    ImGui::PushID(item.feedback_id.c_str());
+    const ValueTagView* tag = views.feedback.value_tag(item.value_tag_id);
+    std::string line = given ? "To " + views.name_of(item.about_id) : "From " + views.name_of(item.from_id);
+    line += std::string(" · ") + (item.kind == "praise" ? "praise" : "to work on");
+    if (tag) line += " · " + tag->name;
+    line += " · " + app.date_text(item.given_on);
+    ui::text(line);
+    ui::remember(("feedback:" + views.name_of(given ? item.about_id : item.from_id)).c_str(), item.text.behaviour,
+                 "text");
+    ui::muted(!item.request_id.empty() ? "An answer to a request"
+              : item.visibility == "shared" ? "Shared with " + views.name_of(item.about_id, "them")
+                                            : "Private to you");
+    draw_sbi(item.text);
+    ImGui::Separator();
+    ImGui::PopID();
+}
+
+void draw_my_requests(App& app) {
+    const auto& views = app.views();
+    for (const auto& request : views.feedback.my_requests) {
+        ImGui::PushID(request.request_id.c_str());
+        const std::string status = request.declined ? "declined" + (request.decline_reason.empty()
+                                                                        ? std::string()
+                                                                        : ": " + request.decline_reason)
+                                   : request.answer_id.empty() ? "waiting" : "answered";
+        ImGui::PushTextWrapPos(0);
+        ui::text("Asked " + views.name_of(request.asked_id) + " · " + app.date_text(request.asked_on) + " · " + status);
+        ui::muted("“" + request.question + "”");
+        ImGui::PopTextWrapPos();
+        ImGui::PopID();
+    }
+}
+
+}  // namespace
+
+void draw_feedback_screen(App& app) {
+    const auto& world = app.views().feedback;
+    ui::heading("Feedback");
+    ImGui::BeginChild("feedback", ImVec2(0, 0));
+    ui::text("Asked of you");
+    draw_asked_of_me(app);
+    ImGui::Spacing();
+    if (ui::primary_button("Give feedback##give-open")) start_feedback(app, "", "");
+    ImGui::SameLine();
+    draw_ask_form(app);
+    ImGui::Spacing();
+    if (ImGui::CollapsingHeader(("Received (" + std::to_string(world.received.size()) + ")###received").c_str(),
+                                ImGuiTreeNodeFlags_DefaultOpen))
+        for (const auto& item : world.received) draw_feedback_item(app, item, false);
+    if (ImGui::CollapsingHeader(("Given (" + std::to_string(world.given.size()) + ")###given").c_str(),
+                                ImGuiTreeNodeFlags_DefaultOpen))
+        for (const auto& item : world.given) draw_feedback_item(app, item, true);
+    if (!world.my_requests.empty() &&
+        ImGui::CollapsingHeader(("Your requests (" + std::to_string(world.my_requests.size()) + ")###mine").c_str()))
+        draw_my_requests(app);
+    ImGui::EndChild();
+}
+
+} // namespace tandem::client

@@ -1,0 +1,136 @@
+// Widgets the feedback and recognition screens share: choosing a person and a value, form text kept on the
+// device, and a piece of feedback drawn for reading.
+#include <algorithm>
+
+#include "app/app.h"
+#include "features/feedback/feedback.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+namespace {
+bool contains_ignoring_case(const std::string& text, const std::string& part) {
+    auto lower = [](std::string s) {
+        for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    return lower(text).find(lower(part)) != std::string::npos;
+}
+}  // namespace
+
+bool person_picker(const char* id, const std::vector<PersonChoice>& people, std::string& chosen) {
+    static std::string filter;
+    std::string label = "Choose a person";
+    for (const auto& person : people)
+        if (person.person_id == chosen) label = person.name;
+    const std::string popup = std::string("pick-person-") + id;
+    if (ui::button((label + "##" + id).c_str(), ImVec2(std::min(ImGui::GetContentRegionAvail().x, 360.0f), 0))) {
+        filter.clear();
+        ImGui::OpenPopup(popup.c_str());
+    }
+    bool changed = false;
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImGui::SetNextWindowSize(ImVec2(std::min(screen.x - 24, 460.0f), std::min(screen.y - 48, 520.0f)));
+    if (ImGui::BeginPopupModal(popup.c_str(), nullptr, ImGuiWindowFlags_NoTitleBar)) {
+        ui::heading("Who is it for?");
+        ImGui::SetNextItemWidth(-1);
+        ui::input_text("##person-filter", filter, "Type part of a name");
+        ImGui::BeginChild("people", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() - 8));
+        int shown = 0;
+        for (const auto& person : people) {
+            if (!filter.empty() && !contains_ignoring_case(person.name, filter)) continue;
+            ++shown;
+            const std::string text = person.name + (person.detail.empty() ? "" : " · " + person.detail) +
+                                     "##person-" + person.person_id;
+            if (ui::button(text.c_str(), ImVec2(-1, 0))) {
+                changed = chosen != person.person_id;
+                chosen = person.person_id;
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        if (!shown) ui::muted("Nobody matches.");
+        ImGui::EndChild();
+        if (ui::button("Cancel##pick-person-cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    return changed;
+}
+
+void value_picker(const char* id, const FeedbackWorld& world, std::string& chosen) {
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    bool first = true;
+    for (const auto& tag : world.value_tags) {
+        if (tag.archived && tag.tag_id != chosen) continue;
+        const std::string label = tag.name + "##" + id + "-" + tag.tag_id;
+        const float width = ImGui::CalcTextSize(tag.name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (!first) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+        }
+        first = false;
+        const bool selected = tag.tag_id == chosen;
+        if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
+        if (ui::button(label.c_str())) chosen = selected ? std::string() : tag.tag_id;
+        if (selected) ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered() && !tag.description.empty()) ImGui::SetTooltip("%s", tag.description.c_str());
+    }
+    if (first) ui::muted("HR has not set up any values yet.");
+}
+
+TextDraft& form_text(App& app, const std::string& form_id, const char* field) {
+    TextDraft& draft = app.drafts().field(form_id + "/" + field, app.device_draft(form_id, field));
+    if (draft.entity.empty()) {
+        draft.entity = kDeviceDraftEntity;
+        draft.record_id = form_id;
+        draft.field = field;
+    }
+    return draft;
+}
+
+bool draw_form_field(App& app, TextDraft& draft, const char* label, const char* hint, float height) {
+    ui::text(label);
+    if (hint) ui::muted(hint);
+    const std::string id = std::string("##") + draft.record_id + "-" + draft.field;
+    bool changed = height > 0 ? ui::input_multiline(id.c_str(), draft.text, height)
+                              : (ImGui::SetNextItemWidth(-1), ui::input_text(id.c_str(), draft.text));
+    if (changed) app.typed(draft);
+    if (ui::committed_edit()) app.commit_draft(draft);
+    return changed;
+}
+
+void draw_sbi(const SituationBehaviourImpact& text) {
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX());
+    auto part = [](const char* label, const std::string& value) {
+        if (value.empty()) return;
+        ui::text_colored(ui::theme::kMuted, label);
+        ImGui::SameLine();
+        ui::text(value);
+    };
+    part("Situation:", text.situation);
+    part("Behaviour:", text.behaviour);
+    part("Impact:", text.impact);
+    part("Next step:", text.next_step);
+    ImGui::PopTextWrapPos();
+}
+
+std::vector<PersonChoice> feedback_recipients(App& app, bool anyone) {
+    const auto& views = app.views();
+    const std::string me = app.user()->id;
+    std::vector<PersonChoice> people;
+    auto listed = [&](const std::string& id) {
+        return std::any_of(people.begin(), people.end(), [&](const PersonChoice& p) { return p.person_id == id; });
+    };
+    for (const auto& id : views.org.tree_of(me))
+        if (id != me) people.push_back({id, views.name_of(id, "?"), "your team"});
+    std::sort(people.begin(), people.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    for (const auto& colleague : views.feedback.colleagues) {
+        if (colleague.person_id == me || listed(colleague.person_id)) continue;
+        if (!anyone && colleague.role != "manager") continue;
+        people.push_back({colleague.person_id, colleague.name,
+                          colleague.role == "manager" ? "manager" : colleague.role == "mentor" ? "mentor" : "HR"});
+    }
+    return people;
+}
+
+} // namespace tandem::client

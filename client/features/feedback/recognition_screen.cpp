@@ -1,0 +1,196 @@
+// The recognition wall: the champion HR has in the spotlight, then recognitions for my team or the whole
+// organisation, newest first; nominating a culture champion; and for HR, the nominations to choose from,
+// the spotlight itself and the values everyone tags feedback with.
+#include "app/app.h"
+#include "features/feedback/feedback.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+namespace {
+
+struct WallState {
+    bool whole_org = false;
+    std::string team_of;  // HR: whose team the team wall shows
+    bool nominating = false;
+    std::string nomination_form, nominee, nominee_value, problem;
+    std::string value_form;
+};
+WallState wall;
+
+std::string value_name(const FeedbackWorld& world, const std::string& tag_id) {
+    const ValueTagView* tag = world.value_tag(tag_id);
+    return tag ? tag->name : std::string();
+}
+
+void draw_spotlights(App& app) {
+    const auto& world = app.views().feedback;
+    const bool hr = app.user()->role == "hr_admin";
+    for (const auto& light : world.spotlights) {
+        if (light.ended) continue;
+        ImGui::PushID(light.spotlight_id.c_str());
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.95f, 0.97f, 1.0f, 1));
+        ImGui::BeginChild("spot", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 5.5f), true);
+        ui::text_colored(ui::theme::kAccent, "Culture champion: " + light.about_name);
+        ui::remember(("spotlight:" + light.about_name).c_str(), light.message, "text");
+        const std::string value = value_name(world, light.value_tag_id);
+        ui::muted((value.empty() ? std::string() : value + " · ") + "since " + app.date_text(light.since));
+        ImGui::PushTextWrapPos(0);
+        ui::text(light.message);
+        ImGui::PopTextWrapPos();
+        if (hr && ui::button("End this spotlight##end")) app.edit("spotlight", light.spotlight_id, {{"ended", true}});
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+}
+
+void draw_recognition(App& app, const RecognitionView& item) {
+    const auto& world = app.views().feedback;
+    ImGui::PushID(item.recognition_id.c_str());
+    const std::string value = value_name(world, item.value_tag_id);
+    ImGui::PushTextWrapPos(0);
+    ui::text(item.about_name + (value.empty() ? "" : " · " + value));
+    ui::remember(("recognition:" + item.about_name).c_str(), item.text.behaviour, "text");
+    ui::muted("from " + app.views().name_of(item.from_id) + " · " + app.date_text(item.given_on));
+    ImGui::PopTextWrapPos();
+    draw_sbi(item.text);
+    ImGui::Separator();
+    ImGui::PopID();
+}
+
+void draw_wall(App& app) {
+    const auto& views = app.views();
+    const bool hr = app.user()->role == "hr_admin";
+    if (ui::button(wall.whole_org ? "Show my team##wall-team" : "Show the whole organisation##wall-org"))
+        wall.whole_org = !wall.whole_org;
+    std::string team_owner = app.user()->id;
+    if (hr && !wall.whole_org) {
+        std::vector<PersonChoice> managers;
+        for (const auto& colleague : views.feedback.colleagues)
+            if (colleague.role == "manager") managers.push_back({colleague.person_id, colleague.name, ""});
+        ImGui::SameLine();
+        ui::text("Team of");
+        ImGui::SameLine();
+        person_picker("wall-team-of", managers, wall.team_of);
+        team_owner = wall.team_of;
+    }
+    const auto shown = wall.whole_org ? views.feedback.recognitions : wall_of(views.feedback, views.org.tree_of(team_owner));
+    ui::text(wall.whole_org ? "Recognitions across the organisation" : "Recognitions in the team");
+    if (shown.empty()) ui::muted(hr && team_owner.empty() ? "Choose a team." : "None yet.");
+    for (const auto& item : shown) draw_recognition(app, item);
+}
+
+void draw_nominate(App& app) {
+    const auto& world = app.views().feedback;
+    if (!wall.nominating) {
+        if (ui::button("Nominate a culture champion##nominate-open")) {
+            wall = WallState{wall.whole_org, wall.team_of};
+            wall.nominating = true;
+            wall.nomination_form = app.new_record_id();
+        }
+        return;
+    }
+    ImGui::NewLine();
+    ui::heading("Nominate a culture champion");
+    ui::muted("A manager who lives one of our values. HR reads nominations and chooses whom to put in the spotlight.");
+    std::vector<PersonChoice> managers;
+    for (const auto& colleague : world.colleagues)
+        if (colleague.role == "manager" && colleague.person_id != app.user()->id)
+            managers.push_back({colleague.person_id, colleague.name, ""});
+    person_picker("nominee", managers, wall.nominee);
+    ui::text("The value they live");
+    value_picker("nominee-value", world, wall.nominee_value);
+    TextDraft& reason = form_text(app, wall.nomination_form, "reason");
+    draw_form_field(app, reason, "Why", "What did they do? One story says more than adjectives.", 64);
+    if (!wall.problem.empty()) ui::text_colored(ui::theme::kOverdue, wall.problem);
+    if (ui::primary_button("Send nomination##nominate")) {
+        app.commit_draft(reason);
+        if (wall.nominee.empty() || wall.nominee_value.empty() || reason.text.empty()) {
+            wall.problem = "Choose a manager and a value, and say why.";
+        } else if (!app.edit("nomination", wall.nomination_form,
+                             {{"from_id", app.user()->id}, {"about_id", wall.nominee},
+                              {"about_name", app.views().name_of(wall.nominee, "")}, {"value_tag_id", wall.nominee_value},
+                              {"reason", reason.text}, {"nominated_on", app.today()}})
+                        .problem) {
+            app.clear_device_drafts(wall.nomination_form, {"reason"});
+            wall = WallState{wall.whole_org, wall.team_of};
+            app.set_notice("");
+        }
+    }
+    ImGui::SameLine();
+    if (ui::button("Cancel##nominate-cancel")) wall = WallState{wall.whole_org, wall.team_of};
+}
+
+// HR: nominations to choose from, and the values feedback is tagged with.
+void draw_hr_tools(App& app) {
+    const auto& world = app.views().feedback;
+    if (ImGui::CollapsingHeader(("Nominations (" + std::to_string(world.nominations.size()) + ")###nominations").c_str())) {
+        for (const auto& nomination : world.nominations) {
+            ImGui::PushID(nomination.nomination_id.c_str());
+            ImGui::PushTextWrapPos(0);
+            ui::text(nomination.about_name + " · " + value_name(world, nomination.value_tag_id));
+            ui::muted("from " + app.views().name_of(nomination.from_id) + " · " + app.date_text(nomination.nominated_on));
+            ui::text(nomination.reason);
+            ImGui::PopTextWrapPos();
+            bool lit = false;
+            for (const auto& light : world.spotlights) lit = lit || (light.nomination_id == nomination.nomination_id && !light.ended);
+            if (!lit && ui::button("Put in the spotlight##spotlight"))
+                app.edit("spotlight", app.new_record_id(),
+                         {{"about_id", nomination.about_id}, {"about_name", nomination.about_name},
+                          {"value_tag_id", nomination.value_tag_id}, {"nomination_id", nomination.nomination_id},
+                          {"message", nomination.reason}, {"since", app.today()}, {"ended", false}});
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+    }
+    if (ImGui::CollapsingHeader("Values###values")) {
+        for (const auto& tag : world.value_tags) {
+            ImGui::PushID(tag.tag_id.c_str());
+            ImGui::PushTextWrapPos(0);
+            ui::text(tag.name + (tag.archived ? " (archived)" : ""));
+            if (!tag.description.empty()) ui::muted(tag.description);
+            ImGui::PopTextWrapPos();
+            if (ui::button(tag.archived ? "Offer again##restore" : "Archive##archive"))
+                app.edit("value_tag", tag.tag_id, {{"archived", !tag.archived}});
+            ImGui::PopID();
+        }
+        if (wall.value_form.empty()) wall.value_form = app.new_record_id();
+        TextDraft& name = form_text(app, wall.value_form, "name");
+        TextDraft& description = form_text(app, wall.value_form, "description");
+        draw_form_field(app, name, "New value", nullptr, 0);
+        draw_form_field(app, description, "What it looks like", nullptr, 0);
+        if (ui::button("Add value##add-value")) {
+            app.commit_draft(name);
+            app.commit_draft(description);
+            if (name.text.empty()) {
+                app.set_notice("Give the value a name.");
+            } else if (!app.edit("value_tag", wall.value_form,
+                                 {{"name", name.text}, {"description", description.text}, {"archived", false}})
+                            .problem) {
+                app.clear_device_drafts(wall.value_form, {"name", "description"});
+                wall.value_form.clear();
+            }
+        }
+    }
+}
+
+}  // namespace
+
+void draw_recognition_screen(App& app) {
+    ui::heading("Recognition");
+    ImGui::BeginChild("recognition", ImVec2(0, 0));
+    draw_spotlights(app);
+    if (ui::primary_button("Recognise someone##recognise")) {
+        start_feedback(app, "", "", true);
+    }
+    ImGui::SameLine();
+    draw_nominate(app);
+    ImGui::Spacing();
+    if (app.user()->role == "hr_admin") draw_hr_tools(app);
+    draw_wall(app);
+    ImGui::EndChild();
+}
+
+} // namespace tandem::client
