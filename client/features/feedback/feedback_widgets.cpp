@@ -91,7 +91,7 @@ TextDraft& form_text(App& app, const std::string& form_id, const char* field) {
 bool draw_form_field(App& app, TextDraft& draft, const char* label, const char* hint, float height) {
     ui::text(label);
     if (hint) ui::muted(hint);
-    const std::string id = std::string("##") + draft.record_id + "-" + draft.field;
+    const std::string id = "##" + draft.field;  // one form per screen, so the field names it
     bool changed = height > 0 ? ui::input_multiline(id.c_str(), draft.text, height)
                               : (ImGui::SetNextItemWidth(-1), ui::input_text(id.c_str(), draft.text));
     if (changed) app.typed(draft);

@@ -15,6 +15,7 @@ struct GiveForm {
     std::string about_id, request_id;
     std::string kind = "praise", visibility = "shared", value_tag_id;
     std::string problem;
+    bool shown = false;  // drawn at least once: a new form starts scrolled to its top
 };
 GiveForm form;
 
@@ -87,8 +88,11 @@ void draw_give_feedback_screen(App& app) {
     if (form.form_id.empty()) form.form_id = app.new_record_id();
     const FeedbackWorld& world = app.views().feedback;
     if (ui::link("‹ Back##give-back")) app.go_back();
-    ui::heading(form.request_id.empty() ? "Give feedback" : "Answer a request for feedback");
+    ui::heading(!form.request_id.empty() ? "Answer a request for feedback"
+                : form.visibility == "public" ? "Recognise someone" : "Give feedback");
     ImGui::BeginChild("give-form", ImVec2(0, 0));
+    if (!form.shown) ImGui::SetScrollY(0);
+    form.shown = true;
     const FeedbackRequestView* request = nullptr;
     for (const auto& asked : world.asked_of_me)
         if (asked.request_id == form.request_id) request = &asked;
