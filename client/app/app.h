@@ -74,6 +74,9 @@ public:
     void page_hidden();
     // A form's text kept on this device while it is written (kDeviceDraftEntity); cleared once it is sent.
     std::string device_draft(const std::string& form_id, const std::string& field);
+    void set_device_draft(const std::string& form_id, const std::string& field, const std::string& value) {
+        write_draft(kDeviceDraftEntity, form_id, Json{{field, value}});
+    }
     void clear_device_drafts(const std::string& form_id, const std::vector<std::string>& fields);
 
     // State screens read.

@@ -85,3 +85,23 @@ test("a tab closed right after typing keeps what was typed", async () => {
   await openLatestCheckIn("Dev Patel");
   assert.match((await find(page, "##shared-notes")).value, / — closed at once$/);
 });
+
+test("feedback not yet given is kept on the device: killed at Saved, it is there after a restart", async () => {
+  await click(page, "Feedback");
+  await click(page, "Give feedback##give-open");
+  await click(page, "Choose a person##give-about");
+  await click(page, /^Bruno Álvarez · your team$/);
+  await click(page, "##behaviour");
+  const text = "You wrote the migration guide before anyone asked";
+  await page.keyboard.type(text, {delay: 25});
+  assert.equal(await statusLine(), "Saving…");
+  await find(page, "Saved on this device", {timeout: 5000});
+  killProfile(profile);
+  await context.close().catch(() => {});
+
+  await restartOffline();
+  await click(page, "Feedback");
+  await click(page, "Give feedback##give-open");
+  assert.equal((await find(page, "##behaviour")).value, text);
+  await find(page, "Bruno Álvarez##give-about");
+});

@@ -24,6 +24,8 @@ struct PersonChoice {
 };
 // A button naming the chosen person; it opens a searchable list. True when the choice changed.
 bool person_picker(const char* id, const std::vector<PersonChoice>& people, std::string& chosen);
+// Lays buttons out in a row that wraps at `right_edge` (a phone's width): call before each but the first.
+void next_in_row(float item_width, float right_edge);
 // One button per value HR offers, wrapping on narrow screens; tapping the chosen one clears it.
 void value_picker(const char* id, const FeedbackWorld& world, std::string& chosen);
 // A text field kept on this device while its form is written (never sent until the form is).

@@ -15,6 +15,14 @@ struct AskForm {
 };
 AskForm ask;
 std::string declining;  // the request whose decline form is open
+size_t received_shown = 20, given_shown = 20;  // newest first; years of feedback grow by "Show more"
+
+void draw_more(size_t total, size_t& shown, const char* id) {
+    if (total <= shown) return;
+    ui::muted(std::to_string(total - shown) + " older");
+    ImGui::SameLine();
+    if (ui::button(id)) shown += 20;
+}
 
 void draw_asked_of_me(App& app) {
     const auto& views = app.views();
@@ -62,7 +70,7 @@ void draw_ask_form(App& app) {
         if (ui::button("Ask for feedback##ask-open")) {
             ask = AskForm{};
             ask.open = true;
-            ask.form_id = app.new_record_id();
+            ask.form_id = "ask-feedback";  // one at a time; its question is kept on the device until sent
             ask.about_id = app.user()->id;
         }
         return;
@@ -91,7 +99,7 @@ void draw_ask_form(App& app) {
             ask.problem = "Choose whom to ask.";
         else if (question.text.empty())
             ask.problem = "Write what you would like to know.";
-        else if (!app.edit("feedback_request", ask.form_id,
+        else if (!app.edit("feedback_request", app.new_record_id(),
                            {{"from_id", app.user()->id}, {"asked_id", ask.asked_id}, {"about_id", ask.about_id},
                             {"question", question.text}, {"asked_on", app.today()}})
                       .problem) {
@@ -153,10 +161,17 @@ void draw_feedback_screen(App& app) {
     ImGui::Spacing();
     if (ImGui::CollapsingHeader(("Received (" + std::to_string(world.received.size()) + ")###received").c_str(),
                                 ImGuiTreeNodeFlags_DefaultOpen))
-        for (const auto& item : world.received) draw_feedback_item(app, item, false);
+    {
+        for (size_t i = 0; i < world.received.size() && i < received_shown; ++i)
+            draw_feedback_item(app, world.received[i], false);
+        draw_more(world.received.size(), received_shown, "Show more##received-more");
+    }
     if (ImGui::CollapsingHeader(("Given (" + std::to_string(world.given.size()) + ")###given").c_str(),
                                 ImGuiTreeNodeFlags_DefaultOpen))
-        for (const auto& item : world.given) draw_feedback_item(app, item, true);
+    {
+        for (size_t i = 0; i < world.given.size() && i < given_shown; ++i) draw_feedback_item(app, world.given[i], true);
+        draw_more(world.given.size(), given_shown, "Show more##given-more");
+    }
     if (!world.my_requests.empty() &&
         ImGui::CollapsingHeader(("Your requests (" + std::to_string(world.my_requests.size()) + ")###mine").c_str()))
         draw_my_requests(app);

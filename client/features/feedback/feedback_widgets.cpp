@@ -57,6 +57,11 @@ bool person_picker(const char* id, const std::vector<PersonChoice>& people, std:
     return changed;
 }
 
+void next_in_row(float item_width, float right_edge) {
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + item_width > right_edge) ImGui::NewLine();
+}
+
 void value_picker(const char* id, const FeedbackWorld& world, std::string& chosen) {
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     bool first = true;
@@ -64,10 +69,7 @@ void value_picker(const char* id, const FeedbackWorld& world, std::string& chose
         if (tag.archived && tag.tag_id != chosen) continue;
         const std::string label = tag.name + "##" + id + "-" + tag.tag_id;
         const float width = ImGui::CalcTextSize(tag.name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-        if (!first) {
-            ImGui::SameLine();
-            if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
-        }
+        if (!first) next_in_row(width, right);
         first = false;
         const bool selected = tag.tag_id == chosen;
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);

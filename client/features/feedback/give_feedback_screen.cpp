@@ -10,8 +10,10 @@ namespace tandem::client {
 
 namespace {
 
+// One form for new feedback and one per request answered; what was typed and chosen is kept on the
+// device under the form's id, so a closed tab or a restart finds the form as it was left.
 struct GiveForm {
-    std::string form_id;  // also the new record's id
+    std::string form_id;
     std::string about_id, request_id;
     std::string kind = "praise", visibility = "shared", value_tag_id;
     std::string problem;
@@ -20,6 +22,19 @@ struct GiveForm {
 GiveForm form;
 
 const char* const kTextFields[] = {"situation", "behaviour", "impact", "next_step"};
+const char* const kChoiceFields[] = {"about_id", "kind", "visibility", "value_tag_id"};
+
+std::string& choice_of(GiveForm& of, const std::string& field) {
+    return field == "about_id" ? of.about_id : field == "kind" ? of.kind : field == "visibility" ? of.visibility
+                                                                                                  : of.value_tag_id;
+}
+
+// Keeps the choices with the text: each one changed since `before` is written to the device like typing.
+void remember_choices(App& app, GiveForm before) {
+    for (const char* field : kChoiceFields)
+        if (choice_of(form, field) != choice_of(before, field))
+            app.set_device_draft(form.form_id, field, choice_of(form, field));
+}
 
 void choice_buttons(const char* id, const std::vector<std::pair<const char*, const char*>>& choices,
                     std::string& chosen) {
@@ -27,10 +42,7 @@ void choice_buttons(const char* id, const std::vector<std::pair<const char*, con
     bool first = true;
     for (const auto& [value, label] : choices) {
         const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-        if (!first) {
-            ImGui::SameLine();
-            if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
-        }
+        if (!first) next_in_row(width, right);
         first = false;
         const bool selected = chosen == value;
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
@@ -66,8 +78,10 @@ void give(App& app) {
         fields["visibility"] = form.request_id.empty() ? form.visibility : "private";
         if (!form.request_id.empty()) fields["request_id"] = form.request_id;
     }
-    if (app.edit(recognition ? "recognition" : "feedback", form.form_id, fields).problem) return;
-    app.clear_device_drafts(form.form_id, {std::begin(kTextFields), std::end(kTextFields)});
+    if (app.edit(recognition ? "recognition" : "feedback", app.new_record_id(), fields).problem) return;
+    std::vector<std::string> kept(std::begin(kTextFields), std::end(kTextFields));
+    kept.insert(kept.end(), std::begin(kChoiceFields), std::end(kChoiceFields));
+    app.clear_device_drafts(form.form_id, kept);
     app.open_screen(recognition ? Screen::Recognition : Screen::Feedback);
     form = GiveForm{};
 }
@@ -76,17 +90,24 @@ void give(App& app) {
 
 void start_feedback(App& app, const std::string& about_id, const std::string& request_id, bool recognition) {
     form = GiveForm{};
-    form.form_id = app.new_record_id();
-    form.about_id = about_id;
+    form.form_id = request_id.empty() ? "give-feedback" : "answer-" + request_id;
+    for (const char* field : kChoiceFields) {
+        const std::string kept = app.device_draft(form.form_id, field);
+        if (!kept.empty()) choice_of(form, field) = kept;
+    }
+    const GiveForm kept = form;
     form.request_id = request_id;
+    if (!about_id.empty()) form.about_id = about_id;
     if (!request_id.empty()) form.visibility = "private";
     if (recognition) form.visibility = "public";
+    remember_choices(app, kept);
     app.open_screen(Screen::GiveFeedback);
 }
 
 void draw_give_feedback_screen(App& app) {
-    if (form.form_id.empty()) form.form_id = app.new_record_id();
+    if (form.form_id.empty()) return start_feedback(app, "", "");
     const FeedbackWorld& world = app.views().feedback;
+    const GiveForm before = form;
     if (ui::link("‹ Back##give-back")) app.go_back();
     ui::heading(!form.request_id.empty() ? "Answer a request for feedback"
                 : form.visibility == "public" ? "Recognise someone" : "Give feedback");
@@ -135,6 +156,7 @@ void draw_give_feedback_screen(App& app) {
     if (!form.problem.empty()) ui::text_colored(ui::theme::kOverdue, form.problem);
     ImGui::Spacing();
     const char* action = request ? "Send answer##give" : form.visibility == "public" ? "Recognise##give" : "Give feedback##give";
+    remember_choices(app, before);
     if (ui::primary_button(action)) {
         form.problem.clear();
         give(app);

@@ -16,8 +16,16 @@ struct WallState {
     bool nominating = false;
     std::string nomination_form, nominee, nominee_value, problem;
     std::string value_form;
+    size_t shown = 30;  // the newest first; a long wall grows by "Show more" rather than laying out years
 };
 WallState wall;
+
+void close_nomination() {
+    wall.nominating = false;
+    wall.nominee.clear();
+    wall.nominee_value.clear();
+    wall.problem.clear();
+}
 
 std::string value_name(const FeedbackWorld& world, const std::string& tag_id) {
     const ValueTagView* tag = world.value_tag(tag_id);
@@ -63,8 +71,10 @@ void draw_recognition(App& app, const RecognitionView& item) {
 void draw_wall(App& app) {
     const auto& views = app.views();
     const bool hr = app.user()->role == "hr_admin";
-    if (ui::button(wall.whole_org ? "Show my team##wall-team" : "Show the whole organisation##wall-org"))
+    if (ui::button(wall.whole_org ? "Show my team##wall-team" : "Show the whole organisation##wall-org")) {
         wall.whole_org = !wall.whole_org;
+        wall.shown = 30;
+    }
     std::string team_owner = app.user()->id;
     if (hr && !wall.whole_org) {
         std::vector<PersonChoice> managers;
@@ -79,16 +89,21 @@ void draw_wall(App& app) {
     const auto shown = wall.whole_org ? views.feedback.recognitions : wall_of(views.feedback, views.org.tree_of(team_owner));
     ui::text(wall.whole_org ? "Recognitions across the organisation" : "Recognitions in the team");
     if (shown.empty()) ui::muted(hr && team_owner.empty() ? "Choose a team." : "None yet.");
-    for (const auto& item : shown) draw_recognition(app, item);
+    for (size_t i = 0; i < shown.size() && i < wall.shown; ++i) draw_recognition(app, shown[i]);
+    if (shown.size() > wall.shown) {
+        ui::muted(std::to_string(shown.size() - wall.shown) + " older");
+        ImGui::SameLine();
+        if (ui::button("Show more##wall-more")) wall.shown += 30;
+    }
 }
 
 void draw_nominate(App& app) {
     const auto& world = app.views().feedback;
     if (!wall.nominating) {
         if (ui::button("Nominate a culture champion##nominate-open")) {
-            wall = WallState{wall.whole_org, wall.team_of};
+            close_nomination();
             wall.nominating = true;
-            wall.nomination_form = app.new_record_id();
+            wall.nomination_form = "nomination";  // its reason is kept on the device until sent
         }
         return;
     }
@@ -109,18 +124,17 @@ void draw_nominate(App& app) {
         app.commit_draft(reason);
         if (wall.nominee.empty() || wall.nominee_value.empty() || reason.text.empty()) {
             wall.problem = "Choose a manager and a value, and say why.";
-        } else if (!app.edit("nomination", wall.nomination_form,
+        } else if (!app.edit("nomination", app.new_record_id(),
                              {{"from_id", app.user()->id}, {"about_id", wall.nominee},
                               {"about_name", app.views().name_of(wall.nominee, "")}, {"value_tag_id", wall.nominee_value},
                               {"reason", reason.text}, {"nominated_on", app.today()}})
                         .problem) {
             app.clear_device_drafts(wall.nomination_form, {"reason"});
-            wall = WallState{wall.whole_org, wall.team_of};
-            app.set_notice("");
+            close_nomination();
         }
     }
     ImGui::SameLine();
-    if (ui::button("Cancel##nominate-cancel")) wall = WallState{wall.whole_org, wall.team_of};
+    if (ui::button("Cancel##nominate-cancel")) close_nomination();
 }
 
 // HR: nominations to choose from, and the values feedback is tagged with.
@@ -156,7 +170,7 @@ void draw_hr_tools(App& app) {
                 app.edit("value_tag", tag.tag_id, {{"archived", !tag.archived}});
             ImGui::PopID();
         }
-        if (wall.value_form.empty()) wall.value_form = app.new_record_id();
+        if (wall.value_form.empty()) wall.value_form = "new-value";
         TextDraft& name = form_text(app, wall.value_form, "name");
         TextDraft& description = form_text(app, wall.value_form, "description");
         draw_form_field(app, name, "New value", nullptr, 0);
@@ -166,7 +180,7 @@ void draw_hr_tools(App& app) {
             app.commit_draft(description);
             if (name.text.empty()) {
                 app.set_notice("Give the value a name.");
-            } else if (!app.edit("value_tag", wall.value_form,
+            } else if (!app.edit("value_tag", app.new_record_id(),
                                  {{"name", name.text}, {"description", description.text}, {"archived", false}})
                             .problem) {
                 app.clear_device_drafts(wall.value_form, {"name", "description"});
