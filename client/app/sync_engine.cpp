@@ -71,7 +71,9 @@ void SyncEngine::merge_slice(Platform& platform, Replica& replica, const std::st
         replica.merge_pulled(changes, page_next_, end);
         page_next_ = end;
     } while (page_next_ < changes.size() && platform.now_millis() - started < kMergeBudgetMs);
-    changed();  // merged records need saving and the views refreshing
+    // Merged records need saving and the views refreshing; an empty page (the usual quiet round every
+    // 30 s) changes nothing a person sees, so it rebuilds nothing. Its cursor is saved with the next flush.
+    if (!changes.empty()) changed();
     if (page_next_ < changes.size()) return;  // the rest on the next frames
     replica.finish_pull(page_["cursor"].get<int64_t>());
     const bool more = page_.value("more", false);

@@ -86,7 +86,15 @@ void draw_wall(App& app) {
         person_picker("wall-team-of", managers, wall.team_of);
         team_owner = wall.team_of;
     }
-    const auto shown = wall.whole_org ? views.feedback.recognitions : wall_of(views.feedback, views.org.tree_of(team_owner));
+    // A team's wall is worked out when the data or the team changes, not every frame: the organisation's
+    // wall can hold years of recognitions.
+    static std::vector<RecognitionView> team_wall;
+    static std::pair<uint64_t, std::string> team_wall_of{~0ull, ""};
+    if (!wall.whole_org && team_wall_of != std::pair{views.version, team_owner}) {
+        team_wall = wall_of(views.feedback, views.org.tree_of(team_owner));
+        team_wall_of = {views.version, team_owner};
+    }
+    const std::vector<RecognitionView>& shown = wall.whole_org ? views.feedback.recognitions : team_wall;
     ui::text(wall.whole_org ? "Recognitions across the organisation" : "Recognitions in the team");
     if (shown.empty()) ui::muted(hr && team_owner.empty() ? "Choose a team." : "None yet.");
     for (size_t i = 0; i < shown.size() && i < wall.shown; ++i) draw_recognition(app, shown[i]);
