@@ -4,22 +4,12 @@
 // the feedback about someone else's report; HR and the mentor see the wall and nothing private.
 import assert from "node:assert/strict";
 import {after, before, test} from "node:test";
-import {apiSession, artifacts, click, eventually, find, launchBrowser, openApp, pullAll, startServer,
-        typeInto} from "./harness.js";
+import {apiSession, artifacts, click, eventually, find, launchBrowser, pullAll, signedInDevice,
+        startServer, typeInto} from "./harness.js";
 
 let server, browser, mayaContext, maya;
 
-async function device(email, home, viewport = {width: 1100, height: 900}) {
-  const context = await browser.newContext({viewport, hasTouch: viewport.width < 600});
-  const page = await context.newPage();
-  await openApp(page, server.url);
-  await typeInto(page, "##email", email);
-  await typeInto(page, "##password", "tandem-demo");
-  await click(page, "Sign in##sign-in");
-  await find(page, home, {timeout: 15000});
-  await find(page, /^Synced/, {timeout: 20000});
-  return {context, page};
-}
+const device = (email, home, viewport) => signedInDevice(browser, server.url, email, home, viewport);
 
 before(async () => {
   server = await startServer();

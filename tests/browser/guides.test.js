@@ -2,20 +2,13 @@
 // 1:1 (its checklist joins the agenda, tagged with the version) and rates a template; HR sees the rating.
 import assert from "node:assert/strict";
 import {after, before, test} from "node:test";
-import {artifacts, click, find, launchBrowser, openApp, signIn, startServer, typeInto,
+import {artifacts, click, find, launchBrowser, signedInDevice, startServer, typeInto,
         visibleTexts} from "./harness.js";
 
 let server, browser, hr, manager;
 
 async function device(email, home) {
-  const page = await (await browser.newContext({viewport: {width: 1100, height: 900}})).newPage();
-  await openApp(page, server.url);
-  await typeInto(page, "##email", email);
-  await typeInto(page, "##password", "tandem-demo");
-  await click(page, "Sign in##sign-in");
-  await find(page, home, {timeout: 15000});
-  await find(page, /^Synced/, {timeout: 20000});
-  return page;
+  return (await signedInDevice(browser, server.url, email, home)).page;
 }
 
 async function syncNow(page) {

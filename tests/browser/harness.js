@@ -150,6 +150,20 @@ export async function signIn(page, email) {
   await find(page, "My team", {timeout: 15000});
 }
 
+// A new device (its own browser context) signed in as `email`, back once `home` shows and the first sync
+// has finished. Phone-sized viewports get touch.
+export async function signedInDevice(browser, url, email, home, viewport = {width: 1100, height: 900}) {
+  const context = await browser.newContext({viewport, hasTouch: viewport.width < 600});
+  const page = await context.newPage();
+  await openApp(page, url);
+  await typeInto(page, "##email", email);
+  await typeInto(page, "##password", "tandem-demo");
+  await click(page, "Sign in##sign-in");
+  await find(page, home, {timeout: 15000});
+  await find(page, /^Synced/, {timeout: 20000});
+  return {context, page};
+}
+
 export async function apiSession(url, email) {
   const response = await fetch(url + "/api/v1/session", {
     method: "POST", headers: {"Content-Type": "application/json"},

@@ -132,6 +132,10 @@ std::vector<PersonChoice> feedback_recipients(App& app, bool anyone) {
         people.push_back({colleague.person_id, colleague.name,
                           colleague.role == "manager" ? "manager" : colleague.role == "mentor" ? "mentor" : "HR"});
     }
+    // Anyone can be recognised: HR's device knows every person, so HR can pick anyone.
+    if (anyone)
+        for (const auto& [id, name] : views.person_names)
+            if (id != me && !listed(id)) people.push_back({id, name, ""});
     return people;
 }
 

@@ -1,6 +1,8 @@
 // Giving feedback: who it is for, praise or something to work on, one of HR's values, then situation,
 // behaviour, impact and a next step; and who may read it (only me, the person too, or everyone as a
 // recognition on the wall). The text is kept on this device while it is written and sent on "Give".
+#include <algorithm>
+
 #include "app/app.h"
 #include "features/feedback/feedback.h"
 #include "ui/theme.h"
@@ -126,7 +128,12 @@ void draw_give_feedback_screen(App& app) {
                   app.views().name_of(request->from_id) + " only.");
     } else {
         ui::text("For");
-        person_picker("give-about", feedback_recipients(app, form.visibility == "public"), form.about_id);
+        const auto people = feedback_recipients(app, form.visibility == "public");
+        // Only a recognition may go to anyone: a choice the visibility no longer allows is cleared.
+        if (app.views().version > 0 &&
+            !std::any_of(people.begin(), people.end(), [](const PersonChoice& p) { return p.person_id == form.about_id; }))
+            form.about_id.clear();
+        person_picker("give-about", people, form.about_id);
     }
     ImGui::Spacing();
     if (form.visibility != "public" || request) {
