@@ -120,14 +120,22 @@ std::string device_draft_key(const std::string& form_id, const std::string& fiel
 bool App::write_draft(const std::string& entity, const std::string& record_id, const Json& fields) {
     if (entity != kDeviceDraftEntity) return !edit(entity, record_id, fields).problem;
     for (const auto& [field, value] : fields.items())
-        if (value.is_string()) store_->set_setting(device_draft_key(record_id, field), value.get<std::string>());
+        if (value.is_string()) {
+            const std::string key = device_draft_key(record_id, field);
+            store_->set_setting(key, value.get<std::string>());
+            device_drafts_[key] = value.get<std::string>();
+        }
     data_changed();
     last_edit_generation_ = committed_generation_;
     return true;
 }
 
 std::string App::device_draft(const std::string& form_id, const std::string& field) {
-    return store_ ? store_->setting(device_draft_key(form_id, field)).value_or("") : "";
+    if (!store_) return "";
+    const std::string key = device_draft_key(form_id, field);
+    auto it = device_drafts_.find(key);
+    if (it == device_drafts_.end()) it = device_drafts_.emplace(key, store_->setting(key).value_or("")).first;
+    return it->second;
 }
 
 void App::clear_device_drafts(const std::string& form_id, const std::vector<std::string>& fields) {
@@ -211,6 +219,7 @@ void App::open_store_for(const SignedInUser& user) {
         sync_.reset();
         replica_.reset();
         // One database per user, so a shared device never mixes two people's data.
+        device_drafts_.clear();  // another user's store
         store_ = std::make_unique<Store>(platform_.data_dir() + "/tandem-" + user.id + ".db",
                                          StoreOptions{false, false, true});
         replica_ = std::make_unique<Replica>(*store_, user.id, [this] { return platform_.now_millis(); });
@@ -296,6 +305,7 @@ void App::sign_out() {
     views_ = TeamViews{};
     people_ = PeopleConsole{};
     drafts_.clear();
+    device_drafts_.clear();
     sealing_.forget();
 }
 

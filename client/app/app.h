@@ -2,6 +2,7 @@
 // Application state and the commands screens call. Screens draw from the prepared views here and change
 // data only through edit(), which follows the one path: change -> replica (records + outbox, one
 // transaction) -> persist -> "saved on this device" -> sync.
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -142,6 +143,8 @@ private:
     TeamViews views_;
     PeopleConsole people_;
     Drafts drafts_;
+    // The device_draft settings as stored, read once: forms ask for them every frame.
+    std::map<std::string, std::string> device_drafts_;
     NoteSealing sealing_;
     bool storage_ready_ = false;
     bool was_online_ = true;

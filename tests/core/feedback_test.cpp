@@ -251,8 +251,13 @@ TEST(RecognitionRules, ColleagueCardsFollowPersonRecordsAndNameNoEmployee) {
     std::sort(now_named.begin(), now_named.end());
     EXPECT_EQ(now_named, (std::vector<std::string>{"Dana", "Elena", "Hana", "Maya", "Rui"}))
         << "Rui became a manager and gets a card; Noah's goes when he no longer manages";
+    int cards = 0;
     for (const auto& record : o.store.records_about(o.rui))
-        if (record.state.entity == "colleague") EXPECT_TRUE(o.sees(o.ola, record.state.record_id));
+        if (record.state.entity == "colleague") {
+            ++cards;
+            EXPECT_TRUE(o.sees(o.ola, record.state.record_id)) << "every card is everyone's";
+        }
+    EXPECT_EQ(cards, 1);
 }
 
 TEST(RecognitionRules, ATeamWallShowsRecognitionsAboutItsMembers) {

@@ -33,7 +33,13 @@ TextDraft& form_text(App& app, const std::string& form_id, const char* field);
 bool draw_form_field(App& app, TextDraft& draft, const char* label, const char* hint, float height);
 // Situation, behaviour, impact and next step as a person reads them.
 void draw_sbi(const SituationBehaviourImpact& text);
-// People this user may give feedback to: their team, then peer managers (and, for a recognition, HR and
-// mentors too).
-std::vector<PersonChoice> feedback_recipients(App& app, bool anyone);
+// The people a picker offers. Built when the data changes, not every frame: HR's device knows everyone.
+enum class People {
+    FeedbackTo,     // my tree, then peer managers
+    RecognitionTo,  // anyone this device knows of but me
+    Askable,        // managers, mentors and HR but me
+    MeOrMyTeam,     // what a request may be about
+    Managers,       // managers but me (a nominee; HR's choice of team wall)
+};
+const std::vector<PersonChoice>& people_to_choose(App& app, People which);
 } // namespace tandem::client

@@ -75,21 +75,12 @@ void draw_ask_form(App& app) {
         }
         return;
     }
-    const auto& views = app.views();
     ImGui::NewLine();
     ui::heading("Ask for feedback");
     ui::text("Ask");
-    std::vector<PersonChoice> askable;
-    for (const auto& colleague : views.feedback.colleagues)
-        if (colleague.person_id != app.user()->id)
-            askable.push_back({colleague.person_id, colleague.name,
-                               colleague.role == "manager" ? "manager" : colleague.role == "mentor" ? "mentor" : "HR"});
-    person_picker("ask-who", askable, ask.asked_id);
+    person_picker("ask-who", people_to_choose(app, People::Askable), ask.asked_id);
     ui::text("About");
-    std::vector<PersonChoice> about{{app.user()->id, "Me", ""}};
-    for (const auto& id : views.org.tree_of(app.user()->id))
-        if (id != app.user()->id) about.push_back({id, views.name_of(id, "?"), "your team"});
-    person_picker("ask-about", about, ask.about_id);
+    person_picker("ask-about", people_to_choose(app, People::MeOrMyTeam), ask.about_id);
     TextDraft& question = form_text(app, ask.form_id, "question");
     draw_form_field(app, question, "Your question", "One situation works best: “How did I handle Tuesday's review?”", 56);
     if (!ask.problem.empty()) ui::text_colored(ui::theme::kOverdue, ask.problem);

@@ -1,21 +1,52 @@
 // Widgets the feedback and recognition screens share: choosing a person and a value, form text kept on the
 // device, and a piece of feedback drawn for reading.
 #include <algorithm>
+#include <map>
+#include <unordered_set>
 
 #include "app/app.h"
 #include "features/feedback/feedback.h"
 #include "ui/theme.h"
+#include "tandem/entity.h"
 #include "ui/widgets.h"
 
 namespace tandem::client {
 
 namespace {
 bool contains_ignoring_case(const std::string& text, const std::string& part) {
-    auto lower = [](std::string s) {
-        for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-        return s;
+    return lower_ascii(text).find(lower_ascii(part)) != std::string::npos;
+}
+
+const char* role_detail(const std::string& role) {
+    return role == "manager" ? "manager" : role == "mentor" ? "mentor" : "HR";
+}
+
+std::vector<PersonChoice> build_people(App& app, People which) {
+    const auto& views = app.views();
+    const std::string me = app.user()->id;
+    std::vector<PersonChoice> people;
+    std::unordered_set<std::string> listed{me};
+    auto add = [&](const std::string& id, std::string name, std::string detail) {
+        if (listed.insert(id).second) people.push_back({id, std::move(name), std::move(detail)});
     };
-    return lower(text).find(lower(part)) != std::string::npos;
+    if (which == People::MeOrMyTeam) people.push_back({me, "Me", ""});
+    if (which == People::FeedbackTo || which == People::RecognitionTo || which == People::MeOrMyTeam) {
+        for (const auto& id : views.org.tree_of(me))
+            if (id != me) add(id, views.name_of(id, "?"), "your team");
+        std::sort(people.begin() + (which == People::MeOrMyTeam), people.end(),
+                  [](const auto& a, const auto& b) { return a.name < b.name; });
+    }
+    if (which != People::MeOrMyTeam)
+        for (const auto& colleague : views.feedback.colleagues) {
+            const bool manager = colleague.role == "manager";
+            if (manager || which == People::RecognitionTo || which == People::Askable)
+                add(colleague.person_id, colleague.name,
+                    which == People::Managers ? "" : role_detail(colleague.role));
+        }
+    // Anyone can be recognised: HR's device knows every person, so HR can pick anyone.
+    if (which == People::RecognitionTo)
+        for (const auto& [id, name] : views.person_names) add(id, name, "");
+    return people;
 }
 }  // namespace
 
@@ -116,27 +147,17 @@ void draw_sbi(const SituationBehaviourImpact& text) {
     ImGui::PopTextWrapPos();
 }
 
-std::vector<PersonChoice> feedback_recipients(App& app, bool anyone) {
-    const auto& views = app.views();
-    const std::string me = app.user()->id;
-    std::vector<PersonChoice> people;
-    auto listed = [&](const std::string& id) {
-        return std::any_of(people.begin(), people.end(), [&](const PersonChoice& p) { return p.person_id == id; });
+const std::vector<PersonChoice>& people_to_choose(App& app, People which) {
+    struct Built {
+        uint64_t version = ~0ull;
+        std::string user;
+        std::vector<PersonChoice> people;
     };
-    for (const auto& id : views.org.tree_of(me))
-        if (id != me) people.push_back({id, views.name_of(id, "?"), "your team"});
-    std::sort(people.begin(), people.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-    for (const auto& colleague : views.feedback.colleagues) {
-        if (colleague.person_id == me || listed(colleague.person_id)) continue;
-        if (!anyone && colleague.role != "manager") continue;
-        people.push_back({colleague.person_id, colleague.name,
-                          colleague.role == "manager" ? "manager" : colleague.role == "mentor" ? "mentor" : "HR"});
-    }
-    // Anyone can be recognised: HR's device knows every person, so HR can pick anyone.
-    if (anyone)
-        for (const auto& [id, name] : views.person_names)
-            if (id != me && !listed(id)) people.push_back({id, name, ""});
-    return people;
+    static std::map<People, Built> built;
+    Built& list = built[which];
+    if (list.version != app.views().version || list.user != app.user()->id)
+        list = Built{app.views().version, app.user()->id, build_people(app, which)};
+    return list.people;
 }
 
 } // namespace tandem::client

@@ -128,7 +128,8 @@ void draw_give_feedback_screen(App& app) {
                   app.views().name_of(request->from_id) + " only.");
     } else {
         ui::text("For");
-        const auto people = feedback_recipients(app, form.visibility == "public");
+        const auto& people =
+            people_to_choose(app, form.visibility == "public" ? People::RecognitionTo : People::FeedbackTo);
         // Only a recognition may go to anyone: a choice the visibility no longer allows is cleared.
         if (app.views().version > 0 &&
             !std::any_of(people.begin(), people.end(), [](const PersonChoice& p) { return p.person_id == form.about_id; }))

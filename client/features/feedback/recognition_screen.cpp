@@ -77,13 +77,10 @@ void draw_wall(App& app) {
     }
     std::string team_owner = app.user()->id;
     if (hr && !wall.whole_org) {
-        std::vector<PersonChoice> managers;
-        for (const auto& colleague : views.feedback.colleagues)
-            if (colleague.role == "manager") managers.push_back({colleague.person_id, colleague.name, ""});
         ImGui::SameLine();
         ui::text("Team of");
         ImGui::SameLine();
-        person_picker("wall-team-of", managers, wall.team_of);
+        person_picker("wall-team-of", people_to_choose(app, People::Managers), wall.team_of);
         team_owner = wall.team_of;
     }
     // A team's wall is worked out when the data or the team changes, not every frame: the organisation's
@@ -118,11 +115,7 @@ void draw_nominate(App& app) {
     ImGui::NewLine();
     ui::heading("Nominate a culture champion");
     ui::muted("A manager who lives one of our values. HR reads nominations and chooses whom to put in the spotlight.");
-    std::vector<PersonChoice> managers;
-    for (const auto& colleague : world.colleagues)
-        if (colleague.role == "manager" && colleague.person_id != app.user()->id)
-            managers.push_back({colleague.person_id, colleague.name, ""});
-    person_picker("nominee", managers, wall.nominee);
+    person_picker("nominee", people_to_choose(app, People::Managers), wall.nominee);
     ui::text("The value they live");
     value_picker("nominee-value", world, wall.nominee_value);
     TextDraft& reason = form_text(app, wall.nomination_form, "reason");
