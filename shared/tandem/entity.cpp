@@ -67,7 +67,9 @@ const std::vector<const EntitySpec*>& all_entities() {
                                                          &guide_version_spec(), &guide_feedback_spec(),
                                                          &colleague_spec(), &value_tag_spec(), &feedback_spec(),
                                                          &feedback_request_spec(), &recognition_spec(),
-                                                         &nomination_spec(), &spotlight_spec()};
+                                                         &nomination_spec(), &spotlight_spec(),
+                                                         &survey_spec(), &survey_question_spec(),
+                                                         &training_session_spec(), &session_attendance_spec()};
     return entities;
 }
 

@@ -80,6 +80,7 @@ enum class ReadRule {
     Everyone,            // every signed-in person (HR's templates and playbooks)
     AuthorOrHr,          // its author and HR (a manager's rating of a template)
     AuthorOrAddressee,   // its author and the one person it is addressed to (see EntitySpec::addressee)
+    SurveyAudience,      // HR, and managers whose tree the audience (the addressee: "org" or manager ids) touches
 };
 
 struct RecordMeta;

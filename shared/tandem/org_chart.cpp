@@ -42,6 +42,20 @@ std::string OrgChart::manager_of(const std::string& person_id) const {
     return it == people_.end() ? std::string() : it->second.manager_id;
 }
 
+const std::vector<std::string>& OrgChart::reports_of(const std::string& person_id) const {
+    static const std::vector<std::string> none;
+    auto it = reports_.find(person_id);
+    return it == reports_.end() ? none : it->second;
+}
+
+std::vector<std::string> OrgChart::top_managers() const {
+    std::vector<std::string> tops;
+    for (const auto& [manager_id, reports] : reports_)
+        if (!reports.empty() && !knows(manager_of(manager_id))) tops.push_back(manager_id);
+    std::sort(tops.begin(), tops.end());
+    return tops;
+}
+
 Role OrgChart::role_of(const std::string& person_id) const {
     auto it = people_.find(person_id);
     return it == people_.end() ? Role::Employee : it->second.role;

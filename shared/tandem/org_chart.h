@@ -21,6 +21,10 @@ public:
     // `person_id` and everyone below them.
     std::vector<std::string> tree_of(const std::string& person_id) const;
     std::string manager_of(const std::string& person_id) const;
+    // Direct reports only; empty for someone who leads no team.
+    const std::vector<std::string>& reports_of(const std::string& person_id) const;
+    // People who lead a team and report to no one in the chart: the roots of the organisation's trees.
+    std::vector<std::string> top_managers() const;
     Role role_of(const std::string& person_id) const;  // Employee for someone unknown
     bool knows(const std::string& person_id) const { return people_.count(person_id) > 0; }
     // Names, where the builder of the chart set them (the server does; policy checks copied names with it).

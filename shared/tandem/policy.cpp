@@ -98,6 +98,25 @@ std::optional<Problem> may_request(const Actor& actor, const EntitySpec& spec, c
     return std::nullopt;
 }
 
+// A manager is in a survey's audience when it invites the whole organisation, their own tree, a tree they
+// are in, or a tree inside theirs: they will read the results of some of their teams.
+bool in_survey_audience(const Actor& actor, const std::string& audience, const OrgChart& org) {
+    if (actor.role == Role::HrAdmin) return true;
+    if (actor.role != Role::Manager || actor.person_id.empty()) return false;
+    if (audience == "org") return true;
+    size_t start = 0;
+    while (start < audience.size()) {
+        size_t end = audience.find(',', start);
+        if (end == std::string::npos) end = audience.size();
+        const std::string invited = audience.substr(start, end - start);
+        if (invited == actor.person_id || org.manages(invited, actor.person_id) ||
+            org.manages(actor.person_id, invited))
+            return true;
+        start = end + 1;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, const Change& change,
@@ -169,6 +188,7 @@ bool may_read(const Actor& actor, const RecordMeta& record, const OrgChart& org)
     case ReadRule::AuthorOrAddressee:
         return !actor.person_id.empty() &&
                (record.author_id == actor.person_id || record.addressee_id == actor.person_id);
+    case ReadRule::SurveyAudience: return in_survey_audience(actor, record.addressee_id, org);
     }
     return false;
 }
@@ -182,7 +202,9 @@ ReadScope read_scope(const Actor& actor) {
     // at least their own person record).
     for (const EntitySpec* spec : all_entities()) {
         const bool shared = spec->read_rule == ReadRule::PersonDirectory || spec->read_rule == ReadRule::Everyone ||
-                            (spec->read_rule == ReadRule::AuthorOrHr && actor.role == Role::HrAdmin);
+                            (spec->read_rule == ReadRule::AuthorOrHr && actor.role == Role::HrAdmin) ||
+                            (spec->read_rule == ReadRule::SurveyAudience &&
+                             (actor.role == Role::HrAdmin || actor.role == Role::Manager));
         if (shared) scope.shared_entities.push_back(spec->name);
     }
     return scope;

@@ -125,12 +125,16 @@ void SyncService::write_as_server(const std::vector<Change>& changes, const std:
             std::optional<StoredRecord> parent;
             if (!existing && spec->subject_rule == SubjectRule::ParentRecord)
                 parent = store_.load(change.fields.value(spec->subject_field, std::string()));
+            std::optional<StoredRecord> linked;
+            if (!existing && !spec->linked_field.empty())
+                linked = store_.load(change.fields.value(spec->linked_field, std::string()));
             RecordMeta parent_meta = parent ? parent->meta() : RecordMeta{};
+            RecordMeta linked_meta = linked ? linked->meta() : RecordMeta{};
             RecordMeta meta = existing ? existing->meta() : RecordMeta{};
             if (!existing) {
                 meta.author_id = author_id;
                 meta.subject_id = subject_of_new_record(*spec, change, parent ? &parent_meta : nullptr);
-                meta.addressee_id = addressee_of_new_record(*spec, change, nullptr);
+                meta.addressee_id = addressee_of_new_record(*spec, change, linked ? &linked_meta : nullptr);
             }
             apply(change, std::move(existing), meta);
             if (change.entity == "person") update_colleague_card(change);

@@ -21,4 +21,8 @@ const EntitySpec& feedback_request_spec();
 const EntitySpec& recognition_spec();
 const EntitySpec& nomination_spec();
 const EntitySpec& spotlight_spec();
+const EntitySpec& survey_spec();
+const EntitySpec& survey_question_spec();
+const EntitySpec& training_session_spec();
+const EntitySpec& session_attendance_spec();
 } // namespace tandem

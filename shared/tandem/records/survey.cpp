@@ -1,0 +1,137 @@
+// Engagement surveys and training sessions (api-v2 §4, product.md capabilities 5, 6 and 11). HR writes
+// them; a manager reads the surveys whose audience touches their tree. Answers are not records: they
+// arrive without an account at the server's answer endpoints and are kept only as anonymous counts.
+#include "tandem/ids.h"
+#include "tandem/policy.h"
+#include "tandem/records/records.h"
+
+namespace tandem {
+
+namespace {
+
+// "org", or manager person ids separated by commas.
+bool is_audience(std::string_view text) {
+    if (text == "org") return true;
+    if (text.empty()) return false;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find(',', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (!is_uuid(std::string(text.substr(start, end - start)))) return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+// The audience decides who reads the survey and its questions, so it is fixed with the survey and copied
+// to each question as the record's addressee (the policy reads it from there).
+std::string survey_audience(const Json& fields, const RecordMeta*) {
+    auto it = fields.find("audience");
+    return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+std::string audience_of_linked_survey(const Json&, const RecordMeta* survey) {
+    return survey ? survey->addressee_id : std::string();
+}
+
+}  // namespace
+
+const EntitySpec& survey_spec() {
+    static const EntitySpec spec = [] {
+        EntitySpec s{
+            "survey",
+            {
+                FieldSpec::text("title", 200).on_create(),
+                FieldSpec::shaped_text("audience", 4000, is_audience,
+                                       "must be \"org\" or manager person ids separated by commas")
+                    .on_create()
+                    .fixed(),
+                FieldSpec::integer("min_group_size", 3, 1000),
+                FieldSpec::integer("min_comment_group_size", 3, 1000),
+                FieldSpec::choice("status", {"draft", "open", "closed"}),
+                FieldSpec::record("training_session_id", "training_session").with_null(),
+                // The pulse schedule: answers are taken from opens_on to closes_on (inclusive, UTC days)
+                // while the status is open; a repeating pulse is a series of rounds, one survey each.
+                FieldSpec::date("opens_on").with_null(),
+                FieldSpec::date("closes_on").with_null(),
+                FieldSpec::integer("repeat_weeks", 0, 52),
+                FieldSpec::record("series_id", "survey").with_null().fixed(),
+                FieldSpec::integer("round", 1, 1000),
+                FieldSpec::text("instrument", 100),  // which library instrument it started from, if any
+            },
+            SubjectRule::Self,
+            "",
+            WriteRule::HrOnly,
+            ReadRule::SurveyAudience,
+        };
+        s.addressee = survey_audience;
+        return s;
+    }();
+    return spec;
+}
+
+const EntitySpec& survey_question_spec() {
+    static const EntitySpec spec = [] {
+        EntitySpec s{
+            "survey_question",
+            {
+                FieldSpec::record("survey_id", "survey").on_create().fixed(),
+                FieldSpec::integer("position", 0, 1000),
+                // A kind cannot change under answers already counted by it.
+                FieldSpec::choice("kind", {"likert5", "agree7", "scale0_10", "choice", "text"}).on_create().fixed(),
+                FieldSpec::text("text", 1000).on_create(),
+                FieldSpec::text("choices", 4000),
+                FieldSpec::text("theme", 50),
+                FieldSpec::boolean("reverse_scored"),
+            },
+            SubjectRule::ParentRecord,
+            "survey_id",
+            WriteRule::HrOnly,
+            ReadRule::SurveyAudience,
+        };
+        s.addressee = audience_of_linked_survey;
+        s.linked_field = "survey_id";
+        return s;
+    }();
+    return spec;
+}
+
+// A session of a training program: the catalogue everyone may read. `facilitator_id` names the person
+// running it when they have an account; they may read its session-feedback results.
+const EntitySpec& training_session_spec() {
+    static const EntitySpec spec{
+        "training_session",
+        {
+            FieldSpec::text("title", 200).on_create(),
+            FieldSpec::date("held_on").on_create(),
+            FieldSpec::text("facilitator", 200),
+            FieldSpec::person("facilitator_id").with_null(),
+            FieldSpec::record("program_id", "program").with_null(),
+            FieldSpec::text("location", 200),
+            FieldSpec::boolean("cancelled"),
+        },
+        SubjectRule::Self,
+        "",
+        WriteRule::HrOnly,
+        ReadRule::Everyone,
+    };
+    return spec;
+}
+
+// Who came to a session, as HR records it; erased with the person.
+const EntitySpec& session_attendance_spec() {
+    static const EntitySpec spec{
+        "session_attendance",
+        {
+            FieldSpec::record("session_id", "training_session").on_create().fixed(),
+            FieldSpec::person("person_id").on_create().fixed(),
+            FieldSpec::boolean("attended"),
+        },
+        SubjectRule::PersonField,
+        "person_id",
+        WriteRule::HrOnly,
+        ReadRule::AuthorOrHr,
+    };
+    return spec;
+}
+
+} // namespace tandem
