@@ -2,6 +2,7 @@
 
 #include "accounts.h"
 #include "audit_log.h"
+#include "survey_store.h"
 
 namespace tandem::server {
 
@@ -13,6 +14,7 @@ Databases::Databases(const std::string& path, size_t reader_count) : path_(path)
     writer_->database().exec("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON");
     create_account_tables(*writer_);
     create_audit_table(*writer_);
+    create_survey_tables(*writer_);
     for (size_t i = 0; i < reader_count; ++i)
         idle_readers_.push_back(std::make_unique<Store>(path, StoreOptions{true, true}));
 }

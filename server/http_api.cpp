@@ -58,6 +58,7 @@ std::optional<size_t> content_length(const httplib::Request& request) {
 struct GateVerdict {
     std::optional<Actor> actor;
     std::string token;
+    std::optional<Kiosk> kiosk;
 };
 thread_local GateVerdict gate_verdict;
 
@@ -140,6 +141,16 @@ void TandemServer::session_route(const std::string& method, const std::string& p
     });
 }
 
+void TandemServer::kiosk_route(const std::string& method, const std::string& pattern, size_t max_body,
+                               KioskHandler handler) {
+    routes_.push_back(Route{method, std::regex(pattern), Access::Kiosk, max_body, ""});
+    register_handler(method, pattern, [handler](const httplib::Request& request, httplib::Response& response) {
+        if (!gate_verdict.kiosk)
+            return send_error(response, 401, "unauthenticated", "This kiosk is not registered or was revoked.");
+        handler(request, response, *gate_verdict.kiosk);
+    });
+}
+
 httplib::Server::HandlerResponse TandemServer::gate(const httplib::Request& request, httplib::Response& response) {
     using Verdict = httplib::Server::HandlerResponse;
     gate_verdict = GateVerdict{};
@@ -185,14 +196,25 @@ httplib::Server::HandlerResponse TandemServer::gate(const httplib::Request& requ
         if (type.substr(0, type.find(';')) != route->content_type)
             return refuse(415, "unsupported_media_type", "Send the body as " + route->content_type + ".");
     }
-    if (route->access == Access::Session) {
-        auto token = bearer_token(request.get_header_value("Authorization"));
+    auto token = bearer_token(request.get_header_value("Authorization"));
+    auto kiosk_of = [&](const std::string& bearer) {
+        return databases_.read([&](Store& store) { return active_kiosk(store, token_digest(bearer)); });
+    };
+    if (route->access == Access::Kiosk) {
+        if (token) gate_verdict.kiosk = kiosk_of(*token);
+        if (!gate_verdict.kiosk) return refuse(401, "unauthenticated", "This kiosk is not registered or was revoked.");
+    } else if (route->access == Access::Session) {
         if (token)
             gate_verdict.actor = databases_.read(
                 [&](Store& store) { return accounts_.authenticate(store, *token, now_millis() / 1000); });
-        if (!gate_verdict.actor)
+        if (!gate_verdict.actor) {
+            // A kiosk may only take answers: anything else it tries is refused as such, not as a lost session.
+            if (token && kiosk_of(*token)) return refuse(403, "forbidden", "A kiosk may only send survey answers.");
             return refuse(401, "unauthenticated", "Sign in again: the session is missing or ended.");
+        }
         gate_verdict.token = *token;
+    } else if (token && request.path.rfind("/api/", 0) == 0 && kiosk_of(*token)) {
+        return refuse(403, "forbidden", "A kiosk may only send survey answers.");
     }
     if (connection) connection->grant_body(*length);
     return Verdict::Unhandled;
@@ -258,8 +280,10 @@ void TandemServer::add_routes() {
             what = e.what();
         } catch (...) {
         }
-        std::fprintf(stderr, "tandem-server: %s %s failed: %s\n", request.method.c_str(), request.path.c_str(),
-                     what.c_str());
+        // An answer link's token is in its path: logs never print it (api-v2 §4).
+        const std::string path =
+            request.path.rfind("/api/v1/answer/", 0) == 0 ? std::string("/api/v1/answer/...") : request.path;
+        std::fprintf(stderr, "tandem-server: %s %s failed: %s\n", request.method.c_str(), path.c_str(), what.c_str());
         send_error(response, 500, "internal_error", "The server could not complete the request; nothing was saved.");
     });
     http_.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
@@ -293,6 +317,7 @@ void TandemServer::add_routes() {
                   [this](const httplib::Request& request, httplib::Response& response, const Actor& actor,
                          const std::string&) { pull(request, response, actor); });
     add_people_routes();
+    add_survey_routes();
 }
 
 void TandemServer::push(const httplib::Request& request, httplib::Response& response, const Actor& actor) {

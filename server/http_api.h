@@ -18,7 +18,9 @@
 #include "databases.h"
 #include "http_connections.h"
 #include "password_hasher.h"
+#include "rate_limiter.h"
 #include "sign_in_throttle.h"
+#include "survey_store.h"
 #include "tandem/org_chart.h"
 
 namespace tandem::server {
@@ -53,9 +55,10 @@ public:
     std::optional<Invite> invite_by_email(const std::string& email, const std::string& actor_id);
 
 private:
-    enum class Access { Public, Session };
+    enum class Access { Public, Session, Kiosk };
     using SessionHandler =
         std::function<void(const httplib::Request&, httplib::Response&, const Actor&, const std::string& token)>;
+    using KioskHandler = std::function<void(const httplib::Request&, httplib::Response&, const Kiosk&)>;
     struct Route {
         std::string method;
         std::regex path;
@@ -65,10 +68,12 @@ private:
     };
     void add_routes();
     void add_people_routes();  // people_routes.cpp
+    void add_survey_routes();  // survey_routes.cpp
     void public_route(const std::string& method, const std::string& pattern, size_t max_body,
                       httplib::Server::Handler handler);
     void session_route(const std::string& method, const std::string& pattern, size_t max_body,
                        SessionHandler handler, const std::string& content_type = "");
+    void kiosk_route(const std::string& method, const std::string& pattern, size_t max_body, KioskHandler handler);
     void register_handler(const std::string& method, const std::string& pattern, httplib::Server::Handler handler);
     httplib::Server::HandlerResponse gate(const httplib::Request& request, httplib::Response& response);
     void sign_in(const httplib::Request& request, httplib::Response& response);
@@ -81,6 +86,11 @@ private:
     void export_person(const std::string& person_id, httplib::Response& response, const Actor& actor);
     void erase_person(const std::string& person_id, httplib::Response& response, const Actor& actor);
     void pull(const httplib::Request& request, httplib::Response& response, const Actor& actor);
+    void create_links(const httplib::Request& request, httplib::Response& response, const Actor& actor);
+    void answer_with_link(const httplib::Request& request, httplib::Response& response, bool submitting);
+    void register_kiosk(const httplib::Request& request, httplib::Response& response, const Actor& actor);
+    void kiosk_response(const httplib::Request& request, httplib::Response& response, const Kiosk& kiosk);
+    void survey_results(const httplib::Request& request, httplib::Response& response, const Actor& actor);
 
     std::shared_ptr<const OrgChart> org_chart();
     void reload_org_chart();
@@ -90,6 +100,9 @@ private:
     Accounts accounts_;
     PasswordHasher hasher_;
     SignInThrottle throttle_;
+    // Answer endpoints need no account: each link and each kiosk gets a request budget per minute.
+    RateLimiter answer_limiter_{30};
+    RateLimiter kiosk_limiter_{600};
     GuardedServer http_;
     std::vector<Route> routes_;
     std::mutex org_mutex_;

@@ -26,6 +26,12 @@ Statement& Statement::bind(int index, int64_t value) {
     return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+    if (sqlite3_bind_blob(stmt_, index, bytes.data(), int(bytes.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+        fail(db_, "bind failed");
+    return *this;
+}
+
 Statement& Statement::bind_null(int index) {
     if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_, "bind failed");
     return *this;
@@ -48,6 +54,12 @@ void Statement::run() {
 void Statement::reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::blob(int column) const {
+    const void* data = sqlite3_column_blob(stmt_, column);
+    return data ? std::string(static_cast<const char*>(data), size_t(sqlite3_column_bytes(stmt_, column)))
+                : std::string();
 }
 
 int Statement::columns() const { return sqlite3_column_count(stmt_); }

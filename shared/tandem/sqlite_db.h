@@ -23,11 +23,13 @@ public:
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, int64_t value);
     Statement& bind_null(int index);
+    Statement& bind_blob(int index, std::string_view bytes);
     bool step();  // true while a row is available
     void run();   // step once, then reset
     void reset();
 
     std::string text(int column) const;
+    std::string blob(int column) const;
     int64_t integer(int column) const;
     bool is_null(int column) const;
     int columns() const;
@@ -47,6 +49,7 @@ public:
     void exec(std::string_view sql);
     int64_t user_version();
     sqlite3* handle() const { return db_; }
+    int64_t changes() const { return sqlite3_changes64(db_); }
 
 private:
     sqlite3* db_ = nullptr;

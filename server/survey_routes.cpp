@@ -1,0 +1,356 @@
+// Survey routes (api-v2 §4): answer links and the pages and endpoints that take answers without an
+// account, kiosks, and results. Answers are checked whole by the core before anything is stored, then
+// counted into tallies in the same transaction that uses up the link or remembers the kiosk submission.
+#include <sodium.h>
+
+#include "answer_page.h"
+#include "audit_log.h"
+#include "http_api.h"
+#include "http_helpers.h"
+#include "survey_store.h"
+#include "tandem/dates.h"
+#include "tandem/entity.h"
+#include "tandem/ids.h"
+
+namespace tandem::server {
+
+namespace {
+
+constexpr size_t kMaxAnswerBody = 512 * 1024;  // 5,000 bytes of text for each of dozens of questions
+constexpr size_t kMaxComments = 1000;
+
+std::string random_hex(size_t bytes) {
+    std::vector<unsigned char> raw(bytes);
+    randombytes_buf(raw.data(), raw.size());
+    std::string hex(bytes * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), raw.data(), raw.size());
+    hex.pop_back();
+    return hex;
+}
+
+// A version 4 UUID: random, so a kiosk id says nothing about when it was registered.
+std::string random_uuid() {
+    std::string hex = random_hex(16);
+    hex[12] = '4';
+    hex[16] = "89ab"[randombytes_uniform(4)];
+    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
+           hex.substr(20, 12);
+}
+
+std::string today() { return iso_from_millis(uint64_t(now_millis())); }
+
+bool is_hr(const Actor& actor, httplib::Response& response) {
+    if (actor.role == Role::HrAdmin) return true;
+    send_error(response, 403, "forbidden", "Only HR admins may do this.");
+    return false;
+}
+
+// What an answer page or a kiosk shows: the title, the questions and the anonymity rule.
+Json survey_for_answering(const SurveyDefinition& survey) {
+    Json questions = Json::array();
+    for (const auto& question : survey.questions)
+        questions.push_back(Json{{"question_id", question.id},
+                                 {"kind", survey::to_string(question.kind)},
+                                 {"text", question.text},
+                                 {"choices", question.kind == survey::Kind::Choice ? Json(question.choices)
+                                                                                   : Json(nullptr)}});
+    return Json{{"survey", {{"title", survey.title}}},
+                {"questions", std::move(questions)},
+                {"anonymity", survey::anonymity_sentence(survey.rules)}};
+}
+
+void send_closed(httplib::Response& response) {
+    send_error(response, 409, "survey_closed", "This survey is not taking answers now.");
+}
+
+bool limited(RateLimiter& limiter, const std::string& key, httplib::Response& response) {
+    if (int64_t wait = limiter.wait_seconds(key, now_millis())) {
+        response.set_header("Retry-After", std::to_string(wait));
+        send_error(response, 429, "rate_limited", "Too many requests; try again in " + std::to_string(wait) + " s.");
+        return true;
+    }
+    return false;
+}
+
+// The stored groups whose comments make up a node of the forest: a tree's are its teams'.
+std::vector<std::string> stored_groups_of(const survey::GroupForest& forest, size_t node) {
+    const auto& nodes = forest.nodes();
+    if (nodes[node].id.rfind("tree:", 0) != 0) return {nodes[node].id};
+    std::vector<std::string> groups;
+    std::vector<size_t> pending{node};
+    while (!pending.empty()) {
+        size_t at = pending.back();
+        pending.pop_back();
+        if (nodes[at].id.rfind("team:", 0) == 0) groups.push_back(nodes[at].id);
+        pending.insert(pending.end(), nodes[at].children.begin(), nodes[at].children.end());
+    }
+    return groups;
+}
+
+}  // namespace
+
+void TandemServer::add_survey_routes() {
+    public_route("GET", "/answer", 0, [](const httplib::Request&, httplib::Response& response) {
+        response.set_content(answer_page_html(), "text/html; charset=utf-8");
+        response.set_header("Cache-Control", "no-store");
+        response.set_header("Referrer-Policy", "no-referrer");
+        response.set_header("Content-Security-Policy",
+                            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                            "connect-src 'self'; base-uri 'none'; form-action 'none'");
+    });
+
+    session_route("POST", R"(/api/v1/surveys/([0-9a-f-]{36})/links)", kMaxSignInBody,
+                  [this](const httplib::Request& request, httplib::Response& response, const Actor& actor,
+                         const std::string&) { create_links(request, response, actor); });
+
+    public_route("GET", R"(/api/v1/answer/([^/]{1,200}))", 0,
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     answer_with_link(request, response, false);
+                 });
+    public_route("POST", R"(/api/v1/answer/([^/]{1,200}))", kMaxAnswerBody,
+                 [this](const httplib::Request& request, httplib::Response& response) {
+                     answer_with_link(request, response, true);
+                 });
+
+    session_route("POST", "/api/v1/kiosks", kMaxSignInBody,
+                  [this](const httplib::Request& request, httplib::Response& response, const Actor& actor,
+                         const std::string&) { register_kiosk(request, response, actor); });
+    session_route("GET", "/api/v1/kiosks", 0,
+                  [this](const httplib::Request&, httplib::Response& response, const Actor& actor,
+                         const std::string&) {
+                      if (!is_hr(actor, response)) return;
+                      auto kiosks = databases_.read([](Store& store) { return list_kiosks(store); });
+                      send_json(response, 200, Json{{"kiosks", kiosks}});
+                  });
+    session_route("DELETE", R"(/api/v1/kiosks/([0-9a-f-]{36}))", kMaxEmptyBody,
+                  [this](const httplib::Request& request, httplib::Response& response, const Actor& actor,
+                         const std::string&) {
+                      if (!is_hr(actor, response)) return;
+                      const std::string kiosk_id = request.matches[1];
+                      bool revoked = false;
+                      databases_.write([&](Store& store) {
+                          store.transaction([&] {
+                              revoked = revoke_kiosk(store, kiosk_id);
+                              if (revoked)
+                                  record_audit(store, actor.person_id, "kiosk.revoke", kiosk_id, Json::object(),
+                                               now_millis() / 1000);
+                          });
+                      });
+                      if (!revoked) return send_error(response, 404, "not_found", "There is no active kiosk with this id.");
+                      response.status = 204;
+                  });
+
+    kiosk_route("GET", "/api/v1/kiosk/survey", 0,
+                [this](const httplib::Request&, httplib::Response& response, const Kiosk& kiosk) {
+                    if (limited(kiosk_limiter_, kiosk.kiosk_id, response)) return;
+                    auto survey = databases_.read([&](Store& store) { return load_survey(store, kiosk.survey_id); });
+                    if (!survey) return send_error(response, 404, "not_found", "This kiosk's survey no longer exists.");
+                    if (!survey->accepts_answers(today())) return send_closed(response);
+                    Json body = survey_for_answering(*survey);
+                    body["kiosk"] = Json{{"kiosk_id", kiosk.kiosk_id}, {"label", kiosk.label}};
+                    send_json(response, 200, body);
+                });
+    kiosk_route("POST", "/api/v1/kiosk/responses", kMaxAnswerBody,
+                [this](const httplib::Request& request, httplib::Response& response, const Kiosk& kiosk) {
+                    kiosk_response(request, response, kiosk);
+                });
+
+    session_route("GET", R"(/api/v1/surveys/([0-9a-f-]{36})/results)", 0,
+                  [this](const httplib::Request& request, httplib::Response& response, const Actor& actor,
+                         const std::string&) { survey_results(request, response, actor); });
+}
+
+void TandemServer::create_links(const httplib::Request& request, httplib::Response& response, const Actor& actor) {
+    if (!is_hr(actor, response)) return;
+    auto body = parse_body(request, response);
+    if (!body) return;
+    auto team_of = body->find("team_of"), count = body->find("count");
+    if (team_of == body->end() || !team_of->is_string() || count == body->end() || !count->is_number_integer())
+        return send_error(response, 400, "invalid_request",
+                          "Send {\"team_of\": \"<manager person id>\", \"count\": <whole number>}.");
+    const std::string survey_id = request.matches[1], manager_id = team_of->get<std::string>();
+    auto org = org_chart();
+    const int64_t headcount = int64_t(org->reports_of(manager_id).size());
+    if (headcount == 0)
+        return send_error(response, 400, "invalid_request", "\"team_of\" must be a manager with a team.");
+    std::vector<std::string> tokens;
+    std::string problem;
+    bool found = false;
+    databases_.write([&](Store& store) {
+        if (!load_survey(store, survey_id)) return;
+        found = true;
+        const int64_t existing = count_links(store, survey_id, manager_id);
+        const int64_t wanted = count->get<int64_t>();
+        if (wanted < 1 || existing + wanted > headcount) {
+            problem = "\"count\" must be 1 to " + std::to_string(headcount - existing) + ": the team has " +
+                      std::to_string(headcount) + " people and " + std::to_string(existing) +
+                      " links were made before.";
+            return;
+        }
+        for (int64_t i = 0; i < wanted; ++i) tokens.push_back(random_hex(32));
+        store.transaction([&] {
+            for (const auto& token : tokens) add_link(store, token_digest(token), survey_id, manager_id);
+            record_audit(store, actor.person_id, "survey.links", survey_id,
+                         Json{{"team_of", manager_id}, {"count", wanted}}, now_millis() / 1000);
+        });
+    });
+    if (!found) return send_error(response, 404, "not_found", "There is no such survey.");
+    if (!problem.empty() || (tokens.empty() && count->get<int64_t>() >= 1))
+        return send_error(response, 400, "invalid_request", problem.empty() ? "No links could be made." : problem);
+    Json links = Json::array();
+    for (const auto& token : tokens) links.push_back(Json{{"token", token}, {"path", "/answer#" + token}});
+    send_json(response, 200, Json{{"links", std::move(links)}});
+}
+
+void TandemServer::answer_with_link(const httplib::Request& request, httplib::Response& response, bool submitting) {
+    const std::string digest = token_digest(request.matches[1]);
+    if (limited(answer_limiter_, digest, response)) return;
+    auto link = databases_.read([&](Store& store) { return find_link(store, digest); });
+    if (!link) return send_error(response, 404, "not_found", "This answer link is unknown.");
+    if (link->used) return send_error(response, 409, "already_answered", "This link has already been used to answer.");
+    auto survey = databases_.read([&](Store& store) { return load_survey(store, link->survey_id); });
+    if (!survey) return send_error(response, 404, "not_found", "This survey no longer exists.");
+    if (!survey->accepts_answers(today())) return send_closed(response);
+    if (!submitting) return send_json(response, 200, survey_for_answering(*survey));
+
+    auto body = parse_body(request, response);
+    if (!body) return;
+    auto checked = survey::check_answers(survey->questions, *body);
+    if (!checked.problem.empty()) return send_error(response, 400, "invalid_answer", checked.problem);
+    bool recorded = false;
+    databases_.write([&](Store& store) {
+        store.transaction([&] {
+            // Checked again under the writer: two tabs could send the same link at once.
+            auto now = find_link(store, digest);
+            if (!now || now->used) return;
+            record_respondent(store, *survey, checked.answers, {survey::team_group(link->team_of), "org"}, today());
+            use_link(store, digest);
+            recorded = true;
+        });
+    });
+    if (!recorded) return send_error(response, 409, "already_answered", "This link has already been used to answer.");
+    send_json(response, 201, Json{{"status", "recorded"}});
+}
+
+void TandemServer::register_kiosk(const httplib::Request& request, httplib::Response& response, const Actor& actor) {
+    if (!is_hr(actor, response)) return;
+    auto body = parse_body(request, response);
+    if (!body) return;
+    auto survey_id = body->find("survey_id"), label = body->find("label");
+    if (survey_id == body->end() || !survey_id->is_string() || label == body->end() || !label->is_string() ||
+        label->get_ref<const std::string&>().empty() || label->get_ref<const std::string&>().size() > 100 ||
+        has_control_characters(label->get<std::string>()) || !is_valid_utf8(label->get<std::string>()))
+        return send_error(response, 400, "invalid_request",
+                          "Send {\"survey_id\": \"...\", \"label\": \"1 to 100 characters\"}.");
+    Kiosk kiosk{random_uuid(), survey_id->get<std::string>(), label->get<std::string>()};
+    const std::string token = random_hex(32);
+    bool found = false;
+    databases_.write([&](Store& store) {
+        store.transaction([&] {
+            if (!load_survey(store, kiosk.survey_id)) return;
+            found = true;
+            add_kiosk(store, kiosk, token_digest(token));
+            record_audit(store, actor.person_id, "kiosk.register", kiosk.kiosk_id,
+                         Json{{"survey_id", kiosk.survey_id}, {"label", kiosk.label}}, now_millis() / 1000);
+        });
+    });
+    if (!found) return send_error(response, 404, "not_found", "There is no such survey.");
+    send_json(response, 201, Json{{"kiosk_id", kiosk.kiosk_id}, {"kiosk_token", token}});
+}
+
+void TandemServer::kiosk_response(const httplib::Request& request, httplib::Response& response, const Kiosk& kiosk) {
+    if (limited(kiosk_limiter_, kiosk.kiosk_id, response)) return;
+    auto body = parse_body(request, response);
+    if (!body) return;
+    auto submission = body->find("submission_id");
+    if (submission == body->end() || !submission->is_string() ||
+        !is_uuid(lower_ascii(submission->get<std::string>())))
+        return send_error(response, 400, "invalid_request", "\"submission_id\" must be a UUID made on the kiosk.");
+    // The digest binds the submission to this kiosk; the table holds nothing else, and nothing links it to answers.
+    const std::string digest = token_digest(kiosk.kiosk_id + ":" + lower_ascii(submission->get<std::string>()));
+    enum class Outcome { Recorded, Duplicate, Gone, Closed, Invalid } outcome = Outcome::Invalid;
+    std::string problem;
+    struct Refused {};  // leaves the transaction, undoing the remembered submission
+    auto record = [&](Store& store) {
+        auto survey = load_survey(store, kiosk.survey_id);
+        if (!survey) {
+            outcome = Outcome::Gone;
+            return;
+        }
+        // A submission already counted is acknowledged first: an offline queue sending again must be able to
+        // empty itself even after the survey has closed.
+        if (!remember_submission(store, digest)) {
+            outcome = Outcome::Duplicate;
+            return;
+        }
+        if (!survey->accepts_answers(today())) {
+            outcome = Outcome::Closed;
+            throw Refused{};
+        }
+        auto checked = survey::check_answers(survey->questions, *body);
+        if (!checked.problem.empty()) {
+            problem = checked.problem;
+            outcome = Outcome::Invalid;
+            throw Refused{};
+        }
+        const std::string group = survey->training_session_id.empty()
+                                      ? std::string("org")
+                                      : survey::session_group(survey->training_session_id);
+        record_respondent(store, *survey, checked.answers, {group}, today());
+        outcome = Outcome::Recorded;
+    };
+    databases_.write([&](Store& store) {
+        try {
+            store.transaction([&] { record(store); });
+        } catch (const Refused&) {
+        }
+    });
+    switch (outcome) {
+    case Outcome::Recorded: return send_json(response, 201, Json{{"status", "recorded"}});
+    case Outcome::Duplicate: return send_json(response, 200, Json{{"status", "duplicate"}});
+    case Outcome::Gone: return send_error(response, 404, "not_found", "This kiosk's survey no longer exists.");
+    case Outcome::Closed: return send_closed(response);
+    case Outcome::Invalid: return send_error(response, 400, "invalid_answer", problem);
+    }
+}
+
+void TandemServer::survey_results(const httplib::Request& request, httplib::Response& response, const Actor& actor) {
+    const std::string survey_id = request.matches[1], group = request.get_param_value("group");
+    if (group.empty() || group.size() > 200)
+        return send_error(response, 400, "invalid_parameter",
+                          "Name a group: org, team:<manager id>, tree:<manager id> or session:<session id>.");
+    auto org = org_chart();
+    auto body = databases_.read([&](Store& store) -> std::optional<Json> {
+        auto facilitates = [&](const std::string& session_id) {
+            auto session = store.load(session_id);
+            return session && !session->state.deleted && session->state.entity == "training_session" &&
+                   session->state.text("facilitator_id") == actor.person_id;
+        };
+        auto root = survey::reading_root(actor, group, *org, facilitates);
+        if (!root) {
+            send_error(response, 403, "forbidden", "You may not read the results of this group.");
+            return std::nullopt;
+        }
+        auto survey = load_survey(store, survey_id);
+        if (!survey) {
+            send_error(response, 404, "not_found", "There is no such survey.");
+            return std::nullopt;
+        }
+        survey::GroupForest forest(*org, load_tallies(store, survey_id), *root);
+        auto node = forest.find(group);
+        if (!node) {
+            send_error(response, 404, "not_found", "There is no such group: it names no manager with a team.");
+            return std::nullopt;
+        }
+        const survey::TallyLayout layout = load_layout(store, survey_id);
+        auto visibility = survey::decide_visibility(forest, survey->questions, layout, survey->rules);
+        const auto groups = stored_groups_of(forest, *node);
+        return survey::group_results(forest, *node, visibility, survey->questions, layout, survey->rules,
+                                     [&](const std::string& question_id) {
+                                         return load_comments(store, survey_id, question_id, groups, kMaxComments);
+                                     });
+    });
+    if (body) send_json(response, 200, *body);
+}
+
+} // namespace tandem::server

@@ -1,0 +1,242 @@
+#include "survey_store.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+
+namespace tandem::server {
+
+void create_survey_tables(Store& store) {
+    store.database().exec(R"sql(
+CREATE TABLE IF NOT EXISTS survey_link(
+  token_digest TEXT PRIMARY KEY,
+  survey_id TEXT NOT NULL,
+  team_of TEXT NOT NULL,
+  used INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS survey_link_by_team ON survey_link(survey_id, team_of);
+CREATE TABLE IF NOT EXISTS survey_answer(
+  answer_key BLOB PRIMARY KEY,
+  survey_id TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  group_key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  day TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS survey_answer_by_question ON survey_answer(survey_id, question_id, group_key);
+CREATE TABLE IF NOT EXISTS survey_tally(
+  survey_id TEXT NOT NULL,
+  group_key TEXT NOT NULL,
+  counts BLOB NOT NULL,
+  PRIMARY KEY(survey_id, group_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS survey_layout(
+  survey_id TEXT PRIMARY KEY,
+  keys TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS kiosk(
+  kiosk_id TEXT PRIMARY KEY,
+  token_digest TEXT NOT NULL UNIQUE,
+  survey_id TEXT NOT NULL,
+  label TEXT NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS kiosk_submission(
+  submission_digest TEXT PRIMARY KEY
+) WITHOUT ROWID;
+)sql");
+}
+
+bool SurveyDefinition::accepts_answers(const std::string& today) const {
+    if (status != "open") return false;
+    if (!opens_on.empty() && today < opens_on) return false;
+    if (!closes_on.empty() && today > closes_on) return false;
+    return true;
+}
+
+std::optional<SurveyDefinition> load_survey(Store& store, const std::string& survey_id) {
+    auto record = store.load(survey_id);
+    if (!record || record->state.deleted || record->state.entity != "survey") return std::nullopt;
+    const RecordState& state = record->state;
+    SurveyDefinition survey;
+    survey.id = survey_id;
+    survey.title = state.text("title");
+    survey.status = state.text("status").empty() ? "draft" : state.text("status");
+    survey.opens_on = state.text("opens_on");
+    survey.closes_on = state.text("closes_on");
+    survey.training_session_id = state.text("training_session_id");
+    survey.audience = state.text("audience");
+    survey.meta = record->meta();
+    auto integer = [&](const char* name, int64_t fallback) {
+        const Json value = state.value(name);
+        return value.is_number_integer() ? value.get<int64_t>() : fallback;
+    };
+    survey.rules.min_group_size = integer("min_group_size", 5);
+    // Comments never need fewer people than numbers do, whatever was stored.
+    survey.rules.min_comment_group_size =
+        std::max(integer("min_comment_group_size", 5), survey.rules.min_group_size);
+    std::vector<std::pair<std::pair<long, std::string>, survey::Question>> ordered;
+    for (const auto& child : store.records_about(survey_id)) {
+        if (child.state.deleted || child.state.entity != "survey_question") continue;
+        if (child.state.text("survey_id") != survey_id) continue;
+        Json fields = Json::object();
+        for (const char* name : {"kind", "text", "choices", "theme", "reverse_scored", "position"})
+            fields[name] = child.state.value(name);
+        if (auto question = survey::question_from_fields(child.state.record_id, fields))
+            ordered.push_back({{question->position, question->id}, std::move(*question)});
+    }
+    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [order, question] : ordered) survey.questions.push_back(std::move(question));
+    return survey;
+}
+
+int64_t count_links(Store& store, const std::string& survey_id, const std::string& team_of) {
+    Statement query(store.database().handle(), "SELECT count(*) FROM survey_link WHERE survey_id = ? AND team_of = ?");
+    query.bind(1, survey_id).bind(2, team_of);
+    return query.step() ? query.integer(0) : 0;
+}
+
+void add_link(Store& writer, const std::string& digest, const std::string& survey_id, const std::string& team_of) {
+    Statement(writer.database().handle(), "INSERT INTO survey_link(token_digest, survey_id, team_of) VALUES (?, ?, ?)")
+        .bind(1, digest)
+        .bind(2, survey_id)
+        .bind(3, team_of)
+        .run();
+}
+
+std::optional<AnswerLink> find_link(Store& store, const std::string& digest) {
+    Statement query(store.database().handle(),
+                    "SELECT survey_id, team_of, used FROM survey_link WHERE token_digest = ?");
+    query.bind(1, digest);
+    if (!query.step()) return std::nullopt;
+    return AnswerLink{query.text(0), query.text(1), query.integer(2) != 0};
+}
+
+void use_link(Store& writer, const std::string& digest) {
+    Statement(writer.database().handle(), "UPDATE survey_link SET used = 1 WHERE token_digest = ?").bind(1, digest).run();
+}
+
+void add_kiosk(Store& writer, const Kiosk& kiosk, const std::string& token_digest) {
+    Statement(writer.database().handle(),
+              "INSERT INTO kiosk(kiosk_id, token_digest, survey_id, label) VALUES (?, ?, ?, ?)")
+        .bind(1, kiosk.kiosk_id)
+        .bind(2, token_digest)
+        .bind(3, kiosk.survey_id)
+        .bind(4, kiosk.label)
+        .run();
+}
+
+std::optional<Kiosk> active_kiosk(Store& store, const std::string& token_digest) {
+    Statement query(store.database().handle(),
+                    "SELECT kiosk_id, survey_id, label FROM kiosk WHERE token_digest = ? AND revoked = 0");
+    query.bind(1, token_digest);
+    if (!query.step()) return std::nullopt;
+    return Kiosk{query.text(0), query.text(1), query.text(2)};
+}
+
+bool revoke_kiosk(Store& writer, const std::string& kiosk_id) {
+    Statement(writer.database().handle(), "UPDATE kiosk SET revoked = 1 WHERE kiosk_id = ? AND revoked = 0")
+        .bind(1, kiosk_id)
+        .run();
+    return writer.database().changes() > 0;
+}
+
+std::vector<Json> list_kiosks(Store& store) {
+    Statement query(store.database().handle(), "SELECT kiosk_id, survey_id, label, revoked FROM kiosk ORDER BY label");
+    std::vector<Json> kiosks;
+    while (query.step())
+        kiosks.push_back(Json{{"kiosk_id", query.text(0)},
+                              {"survey_id", query.text(1)},
+                              {"label", query.text(2)},
+                              {"revoked", query.integer(3) != 0}});
+    return kiosks;
+}
+
+bool remember_submission(Store& writer, const std::string& submission_digest) {
+    Statement(writer.database().handle(), "INSERT OR IGNORE INTO kiosk_submission(submission_digest) VALUES (?)")
+        .bind(1, submission_digest)
+        .run();
+    return writer.database().changes() > 0;
+}
+
+survey::TallyLayout load_layout(Store& store, const std::string& survey_id) {
+    Statement query(store.database().handle(), "SELECT keys FROM survey_layout WHERE survey_id = ?");
+    query.bind(1, survey_id);
+    return query.step() ? survey::TallyLayout::decode(query.text(0)) : survey::TallyLayout();
+}
+
+survey::GroupTallies load_tallies(Store& store, const std::string& survey_id) {
+    Statement query(store.database().handle(), "SELECT group_key, counts FROM survey_tally WHERE survey_id = ?");
+    query.bind(1, survey_id);
+    survey::GroupTallies tallies;
+    while (query.step()) tallies.emplace(query.text(0), survey::Tally::decode(query.blob(1)));
+    return tallies;
+}
+
+void record_respondent(Store& writer, const SurveyDefinition& survey, const std::vector<survey::Answer>& answers,
+                       const std::vector<std::string>& groups, const std::string& utc_day) {
+    auto& db = writer.database();
+    writer.transaction([&] {
+        survey::TallyLayout layout = load_layout(writer, survey.id);
+        const size_t layout_size = layout.size();
+        for (const std::string& group : groups) {
+            Statement read(db.handle(), "SELECT counts FROM survey_tally WHERE survey_id = ? AND group_key = ?");
+            read.bind(1, survey.id).bind(2, group);
+            survey::Tally tally = read.step() ? survey::Tally::decode(read.blob(0)) : survey::Tally{};
+            survey::add_respondent(survey.questions, answers, layout, tally);
+            Statement(db.handle(), "INSERT OR REPLACE INTO survey_tally(survey_id, group_key, counts) VALUES (?, ?, ?)")
+                .bind(1, survey.id)
+                .bind(2, group)
+                .bind_blob(3, tally.encode())
+                .run();
+        }
+        if (layout.size() != layout_size)
+            Statement(db.handle(), "INSERT OR REPLACE INTO survey_layout(survey_id, keys) VALUES (?, ?)")
+                .bind(1, survey.id)
+                .bind(2, layout.encode())
+                .run();
+        // One row per answer, under the group it counts for first (a team, a session, or the organisation).
+        Statement insert(db.handle(), "INSERT INTO survey_answer(answer_key, survey_id, question_id, group_key, "
+                                      "value, day) VALUES (?, ?, ?, ?, ?, ?)");
+        for (const auto& answer : answers) {
+            unsigned char key[16];
+            randombytes_buf(key, sizeof key);
+            insert.bind_blob(1, std::string_view(reinterpret_cast<const char*>(key), sizeof key))
+                .bind(2, survey.id)
+                .bind(3, answer.question_id)
+                .bind(4, groups.front())
+                .bind(5, answer.value)
+                .bind(6, utc_day)
+                .run();
+        }
+    });
+}
+
+std::vector<std::string> load_comments(Store& store, const std::string& survey_id, const std::string& question_id,
+                                       const std::vector<std::string>& groups, size_t limit) {
+    std::vector<std::string> comments;
+    auto collect = [&](Statement& query) {
+        while (query.step()) comments.push_back(query.text(0));
+    };
+    if (std::find(groups.begin(), groups.end(), "org") != groups.end()) {
+        Statement query(store.database().handle(),
+                        "SELECT value FROM survey_answer WHERE survey_id = ? AND question_id = ? AND "
+                        "group_key NOT LIKE 'session:%'");
+        query.bind(1, survey_id).bind(2, question_id);
+        collect(query);
+    } else {
+        Statement query(store.database().handle(),
+                        "SELECT value FROM survey_answer WHERE survey_id = ? AND question_id = ? AND group_key = ?");
+        for (const std::string& group : groups) {
+            query.bind(1, survey_id).bind(2, question_id).bind(3, group);
+            collect(query);
+            query.reset();
+        }
+    }
+    // Shuffled with the kernel's randomness: an order that followed storage could hint at who wrote what.
+    for (size_t i = comments.size(); i > 1; --i) std::swap(comments[i - 1], comments[randombytes_uniform(uint32_t(i))]);
+    if (comments.size() > limit) comments.resize(limit);
+    return comments;
+}
+
+} // namespace tandem::server
