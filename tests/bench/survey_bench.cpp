@@ -1,0 +1,259 @@
+// Survey benchmark, side by side in one run:
+//   1. an organisation of 100,000 people (about 11,000 managers, 5 levels) and one annual survey of 50
+//      questions answered by all of them: 5,000,000 answers, seeded through the server's own write path;
+//   2. results over HTTP for the organisation, a top-level tree, a mid-level tree and one team (target < 1 s);
+//   3. answers recorded per second: A. through POST /api/v1/answer/{token} with 4 clients; B. our store
+//      without HTTP (record_respondent, one transaction per respondent, as the endpoint does); C. raw SQLite:
+//      the same answer rows appended to one plain table, one transaction per respondent (the physical limit).
+#include <sodium.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "demo_org.h"
+#include "http_api.h"
+#include "support/temp_dir.h"
+#include "survey_store.h"
+#include "tandem/ids.h"
+#include "tandem/sync_service.h"
+
+using namespace tandem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr int kPeople = 100000;
+constexpr int kQuestions = 50;
+constexpr int kTimedRespondents = 2000;
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+uint64_t wall_millis() {
+    return uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count());
+}
+
+struct Seeded {
+    std::string survey_id;
+    std::vector<std::string> question_ids;
+    std::vector<std::string> managers;  // in the order made: top first
+    std::string top, middle;
+};
+
+Change server_change(HlcClock& clock, const std::string& entity, const std::string& record_id, Json fields) {
+    Change change;
+    change.id = new_uuid_v7(wall_millis());
+    change.entity = entity;
+    change.record_id = record_id;
+    change.hlc = clock.now(wall_millis()).to_string();
+    change.device_id = "server";
+    change.fields = std::move(fields);
+    return change;
+}
+
+// People in a tree: each manager leads 9 people; a level's people become the next level's managers until
+// 100,000 are placed.
+Seeded seed_org_and_survey(Store& store, const std::string& ceo) {
+    Seeded seeded;
+    HlcClock clock;
+    SyncService service(store);
+    std::vector<Change> changes;
+    std::vector<std::string> level{ceo};
+    seeded.managers.push_back(ceo);
+    int placed = 1;
+    std::vector<std::pair<std::string, std::string>> people;  // id, manager
+    while (placed < kPeople) {
+        std::vector<std::string> next;
+        for (const auto& manager : level)
+            for (int i = 0; i < 9 && placed < kPeople; ++i, ++placed) {
+                people.push_back({new_uuid_v7(wall_millis()), manager});
+                next.push_back(people.back().first);
+            }
+        level = next;
+    }
+    // Whoever has reports is a manager; everyone else an employee.
+    std::unordered_map<std::string, int> reports;
+    for (const auto& [id, manager] : people) ++reports[manager];
+    for (const auto& [id, manager] : people) {
+        const bool leads = reports.count(id) > 0;
+        if (leads) seeded.managers.push_back(id);
+        changes.push_back(server_change(clock, "person", id,
+                                        {{"name", "Person " + id.substr(24)},
+                                         {"email", id.substr(24) + "@bench.example"},
+                                         {"role", leads ? "manager" : "employee"},
+                                         {"manager_id", manager}}));
+        if (changes.size() == 5000) {
+            service.write_as_server(changes);
+            changes.clear();
+        }
+    }
+    seeded.top = seeded.managers[1];    // a vice-president under the CEO
+    seeded.middle = seeded.managers[12];  // two levels down
+    seeded.survey_id = new_uuid_v7(wall_millis());
+    changes.push_back(server_change(clock, "survey", seeded.survey_id,
+                                    {{"title", "Annual engagement"}, {"audience", "org"}, {"status", "open"}}));
+    const char* kinds[] = {"likert5", "agree7", "scale0_10"};
+    const char* themes[] = {"engagement", "psych_safety", "enps"};
+    for (int q = 0; q < kQuestions; ++q) {
+        seeded.question_ids.push_back(new_uuid_v7(wall_millis()));
+        changes.push_back(server_change(clock, "survey_question", seeded.question_ids.back(),
+                                        {{"survey_id", seeded.survey_id}, {"position", q}, {"kind", kinds[q % 3]},
+                                         {"theme", themes[q % 3]}, {"text", "Statement " + std::to_string(q)}}));
+    }
+    service.write_as_server(changes);
+    return seeded;
+}
+
+std::vector<survey::Answer> answers_of(const Seeded& seeded, int person) {
+    std::vector<survey::Answer> answers;
+    for (int q = 0; q < kQuestions; ++q) {
+        const int range = q % 3 == 0 ? 5 : q % 3 == 1 ? 7 : 11;
+        const int low = q % 3 == 2 ? 0 : 1;
+        answers.push_back({seeded.question_ids[size_t(q)], std::to_string(low + (person * 7 + q) % range)});
+    }
+    return answers;
+}
+
+}  // namespace
+
+int main() {
+    if (sodium_init() < 0) return 1;
+    tandem::testing::TempDir dir;
+    const std::string database = dir.file("bench.db");
+    server::create_demo_database(database);
+    Seeded seeded;
+    std::printf("seeding %d people and %d answers (%d respondents x %d questions)...\n", kPeople,
+                kPeople * kQuestions, kPeople, kQuestions);
+    auto start = Clock::now();
+    {
+        Store store(database, StoreOptions{true, false});
+        server::create_survey_tables(store);
+        std::string ceo;
+        for (const auto& person : store.records_of("person"))
+            if (person.state.text("email") == "director@demo.example") ceo = person.state.record_id;
+        seeded = seed_org_and_survey(store, ceo);
+        const OrgChart org = server::load_org_chart(store);
+        auto survey = server::load_survey(store, seeded.survey_id);
+        int respondent = 0;
+        for (const auto& manager : seeded.managers) {
+            store.transaction([&] {
+                for (const auto& report : org.reports_of(manager)) {
+                    (void)report;
+                    server::record_respondent(store, *survey, answers_of(seeded, respondent++),
+                                              {survey::team_group(manager), "org"}, "2026-11-27");
+                }
+            });
+        }
+        std::printf("seeded %d respondents in %.1f s\n", respondent, seconds_since(start));
+    }
+
+    server::ServerOptions options;
+    options.database_path = database;
+    options.port = 0;
+    options.threads = 8;
+    server::TandemServer server(options);
+    int port = server.bind();
+    std::thread serving([&] { server.run(); });
+    httplib::Client http("127.0.0.1", port);
+    http.set_read_timeout(60);
+    for (int i = 0; i < 200 && !http.Get("/healthz"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    auto session = Json::parse(
+        http.Post("/api/v1/session", R"({"email":"hr@demo.example","password":"tandem-demo"})", "application/json")->body);
+    const httplib::Headers hr{{"Authorization", "Bearer " + session["token"].get<std::string>()}};
+
+    std::printf("\nresults over HTTP (HR, best and worst of 5):\n");
+    for (const auto& group : {std::string("org"), survey::tree_group(seeded.top), survey::tree_group(seeded.middle),
+                              survey::team_group(seeded.managers.back())}) {
+        double best = 1e9, worst = 0;
+        std::string status;
+        for (int run = 0; run < 5; ++run) {
+            auto t0 = Clock::now();
+            auto reply = http.Get(("/api/v1/surveys/" + seeded.survey_id + "/results?group=" + group).c_str(), hr);
+            const double took = seconds_since(t0);
+            best = std::min(best, took);
+            worst = std::max(worst, took);
+            status = reply ? Json::parse(reply->body).value("status", "?") + " " +
+                                 Json::parse(reply->body)["respondents"].dump()
+                           : "failed";
+        }
+        std::printf("  %-8s %8.3f s .. %.3f s  (%s respondents)\n", group.substr(0, 5).c_str(), best, worst,
+                    status.c_str());
+    }
+
+    // A. Answers through the endpoint, one link per respondent, 4 clients.
+    std::vector<std::string> tokens;
+    for (size_t m = seeded.managers.size() - 1; tokens.size() < kTimedRespondents; --m) {
+        auto reply = http.Post(("/api/v1/surveys/" + seeded.survey_id + "/links").c_str(), hr,
+                               Json{{"team_of", seeded.managers[m]}, {"count", 9}}.dump(), "application/json");
+        if (!reply || reply->status != 200) continue;
+        const Json links = Json::parse(reply->body)["links"];
+        for (const auto& link : links) tokens.push_back(link["token"]);
+    }
+    std::vector<std::string> bodies;
+    for (int i = 0; i < kTimedRespondents; ++i) {
+        Json answers = Json::array();
+        for (const auto& answer : answers_of(seeded, i))
+            answers.push_back({{"question_id", answer.question_id}, {"value", std::stoi(answer.value)}});
+        bodies.push_back(Json{{"answers", answers}}.dump());
+    }
+    std::atomic<int> recorded{0};
+    start = Clock::now();
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 4; ++c)
+        clients.emplace_back([&, c] {
+            httplib::Client client("127.0.0.1", port);
+            for (size_t i = size_t(c); i < size_t(kTimedRespondents); i += 4) {
+                auto reply = client.Post(("/api/v1/answer/" + tokens[i]).c_str(), bodies[i], "application/json");
+                recorded += reply && reply->status == 201;
+            }
+        });
+    for (auto& client : clients) client.join();
+    const double http_seconds = seconds_since(start);
+    server.stop();
+    serving.join();
+
+    // B. Our store, no HTTP: the same respondents, one transaction each.
+    double store_seconds = 0;
+    {
+        Store store(database, StoreOptions{true, false});
+        store.database().exec("PRAGMA synchronous=FULL");
+        auto survey = server::load_survey(store, seeded.survey_id);
+        start = Clock::now();
+        for (int i = 0; i < kTimedRespondents; ++i)
+            server::record_respondent(store, *survey, answers_of(seeded, i),
+                                      {survey::team_group(seeded.managers.back()), "org"}, "2026-11-27");
+        store_seconds = seconds_since(start);
+    }
+    // C. Raw SQLite: the same answer rows appended to a plain table, one transaction per respondent.
+    double raw_seconds = 0;
+    {
+        Database raw(dir.file("raw.db"));
+        raw.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                 "CREATE TABLE plain(survey_id TEXT, question_id TEXT, group_key TEXT, value TEXT, day TEXT)");
+        Statement insert(raw.handle(), "INSERT INTO plain VALUES (?, ?, ?, ?, ?)");
+        start = Clock::now();
+        for (int i = 0; i < kTimedRespondents; ++i) {
+            raw.exec("BEGIN");
+            for (const auto& answer : answers_of(seeded, i))
+                insert.bind(1, seeded.survey_id).bind(2, answer.question_id).bind(3, "team:x").bind(4, answer.value)
+                    .bind(5, "2026-11-27").run();
+            raw.exec("COMMIT");
+        }
+        raw_seconds = seconds_since(start);
+    }
+    const double http_rate = recorded / http_seconds, store_rate = kTimedRespondents / store_seconds,
+                 raw_rate = kTimedRespondents / raw_seconds;
+    std::printf("\nanswers recorded (%d respondents x %d answers, one transaction each):\n", kTimedRespondents,
+                kQuestions);
+    std::printf("  A. HTTP answer endpoint : %8.0f respondents/s = %9.0f answers/s (%d recorded)\n", http_rate,
+                http_rate * kQuestions, recorded.load());
+    std::printf("  B. our store, no HTTP   : %8.0f respondents/s = %9.0f answers/s\n", store_rate,
+                store_rate * kQuestions);
+    std::printf("  C. raw SQLite plain rows: %8.0f respondents/s = %9.0f answers/s\n", raw_rate, raw_rate * kQuestions);
+    std::printf("  HTTP / our store = %.0f %%   HTTP / raw = %.0f %%   our store / raw = %.0f %%\n",
+                100 * http_rate / store_rate, 100 * http_rate / raw_rate, 100 * store_rate / raw_rate);
+    return 0;
+}
