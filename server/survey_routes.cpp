@@ -316,6 +316,7 @@ void TandemServer::kiosk_response(const httplib::Request& request, httplib::Resp
 
 void TandemServer::survey_results(const httplib::Request& request, httplib::Response& response, const Actor& actor) {
     const std::string survey_id = request.matches[1], group = request.get_param_value("group");
+    const bool with_children = request.get_param_value("children") == "true";
     if (group.empty() || group.size() > 200)
         return send_error(response, 400, "invalid_parameter",
                           "Name a group: org, team:<manager id>, tree:<manager id> or session:<session id>.");
@@ -344,11 +345,21 @@ void TandemServer::survey_results(const httplib::Request& request, httplib::Resp
         }
         const survey::TallyLayout layout = load_layout(store, survey_id);
         auto visibility = survey::decide_visibility(forest, survey->questions, layout, survey->rules);
-        const auto groups = stored_groups_of(forest, *node);
-        return survey::group_results(forest, *node, visibility, survey->questions, layout, survey->rules,
-                                     [&](const std::string& question_id) {
-                                         return load_comments(store, survey_id, question_id, groups, kMaxComments);
-                                     });
+        auto results_of = [&](size_t at) {
+            const auto groups = stored_groups_of(forest, at);
+            return survey::group_results(forest, at, visibility, survey->questions, layout, survey->rules,
+                                         [&](const std::string& question_id) {
+                                             return load_comments(store, survey_id, question_id, groups,
+                                                                  kMaxComments);
+                                         });
+        };
+        Json body = results_of(*node);
+        // The groups inside it, decided in the same view: what a heatmap of teams draws in one request.
+        if (with_children) {
+            body["children"] = Json::array();
+            for (size_t child : forest.nodes()[*node].children) body["children"].push_back(results_of(child));
+        }
+        return body;
     });
     if (body) send_json(response, 200, *body);
 }

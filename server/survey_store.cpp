@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <mutex>
+#include <unordered_map>
 
 namespace tandem::server {
 
@@ -16,14 +18,14 @@ CREATE TABLE IF NOT EXISTS survey_link(
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS survey_link_by_team ON survey_link(survey_id, team_of);
 CREATE TABLE IF NOT EXISTS survey_answer(
-  answer_key BLOB PRIMARY KEY,
+  answer_key BLOB NOT NULL,
   survey_id TEXT NOT NULL,
   question_id TEXT NOT NULL,
   group_key TEXT NOT NULL,
   value TEXT NOT NULL,
-  day TEXT NOT NULL
+  day TEXT NOT NULL,
+  PRIMARY KEY(survey_id, group_key, question_id, answer_key)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS survey_answer_by_question ON survey_answer(survey_id, question_id, group_key);
 CREATE TABLE IF NOT EXISTS survey_tally(
   survey_id TEXT NOT NULL,
   group_key TEXT NOT NULL,
@@ -162,7 +164,19 @@ bool remember_submission(Store& writer, const std::string& submission_digest) {
 survey::TallyLayout load_layout(Store& store, const std::string& survey_id) {
     Statement query(store.database().handle(), "SELECT keys FROM survey_layout WHERE survey_id = ?");
     query.bind(1, survey_id);
-    return query.step() ? survey::TallyLayout::decode(query.text(0)) : survey::TallyLayout();
+    if (!query.step()) return survey::TallyLayout();
+    // Layouts only grow, so one of the same length is the same layout: parse each version once. The cache
+    // is only a shortcut; the stored row stays the truth, so several servers may share the database.
+    static std::mutex mutex;
+    static std::unordered_map<std::string, std::pair<size_t, survey::TallyLayout>> parsed;
+    const std::string keys = query.text(0);
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = parsed.find(survey_id);
+    if (it == parsed.end() || it->second.first != keys.size()) {
+        if (parsed.size() > 1000) parsed.clear();
+        it = parsed.insert_or_assign(survey_id, std::pair{keys.size(), survey::TallyLayout::decode(keys)}).first;
+    }
+    return it->second.second;
 }
 
 survey::GroupTallies load_tallies(Store& store, const std::string& survey_id) {
@@ -218,20 +232,23 @@ std::vector<std::string> load_comments(Store& store, const std::string& survey_i
     auto collect = [&](Statement& query) {
         while (query.step()) comments.push_back(query.text(0));
     };
+    // Answers are kept in order of survey, group and question: each group is one range to read. The
+    // organisation is every stored group but the sessions (its own tally row is not a group of answers
+    // apart from the kiosk ones, which are stored under "org").
+    std::vector<std::string> ranges = groups;
     if (std::find(groups.begin(), groups.end(), "org") != groups.end()) {
-        Statement query(store.database().handle(),
-                        "SELECT value FROM survey_answer WHERE survey_id = ? AND question_id = ? AND "
-                        "group_key NOT LIKE 'session:%'");
-        query.bind(1, survey_id).bind(2, question_id);
+        ranges.clear();
+        Statement stored(store.database().handle(), "SELECT group_key FROM survey_tally WHERE survey_id = ?");
+        stored.bind(1, survey_id);
+        while (stored.step())
+            if (stored.text(0).rfind("session:", 0) != 0) ranges.push_back(stored.text(0));
+    }
+    Statement query(store.database().handle(),
+                    "SELECT value FROM survey_answer WHERE survey_id = ? AND group_key = ? AND question_id = ?");
+    for (const std::string& group : ranges) {
+        query.bind(1, survey_id).bind(2, group).bind(3, question_id);
         collect(query);
-    } else {
-        Statement query(store.database().handle(),
-                        "SELECT value FROM survey_answer WHERE survey_id = ? AND question_id = ? AND group_key = ?");
-        for (const std::string& group : groups) {
-            query.bind(1, survey_id).bind(2, question_id).bind(3, group);
-            collect(query);
-            query.reset();
-        }
+        query.reset();
     }
     // Shuffled with the kernel's randomness: an order that followed storage could hint at who wrote what.
     for (size_t i = comments.size(); i > 1; --i) std::swap(comments[i - 1], comments[randombytes_uniform(uint32_t(i))]);

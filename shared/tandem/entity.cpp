@@ -69,7 +69,8 @@ const std::vector<const EntitySpec*>& all_entities() {
                                                          &feedback_request_spec(), &recognition_spec(),
                                                          &nomination_spec(), &spotlight_spec(),
                                                          &survey_spec(), &survey_question_spec(),
-                                                         &training_session_spec(), &session_attendance_spec()};
+                                                         &training_session_spec(), &session_attendance_spec(),
+                                                         &survey_action_spec()};
     return entities;
 }
 

@@ -102,6 +102,8 @@ struct EntitySpec {
     // Text fields that copy a person's name, each with the field naming that person: the name must be that
     // person's on creation (a recognition wall shows names of people the reader has no record of).
     std::vector<std::pair<std::string, std::string>> name_fields = {};
+    // The field naming who will do it (an action's owner): the writer or someone in the writer's tree.
+    std::string assignee_field = {};
 
     const FieldSpec* field(std::string_view name) const;
 };

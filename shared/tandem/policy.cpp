@@ -124,6 +124,12 @@ std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, con
                                  const RecordMeta* linked) {
     if (!existing && spec.write_rule != WriteRule::ServerOnly)
         if (auto problem = check_creation(actor, spec, change, org)) return problem;
+    // On every write, not only creation: an action handed to someone else must stay inside the team.
+    if (!spec.assignee_field.empty() && change.fields.contains(spec.assignee_field)) {
+        const std::string assignee = text_field(change, spec.assignee_field);
+        if (assignee != actor.person_id && !org.manages(actor.person_id, assignee))
+            return forbidden("\"" + spec.assignee_field + "\" must be you or someone in your team");
+    }
     switch (spec.write_rule) {
     case WriteRule::ServerOnly:
         return forbidden(spec.name + " records are managed by HR and cannot be changed from a device");

@@ -121,6 +121,7 @@ std::vector<survey::Answer> answers_of(const Seeded& seeded, int person) {
 
 int main() {
     if (sodium_init() < 0) return 1;
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines show as they come, also into a file
     tandem::testing::TempDir dir;
     const std::string database = dir.file("bench.db");
     server::create_demo_database(database);
@@ -130,6 +131,7 @@ int main() {
     auto start = Clock::now();
     {
         Store store(database, StoreOptions{true, false});
+        store.database().exec("PRAGMA cache_size=-65536");  // as the server's writer has it
         server::create_survey_tables(store);
         std::string ceo;
         for (const auto& person : store.records_of("person"))
@@ -219,7 +221,7 @@ int main() {
     double store_seconds = 0;
     {
         Store store(database, StoreOptions{true, false});
-        store.database().exec("PRAGMA synchronous=FULL");
+        store.database().exec("PRAGMA synchronous=FULL; PRAGMA cache_size=-65536");
         auto survey = server::load_survey(store, seeded.survey_id);
         start = Clock::now();
         for (int i = 0; i < kTimedRespondents; ++i)

@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <regex>
 
+#include "support/temp_dir.h"
 #include "tandem/ids.h"
+#include "tandem/kiosk.h"
 #include "tandem/survey_results.h"
 
 namespace tandem::survey {
@@ -278,3 +281,48 @@ TEST(SurveyResults, PropertyNoFamilyCanBeDifferenced) {
 
 } // namespace
 } // namespace tandem::survey
+
+namespace tandem {
+namespace {
+
+// The kiosk's own store: answers queue under their submission ids until acknowledged, and the exit PIN
+// locks for a minute after five wrong tries.
+TEST(Kiosk, AnswersWaitUntilAcknowledgedAndThePinLocksAfterFiveWrongTries) {
+    testing::TempDir dir;
+    Store store(dir.file("kiosk.db"));
+    KioskDevice kiosk(store);
+    EXPECT_FALSE(kiosk.config());
+    kiosk.configure(KioskConfig{"k1", "token", "Room 2", "s1"}, "4821");
+    ASSERT_TRUE(kiosk.config());
+    EXPECT_EQ(kiosk.config()->label, "Room 2");
+    EXPECT_EQ(store.setting("kiosk/pin")->find("4821"), std::string::npos) << "never stored as typed";
+
+    const std::string first = new_submission_id(), second = new_submission_id();
+    EXPECT_TRUE(std::regex_match(first, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
+    EXPECT_NE(first, second);
+    kiosk.enqueue(Json::array({{{"question_id", "q"}, {"value", 4}}}), first);
+    kiosk.enqueue(Json::array(), second);
+    EXPECT_EQ(kiosk.pending_count(), 2u);
+    auto waiting = kiosk.pending();
+    ASSERT_EQ(waiting.size(), 2u);
+    EXPECT_EQ(Json::parse(waiting[0].body)["submission_id"], waiting[0].submission_id);
+    kiosk.acknowledge(first);
+    EXPECT_EQ(kiosk.pending_count(), 1u);
+    EXPECT_EQ(kiosk.pending()[0].submission_id, second);
+
+    uint64_t now = 1'000'000;
+    EXPECT_EQ(kiosk.check_pin("4821", now), KioskDevice::PinCheck::Right);
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(kiosk.check_pin("0000", now), KioskDevice::PinCheck::Wrong);
+    EXPECT_EQ(kiosk.tries_left(), 1);
+    EXPECT_EQ(kiosk.check_pin("0000", now), KioskDevice::PinCheck::Locked);
+    EXPECT_EQ(kiosk.check_pin("4821", now + 59'000), KioskDevice::PinCheck::Locked) << "even the right PIN";
+    EXPECT_EQ(kiosk.check_pin("4821", now + 60'000), KioskDevice::PinCheck::Right);
+    EXPECT_TRUE(is_valid_kiosk_pin("1234"));
+    EXPECT_FALSE(is_valid_kiosk_pin("123"));
+    EXPECT_FALSE(is_valid_kiosk_pin("12a4"));
+    kiosk.forget();
+    EXPECT_FALSE(kiosk.config());
+}
+
+} // namespace
+} // namespace tandem

@@ -230,6 +230,10 @@ TEST_F(Surveys, ResultsShowOnlyGroupsWithEnoughAnswersToThoseWhoMayReadThem) {
     EXPECT_EQ(results(hr, "tree:" + dana)["respondents"], 6);
     EXPECT_EQ(results(hr, "tree:" + maya.user_id)["status"], "below_threshold");
     EXPECT_EQ(results(hr, "team:" + maya.user_id)["status"], "below_threshold");
+    Json family = results(hr, "tree:" + dana + "&children=true");
+    ASSERT_EQ(family["children"].size(), 3u) << "team:Dana, tree:Maya, tree:Noah";
+    for (const auto& child : family["children"])
+        EXPECT_TRUE(child["respondents"].is_null()) << child["group"] << ": none may be shown beside the parent";
 
     results(noah, "team:" + maya.user_id, 403);
     results(maya, "tree:" + dana, 403);

@@ -25,4 +25,5 @@ const EntitySpec& survey_spec();
 const EntitySpec& survey_question_spec();
 const EntitySpec& training_session_spec();
 const EntitySpec& session_attendance_spec();
+const EntitySpec& survey_action_spec();
 } // namespace tandem

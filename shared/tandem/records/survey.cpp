@@ -117,6 +117,35 @@ const EntitySpec& training_session_spec() {
     return spec;
 }
 
+// An action a manager commits to after reading results: a focus (a theme or a question), what will be
+// done, by whom and when. It reaches the owner's next 1:1 agenda and the manager's home screen until done;
+// HR reads every team's to see progress.
+const EntitySpec& survey_action_spec() {
+    static const EntitySpec spec = [] {
+        EntitySpec s{
+            "survey_action",
+            {
+                FieldSpec::person("manager_id").on_create().fixed(),
+                FieldSpec::record("survey_id", "survey").on_create().fixed(),
+                FieldSpec::text("focus", 100).on_create(),
+                FieldSpec::text("focus_label", 1000),
+                FieldSpec::text("title", 500).on_create(),
+                FieldSpec::person("owner_id").on_create(),
+                FieldSpec::date("due_on").on_create(),
+                FieldSpec::choice("status", {"planned", "in_progress", "done"}),
+                FieldSpec::date("done_on").with_null(),
+            },
+            SubjectRule::PersonField,
+            "manager_id",
+            WriteRule::Owner,
+            ReadRule::AuthorOrHr,
+        };
+        s.assignee_field = "owner_id";
+        return s;
+    }();
+    return spec;
+}
+
 // Who came to a session, as HR records it; erased with the person.
 const EntitySpec& session_attendance_spec() {
     static const EntitySpec spec{
