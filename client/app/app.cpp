@@ -23,7 +23,13 @@ void App::update() {
     if (!storage_ready_) {
         if (!platform_.ready()) return;
         storage_ready_ = true;
-        load_saved_session();
+        // A kiosk stays a kiosk across restarts: nobody's session is opened on it.
+        if (!kiosk_.resume(platform_)) load_saved_session();
+    }
+    if (kiosk_.active()) {
+        kiosk_.tick(platform_);
+        persist_if_needed();
+        return;
     }
     if (!replica_) {
         persist_if_needed();  // a sign-out's last commits and the removed session file
@@ -222,6 +228,7 @@ void App::open_store_for(const SignedInUser& user) {
         device_drafts_.clear();  // another user's store
         store_ = std::make_unique<Store>(platform_.data_dir() + "/tandem-" + user.id + ".db",
                                          StoreOptions{false, false, true});
+        surveys_.attach(store_.get());
         replica_ = std::make_unique<Replica>(*store_, user.id, [this] { return platform_.now_millis(); });
         recover_unsaved_typing();
     }
@@ -304,6 +311,7 @@ void App::sign_out() {
     screen_ = Screen::SignIn;
     views_ = TeamViews{};
     people_ = PeopleConsole{};
+    surveys_.forget();
     drafts_.clear();
     device_drafts_.clear();
     sealing_.forget();
@@ -398,6 +406,32 @@ void App::rate_guide(const GuideView& guide, const Json& fields) {
     created["owner_id"] = user_->id;
     created["guide_id"] = guide.guide_id;
     edit("guide_feedback", replica_->new_record_id(), created);
+}
+
+void App::open_survey(const std::string& survey_id, Screen screen) {
+    surveys_.survey_id = survey_id;
+    surveys_.message.clear();
+    if (screen == Screen::SurveyResults && surveys_.group.empty() && user_)
+        surveys_.group = user_->role == "hr_admin" ? "org" : "team:" + user_->id;
+    open_screen(screen);
+}
+
+void App::start_kiosk(const std::string& survey_id, const std::string& label, const std::string& pin) {
+    if (!user_) return;
+    surveys_.busy = true;
+    surveys_.message = "Registering this device as a kiosk…";
+    surveys_.message_is_error = false;
+    kiosk_.register_device(platform_, user_->token, survey_id, label, pin, [this](const std::string& error) {
+        surveys_.busy = false;
+        if (!error.empty()) {
+            surveys_.message = error;
+            surveys_.message_is_error = true;
+            return;
+        }
+        // HR's session must not stay on a shared tablet; their data stays in their own store, unreadable
+        // from kiosk mode, and syncs when they sign in again.
+        sign_out();
+    });
 }
 
 std::string App::create_checkin(const std::string& report_id) {

@@ -13,6 +13,8 @@
 #include "app/sync_engine.h"
 #include "app/team_views.h"
 #include "features/people/people_console.h"
+#include "features/surveys/kiosk_mode.h"
+#include "features/surveys/survey_client.h"
 #include "platform/platform.h"
 #include "tandem/replica.h"
 #include "tandem/store.h"
@@ -21,7 +23,7 @@ namespace tandem::client {
 
 enum class Screen {
     SignIn, Team, History, CheckIn, People, Person, Import, Audit, Journal, Passphrase, Guides, Guide,
-    Feedback, GiveFeedback, Recognition
+    Feedback, GiveFeedback, Recognition, Surveys, SurveyEditor, SurveyResults, Sessions
 };
 
 struct SignedInUser {
@@ -65,6 +67,14 @@ public:
     void open_checkin(const std::string& checkin_id);
     std::string create_checkin(const std::string& report_id);
 
+    // Surveys (features/surveys/): results and links from the server, and kiosk mode, which replaces the
+    // whole app on a registered device until HR exits it with the PIN.
+    SurveyClient& surveys() { return surveys_; }
+    KioskMode& kiosk() { return kiosk_; }
+    void open_survey(const std::string& survey_id, Screen screen);
+    // HR: turns this device into a kiosk for the survey, then signs HR out of it.
+    void start_kiosk(const std::string& survey_id, const std::string& label, const std::string& pin);
+    void kiosk_exited() { screen_ = Screen::SignIn; }
     // The key that seals private notes and the journal on this device.
     NoteSealing& sealing() { return sealing_; }
     // Text fields bound to records: screens draw from these drafts and report typing; App commits them.
@@ -142,6 +152,8 @@ private:
     SyncEngine sync_;
     TeamViews views_;
     PeopleConsole people_;
+    SurveyClient surveys_;
+    KioskMode kiosk_;
     Drafts drafts_;
     // The device_draft settings as stored, read once: forms ask for them every frame.
     std::map<std::string, std::string> device_drafts_;

@@ -3,6 +3,7 @@
 #include "features/feedback/feedback.h"
 #include "features/guides/guides.h"
 #include "features/journal/journal.h"
+#include "features/surveys/surveys.h"
 #include "screens/screens.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -63,6 +64,11 @@ const ScreenEntry kScreens[] = {
     {Screen::Feedback, "Feedback", nullptr, draw_feedback_screen},
     {Screen::GiveFeedback, nullptr, nullptr, draw_give_feedback_screen},
     {Screen::Recognition, "Recognition", nullptr, draw_recognition_screen},
+    {Screen::Surveys, "Surveys", "hr_admin", draw_surveys_screen},
+    {Screen::Surveys, "Surveys", "manager", draw_surveys_screen},
+    {Screen::SurveyEditor, nullptr, "hr_admin", draw_survey_editor_screen},
+    {Screen::SurveyResults, nullptr, nullptr, draw_survey_results_screen},
+    {Screen::Sessions, "Training", "hr_admin", draw_sessions_screen},
     {Screen::Journal, "Journal", nullptr, draw_journal_screen},
     {Screen::Passphrase, nullptr, nullptr, draw_passphrase_screen},
 };
@@ -88,7 +94,9 @@ void draw_navigation(App& app) {
         const bool here = app.screen() == places[i]->screen ||
                           (places[i]->screen == Screen::People && app.screen() == Screen::Person) ||
                           (places[i]->screen == Screen::Guides && app.screen() == Screen::Guide) ||
-                          (places[i]->screen == Screen::Feedback && app.screen() == Screen::GiveFeedback);
+                          (places[i]->screen == Screen::Feedback && app.screen() == Screen::GiveFeedback) ||
+                          (places[i]->screen == Screen::Surveys &&
+                           (app.screen() == Screen::SurveyEditor || app.screen() == Screen::SurveyResults));
         if (here) {  // the current place: accent text, underlined
             ImGui::AlignTextToFramePadding();
             ui::text_colored(ui::theme::kAccent, places[i]->nav_label);
@@ -112,6 +120,7 @@ void draw_notice(App& app) {
 }  // namespace
 
 void App::draw() {
+    if (kiosk_.active()) return draw_kiosk_screen(*this);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);

@@ -20,6 +20,7 @@ void TeamViews::rebuild(Store& store, const std::string& user_id, const std::str
     }
     guides = guide_views(store);
     feedback = feedback_world(store, user_id);
+    surveys = build_survey_world(store);
     org = OrgChart{};
     person_names.clear();
     for (const auto& person : store.records_of("person")) {

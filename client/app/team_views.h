@@ -11,6 +11,7 @@
 #include "tandem/org_chart.h"
 #include "tandem/guide_views.h"
 #include "tandem/journal_views.h"
+#include "tandem/survey_views.h"
 
 namespace tandem::client {
 
@@ -33,6 +34,7 @@ struct TeamViews {
     std::vector<GuideView> guides;  // HR's templates and playbooks
     std::string guide_id;           // the guide open on the guide screen
     FeedbackWorld feedback;         // feedback, requests, the wall, champions
+    SurveyWorld surveys;            // surveys, training sessions, survey actions
     OrgChart org;                   // reporting lines of the people this device knows
     std::map<std::string, std::string> person_names;  // person records this device holds
     // A person's name as this device knows it: a person record, a colleague card, else `fallback`.

@@ -50,6 +50,9 @@ public:
     // removes the note.
     virtual void write_note(const std::string& key, const std::string& value) = 0;
     virtual std::string read_note(const std::string& key) = 0;
+    // The address the app was loaded from ("https://tandem.example.org"), for links people open elsewhere;
+    // empty where there is none (the native build).
+    virtual std::string origin() { return ""; }
     // Hands `content` to the person as a file to keep (browser: a download).
     virtual void save_file(const std::string& name, const std::string& content, const std::string& mime) = 0;
 };

@@ -7,6 +7,7 @@
 
 #include <deque>
 #include <map>
+#include <vector>
 
 #include "platform/platform.h"
 #include "imgui.h"
@@ -22,7 +23,10 @@ struct Completed {
 
 std::map<int, std::function<void(HttpResponse)>> pending_requests;
 std::deque<Completed> completed_requests;
-std::function<void(bool)> pending_persist;
+// Flushes to IndexedDB run one at a time: callers asking during one wait for the next, which starts when it
+// ends and so also carries whatever they wrote meanwhile.
+std::vector<std::function<void(bool)>> persist_running, persist_waiting;
+void start_persist();
 std::function<void(std::string, std::string)> pending_file;
 std::deque<std::pair<std::string, std::string>> picked_files;
 
@@ -134,6 +138,12 @@ EM_JS(void, js_persist, (), {
     });
 });
 
+void start_persist() {
+    persist_running = std::move(persist_waiting);
+    persist_waiting.clear();
+    js_persist();
+}
+
 EM_JS(int, js_online, (), { return navigator.onLine ? 1 : 0; });
 
 // The browser's own locale rules (Intl); noon UTC so no time zone can move the day.
@@ -143,6 +153,14 @@ EM_JS(char*, js_local_date, (const char* iso), {
         text = new Date(text + "T12:00:00Z").toLocaleDateString(undefined,
             {timeZone: "UTC", year: "numeric", month: "short", day: "numeric"});
     } catch (error) {}
+    const size = lengthBytesUTF8(text) + 1;
+    const pointer = _malloc(size);
+    stringToUTF8(text, pointer, size);
+    return pointer;
+});
+
+EM_JS(char*, js_origin, (), {
+    const text = location.origin;
     const size = lengthBytesUTF8(text) + 1;
     const pointer = _malloc(size);
     stringToUTF8(text, pointer, size);
@@ -203,8 +221,8 @@ public:
     std::string data_dir() override { return "/data"; }
     bool ready() override { return true; }  // the page loads IndexedDB before main() runs
     void persist(std::function<void(bool)> done) override {
-        pending_persist = std::move(done);
-        js_persist();
+        persist_waiting.push_back(std::move(done));
+        if (persist_running.empty()) start_persist();
     }
     void send(HttpRequest request, std::function<void(HttpResponse)> done) override {
         const int id = next_request_id++;
@@ -245,6 +263,12 @@ public:
         std::string value(text);
         free(text);
         return local_dates_.emplace(iso, value).first->second;
+    }
+    std::string origin() override {
+        char* text = js_origin();
+        std::string value(text);
+        free(text);
+        return value;
     }
     void write_note(const std::string& key, const std::string& value) override {
         js_write_note(key.c_str(), value.c_str());
@@ -304,8 +328,11 @@ EMSCRIPTEN_KEEPALIVE void tandem_file_picked(const char* name, const char* data,
     tandem::client::picked_files.emplace_back(name, std::string(data, size_t(size)));
 }
 EMSCRIPTEN_KEEPALIVE void tandem_persist_done(int ok) {
-    auto done = std::move(tandem::client::pending_persist);
-    if (done) done(ok != 0);
+    auto finished = std::move(tandem::client::persist_running);
+    tandem::client::persist_running.clear();
+    if (!tandem::client::persist_waiting.empty()) tandem::client::start_persist();
+    for (auto& done : finished)
+        if (done) done(ok != 0);
 }
 EMSCRIPTEN_KEEPALIVE void tandem_text_input(const char* utf8) {
     tandem::client::input_queue.push_back({utf8, 0, false, 0});

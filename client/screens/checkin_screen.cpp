@@ -1,6 +1,7 @@
 // Editing one 1:1. The notes fields are drafts in App (see drafts.h): committed when the field is left or
 // typing pauses. The date is a small form of its own: it commits only once it is a valid date.
 #include "app/app.h"
+#include "features/surveys/surveys.h"
 #include "features/guides/guides.h"
 #include "features/journal/journal.h"
 #include "screens/screens.h"
@@ -102,6 +103,8 @@ void draw_agenda(App& app, const CheckInDetail& checkin) {
                   (carried.item.due_on.empty() ? "" : ", due " + app.date_text(carried.item.due_on)));
         ImGui::PopID();
     }
+    // Survey actions this report owns reach their 1:1s from today on, until done.
+    if (checkin.held_on >= app.today()) draw_agenda_survey_actions(app, checkin.report_id);
     // A table keeps the move and remove buttons in one column, however long each point is; long points wrap.
     const float actions_width = ImGui::CalcTextSize("Up Down Remove").x + ImGui::GetStyle().FramePadding.x * 6 + 24;
     if (!checkin.agenda.empty() && ImGui::BeginTable("agenda", 2, ImGuiTableFlags_SizingStretchProp)) {

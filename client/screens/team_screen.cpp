@@ -111,6 +111,20 @@ void draw_team_screen(App& app) {
         ImGui::SameLine();
         if (ui::link("Answer##open-requests")) app.open_screen(Screen::Feedback);
     }
+    // Survey actions stay on the home screen until done.
+    int open_actions = 0, overdue_actions = 0;
+    for (const auto& action : app.views().surveys.actions)
+        if (action.manager_id == app.user()->id && !action.done()) {
+            ++open_actions;
+            overdue_actions += action.overdue(app.today());
+        }
+    if (open_actions) {
+        ui::text_colored(overdue_actions ? ui::theme::kOverdue : ui::theme::kWarning,
+                         std::to_string(open_actions) + " survey action" + (open_actions == 1 ? "" : "s") + " open" +
+                             (overdue_actions ? ", " + std::to_string(overdue_actions) + " overdue" : ""));
+        ImGui::SameLine();
+        if (ui::link("Review##open-survey-actions")) app.open_screen(Screen::Surveys);
+    }
     draw_due_this_week(app, team);
 
     if (ImGui::GetContentRegionAvail().x < 640) return draw_team_list(app, team);

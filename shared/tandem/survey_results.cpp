@@ -181,6 +181,38 @@ Json group_results(const GroupForest& forest, size_t node, const Visibility& vis
     return out;
 }
 
+std::optional<double> theme_score(const Json& results, const std::vector<Question>& questions,
+                                  const std::string& theme) {
+    const Json indices = results.value("indices", Json::object());
+    auto index = [&](const char* name) -> std::optional<double> {
+        auto it = indices.find(name);
+        if (it == indices.end() || !it->is_number()) return std::nullopt;
+        return it->get<double>();
+    };
+    if (theme == "engagement") return index("engagement");
+    if (theme == "enps") {
+        auto value = index("enps");
+        return value ? std::optional<double>((*value + 100.0) / 2.0) : std::nullopt;
+    }
+    if (theme == "psych_safety") {
+        auto value = index("psych_safety");
+        return value ? std::optional<double>((*value - 1.0) / 6.0 * 100.0) : std::nullopt;
+    }
+    double sum = 0;
+    int count = 0;
+    for (const Json& item : results.value("questions", Json::array())) {
+        auto question = std::find_if(questions.begin(), questions.end(),
+                                     [&](const Question& q) { return q.id == item.value("question_id", ""); });
+        if (question == questions.end() || question->theme != theme || !item["mean"].is_number()) continue;
+        const auto keys = value_keys(*question);
+        const double low = std::stod(keys.front()), high = std::stod(keys.back());
+        sum += (item["mean"].get<double>() - low) / (high - low) * 100.0;
+        ++count;
+    }
+    if (!count) return std::nullopt;
+    return sum / count;
+}
+
 std::string anonymity_sentence(const Rules& rules) {
     return "Your answers are anonymous. They are stored with no name, e-mail, link or time finer than the day, "
            "and counted only with the rest of your group: no figure is shown for fewer than " +

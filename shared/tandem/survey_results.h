@@ -66,6 +66,12 @@ Json group_results(const GroupForest& forest, size_t node, const Visibility& vis
                    const std::vector<Question>& questions, const TallyLayout& layout, const Rules& rules,
                    const CommentSource& comments);
 
+// A theme's figure in a results body on one 0-100 scale, for heatmaps: an index where the theme has one
+// (eNPS -100..100 and psychological safety 1..7 rescaled), else the mean of its shown numeric questions.
+// nullopt where nothing of the theme may be shown.
+std::optional<double> theme_score(const Json& results, const std::vector<Question>& questions,
+                                  const std::string& theme);
+
 // The sentence an answer page shows before the first question.
 std::string anonymity_sentence(const Rules& rules);
 

@@ -1,0 +1,106 @@
+// HR's training sessions: the catalogue, who attended, and the anonymous session-feedback survey a kiosk
+// collects at the session.
+#include "app/app.h"
+#include "features/feedback/feedback.h"
+#include "features/surveys/surveys.h"
+#include "tandem/entity.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+namespace {
+
+void draw_new_session(App& app) {
+    static std::string title, held_on, facilitator, facilitator_id, location;
+    if (held_on.empty()) held_on = app.today();
+    ui::heading("New session");
+    ImGui::SetNextItemWidth(-1);
+    ui::input_text("##session-title", title, "Title, for example: Coaching conversations");
+    ImGui::SetNextItemWidth(160);
+    ui::input_text("Date##session-date", held_on, "YYYY-MM-DD");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(240);
+    ui::input_text("Location##session-location", location);
+    ImGui::SetNextItemWidth(320);
+    ui::input_text("Facilitator##session-facilitator", facilitator, "Name, also when external");
+    ui::muted("If the facilitator works here, choose them: they may then read the session's feedback.");
+    person_picker("session-facilitator-person", people_to_choose(app, People::Managers), facilitator_id);
+    if (ui::primary_button("Add session##session-add")) {
+        if (title.empty()) app.set_notice("Give the session a title.");
+        else if (!is_iso_date(held_on)) app.set_notice("Write the date as YYYY-MM-DD.");
+        else {
+            Json fields{{"title", title}, {"held_on", held_on}, {"facilitator", facilitator}, {"location", location},
+                        {"cancelled", false}};
+            if (!facilitator_id.empty()) fields["facilitator_id"] = facilitator_id;
+            if (!app.edit("training_session", app.new_record_id(), fields).problem) {
+                title.clear();
+                facilitator.clear();
+                facilitator_id.clear();
+            }
+        }
+    }
+}
+
+void draw_session(App& app, const TrainingSessionView& session) {
+    ImGui::PushID(session.session_id.c_str());
+    ImGui::Separator();
+    ui::text(session.title + (session.cancelled ? " (cancelled)" : ""));
+    std::string detail = app.date_text(session.held_on);
+    if (!session.location.empty()) detail += " · " + session.location;
+    if (!session.facilitator.empty()) detail += " · with " + session.facilitator;
+    detail += " · " + std::to_string(session.attended()) + " attended";
+    ui::muted(detail);
+    // Attendance: tick people in as they arrive.
+    for (const auto& attendance : session.attendance) {
+        bool attended = attendance.attended;
+        if (ui::checkbox((app.views().name_of(attendance.person_id, "someone") + "##attended-" + attendance.person_id).c_str(),
+                         attended))
+            app.edit("session_attendance", attendance.record_id, {{"attended", attended}});
+    }
+    static std::string adding;
+    if (person_picker("attendee", people_to_choose(app, People::RecognitionTo), adding) && !adding.empty()) {
+        bool already = false;
+        for (const auto& attendance : session.attendance) already |= attendance.person_id == adding;
+        if (!already)
+            app.edit("session_attendance", app.new_record_id(),
+                     {{"session_id", session.session_id}, {"person_id", adding}, {"attended", true}});
+        adding.clear();
+    }
+    // Its feedback survey, answered at a kiosk and counted for this session only.
+    const SurveyView* linked = nullptr;
+    for (const auto& survey : app.views().surveys.surveys)
+        if (survey.training_session_id == session.session_id) linked = &survey;
+    if (linked) {
+        ui::muted("Feedback survey: " + linked->title + " · " + phase_label(linked->phase(app.today())));
+        if (ui::button("Edit survey##session-survey-edit")) app.open_survey(linked->survey_id, Screen::SurveyEditor);
+        ImGui::SameLine();
+        if (linked->phase(app.today()) != "draft" && ui::button("Results##session-survey-results")) {
+            app.surveys().group = "session:" + session.session_id;
+            app.open_survey(linked->survey_id, Screen::SurveyResults);
+        }
+    } else if (ui::button("Add a feedback survey##session-survey-add")) {
+        const std::string id = create_survey(app, "session_feedback");
+        if (!id.empty())
+            app.edit("survey", id, {{"training_session_id", session.session_id},
+                                    {"title", "Feedback: " + session.title.substr(0, 180)}});
+    }
+    ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_sessions_screen(App& app) {
+    if (ui::link("< Surveys##back-surveys")) app.open_screen(Screen::Surveys);
+    ui::heading("Training sessions");
+    ImGui::BeginChild("sessions", ImVec2(0, 0));
+    ImGui::PushTextWrapPos(0);
+    if (app.views().surveys.sessions.empty()) ui::muted("No sessions yet.");
+    for (const auto& session : app.views().surveys.sessions) draw_session(app, session);
+    ImGui::Spacing();
+    draw_new_session(app);
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+}
+
+} // namespace tandem::client

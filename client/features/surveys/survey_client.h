@@ -1,0 +1,53 @@
+#pragma once
+// What the survey screens need from the server beyond sync: results by group (kept on the device so they
+// can be read offline), answer links exported as a CSV file, and registering this device as a kiosk.
+// Screens draw from this state; requests finish later, from the platform's poll.
+#include <map>
+#include <string>
+
+#include "platform/platform.h"
+#include "tandem/change.h"
+#include "tandem/store.h"
+
+namespace tandem::client {
+
+class SurveyClient {
+public:
+    // The screens' selection.
+    std::string survey_id;  // open in the editor or on the results screen
+    std::string group;      // the group whose results are shown
+    std::string message;    // the last outcome of a server action, for the person to read
+    bool message_is_error = false;
+
+    // Results of `group` with its child groups, from memory, else this device's copy, else nothing yet.
+    struct Results {
+        Json body;              // api-v2 §4 results, with "children"
+        std::string fetched_on;  // the day the server answered
+        bool loading = false;
+        std::string error;
+    };
+    const Results& results(const std::string& survey, const std::string& group);
+    // Asks the server again (online); the answer replaces the kept copy.
+    void refresh(Platform& platform, const std::string& token, const std::string& survey, const std::string& group,
+                 const std::string& today);
+    // The signed-in user's store, where copies are kept; null while nobody is signed in (an answer that
+    // arrives after a sign-out is dropped).
+    void attach(Store* store) {
+        store_ = store;
+        results_.clear();
+    }
+
+    // Makes `count` answer links for a manager's team and hands them over as a CSV download.
+    void export_links(Platform& platform, const std::string& token, const std::string& survey,
+                      const std::string& survey_title, const std::string& manager_id,
+                      const std::string& manager_name, int count);
+    bool busy = false;
+
+    void forget();  // on sign-out
+
+private:
+    std::map<std::string, Results> results_;
+    Store* store_ = nullptr;
+};
+
+} // namespace tandem::client

@@ -1,0 +1,261 @@
+// Results of one survey for one group at a time, as the server judged them for this reader: the indices,
+// a heatmap of the groups inside by theme, the trend across rounds, each question's answers and comments.
+// Managers plan actions on what they read. A copy is kept on the device for reading offline.
+#include <algorithm>
+#include <cstdio>
+
+#include "app/app.h"
+#include "features/feedback/feedback.h"
+#include "features/surveys/survey_charts.h"
+#include "features/surveys/surveys.h"
+#include "tandem/dates.h"
+#include "tandem/entity.h"
+#include "tandem/survey_results.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+namespace {
+
+std::string number(double value, const char* format = "%.1f") {
+    char text[32];
+    std::snprintf(text, sizeof text, format, value);
+    return text;
+}
+
+// Fetches once per survey and group shown (and on Refresh), so moving around stays cheap offline.
+void keep_fresh(App& app, const std::string& survey_id, const std::string& group) {
+    static std::string asked;
+    const std::string key = survey_id + "|" + group + "|" + app.user()->id;
+    if (asked == key) return;
+    asked = key;
+    app.surveys().refresh(app.platform(), app.user()->token, survey_id, group, app.today());
+}
+
+void draw_group_choice(App& app, const std::string& group) {
+    const bool hr = app.user()->role == "hr_admin";
+    std::string& chosen = app.surveys().group;
+    auto choice = [&](const std::string& target, const char* label) {
+        if (chosen == target) ui::text_colored(ui::theme::kAccent, label);
+        else if (ui::link(label)) chosen = target;
+        ImGui::SameLine(0, 18);
+    };
+    if (hr) choice("org", "Whole organisation##group-org");
+    else {
+        choice("team:" + app.user()->id, "My team##group-team");
+        choice("tree:" + app.user()->id, "Everyone under me##group-tree");
+    }
+    // Up one level, as far as this reader may go.
+    std::string parent;
+    if (group.rfind("team:", 0) == 0) parent = "tree:" + group.substr(5);
+    else if (group.rfind("tree:", 0) == 0) {
+        const std::string boss = app.views().org.manager_of(group.substr(5));
+        parent = boss.empty() ? (hr ? "org" : "") : "tree:" + boss;
+    }
+    const bool may_go_up = !parent.empty() && (hr || group != "tree:" + app.user()->id) && parent != group;
+    if (may_go_up && ui::link("Up a level##group-up")) chosen = parent;
+    ImGui::NewLine();
+}
+
+void draw_status(const Json& body) {
+    const std::string status = body.value("status", "");
+    const std::string n = std::to_string(body.value("min_group_size", 5));
+    if (status == "no_data") ui::muted("No answers yet.");
+    else if (status == "below_threshold")
+        ui::text_colored(ui::theme::kWarning,
+                         "Not enough answers to show this group: fewer than " + n +
+                             " people answered, or showing it would reveal a smaller group's answers.");
+    else ui::text(std::to_string(body.value("respondents", 0)) + " people answered.");
+}
+
+void draw_indices(const Json& body) {
+    const Json indices = body.value("indices", Json::object());
+    struct Shown {
+        const char* key;
+        const char* label;
+        const char* scale;
+    };
+    const Shown shown[] = {{"engagement", "Engagement", "of 100"},
+                           {"enps", "eNPS", "-100 to 100"},
+                           {"psych_safety", "Psychological safety", "of 7"}};
+    bool any = false;
+    for (const auto& index : shown) {
+        const Json value = indices.value(index.key, Json());
+        if (!value.is_number()) continue;
+        if (any) ImGui::SameLine(0, 40);
+        any = true;
+        ImGui::BeginGroup();
+        ui::muted(index.label);
+        ImGui::PushFont(ui::theme::heading_font());
+        ui::text(number(value.get<double>(), index.key == std::string("psych_safety") ? "%.2f" : "%.0f"));
+        ImGui::PopFont();
+        ui::muted(index.scale);
+        ImGui::EndGroup();
+    }
+}
+
+void draw_heatmap(App& app, const SurveyView& survey, const Json& body) {
+    const Json children = body.value("children", Json::array());
+    const auto themes = survey.themes();
+    if (children.empty() || themes.empty()) return;
+    std::vector<charts::HeatmapRow> rows;
+    for (const auto& child : children) {
+        charts::HeatmapRow row{child.value("group", ""), group_label(app, child.value("group", "")), {}};
+        for (const auto& theme : themes) row.cells.push_back(survey::theme_score(child, survey.questions, theme));
+        rows.push_back(std::move(row));
+    }
+    ui::heading("Groups inside, by theme");
+    if (auto clicked = charts::heatmap("heatmap", themes, rows)) app.surveys().group = rows[*clicked].id;
+}
+
+void draw_trend(App& app, const SurveyView& survey, const std::string& group) {
+    const auto rounds = app.views().surveys.rounds_of(survey.series());
+    if (rounds.size() < 2) return;
+    std::vector<std::string> labels;
+    std::vector<std::optional<double>> engagement;
+    for (const auto* round : rounds) {
+        labels.push_back("R" + std::to_string(round->round));
+        const auto& kept = app.surveys().results(round->survey_id, group);
+        if (kept.body.is_null() && !kept.loading && kept.error.empty())
+            app.surveys().refresh(app.platform(), app.user()->token, round->survey_id, group, app.today());
+        engagement.push_back(survey::theme_score(kept.body, round->questions, "engagement"));
+    }
+    ui::heading("Engagement across rounds");
+    charts::trend_line("trend", labels, engagement, 0, 100);
+}
+
+void draw_questions(const SurveyView& survey, const Json& body) {
+    ui::heading("Questions");
+    for (const auto& item : body.value("questions", Json::array())) {
+        auto question = std::find_if(survey.questions.begin(), survey.questions.end(),
+                                     [&](const auto& q) { return q.id == item.value("question_id", ""); });
+        if (question == survey.questions.end()) continue;
+        ImGui::PushID(question->id.c_str());
+        ImGui::Separator();
+        ui::text(question->text);
+        const std::string status = item.value("status", "");
+        if (status == "no_data") ui::muted("Nobody answered this question.");
+        else if (status == "below_threshold") ui::muted("Too few answers to show.");
+        else {
+            std::string line = std::to_string(item.value("n", 0)) + " answers";
+            if (item["mean"].is_number()) line += " · mean " + number(item["mean"].get<double>(), "%.2f");
+            ui::muted(line);
+            if (item["distribution"].is_object()) {
+                std::vector<std::pair<std::string, long long>> counts;
+                for (const auto& value : survey::value_keys(*question))
+                    counts.push_back({value, item["distribution"].value(value, 0LL)});
+                charts::distribution_bar("distribution", counts);
+            }
+            if (item["comments"].is_array()) {
+                for (const auto& comment : item["comments"]) ui::text("“" + comment.get<std::string>() + "”");
+            } else if (question->kind == survey::Kind::Text) {
+                ui::muted("Comments are shown only when at least " +
+                          std::to_string(body.value("min_comment_group_size", 5)) + " people wrote one.");
+            }
+        }
+        ImGui::PopID();
+    }
+}
+
+// Managers commit actions on what they read; they reach the owner's next 1:1 and the home screen.
+void draw_action_planning(App& app, const SurveyView& survey) {
+    ui::heading("Action plan");
+    for (const auto& action : app.views().surveys.actions) {
+        if (action.survey_id != survey.survey_id || action.manager_id != app.user()->id) continue;
+        ImGui::PushID(action.action_id.c_str());
+        std::string line = action.title + " — " + app.views().name_of(action.owner_id, "someone") + " · due " +
+                           app.date_text(action.due_on) + " · " + action.status;
+        if (!action.focus_label.empty()) line += " · focus: " + action.focus_label;
+        if (action.overdue(app.today())) ui::text_colored(ui::theme::kOverdue, line + " (overdue)");
+        else ui::text(line);
+        if (action.status == "planned") {
+            ImGui::SameLine();
+            if (ui::link("Start##action-start")) set_action_status(app, action, "in_progress");
+        }
+        if (!action.done()) {
+            ImGui::SameLine();
+            if (ui::link("Done##action-done")) set_action_status(app, action, "done");
+        }
+        ImGui::PopID();
+    }
+    static std::string focus, focus_label, title, owner, due_on;
+    // Focus areas: the survey's themes, then its questions.
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 480.0f));
+    if (ImGui::BeginCombo("Focus##action-focus", focus_label.empty() ? "Choose a theme or question" : focus_label.c_str())) {
+        for (const auto& theme : survey.themes())
+            if (ImGui::Selectable(("Theme: " + theme).c_str())) focus = theme, focus_label = "Theme: " + theme;
+        for (const auto& question : survey.questions)
+            if (ImGui::Selectable(question.text.c_str())) focus = question.id, focus_label = question.text;
+        ImGui::EndCombo();
+    }
+    ui::remember("action-focus", focus_label, "combo");
+    ImGui::SetNextItemWidth(-1);
+    ui::input_text("##action-title", title, "What will be done, for example: a team retrospective on workload");
+    if (owner.empty()) owner = app.user()->id;
+    std::vector<PersonChoice> owners{{app.user()->id, app.user()->name + " (me)", ""}};
+    for (const auto& report : app.views().team) owners.push_back({report.person_id, report.name, "your team"});
+    person_picker("action-owner", owners, owner);
+    ImGui::SameLine();
+    if (due_on.empty()) due_on = add_days(app.today(), 30);
+    ImGui::SetNextItemWidth(160);
+    ui::input_text("Due##action-due", due_on, "YYYY-MM-DD");
+    if (ui::primary_button("Commit this action##action-add")) {
+        if (focus.empty() || title.empty()) app.set_notice("Choose a focus and say what will be done.");
+        else if (!is_iso_date(due_on)) app.set_notice("Write the due date as YYYY-MM-DD.");
+        else if (!app.edit("survey_action", app.new_record_id(),
+                           {{"manager_id", app.user()->id}, {"survey_id", survey.survey_id}, {"focus", focus},
+                            {"focus_label", focus_label.substr(0, 1000)}, {"title", title.substr(0, 500)},
+                            {"owner_id", owner}, {"due_on", due_on}, {"status", "planned"}})
+                          .problem) {
+            title.clear();
+        }
+    }
+}
+
+}  // namespace
+
+void draw_survey_results_screen(App& app) {
+    const SurveyView* survey = app.views().surveys.find(app.surveys().survey_id);
+    if (ui::link("< Surveys##back-surveys")) app.open_screen(Screen::Surveys);
+    if (!survey) {
+        ui::muted("This survey is no longer on this device.");
+        return;
+    }
+    std::string& group = app.surveys().group;
+    if (group.empty()) group = app.user()->role == "hr_admin" ? "org" : "team:" + app.user()->id;
+    keep_fresh(app, survey->survey_id, group);
+    ui::heading(survey->title + (survey->round > 1 ? " · round " + std::to_string(survey->round) : ""));
+    draw_group_choice(app, group);
+    ui::text(group_label(app, group));
+    const auto& kept = app.surveys().results(survey->survey_id, group);
+    if (kept.loading) ui::muted("Loading…");
+    else if (!kept.fetched_on.empty()) {
+        ui::muted("Figures as of " + app.date_text(kept.fetched_on));
+        ImGui::SameLine();
+        if (ui::link("Refresh##results-refresh"))
+            app.surveys().refresh(app.platform(), app.user()->token, survey->survey_id, group, app.today());
+    }
+    if (!kept.error.empty()) ui::text_colored(ui::theme::kWarning, kept.error);
+    ImGui::BeginChild("results", ImVec2(0, 0));
+    ImGui::PushTextWrapPos(0);
+    if (kept.body.is_object()) {
+        draw_status(kept.body);
+        draw_indices(kept.body);
+        ImGui::Spacing();
+        draw_heatmap(app, *survey, kept.body);
+        ImGui::Spacing();
+        draw_trend(app, *survey, group);
+        draw_questions(*survey, kept.body);
+    } else if (!kept.loading && kept.error.empty()) {
+        ui::muted("No figures on this device yet: they load when the device is online.");
+    }
+    if (app.user()->role == "manager") {
+        ImGui::Spacing();
+        draw_action_planning(app, *survey);
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+}
+
+} // namespace tandem::client

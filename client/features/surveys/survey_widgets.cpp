@@ -1,0 +1,101 @@
+// Survey pieces shared by several screens: names of groups, survey creation from the library, status
+// changes, and the survey actions that reach the home screen and 1:1 agendas.
+#include "app/app.h"
+#include "features/surveys/surveys.h"
+#include "tandem/survey_instruments.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+std::string group_label(App& app, const std::string& group) {
+    if (group == "org") return "The whole organisation";
+    auto person = [&](size_t prefix) { return app.views().name_of(group.substr(prefix), "a former manager"); };
+    if (group.rfind("team:", 0) == 0) return person(5) + "'s team";
+    if (group.rfind("tree:", 0) == 0) return "Everyone under " + person(5);
+    if (group.rfind("session:", 0) == 0) {
+        const auto* session = app.views().surveys.find_session(group.substr(8));
+        return session ? "Session: " + session->title : "A training session";
+    }
+    return group;
+}
+
+std::string phase_label(const std::string& phase) {
+    if (phase == "open") return "Open";
+    if (phase == "scheduled") return "Scheduled";
+    if (phase == "closed") return "Closed";
+    return "Draft";
+}
+
+std::string create_survey(App& app, const std::string& instrument_key) {
+    const survey::Instrument* instrument = survey::find_instrument(instrument_key);
+    const std::string id = app.new_record_id();
+    Json fields{{"title", instrument ? instrument->title : "New survey"},
+                {"audience", "org"},
+                {"status", "draft"},
+                {"min_group_size", 5},
+                {"min_comment_group_size", 5},
+                {"round", 1},
+                {"repeat_weeks", 0},
+                {"instrument", instrument ? instrument->key : ""}};
+    if (app.edit("survey", id, fields).problem) return "";
+    if (instrument) {
+        int position = 0;
+        for (const auto& item : instrument->items) {
+            position += 10;
+            Json question{{"survey_id", id},       {"position", position},
+                          {"kind", item.kind},     {"text", item.text},
+                          {"theme", item.theme},   {"reverse_scored", item.reverse_scored}};
+            if (*item.choices) question["choices"] = item.choices;
+            app.edit("survey_question", app.new_record_id(), question);
+        }
+    }
+    app.open_survey(id, Screen::SurveyEditor);
+    return id;
+}
+
+void set_survey_status(App& app, const SurveyView& survey, const std::string& status) {
+    Json fields{{"status", status}};
+    if (status == "open" && survey.opens_on.empty()) fields["opens_on"] = app.today();
+    app.edit("survey", survey.survey_id, fields);
+}
+
+void set_action_status(App& app, const SurveyActionView& action, const std::string& status) {
+    app.edit("survey_action", action.action_id,
+             {{"status", status}, {"done_on", status == "done" ? Json(app.today()) : Json()}});
+}
+
+namespace {
+void draw_action_line(App& app, const SurveyActionView& action, bool with_owner) {
+    ImGui::PushID(action.action_id.c_str());
+    bool done = action.done();
+    if (ui::checkbox(("##action-done-" + action.title).c_str(), done))
+        set_action_status(app, action, done ? "done" : "in_progress");
+    ImGui::SameLine();
+    std::string line = action.title;
+    if (with_owner) line += " — " + app.views().name_of(action.owner_id, "someone");
+    line += " · due " + app.date_text(action.due_on);
+    if (action.overdue(app.today())) ui::text_colored(ui::theme::kOverdue, line + " (overdue)");
+    else ui::text(line);
+    ImGui::PopID();
+}
+}  // namespace
+
+void draw_open_survey_actions(App& app) {
+    std::vector<const SurveyActionView*> open;
+    for (const auto& action : app.views().surveys.actions)
+        if (action.manager_id == app.user()->id && !action.done()) open.push_back(&action);
+    if (open.empty()) return;
+    ImGui::Spacing();
+    ui::heading("Survey actions you committed to (" + std::to_string(open.size()) + " open)");
+    for (const auto* action : open) draw_action_line(app, *action, true);
+}
+
+void draw_agenda_survey_actions(App& app, const std::string& report_id) {
+    auto open = app.views().surveys.open_actions_for(report_id);
+    if (open.empty()) return;
+    ui::muted("From the team's survey action plan:");
+    for (const auto* action : open) draw_action_line(app, *action, false);
+}
+
+} // namespace tandem::client

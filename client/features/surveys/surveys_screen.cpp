@@ -1,0 +1,117 @@
+// The survey list. HR starts surveys from the instrument library, opens each in the editor or its results,
+// and follows every team's action plans; a manager sees the surveys that include their team.
+#include <map>
+
+#include "app/app.h"
+#include "features/surveys/surveys.h"
+#include "tandem/survey_instruments.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+namespace {
+
+void draw_library_picker(App& app) {
+    if (ui::primary_button("New survey##new-survey")) ImGui::OpenPopup("instrument-library");
+    ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetMainViewport()->Size.x - 24, 620.0f), 0));
+    if (!ImGui::BeginPopupModal("instrument-library", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
+    ui::heading("Start from the instrument library");
+    ImGui::PushTextWrapPos(0);
+    for (const auto& instrument : survey::instrument_library()) {
+        const std::string label = std::string(instrument.title) + "##instrument-" + instrument.key;
+        if (ui::button(label.c_str(), ImVec2(-1, 0))) {
+            ImGui::CloseCurrentPopup();
+            create_survey(app, instrument.key);
+        }
+        ui::muted(instrument.purpose);
+        ImGui::Spacing();
+    }
+    if (ui::button("An empty survey##instrument-empty", ImVec2(-1, 0))) {
+        ImGui::CloseCurrentPopup();
+        create_survey(app, "");
+    }
+    ImGui::PopTextWrapPos();
+    if (ui::button("Cancel##library-cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+// HR's view of every team's action plan: planned, in progress, done and overdue per manager.
+void draw_action_progress(App& app) {
+    struct Counts {
+        int planned = 0, in_progress = 0, done = 0, overdue = 0;
+    };
+    std::map<std::string, Counts> by_manager;
+    const std::string today = app.today();
+    for (const auto& action : app.views().surveys.actions) {
+        Counts& counts = by_manager[action.manager_id];
+        if (action.done()) ++counts.done;
+        else if (action.status == "in_progress") ++counts.in_progress;
+        else ++counts.planned;
+        counts.overdue += action.overdue(today);
+    }
+    ui::heading("Action plans across teams");
+    if (by_manager.empty()) {
+        ui::muted("No manager has committed an action after a survey yet.");
+        return;
+    }
+    if (!ImGui::BeginTable("action-progress", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+    for (const char* column : {"Manager", "Planned", "In progress", "Done", "Overdue"}) ImGui::TableSetupColumn(column);
+    ImGui::TableHeadersRow();
+    for (const auto& [manager, counts] : by_manager) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ui::text(app.views().name_of(manager, "a former manager"));
+        for (int value : {counts.planned, counts.in_progress, counts.done}) {
+            ImGui::TableNextColumn();
+            ui::text(std::to_string(value));
+        }
+        ImGui::TableNextColumn();
+        if (counts.overdue) ui::text_colored(ui::theme::kOverdue, std::to_string(counts.overdue));
+        else ui::text("0");
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_surveys_screen(App& app) {
+    const bool hr = app.user()->role == "hr_admin";
+    const std::string today = app.today();
+    ui::heading("Surveys");
+    if (hr) {
+        draw_library_picker(app);
+        ImGui::SameLine();
+        if (ui::button("Training sessions##open-sessions")) app.open_screen(Screen::Sessions);
+    } else {
+        ui::muted("Surveys HR runs with your team. Results show only where enough people answered to keep "
+                  "everyone anonymous.");
+    }
+    ImGui::Spacing();
+    int shown = 0;
+    for (const auto& survey : app.views().surveys.surveys) {
+        const std::string phase = survey.phase(today);
+        if (!hr && phase == "draft") continue;
+        ++shown;
+        ImGui::PushID(survey.survey_id.c_str());
+        ImGui::Separator();
+        ui::text(survey.title + (survey.round > 1 ? " · round " + std::to_string(survey.round) : ""));
+        ui::remember(("survey:" + survey.title).c_str(), survey.title, "row");
+        std::string detail = phase_label(phase) + " · " + std::to_string(survey.questions.size()) + " questions";
+        if (!survey.opens_on.empty()) detail += " · from " + app.date_text(survey.opens_on);
+        if (!survey.closes_on.empty()) detail += " to " + app.date_text(survey.closes_on);
+        if (!survey.training_session_id.empty()) detail += " · training session";
+        ui::muted(detail);
+        if (hr && ui::button(("Edit##edit-" + survey.title).c_str())) app.open_survey(survey.survey_id, Screen::SurveyEditor);
+        if (hr) ImGui::SameLine();
+        if (phase != "draft" && ui::button(("Results##results-" + survey.title).c_str()))
+            app.open_survey(survey.survey_id, Screen::SurveyResults);
+        ImGui::PopID();
+    }
+    if (!shown) ui::muted(hr ? "No surveys yet: start one from the library." : "No survey includes your team yet.");
+    ImGui::Spacing();
+    if (hr) draw_action_progress(app);
+    else draw_open_survey_actions(app);
+}
+
+} // namespace tandem::client
