@@ -20,12 +20,12 @@ fieldset { border: 0; background: #fff; border-radius: 8px; padding: 1rem; margi
            box-shadow: 0 1px 2px rgba(0,0,0,0.08); }
 legend { font-weight: 600; padding: 0; margin-bottom: 0.75rem; float: left; width: 100%; }
 .scale { clear: both; display: flex; flex-wrap: wrap; gap: 0.4rem; }
-.scale label, .choice label { display: flex; align-items: center; justify-content: center; min-width: 2.9rem;
+.scale label, .choice label { position: relative; display: flex; align-items: center; justify-content: center; min-width: 2.9rem;
        min-height: 2.9rem; border: 2px solid #b8c0cc; border-radius: 8px; background: #fff; cursor: pointer;
        padding: 0 0.5rem; box-sizing: border-box; }
 .choice { clear: both; }
 .choice label { justify-content: flex-start; margin-bottom: 0.4rem; width: 100%; }
-input[type=radio] { position: absolute; opacity: 0; }
+input[type=radio] { position: absolute; inset: 0; width: 100%; height: 100%; margin: 0; opacity: 0; cursor: pointer; }
 input[type=radio]:checked + span { font-weight: 700; }
 label.on { border-color: #3b6fd8; background: #dbe6fb; }
 input[type=radio]:focus + span { outline: 3px solid #3b6fd8; outline-offset: 4px; }

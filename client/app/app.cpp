@@ -411,8 +411,7 @@ void App::rate_guide(const GuideView& guide, const Json& fields) {
 void App::open_survey(const std::string& survey_id, Screen screen) {
     surveys_.survey_id = survey_id;
     surveys_.message.clear();
-    if (screen == Screen::SurveyResults && surveys_.group.empty() && user_)
-        surveys_.group = user_->role == "hr_admin" ? "org" : "team:" + user_->id;
+    if (screen == Screen::SurveyResults) surveys_.group.clear();  // the results screen picks the reader's own
     open_screen(screen);
 }
 

@@ -11,6 +11,12 @@ namespace {
 constexpr unsigned long long kPinOps = 2;
 constexpr size_t kPinMemory = 8u * 1024 * 1024;
 const char* kQueuePrefix = "kiosk/queue/";
+
+// sodium_init also installs the randomness source (in the browser: crypto.getRandomValues).
+void ensure_sodium() {
+    static const bool ready = sodium_init() >= 0;
+    if (!ready) throw StoreError("libsodium could not start");
+}
 }  // namespace
 
 bool is_valid_kiosk_pin(const std::string& pin) {
@@ -19,6 +25,7 @@ bool is_valid_kiosk_pin(const std::string& pin) {
 }
 
 std::string new_submission_id() {
+    ensure_sodium();
     unsigned char bytes[16];
     randombytes_buf(bytes, sizeof bytes);
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
@@ -30,6 +37,7 @@ std::string new_submission_id() {
 }
 
 void KioskDevice::configure(const KioskConfig& config, const std::string& pin) {
+    ensure_sodium();
     char hash[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(hash, pin.c_str(), pin.size(), kPinOps, kPinMemory) != 0)
         throw StoreError("could not hash the kiosk PIN (out of memory)");
@@ -88,6 +96,7 @@ int KioskDevice::tries_left() {
 uint64_t KioskDevice::locked_until() { return std::stoull(store_.setting("kiosk/locked_until").value_or("0")); }
 
 KioskDevice::PinCheck KioskDevice::check_pin(const std::string& pin, uint64_t now_millis) {
+    ensure_sodium();
     if (now_millis < locked_until()) return PinCheck::Locked;
     const std::string hash = store_.setting("kiosk/pin").value_or("");
     if (!hash.empty() && crypto_pwhash_str_verify(hash.c_str(), pin.c_str(), pin.size()) == 0) {

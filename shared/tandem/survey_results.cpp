@@ -183,6 +183,7 @@ Json group_results(const GroupForest& forest, size_t node, const Visibility& vis
 
 std::optional<double> theme_score(const Json& results, const std::vector<Question>& questions,
                                   const std::string& theme) {
+    if (!results.is_object()) return std::nullopt;  // not loaded (yet)
     const Json indices = results.value("indices", Json::object());
     auto index = [&](const char* name) -> std::optional<double> {
         auto it = indices.find(name);

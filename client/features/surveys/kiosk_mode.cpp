@@ -50,9 +50,14 @@ void KioskMode::register_device(Platform& platform, const std::string& hr_token,
                                                 std::to_string(survey.status) + ").");
                 return;
             }
-            open(platform);
-            device_->configure(config, pin);
-            device_->keep_survey(survey.body);
+            try {
+                open(platform);
+                device_->configure(config, pin);
+                device_->keep_survey(survey.body);
+            } catch (const std::exception& error) {
+                done(std::string("This device could not keep the kiosk's settings: ") + error.what());
+                return;
+            }
             config_ = config;
             survey_ = shown;
             waiting_ = device_->pending_count();

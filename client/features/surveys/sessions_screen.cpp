@@ -75,10 +75,8 @@ void draw_session(App& app, const TrainingSessionView& session) {
         ui::muted("Feedback survey: " + linked->title + " · " + phase_label(linked->phase(app.today())));
         if (ui::button("Edit survey##session-survey-edit")) app.open_survey(linked->survey_id, Screen::SurveyEditor);
         ImGui::SameLine();
-        if (linked->phase(app.today()) != "draft" && ui::button("Results##session-survey-results")) {
-            app.surveys().group = "session:" + session.session_id;
-            app.open_survey(linked->survey_id, Screen::SurveyResults);
-        }
+        if (linked->phase(app.today()) != "draft" && ui::button("Results##session-survey-results"))
+            app.open_survey(linked->survey_id, Screen::SurveyResults);  // opens on the session's own group
     } else if (ui::button("Add a feedback survey##session-survey-add")) {
         const std::string id = create_survey(app, "session_feedback");
         if (!id.empty())

@@ -33,14 +33,23 @@ void keep_fresh(App& app, const std::string& survey_id, const std::string& group
     app.surveys().refresh(app.platform(), app.user()->token, survey_id, group, app.today());
 }
 
-void draw_group_choice(App& app, const std::string& group) {
+// A session's results are read by HR and by the person who ran it.
+bool reads_session(App& app, const SurveyView& survey) {
+    if (survey.training_session_id.empty()) return false;
+    if (app.user()->role == "hr_admin") return true;
+    const auto* session = app.views().surveys.find_session(survey.training_session_id);
+    return session && session->facilitator_id == app.user()->id;
+}
+
+void draw_group_choice(App& app, const SurveyView& survey, const std::string& group) {
     const bool hr = app.user()->role == "hr_admin";
     std::string& chosen = app.surveys().group;
     auto choice = [&](const std::string& target, const char* label) {
-        if (chosen == target) ui::text_colored(ui::theme::kAccent, label);
+        if (chosen == target) ui::text_colored(ui::theme::kAccent, std::string(label).substr(0, std::string(label).find("##")));
         else if (ui::link(label)) chosen = target;
         ImGui::SameLine(0, 18);
     };
+    if (reads_session(app, survey)) choice("session:" + survey.training_session_id, "The session##group-session");
     if (hr) choice("org", "Whole organisation##group-org");
     else {
         choice("team:" + app.user()->id, "My team##group-team");
@@ -99,6 +108,8 @@ void draw_heatmap(App& app, const SurveyView& survey, const Json& body) {
     const Json children = body.value("children", Json::array());
     const auto themes = survey.themes();
     if (children.empty() || themes.empty()) return;
+    std::vector<std::string> columns;
+    for (const auto& theme : themes) columns.push_back(theme_label(theme));
     std::vector<charts::HeatmapRow> rows;
     for (const auto& child : children) {
         charts::HeatmapRow row{child.value("group", ""), group_label(app, child.value("group", "")), {}};
@@ -106,7 +117,7 @@ void draw_heatmap(App& app, const SurveyView& survey, const Json& body) {
         rows.push_back(std::move(row));
     }
     ui::heading("Groups inside, by theme");
-    if (auto clicked = charts::heatmap("heatmap", themes, rows)) app.surveys().group = rows[*clicked].id;
+    if (auto clicked = charts::heatmap("heatmap", columns, rows)) app.surveys().group = rows[*clicked].id;
 }
 
 void draw_trend(App& app, const SurveyView& survey, const std::string& group) {
@@ -183,10 +194,15 @@ void draw_action_planning(App& app, const SurveyView& survey) {
     // Focus areas: the survey's themes, then its questions.
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 480.0f));
     if (ImGui::BeginCombo("Focus##action-focus", focus_label.empty() ? "Choose a theme or question" : focus_label.c_str())) {
-        for (const auto& theme : survey.themes())
-            if (ImGui::Selectable(("Theme: " + theme).c_str())) focus = theme, focus_label = "Theme: " + theme;
-        for (const auto& question : survey.questions)
-            if (ImGui::Selectable(question.text.c_str())) focus = question.id, focus_label = question.text;
+        auto option = [&](const std::string& key, const std::string& label, const std::string& id) {
+            if (ImGui::Selectable((label + "##" + id).c_str())) {
+                focus = key;
+                focus_label = label;
+            }
+            ui::remember(id.c_str(), label, "option");
+        };
+        for (const auto& theme : survey.themes()) option(theme, "Theme: " + theme_label(theme), "focus-theme:" + theme);
+        for (const auto& question : survey.questions) option(question.id, question.text, "focus-question:" + question.id);
         ImGui::EndCombo();
     }
     ui::remember("action-focus", focus_label, "combo");
@@ -223,10 +239,12 @@ void draw_survey_results_screen(App& app) {
         return;
     }
     std::string& group = app.surveys().group;
-    if (group.empty()) group = app.user()->role == "hr_admin" ? "org" : "team:" + app.user()->id;
+    if (group.empty() || (group.rfind("session:", 0) == 0 && group != "session:" + survey->training_session_id))
+        group = reads_session(app, *survey) ? "session:" + survey->training_session_id
+                : app.user()->role == "hr_admin" ? "org" : "team:" + app.user()->id;
     keep_fresh(app, survey->survey_id, group);
     ui::heading(survey->title + (survey->round > 1 ? " · round " + std::to_string(survey->round) : ""));
-    draw_group_choice(app, group);
+    draw_group_choice(app, *survey, group);
     ui::text(group_label(app, group));
     const auto& kept = app.surveys().results(survey->survey_id, group);
     if (kept.loading) ui::muted("Loading…");
@@ -239,7 +257,7 @@ void draw_survey_results_screen(App& app) {
     if (!kept.error.empty()) ui::text_colored(ui::theme::kWarning, kept.error);
     ImGui::BeginChild("results", ImVec2(0, 0));
     ImGui::PushTextWrapPos(0);
-    if (kept.body.is_object()) {
+    if (kept.body.is_object()) try {
         draw_status(kept.body);
         draw_indices(kept.body);
         ImGui::Spacing();
@@ -247,7 +265,11 @@ void draw_survey_results_screen(App& app) {
         ImGui::Spacing();
         draw_trend(app, *survey, group);
         draw_questions(*survey, kept.body);
-    } else if (!kept.loading && kept.error.empty()) {
+    } catch (const Json::exception&) {
+        // A body of another shape (an older or newer server): say so rather than stop drawing the app.
+        ui::text_colored(ui::theme::kWarning, "These figures could not be read; try Refresh.");
+    }
+    else if (!kept.loading && kept.error.empty()) {
         ui::muted("No figures on this device yet: they load when the device is online.");
     }
     if (app.user()->role == "manager") {

@@ -27,6 +27,20 @@ std::string phase_label(const std::string& phase) {
     return "Draft";
 }
 
+std::string theme_label(const std::string& theme) {
+    if (theme == "engagement") return "Engagement";
+    if (theme == "enps") return "eNPS";
+    if (theme == "psych_safety") return "Psychological safety";
+    if (theme == "manager") return "Manager";
+    if (theme == "session") return "Session";
+    if (theme.empty()) return theme;
+    std::string label = theme;
+    for (char& c : label)
+        if (c == '_') c = ' ';
+    label[0] = char(std::toupper(static_cast<unsigned char>(label[0])));
+    return label;
+}
+
 std::string create_survey(App& app, const std::string& instrument_key) {
     const survey::Instrument* instrument = survey::find_instrument(instrument_key);
     const std::string id = app.new_record_id();

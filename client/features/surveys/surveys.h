@@ -23,6 +23,7 @@ void draw_agenda_survey_actions(App& app, const std::string& report_id);
 // Shared by the survey screens (survey_widgets.cpp).
 std::string group_label(App& app, const std::string& group);  // "Maya Chen's team"
 std::string phase_label(const std::string& phase);             // "Open", "Draft"...
+std::string theme_label(const std::string& theme);             // "Psychological safety"
 // Starts a draft from an instrument of the library (or an empty one for ""), opens it in the editor.
 std::string create_survey(App& app, const std::string& instrument_key);
 void set_survey_status(App& app, const SurveyView& survey, const std::string& status);
