@@ -6,6 +6,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "tandem/survey_views.h"
+
 namespace tandem::server {
 
 void create_survey_tables(Store& store) {
@@ -59,36 +61,22 @@ bool SurveyDefinition::accepts_answers(const std::string& today) const {
 std::optional<SurveyDefinition> load_survey(Store& store, const std::string& survey_id) {
     auto record = store.load(survey_id);
     if (!record || record->state.deleted || record->state.entity != "survey") return std::nullopt;
-    const RecordState& state = record->state;
+    const SurveyView view = survey_fields_of(record->state);
     SurveyDefinition survey;
     survey.id = survey_id;
-    survey.title = state.text("title");
-    survey.status = state.text("status").empty() ? "draft" : state.text("status");
-    survey.opens_on = state.text("opens_on");
-    survey.closes_on = state.text("closes_on");
-    survey.training_session_id = state.text("training_session_id");
-    survey.audience = state.text("audience");
+    survey.title = view.title;
+    survey.status = view.status;
+    survey.opens_on = view.opens_on;
+    survey.closes_on = view.closes_on;
+    survey.training_session_id = view.training_session_id;
+    survey.audience = view.audience;
     survey.meta = record->meta();
-    auto integer = [&](const char* name, int64_t fallback) {
-        const Json value = state.value(name);
-        return value.is_number_integer() ? value.get<int64_t>() : fallback;
-    };
-    survey.rules.min_group_size = integer("min_group_size", 5);
-    // Comments never need fewer people than numbers do, whatever was stored.
-    survey.rules.min_comment_group_size =
-        std::max(integer("min_comment_group_size", 5), survey.rules.min_group_size);
-    std::vector<std::pair<std::pair<long, std::string>, survey::Question>> ordered;
-    for (const auto& child : store.records_about(survey_id)) {
-        if (child.state.deleted || child.state.entity != "survey_question") continue;
-        if (child.state.text("survey_id") != survey_id) continue;
-        Json fields = Json::object();
-        for (const char* name : {"kind", "text", "choices", "theme", "reverse_scored", "position"})
-            fields[name] = child.state.value(name);
-        if (auto question = survey::question_from_fields(child.state.record_id, fields))
-            ordered.push_back({{question->position, question->id}, std::move(*question)});
-    }
-    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [order, question] : ordered) survey.questions.push_back(std::move(question));
+    survey.rules = survey::Rules{view.min_group_size, view.min_comment_group_size};
+    // A question's subject is its survey, so this reads the survey's own records only.
+    for (const auto& child : store.records_about(survey_id))
+        if (!child.state.deleted && child.state.entity == "survey_question" && child.state.text("survey_id") == survey_id)
+            if (auto question = question_of(child.state)) survey.questions.push_back(std::move(*question));
+    sort_questions(survey.questions);
     return survey;
 }
 

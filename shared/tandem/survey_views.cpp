@@ -61,40 +61,50 @@ int64_t integer(const RecordState& state, const char* name, int64_t fallback) {
 }
 }  // namespace
 
+SurveyView survey_fields_of(const RecordState& s) {
+    SurveyView view;
+    view.survey_id = s.record_id;
+    view.title = s.text("title");
+    view.audience = s.text("audience");
+    view.status = s.text("status").empty() ? "draft" : s.text("status");
+    view.opens_on = s.text("opens_on");
+    view.closes_on = s.text("closes_on");
+    view.training_session_id = s.text("training_session_id");
+    view.series_id = s.text("series_id");
+    view.instrument = s.text("instrument");
+    view.min_group_size = integer(s, "min_group_size", 5);
+    // Comments never need fewer people than numbers do, whatever was stored.
+    view.min_comment_group_size = std::max(integer(s, "min_comment_group_size", 5), view.min_group_size);
+    view.repeat_weeks = integer(s, "repeat_weeks", 0);
+    view.round = integer(s, "round", 1);
+    return view;
+}
+
+std::optional<survey::Question> question_of(const RecordState& record) {
+    Json fields = Json::object();
+    for (const char* name : {"kind", "text", "choices", "theme", "reverse_scored", "position"})
+        fields[name] = record.value(name);
+    return survey::question_from_fields(record.record_id, fields);
+}
+
+void sort_questions(std::vector<survey::Question>& questions) {
+    std::sort(questions.begin(), questions.end(), [](const survey::Question& a, const survey::Question& b) {
+        return a.position != b.position ? a.position < b.position : a.id < b.id;
+    });
+}
+
 SurveyWorld build_survey_world(Store& store) {
     SurveyWorld world;
-    for (const auto& record : store.records_of("survey")) {
-        if (record.state.deleted) continue;
-        const RecordState& s = record.state;
-        SurveyView view;
-        view.survey_id = s.record_id;
-        view.title = s.text("title");
-        view.audience = s.text("audience");
-        view.status = s.text("status").empty() ? "draft" : s.text("status");
-        view.opens_on = s.text("opens_on");
-        view.closes_on = s.text("closes_on");
-        view.training_session_id = s.text("training_session_id");
-        view.series_id = s.text("series_id");
-        view.instrument = s.text("instrument");
-        view.min_group_size = integer(s, "min_group_size", 5);
-        view.min_comment_group_size = std::max(integer(s, "min_comment_group_size", 5), view.min_group_size);
-        view.repeat_weeks = integer(s, "repeat_weeks", 0);
-        view.round = integer(s, "round", 1);
-        world.surveys.push_back(std::move(view));
-    }
-    std::vector<std::pair<std::pair<long, std::string>, std::pair<std::string, survey::Question>>> questions;
+    for (const auto& record : store.records_of("survey"))
+        if (!record.state.deleted) world.surveys.push_back(survey_fields_of(record.state));
     for (const auto& record : store.records_of("survey_question")) {
         if (record.state.deleted) continue;
-        Json fields = Json::object();
-        for (const char* name : {"kind", "text", "choices", "theme", "reverse_scored", "position"})
-            fields[name] = record.state.value(name);
-        if (auto question = survey::question_from_fields(record.state.record_id, fields))
-            questions.push_back({{question->position, question->id}, {record.state.text("survey_id"), *question}});
-    }
-    std::sort(questions.begin(), questions.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [order, entry] : questions)
+        auto question = question_of(record.state);
+        if (!question) continue;
         for (auto& survey : world.surveys)
-            if (survey.survey_id == entry.first) survey.questions.push_back(entry.second);
+            if (survey.survey_id == record.state.text("survey_id")) survey.questions.push_back(*question);
+    }
+    for (auto& survey : world.surveys) sort_questions(survey.questions);
     std::sort(world.surveys.begin(), world.surveys.end(), [](const SurveyView& a, const SurveyView& b) {
         const std::string& da = a.opens_on.empty() ? a.survey_id : a.opens_on;
         const std::string& db = b.opens_on.empty() ? b.survey_id : b.opens_on;

@@ -53,6 +53,12 @@ struct SurveyWorld {
 
 SurveyWorld build_survey_world(Store& store);
 
+// The pieces both the device's views and the server read a survey with: its own fields (questions left
+// empty), one question record, and the order questions are asked in.
+SurveyView survey_fields_of(const RecordState& survey);
+std::optional<survey::Question> question_of(const RecordState& question);
+void sort_questions(std::vector<survey::Question>& questions);
+
 // The fields of the next round of a repeating pulse: the same questions, opening `repeat_weeks` after this
 // round opened. Empty when the survey does not repeat or has no opening date.
 struct NextRound {

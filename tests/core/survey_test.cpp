@@ -10,6 +10,7 @@
 #include "tandem/ids.h"
 #include "tandem/kiosk.h"
 #include "tandem/survey_results.h"
+#include "tandem/survey_views.h"
 
 namespace tandem::survey {
 namespace {
@@ -322,6 +323,47 @@ TEST(Kiosk, AnswersWaitUntilAcknowledgedAndThePinLocksAfterFiveWrongTries) {
     EXPECT_FALSE(is_valid_kiosk_pin("12a4"));
     kiosk.forget();
     EXPECT_FALSE(kiosk.config());
+}
+
+} // namespace
+} // namespace tandem
+
+namespace tandem {
+namespace {
+
+// A repeating pulse: the next round asks the same questions N weeks on, in the same series; the phase
+// follows status and schedule.
+TEST(SurveyRounds, TheNextRoundRepeatsTheQuestionsInTheSameSeries) {
+    SurveyView pulse;
+    pulse.survey_id = "s1";
+    pulse.title = "Pulse";
+    pulse.audience = "org";
+    pulse.status = "open";
+    pulse.opens_on = "2026-11-02";
+    pulse.closes_on = "2026-11-15";
+    pulse.repeat_weeks = 4;
+    survey::Question choice;
+    choice.id = "q1";
+    choice.kind = survey::Kind::Choice;
+    choice.choices = {"Yes", "No"};
+    choice.text = "Clear goals?";
+    pulse.questions = {choice};
+    auto next = next_round(pulse);
+    ASSERT_TRUE(next);
+    EXPECT_EQ(next->survey_fields["opens_on"], "2026-11-30");
+    EXPECT_EQ(next->survey_fields["closes_on"], "2026-12-13");
+    EXPECT_EQ(next->survey_fields["series_id"], "s1");
+    EXPECT_EQ(next->survey_fields["round"], 2);
+    ASSERT_EQ(next->question_fields.size(), 1u);
+    EXPECT_EQ(next->question_fields[0]["choices"], "Yes\nNo");
+    pulse.repeat_weeks = 0;
+    EXPECT_FALSE(next_round(pulse)) << "a survey that does not repeat";
+
+    EXPECT_EQ(pulse.phase("2026-11-01"), "scheduled");
+    EXPECT_EQ(pulse.phase("2026-11-15"), "open");
+    EXPECT_EQ(pulse.phase("2026-11-16"), "closed") << "past its closing day";
+    pulse.status = "draft";
+    EXPECT_EQ(pulse.phase("2026-11-10"), "draft");
 }
 
 } // namespace
