@@ -45,7 +45,25 @@ test("HR reads the pulse by team and theme; Maya plans an action that reaches he
   await find(hr, /^Everyone under Maya Chen$/);         // ... whose own rows are her and Noah's trees
   await find(hr, "Engagement across rounds");
   await hr.screenshot({path: `${artifacts}/70-survey-results-heatmap.png`});
+
+  // A new eNPS pulse for Noah's tree only, opened from the editor.
+  await click(hr, "< Surveys##back-surveys");
+  await click(hr, "New survey##new-survey");
+  await click(hr, "audience-trees");
+  await click(hr, "Choose a person##audience-add");
+  await click(hr, /^Noah Okafor/);
+  await find(hr, "Everyone under Noah Okafor");
+  await click(hr, "Employee Net Promoter Score##instrument-enps");
+  await find(hr, "Audience: the trees of Noah Okafor.");
+  await click(hr, "Open for answers##survey-open");
+  await find(hr, "State: Open");
+  await find(hr, /^Synced/, {timeout: 20000});
+  await hr.screenshot({path: `${artifacts}/78-survey-editor.png`});
   await hrContext.close();
+  const readers = async email => (await pullAll(server.url, (await apiSession(server.url, email)).token))
+    .some(c => c.entity === "survey" && c.fields.title === "Employee Net Promoter Score");
+  assert.ok(await readers("manager2@demo.example"), "Noah is in the audience");
+  assert.ok(!(await readers("manager1@demo.example")), "Maya is not");
 
   const {context, page: maya} = await device("manager1@demo.example", "My team");
   await click(maya, "Surveys");

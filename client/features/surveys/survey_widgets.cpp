@@ -41,11 +41,11 @@ std::string theme_label(const std::string& theme) {
     return label;
 }
 
-std::string create_survey(App& app, const std::string& instrument_key) {
+std::string create_survey(App& app, const std::string& instrument_key, const std::string& audience) {
     const survey::Instrument* instrument = survey::find_instrument(instrument_key);
     const std::string id = app.new_record_id();
     Json fields{{"title", instrument ? instrument->title : "New survey"},
-                {"audience", "org"},
+                {"audience", audience.empty() ? "org" : audience},
                 {"status", "draft"},
                 {"min_group_size", 5},
                 {"min_comment_group_size", 5},

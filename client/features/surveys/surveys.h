@@ -24,8 +24,9 @@ void draw_agenda_survey_actions(App& app, const std::string& report_id);
 std::string group_label(App& app, const std::string& group);  // "Maya Chen's team"
 std::string phase_label(const std::string& phase);             // "Open", "Draft"...
 std::string theme_label(const std::string& theme);             // "Psychological safety"
-// Starts a draft from an instrument of the library (or an empty one for ""), opens it in the editor.
-std::string create_survey(App& app, const std::string& instrument_key);
+// Starts a draft from an instrument of the library (or an empty one for ""), opens it in the editor. The
+// audience is "org" or manager ids separated by commas; it is fixed once the survey exists.
+std::string create_survey(App& app, const std::string& instrument_key, const std::string& audience = "org");
 void set_survey_status(App& app, const SurveyView& survey, const std::string& status);
 void set_action_status(App& app, const SurveyActionView& action, const std::string& status);
 

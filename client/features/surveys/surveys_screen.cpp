@@ -1,8 +1,10 @@
 // The survey list. HR starts surveys from the instrument library, opens each in the editor or its results,
 // and follows every team's action plans; a manager sees the surveys that include their team.
+#include <algorithm>
 #include <map>
 
 #include "app/app.h"
+#include "features/feedback/feedback.h"
 #include "features/surveys/surveys.h"
 #include "tandem/survey_instruments.h"
 #include "ui/theme.h"
@@ -12,24 +14,60 @@ namespace tandem::client {
 
 namespace {
 
+// Who is invited: the organisation, or the trees of chosen managers (a department, a division). It decides
+// which managers read the survey, so it is chosen here, once.
+std::string draw_audience_choice(App& app) {
+    static bool whole = true;
+    static std::vector<std::string> managers;
+    static std::string adding;
+    ui::text("Audience");
+    if (ImGui::RadioButton("The whole organisation##audience-org", whole)) whole = true;
+    ui::remember("audience-org", "The whole organisation", "radio");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("The trees of chosen managers##audience-trees", !whole)) whole = false;
+    ui::remember("audience-trees", "The trees of chosen managers", "radio");
+    if (whole) return "org";
+    for (size_t i = 0; i < managers.size(); ++i) {
+        ImGui::PushID(int(i));
+        ui::text("Everyone under " + app.views().name_of(managers[i]));
+        ImGui::SameLine();
+        const bool removed = ui::link("Remove##audience-remove");
+        ImGui::PopID();
+        if (removed) {
+            managers.erase(managers.begin() + long(i));
+            break;
+        }
+    }
+    if (person_picker("audience-add", people_to_choose(app, People::Managers), adding) && !adding.empty()) {
+        if (std::find(managers.begin(), managers.end(), adding) == managers.end()) managers.push_back(adding);
+        adding.clear();
+    }
+    std::string audience;
+    for (const auto& id : managers) audience += (audience.empty() ? "" : ",") + id;
+    return audience;
+}
+
 void draw_library_picker(App& app) {
     if (ui::primary_button("New survey##new-survey")) ImGui::OpenPopup("instrument-library");
     ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetMainViewport()->Size.x - 24, 620.0f), 0));
     if (!ImGui::BeginPopupModal("instrument-library", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
+    const std::string audience = draw_audience_choice(app);
+    ImGui::Separator();
     ui::heading("Start from the instrument library");
+    if (audience.empty()) ui::muted("Choose at least one manager first.");
     ImGui::PushTextWrapPos(0);
     for (const auto& instrument : survey::instrument_library()) {
         const std::string label = std::string(instrument.title) + "##instrument-" + instrument.key;
-        if (ui::button(label.c_str(), ImVec2(-1, 0))) {
+        if (ui::button(label.c_str(), ImVec2(-1, 0)) && !audience.empty()) {
             ImGui::CloseCurrentPopup();
-            create_survey(app, instrument.key);
+            create_survey(app, instrument.key, audience);
         }
         ui::muted(instrument.purpose);
         ImGui::Spacing();
     }
-    if (ui::button("An empty survey##instrument-empty", ImVec2(-1, 0))) {
+    if (ui::button("An empty survey##instrument-empty", ImVec2(-1, 0)) && !audience.empty()) {
         ImGui::CloseCurrentPopup();
-        create_survey(app, "");
+        create_survey(app, "", audience);
     }
     ImGui::PopTextWrapPos();
     if (ui::button("Cancel##library-cancel")) ImGui::CloseCurrentPopup();
