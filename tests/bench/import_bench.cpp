@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "bench_clock.h"
 #include "demo_org.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"
@@ -15,10 +16,9 @@
 
 using namespace tandem;
 using namespace tandem::testing;
-using Clock = std::chrono::steady_clock;
+using namespace tandem::bench;
 
 namespace {
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 // Person i reports to person i / 10: a tree ten wide under P0.
 std::string org_file(int people, int moved_under) {

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "bench_clock.h"
 #include "demo_org.h"
 #include "http_api.h"
 #include "support/temp_dir.h"
@@ -20,21 +21,13 @@
 #include "tandem/sync_service.h"
 
 using namespace tandem;
-using Clock = std::chrono::steady_clock;
+using namespace tandem::bench;
 
 namespace {
 
 constexpr int kPeople = 100000;
 constexpr int kQuestions = 50;
 constexpr int kTimedRespondents = 2000;
-
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-uint64_t wall_millis() {
-    return uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::system_clock::now().time_since_epoch())
-                        .count());
-}
 
 struct Seeded {
     std::string survey_id;

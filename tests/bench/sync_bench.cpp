@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "bench_clock.h"
 #include "demo_org.h"
 #include "http_api.h"
 #include "support/temp_dir.h"
@@ -18,23 +19,13 @@
 #include "tandem/sync_service.h"
 
 using namespace tandem;
-using Clock = std::chrono::steady_clock;
+using namespace tandem::bench;
 
 namespace {
 
 constexpr int kChanges = 100000;
 constexpr int kBatch = 500;
 constexpr int kClients = 4;
-
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-uint64_t wall_millis() {
-    return uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::system_clock::now().time_since_epoch())
-                        .count());
-}
 
 Json make_change(const std::string& report, int i, uint64_t now) {
     return Json{{"id", new_uuid_v7(now)},

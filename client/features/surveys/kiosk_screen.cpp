@@ -161,7 +161,8 @@ void draw_kiosk_screen(App& app) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImGui::SetWindowFontScale(1.3f);
     const Json& survey = kiosk.survey();
-    const Json questions = survey.value("questions", Json::array());
+    static const Json none = Json::array();
+    const Json& questions = survey.contains("questions") ? survey["questions"] : none;  // read, not copied, per frame
     ui::muted(kiosk.config().label);
     ImGui::SameLine(ImGui::GetWindowWidth() - 120);
     if (visit.phase != Phase::Exit && ui::link("Exit##kiosk-exit")) {
