@@ -70,7 +70,13 @@ const std::vector<const EntitySpec*>& all_entities() {
                                                          &nomination_spec(), &spotlight_spec(),
                                                          &survey_spec(), &survey_question_spec(),
                                                          &training_session_spec(), &session_attendance_spec(),
-                                                         &survey_action_spec()};
+                                                         &survey_action_spec(), &program_spec(),
+                                                         &program_comment_spec(), &program_rating_spec(),
+                                                         &program_vote_spec(), &agreement_spec(),
+                                                         &agreement_version_spec(), &agreement_comment_spec(),
+                                                         &agreement_signature_spec(), &mentoring_pair_spec(),
+                                                         &mentoring_session_spec(), &mentoring_note_spec(),
+                                                         &mentoring_topic_spec()};
     return entities;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tandem/change.h"
+#include "tandem/org_chart.h"
 
 namespace tandem {
 
@@ -71,6 +72,10 @@ enum class WriteRule {
     Colleague,           // anyone but an employee, about anyone else in the organisation; then only the author
     Requester,           // a manager, about themself or their tree, asking a manager, mentor or HR; then the
                          // author edits, the addressee only sets its by_addressee() fields
+    Participant,         // anyone but an employee, in their own name (a comment on a program); then only the author
+    SubjectOrHr,         // HR, or the person the parent record concerns (a manager on their agreement); then
+                         // only the author
+    PairMember,          // either person of a mentoring pair: its subject (the mentee) or addressee (the mentor)
 };
 
 enum class ReadRule {
@@ -81,6 +86,10 @@ enum class ReadRule {
     AuthorOrHr,          // its author and HR (a manager's rating of a template)
     AuthorOrAddressee,   // its author and the one person it is addressed to (see EntitySpec::addressee)
     SurveyAudience,      // HR, and managers whose tree the audience (the addressee: "org" or manager ids) touches
+    Staff,               // HR, managers and mentors, not employees (programs and the discussion about them)
+    SubjectOrHr,         // the person it concerns and HR (a manager's agreement)
+    PairOrHr,            // the subject, the addressee and HR (a mentoring pair and that its sessions happened)
+    Pair,                // the subject and the addressee only, never HR (what a mentoring pair said)
 };
 
 struct RecordMeta;
@@ -104,6 +113,10 @@ struct EntitySpec {
     std::vector<std::pair<std::string, std::string>> name_fields = {};
     // The field naming who will do it (an action's owner): the writer or someone in the writer's tree.
     std::string assignee_field = {};
+    // Fields naming a person who must hold a role (a mentoring pair's mentor is a mentor), checked on creation.
+    std::vector<std::pair<std::string, Role>> role_fields = {};
+    // Never deleted once written: history both sides rely on (an agreement version, a signature).
+    bool permanent = false;
 
     const FieldSpec* field(std::string_view name) const;
 };

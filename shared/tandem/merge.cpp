@@ -1,5 +1,8 @@
 #include "tandem/merge.h"
 
+#include "tandem/dates.h"
+#include "tandem/hlc.h"
+
 
 namespace tandem {
 
@@ -11,6 +14,17 @@ Json RecordState::value(const std::string& field) const {
 std::string RecordState::text(const std::string& field) const {
     Json v = value(field);
     return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+std::string RecordState::written_on() const {
+    std::optional<Hlc> earliest;
+    for (const auto& [name, stamped] : fields.items()) {
+        auto h = stamped.find("h");
+        if (h == stamped.end() || !h->is_string()) continue;
+        auto stamp = Hlc::parse(h->get_ref<const std::string&>());
+        if (stamp && (!earliest || *stamp < *earliest)) earliest = stamp;
+    }
+    return earliest ? iso_from_millis(earliest->millis) : std::string();
 }
 
 Json RecordState::values() const {

@@ -21,6 +21,8 @@ struct RecordState {
     Json value(const std::string& field) const;  // null when unset
     std::string text(const std::string& field) const;  // "" when unset or not a string
     Json values() const;                          // field name -> value, without stamps
+    // The UTC day of the earliest stamp on any field: when the record was first written ("" if unknown).
+    std::string written_on() const;
 };
 
 // Applies `change` to `state`; returns true when anything visible changed.

@@ -41,6 +41,12 @@ std::optional<Problem> check_creation(const Actor& actor, const EntitySpec& spec
             return Problem{"invalid_change", "field \"" + name_field + "\" must be the name of the person in \"" +
                                                  id_field + "\""};
     }
+    for (const auto& [field, role] : spec.role_fields) {
+        const std::string person = text_field(change, field);
+        if (!org.knows(person) || org.role_of(person) != role)
+            return Problem{"invalid_change", "field \"" + field + "\" must name a person whose role is " +
+                                                 to_string(role)};
+    }
     return std::nullopt;
 }
 
@@ -124,6 +130,8 @@ std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, con
                                  const RecordMeta* linked) {
     if (!existing && spec.write_rule != WriteRule::ServerOnly)
         if (auto problem = check_creation(actor, spec, change, org)) return problem;
+    if (existing && change.deleted && spec.permanent)
+        return forbidden("a " + spec.name + " is kept for good once written");
     // On every write, not only creation: an action handed to someone else must stay inside the team.
     if (!spec.assignee_field.empty() && change.fields.contains(spec.assignee_field)) {
         const std::string assignee = text_field(change, spec.assignee_field);
@@ -175,6 +183,25 @@ std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, con
         return std::nullopt;
     }
     case WriteRule::Requester: return may_request(actor, spec, change, existing, org);
+    case WriteRule::Participant:
+        if (actor.role == Role::Employee || actor.person_id.empty())
+            return forbidden("a " + spec.name + " is written by managers, mentors and HR");
+        return only_author_after(actor, spec, existing);
+    case WriteRule::SubjectOrHr: {
+        if (existing) return only_author_after(actor, spec, existing);
+        if (!parent) return Problem{"invalid_change", "the " + spec.subject_field + " record does not exist"};
+        if (actor.role != Role::HrAdmin && parent->subject_id != actor.person_id)
+            return forbidden("only HR and the person it concerns write on this " + parent->entity);
+        return std::nullopt;
+    }
+    case WriteRule::PairMember: {
+        const RecordMeta* pair = existing ? existing : parent;
+        if (!pair) return Problem{"invalid_change", "the " + spec.subject_field + " record does not exist"};
+        if (actor.person_id.empty() ||
+            (pair->subject_id != actor.person_id && pair->addressee_id != actor.person_id))
+            return forbidden("only the mentor and the mentee of this pair write its " + spec.name + " records");
+        return std::nullopt;
+    }
     }
     return forbidden("no rule allows this change");
 }
@@ -195,6 +222,15 @@ bool may_read(const Actor& actor, const RecordMeta& record, const OrgChart& org)
         return !actor.person_id.empty() &&
                (record.author_id == actor.person_id || record.addressee_id == actor.person_id);
     case ReadRule::SurveyAudience: return in_survey_audience(actor, record.addressee_id, org);
+    case ReadRule::Staff: return !actor.person_id.empty() && actor.role != Role::Employee;
+    case ReadRule::SubjectOrHr:
+        return !actor.person_id.empty() && (actor.role == Role::HrAdmin || record.subject_id == actor.person_id);
+    case ReadRule::PairOrHr:
+        return !actor.person_id.empty() && (actor.role == Role::HrAdmin || record.subject_id == actor.person_id ||
+                                            record.addressee_id == actor.person_id);
+    case ReadRule::Pair:
+        return !actor.person_id.empty() &&
+               (record.subject_id == actor.person_id || record.addressee_id == actor.person_id);
     }
     return false;
 }
@@ -210,7 +246,12 @@ ReadScope read_scope(const Actor& actor) {
         const bool shared = spec->read_rule == ReadRule::PersonDirectory || spec->read_rule == ReadRule::Everyone ||
                             (spec->read_rule == ReadRule::AuthorOrHr && actor.role == Role::HrAdmin) ||
                             (spec->read_rule == ReadRule::SurveyAudience &&
-                             (actor.role == Role::HrAdmin || actor.role == Role::Manager));
+                             (actor.role == Role::HrAdmin || actor.role == Role::Manager)) ||
+                            (spec->read_rule == ReadRule::Staff && actor.role != Role::Employee) ||
+                            // Rows about the actor (their agreement, their mentoring as a mentee), or all of
+                            // them for HR; the few rows of these types make a scan by type cheap.
+                            spec->read_rule == ReadRule::SubjectOrHr || spec->read_rule == ReadRule::PairOrHr ||
+                            spec->read_rule == ReadRule::Pair;
         if (shared) scope.shared_entities.push_back(spec->name);
     }
     return scope;

@@ -3,7 +3,7 @@
 // person's manager, another manager, HR, a mentor and an employee; and what the read model makes of it.
 #include <gtest/gtest.h>
 
-#include "support/temp_dir.h"
+#include "support/policy_org.h"
 #include "tandem/feedback_views.h"
 #include "tandem/ids.h"
 #include "tandem/sync_service.h"
@@ -11,68 +11,7 @@
 namespace tandem {
 namespace {
 
-struct Org {
-    testing::TempDir dir;
-    uint64_t now = 1'760'000'000'000;
-    Store store{dir.file("server.db")};
-    SyncService service{store};
-    OrgChart org;
-    int serial = 0;
-    // Maya and Noah manage under Dana; Rui reports to Maya, Ola to Noah; Hana is HR, Elena a mentor.
-    std::string dana = id(), maya = id(), noah = id(), rui = id(), ola = id(), hana = id(), elena = id();
-
-    std::string id() { return new_uuid_v7(now + uint64_t(++serial)); }
-
-    Org() {
-        std::vector<Change> people;
-        auto person = [&](const std::string& who, const char* name, const std::string& manager, Role role) {
-            Change c;
-            c.id = "seed-" + who;
-            c.entity = "person";
-            c.record_id = who;
-            c.hlc = Hlc{now, 0}.to_string();
-            c.device_id = "server";
-            c.fields = {{"name", name}, {"role", to_string(role)}, {"manager_id", manager.empty() ? Json() : Json(manager)}};
-            org.set_person(who, manager, role);
-            org.set_name(who, name);
-            people.push_back(c);
-        };
-        person(dana, "Dana", "", Role::Manager);
-        person(maya, "Maya", dana, Role::Manager);
-        person(noah, "Noah", dana, Role::Manager);
-        person(rui, "Rui", maya, Role::Employee);
-        person(ola, "Ola", noah, Role::Employee);
-        person(hana, "Hana", "", Role::HrAdmin);
-        person(elena, "Elena", "", Role::Mentor);
-        service.write_as_server(people);
-    }
-
-    Actor actor(const std::string& who) { return Actor{who, org.role_of(who)}; }
-
-    PushOutcome push(const std::string& who, const std::string& entity, const std::string& record_id, Json fields,
-                     bool deleted = false) {
-        Json change{{"id", "c" + std::to_string(++serial)}, {"entity", entity}, {"record_id", record_id},
-                    {"hlc", Hlc{now + uint64_t(serial), 0}.to_string()}, {"fields", std::move(fields)}};
-        if (deleted) change["deleted"] = true;
-        return service.push(actor(who), org, "dev-" + who, Json::array({change}), now + 60000).at(0);
-    }
-
-    bool sees(const std::string& who, const std::string& record_id) {
-        auto page = service.pull(actor(who), org, 0, 100000);
-        for (const auto& row : page.rows)
-            if (Json::parse(row.body).value("record_id", "") == record_id) return true;
-        return false;
-    }
-
-    // Who of everyone pulls the record, as names in a fixed order.
-    std::string readers(const std::string& record_id) {
-        std::string out;
-        for (auto [who, name] : {std::pair{dana, "dana"}, {maya, "maya"}, {noah, "noah"}, {rui, "rui"}, {ola, "ola"},
-                                 {hana, "hana"}, {elena, "elena"}})
-            if (sees(who, record_id)) out += std::string(out.empty() ? "" : " ") + name;
-        return out;
-    }
-
+struct Org : PolicyOrg {
     Json feedback_fields(const std::string& from, const std::string& about, const char* visibility) {
         return {{"from_id", from}, {"about_id", about}, {"kind", "praise"}, {"visibility", visibility},
                 {"given_on", "2026-11-20"}, {"situation", "Monday's incident review"},

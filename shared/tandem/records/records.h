@@ -26,4 +26,16 @@ const EntitySpec& survey_question_spec();
 const EntitySpec& training_session_spec();
 const EntitySpec& session_attendance_spec();
 const EntitySpec& survey_action_spec();
+const EntitySpec& program_spec();
+const EntitySpec& program_comment_spec();
+const EntitySpec& program_rating_spec();
+const EntitySpec& program_vote_spec();
+const EntitySpec& agreement_spec();
+const EntitySpec& agreement_version_spec();
+const EntitySpec& agreement_comment_spec();
+const EntitySpec& agreement_signature_spec();
+const EntitySpec& mentoring_pair_spec();
+const EntitySpec& mentoring_session_spec();
+const EntitySpec& mentoring_note_spec();
+const EntitySpec& mentoring_topic_spec();
 } // namespace tandem
