@@ -2,6 +2,7 @@
 
 #include "audit_log.h"
 #include "demo_feedback.h"
+#include "demo_partnership.h"
 #include "demo_surveys.h"
 #include "demo_guides.h"
 
@@ -174,6 +175,7 @@ std::string create_demo_database(const std::string& path, KeyCost notes_key_cost
     add_demo_guides(store, ids["hr"], clock, now);
     add_demo_feedback(store, ids, clock, now);
     add_demo_surveys(store, ids, clock, now);
+    add_demo_partnership(store, ids, clock, now);
     store.transaction([&] {
         for (const auto& person : kPeople)
             if (person.can_sign_in) add_account(store, ids[person.key], person.email, kDemoPassword);

@@ -318,6 +318,7 @@ void TandemServer::add_routes() {
                          const std::string&) { pull(request, response, actor); });
     add_people_routes();
     add_survey_routes();
+    add_partnership_routes();
 }
 
 void TandemServer::push(const httplib::Request& request, httplib::Response& response, const Actor& actor) {

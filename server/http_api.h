@@ -69,6 +69,7 @@ private:
     void add_routes();
     void add_people_routes();  // people_routes.cpp
     void add_survey_routes();  // survey_routes.cpp
+    void add_partnership_routes();  // partnership_routes.cpp
     void public_route(const std::string& method, const std::string& pattern, size_t max_body,
                       httplib::Server::Handler handler);
     void session_route(const std::string& method, const std::string& pattern, size_t max_body,

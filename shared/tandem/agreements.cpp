@@ -381,3 +381,62 @@ std::vector<CommitmentAdherence> agreement_adherence(const AgreementView& agreem
 }
 
 } // namespace tandem
+
+namespace tandem {
+
+Json adherence_json(const AgreementView& agreement, const std::vector<CommitmentAdherence>& adherence) {
+    Json commitments = Json::array();
+    for (const auto& c : adherence) {
+        Json months = Json::array();
+        for (const auto& m : c.months)
+            months.push_back({{"month", m.month}, {"status", to_string(m.status)}, {"value", m.value}, {"goal", m.goal}});
+        commitments.push_back({{"key", c.commitment.key}, {"text", c.commitment.text}, {"metric", c.commitment.metric},
+                               {"target", c.commitment.target}, {"since", c.since}, {"met", c.met},
+                               {"judged", c.judged}, {"months", std::move(months)}});
+    }
+    const bool signed_one = agreement.in_force >= 0;
+    return {{"agreement_id", agreement.agreement_id},
+            {"in_force_version", signed_one ? Json(agreement.versions[size_t(agreement.in_force)].number) : Json()},
+            {"awaiting_signatures", agreement.awaiting_signatures()},
+            {"commitments", std::move(commitments)}};
+}
+
+std::vector<CommitmentAdherence> adherence_from_json(const Json& body) {
+    std::vector<CommitmentAdherence> out;
+    auto list = body.find("commitments");
+    if (list == body.end() || !list->is_array()) return out;
+    auto text = [](const Json& object, const char* name) {
+        auto it = object.find(name);
+        return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    auto number = [](const Json& object, const char* name) {
+        auto it = object.find(name);
+        return it != object.end() && it->is_number() ? it->get<double>() : 0.0;
+    };
+    for (const Json& item : *list) {
+        if (!item.is_object()) continue;
+        CommitmentAdherence c;
+        c.commitment = {text(item, "key"), text(item, "text"), text(item, "metric"), int(number(item, "target"))};
+        c.since = text(item, "since");
+        c.met = int(number(item, "met"));
+        c.judged = int(number(item, "judged"));
+        if (auto months = item.find("months"); months != item.end() && months->is_array())
+            for (const Json& m : *months) {
+                if (!m.is_object()) continue;
+                MonthAdherence month;
+                month.month = text(m, "month");
+                const std::string status = text(m, "status");
+                month.status = status == "met"           ? MonthAdherence::Status::Met
+                               : status == "missed"      ? MonthAdherence::Status::Missed
+                               : status == "in_progress" ? MonthAdherence::Status::InProgress
+                                                         : MonthAdherence::Status::NoData;
+                month.value = number(m, "value");
+                month.goal = number(m, "goal");
+                c.months.push_back(month);
+            }
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+} // namespace tandem

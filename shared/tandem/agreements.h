@@ -122,3 +122,10 @@ std::vector<CommitmentAdherence> agreement_adherence(const AgreementView& agreem
 const char* to_string(MonthAdherence::Status status);
 
 } // namespace tandem
+
+namespace tandem {
+// The wire form of adherence (GET /api/v1/agreements/{id}/adherence), written by the server and read back
+// by HR's device, so both sides show the figures the same core computed.
+Json adherence_json(const AgreementView& agreement, const std::vector<CommitmentAdherence>& adherence);
+std::vector<CommitmentAdherence> adherence_from_json(const Json& body);
+} // namespace tandem

@@ -48,6 +48,10 @@ ALTER TABLE records ADD COLUMN addressee_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE change_log ADD COLUMN addressee_id TEXT NOT NULL DEFAULT '';
 CREATE INDEX change_log_by_addressee ON change_log(addressee_id, seq);
 )sql",
+        // 5: what one person wrote of a type (a manager's recognitions, measured by their agreement).
+        R"sql(
+CREATE INDEX records_by_author ON records(entity, author_id);
+)sql",
     };
     return steps;
 }
