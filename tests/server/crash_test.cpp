@@ -38,7 +38,8 @@ TEST(CrashTest, EveryAcknowledgedPushSurvivesKillNine) {
         auto people = Json::parse(http.Get("/api/v1/sync/pull?limit=1000", {{"Authorization", "Bearer " + token}})->body);
         std::string report;
         for (auto& change : people["changes"])
-            if (change["fields"]["manager_id"] == session["user"]["id"]) report = change["record_id"];
+            if (change["entity"] == "person" && change["fields"]["manager_id"] == session["user"]["id"])
+                report = change["record_id"];
 
         std::atomic<bool> stop{false};
         std::thread pusher([&] {
