@@ -229,6 +229,7 @@ void App::open_store_for(const SignedInUser& user) {
         store_ = std::make_unique<Store>(platform_.data_dir() + "/tandem-" + user.id + ".db",
                                          StoreOptions{false, false, true});
         surveys_.attach(store_.get());
+        figures_.attach(store_.get());
         replica_ = std::make_unique<Replica>(*store_, user.id, [this] { return platform_.now_millis(); });
         recover_unsaved_typing();
     }
@@ -236,7 +237,11 @@ void App::open_store_for(const SignedInUser& user) {
     views_stale_ = true;
 }
 
-Screen App::home() const { return user_ && user_->role == "hr_admin" ? Screen::People : Screen::Team; }
+Screen App::home() const {
+    if (!user_) return Screen::Team;
+    if (user_->role == "hr_admin") return Screen::People;
+    return user_->role == "mentor" ? Screen::Mentoring : Screen::Team;
+}
 
 void App::open_screen(Screen screen) {
     if (screen != screen_) back_ = screen_;
@@ -312,6 +317,7 @@ void App::sign_out() {
     views_ = TeamViews{};
     people_ = PeopleConsole{};
     surveys_.forget();
+    figures_.forget();
     drafts_.clear();
     device_drafts_.clear();
     sealing_.forget();
@@ -359,6 +365,13 @@ void App::set_cadence(const ReportSummary& report, const std::string& every, int
         fields["report_id"] = report.person_id;
     }
     edit("cadence", id, fields);
+}
+
+void App::open_partnership(Screen screen, const std::string& id) {
+    if (screen == Screen::Program) views_.program_id = id;
+    if (screen == Screen::Agreement) views_.agreement_id = id;
+    if (screen == Screen::Mentoring) views_.pair_id = id;
+    open_screen(screen);
 }
 
 void App::open_guide(const std::string& guide_id) {

@@ -23,7 +23,8 @@ namespace tandem::client {
 
 enum class Screen {
     SignIn, Team, History, CheckIn, People, Person, Import, Audit, Journal, Passphrase, Guides, Guide,
-    Feedback, GiveFeedback, Recognition, Surveys, SurveyEditor, SurveyResults, Sessions
+    Feedback, GiveFeedback, Recognition, Surveys, SurveyEditor, SurveyResults, Sessions, Programs, Program,
+    Agreements, Agreement, Mentoring
 };
 
 struct SignedInUser {
@@ -71,6 +72,10 @@ public:
     // whole app on a registered device until HR exits it with the PIN.
     SurveyClient& surveys() { return surveys_; }
     KioskMode& kiosk() { return kiosk_; }
+    // Figures the server computes for the partnership screens (adherence for HR, adoption), kept offline.
+    KeptFigures& figures() { return figures_; }
+    // Opens a partnership screen on one program, agreement or mentoring pair.
+    void open_partnership(Screen screen, const std::string& id);
     void open_survey(const std::string& survey_id, Screen screen);
     // HR: turns this device into a kiosk for the survey, then signs HR out of it.
     void start_kiosk(const std::string& survey_id, const std::string& label, const std::string& pin);
@@ -153,6 +158,7 @@ private:
     TeamViews views_;
     PeopleConsole people_;
     SurveyClient surveys_;
+    KeptFigures figures_;
     KioskMode kiosk_;
     Drafts drafts_;
     // The device_draft settings as stored, read once: forms ask for them every frame.

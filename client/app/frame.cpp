@@ -3,6 +3,7 @@
 #include "features/feedback/feedback.h"
 #include "features/guides/guides.h"
 #include "features/journal/journal.h"
+#include "features/partnership/partnership.h"
 #include "features/surveys/surveys.h"
 #include "screens/screens.h"
 #include "ui/theme.h"
@@ -69,6 +70,16 @@ const ScreenEntry kScreens[] = {
     {Screen::SurveyEditor, nullptr, "hr_admin", draw_survey_editor_screen},
     {Screen::SurveyResults, nullptr, nullptr, draw_survey_results_screen},
     {Screen::Sessions, "Training", "hr_admin", draw_sessions_screen},
+    {Screen::Programs, "Programs", "hr_admin", draw_programs_screen},
+    {Screen::Programs, "Programs", "manager", draw_programs_screen},
+    {Screen::Programs, "Programs", "mentor", draw_programs_screen},
+    {Screen::Program, nullptr, nullptr, draw_program_screen},
+    {Screen::Agreements, "Agreements", "hr_admin", draw_agreements_screen},
+    {Screen::Agreements, "Agreement", "manager", draw_agreements_screen},
+    {Screen::Agreement, nullptr, nullptr, draw_agreement_screen},
+    {Screen::Mentoring, "Mentoring", "hr_admin", draw_mentoring_screen},
+    {Screen::Mentoring, "Mentoring", "manager", draw_mentoring_screen},
+    {Screen::Mentoring, "Mentoring", "mentor", draw_mentoring_screen},
     {Screen::Journal, "Journal", nullptr, draw_journal_screen},
     {Screen::Passphrase, nullptr, nullptr, draw_passphrase_screen},
 };
@@ -95,6 +106,8 @@ void draw_navigation(App& app) {
                           (places[i]->screen == Screen::People && app.screen() == Screen::Person) ||
                           (places[i]->screen == Screen::Guides && app.screen() == Screen::Guide) ||
                           (places[i]->screen == Screen::Feedback && app.screen() == Screen::GiveFeedback) ||
+                          (places[i]->screen == Screen::Programs && app.screen() == Screen::Program) ||
+                          (places[i]->screen == Screen::Agreements && app.screen() == Screen::Agreement) ||
                           (places[i]->screen == Screen::Surveys &&
                            (app.screen() == Screen::SurveyEditor || app.screen() == Screen::SurveyResults));
         if (here) {  // the current place: accent text, underlined

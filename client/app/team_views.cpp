@@ -21,14 +21,25 @@ void TeamViews::rebuild(Store& store, const std::string& user_id, const std::str
     guides = guide_views(store);
     feedback = feedback_world(store, user_id);
     surveys = build_survey_world(store);
+    programs = program_views(store, user_id);
+    agreements = agreement_views(store);
+    own_adherence.clear();
+    for (const auto& agreement : agreements)
+        if (agreement.manager_id == user_id && agreement.in_force >= 0)
+            own_adherence[agreement.agreement_id] =
+                agreement_adherence(agreement, manager_activity(store, user_id, today, nullptr), today);
+    mentoring = mentoring_pairs(store, today);
+    mentoring_coverage = tandem::mentoring_coverage(store, mentoring);
     org = OrgChart{};
     person_names.clear();
+    mentors.clear();
     for (const auto& person : store.records_of("person")) {
         if (person.state.deleted) continue;
         Role role = Role::Employee;
         parse_role(person.state.text("role"), role);
         org.set_person(person.state.record_id, person.state.text("manager_id"), role);
         person_names[person.state.record_id] = person.state.text("name");
+        if (role == Role::Mentor) mentors.emplace_back(person.state.record_id, person.state.text("name"));
     }
     ++version;
 }

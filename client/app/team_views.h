@@ -7,7 +7,10 @@
 
 #include "app/note_sealing.h"
 #include "tandem/checkin_views.h"
+#include "tandem/agreements.h"
 #include "tandem/feedback_views.h"
+#include "tandem/mentoring_views.h"
+#include "tandem/program_views.h"
 #include "tandem/org_chart.h"
 #include "tandem/guide_views.h"
 #include "tandem/journal_views.h"
@@ -35,6 +38,15 @@ struct TeamViews {
     std::string guide_id;           // the guide open on the guide screen
     FeedbackWorld feedback;         // feedback, requests, the wall, champions
     SurveyWorld surveys;            // surveys, training sessions, survey actions
+    // Partnership (features/partnership/): programs, agreements with the adherence this device can
+    // measure (a manager's own, from their own records), mentoring pairs and, for HR, coverage.
+    std::vector<ProgramView> programs;
+    std::vector<AgreementView> agreements;
+    std::map<std::string, std::vector<CommitmentAdherence>> own_adherence;  // agreement id -> figures
+    std::vector<MentoringPairView> mentoring;
+    std::vector<MentoringCoverage> mentoring_coverage;
+    std::vector<std::pair<std::string, std::string>> mentors;  // id, name: people HR may pair a manager with
+    std::string program_id, agreement_id, pair_id;             // what the partnership screens have open
     OrgChart org;                   // reporting lines of the people this device knows
     std::map<std::string, std::string> person_names;  // person records this device holds
     // A person's name as this device knows it: a person record, a colleague card, else `fallback`.

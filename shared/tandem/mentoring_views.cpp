@@ -83,12 +83,9 @@ std::vector<MentoringCoverage> mentoring_coverage(Store& store, const std::vecto
                        "records r WHERE r.entity = 'person' AND r.deleted = 0 AND "
                        "json_extract(r.state, '$.manager_id.v') = m.record_id) ORDER BY 2, 1");
     while (managers.step()) {
-        MentoringCoverage row{managers.text(0), managers.text(1), nullptr};
-        for (const auto& pair : pairs)
-            if (pair.active() && pair.mentee_id == row.person_id) {
-                row.pair = &pair;
-                break;
-            }
+        MentoringCoverage row{managers.text(0), managers.text(1), -1};
+        for (size_t i = 0; i < pairs.size() && row.pair < 0; ++i)
+            if (pairs[i].active() && pairs[i].mentee_id == row.person_id) row.pair = int(i);
         out.push_back(std::move(row));
     }
     return out;

@@ -36,7 +36,7 @@ std::vector<MentoringPairView> mentoring_pairs(Store& store, const std::string& 
 // HR's view of coverage: every current person with the manager role who leads a team, with their active pair.
 struct MentoringCoverage {
     std::string person_id, name;
-    const MentoringPairView* pair = nullptr;  // into the list it was built from; null: no mentor
+    int pair = -1;  // index of their active pair in the list it was built from; -1: no mentor
 };
 std::vector<MentoringCoverage> mentoring_coverage(Store& store, const std::vector<MentoringPairView>& pairs);
 

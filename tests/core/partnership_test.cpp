@@ -342,9 +342,9 @@ TEST(MentoringViews, CadenceDueOverdueAndManagersWithoutAMentor) {
     auto coverage = mentoring_coverage(o.store, pairs);
     ASSERT_EQ(coverage.size(), 3u) << "Dana, Maya and Noah lead teams";
     EXPECT_EQ(coverage[0].name, "Dana");
-    EXPECT_EQ(coverage[0].pair, nullptr);
-    EXPECT_EQ(coverage[1].pair, &pairs[0]);
-    EXPECT_EQ(coverage[2].pair, nullptr);
+    EXPECT_EQ(coverage[0].pair, -1);
+    EXPECT_EQ(coverage[1].pair, 0);
+    EXPECT_EQ(coverage[2].pair, -1);
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "app/kept_figures.h"
 #include "platform/platform.h"
 #include "tandem/change.h"
 #include "tandem/store.h"
@@ -20,22 +21,14 @@ public:
     bool message_is_error = false;
 
     // Results of `group` with its child groups, from memory, else this device's copy, else nothing yet.
-    struct Results {
-        Json body;              // api-v2 §4 results, with "children"
-        std::string fetched_on;  // the day the server answered
-        bool loading = false;
-        std::string error;
-    };
+    using Results = KeptFigures::Entry;  // body: api-v2 §4 results, with "children"
     const Results& results(const std::string& survey, const std::string& group);
     // Asks the server again (online); the answer replaces the kept copy.
     void refresh(Platform& platform, const std::string& token, const std::string& survey, const std::string& group,
                  const std::string& today);
     // The signed-in user's store, where copies are kept; null while nobody is signed in (an answer that
     // arrives after a sign-out is dropped).
-    void attach(Store* store) {
-        store_ = store;
-        results_.clear();
-    }
+    void attach(Store* store) { kept_.attach(store); }
 
     // Makes `count` answer links for a manager's team and hands them over as a CSV download.
     void export_links(Platform& platform, const std::string& token, const std::string& survey,
@@ -46,8 +39,7 @@ public:
     void forget();  // on sign-out
 
 private:
-    std::map<std::string, Results> results_;
-    Store* store_ = nullptr;
+    KeptFigures kept_;
 };
 
 } // namespace tandem::client

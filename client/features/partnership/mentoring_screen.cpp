@@ -1,0 +1,169 @@
+// Executive mentoring. HR pairs managers with mentors and sees who has none or is overdue (sessions'
+// dates only: notes never reach HR's device). A mentor sees their mentees with due and overdue sessions; the
+// pair logs sessions with notes and keeps a list of topics the mentee proposed — on a phone as on a laptop.
+#include <algorithm>
+
+#include "app/app.h"
+#include "features/partnership/partnership.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+namespace {
+
+struct MentoringForm {
+    std::string held_on, notes, topic, message;
+    int minutes = 45;
+    std::map<std::string, std::string> chosen_mentor;  // manager id -> mentor id, on HR's pairing rows
+};
+MentoringForm form;
+
+std::string due_line(App& app, const MentoringPairView& pair) {
+    std::string line = pair.last_session.empty() ? "No session yet" : "Last session " + app.date_text(pair.last_session);
+    line += pair.overdue ? " · overdue since " + app.date_text(pair.next_due) : " · next due " + app.date_text(pair.next_due);
+    return line + " · every " + std::to_string(pair.cadence_days) + " days";
+}
+
+void draw_pairing(App& app) {
+    ui::heading("Mentoring coverage");
+    const auto& views = app.views();
+    int without = 0, overdue = 0;
+    for (const auto& row : views.mentoring_coverage) {
+        without += row.pair < 0;
+        overdue += row.pair >= 0 && views.mentoring[size_t(row.pair)].overdue;
+    }
+    ui::text_colored(without || overdue ? ui::theme::kWarning : ui::theme::kGood,
+                     std::to_string(without) + " manager(s) without a mentor · " + std::to_string(overdue) +
+                         " with an overdue session");
+    ImGui::BeginChild("coverage", ImVec2(0, 0));
+    for (const auto& row : views.mentoring_coverage) {
+        ImGui::PushID(row.person_id.c_str());
+        ui::text(row.name);
+        if (row.pair >= 0) {
+            const auto& pair = views.mentoring[size_t(row.pair)];
+            ui::text_colored(pair.overdue ? ui::theme::kOverdue : ui::theme::kMuted,
+                             "Mentor: " + pair.mentor_name + " · " + std::to_string(pair.sessions.size()) +
+                                 " session(s) · " + due_line(app, pair));
+            if (ui::link("End this pairing##end-pair"))
+                app.edit("mentoring_pair", pair.pair_id, {{"ended_on", app.today()}});
+        } else {
+            ui::text_colored(ui::theme::kOverdue, "No mentor");
+            std::string& chosen = form.chosen_mentor[row.person_id];
+            ImGui::SetNextItemWidth(200);
+            if (ImGui::BeginCombo("##mentor", chosen.empty() ? "Choose a mentor" : views.name_of(chosen).c_str())) {
+                for (const auto& [id, name] : views.mentors)
+                    if (ImGui::Selectable((name + "##mentor-" + id).c_str(), id == chosen)) chosen = id;
+                ImGui::EndCombo();
+            }
+            ImGui::SameLine();
+            ImGui::BeginDisabled(chosen.empty());
+            if (ui::primary_button(("Pair##pair-" + row.name).c_str())) {
+                auto result = app.edit("mentoring_pair", app.new_record_id(),
+                                       {{"mentee_id", row.person_id}, {"mentor_id", chosen}, {"mentee_name", row.name},
+                                        {"mentor_name", views.name_of(chosen)}, {"cadence_days", 30},
+                                        {"started_on", app.today()}});
+                form.message = result.problem ? result.problem->message : row.name + " is paired.";
+            }
+            ImGui::EndDisabled();
+        }
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    if (views.mentors.empty()) ui::muted("Nobody has the mentor role yet: give it to someone on the People screen.");
+    ImGui::EndChild();
+}
+
+void draw_pair(App& app, const MentoringPairView& pair) {
+    const bool mentor = pair.mentor_id == app.user()->id;
+    ui::heading(mentor ? "Mentoring " + pair.mentee_name : "Mentoring with " + pair.mentor_name);
+    ui::text_colored(pair.overdue ? ui::theme::kOverdue : ui::theme::kMuted, due_line(app, pair));
+    ui::muted("Notes and topics are for the two of you only; HR sees that sessions happened, not what was said.");
+
+    ui::heading("Log a session");
+    if (form.held_on.empty()) form.held_on = app.today();
+    ui::text("Date (YYYY-MM-DD)");
+    ImGui::SetNextItemWidth(160);
+    ui::input_text("##session-date", form.held_on);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(120);
+    ImGui::InputInt("minutes##session-minutes", &form.minutes, 15);
+    form.minutes = std::clamp(form.minutes, 0, 600);
+    ui::input_multiline("##session-notes", form.notes, 90);
+    if (ui::primary_button("Log session##log-session")) {
+        const std::string session = app.new_record_id();
+        auto result = app.edit("mentoring_session", session,
+                               {{"pair_id", pair.pair_id}, {"held_on", form.held_on}, {"minutes", form.minutes}});
+        if (!result.problem && !form.notes.empty())
+            result = app.edit("mentoring_note", app.new_record_id(), {{"session_id", session}, {"text", form.notes}});
+        form.message = result.problem ? result.problem->message : "Session logged.";
+        if (!result.problem) form.notes.clear();
+    }
+    if (!form.message.empty()) ui::muted(form.message);
+
+    ui::heading("Topics");
+    for (const auto& topic : pair.topics) {
+        bool discussed = topic.discussed;
+        if (ui::checkbox((topic.text + "##topic-" + topic.topic_id).c_str(), discussed))
+            app.edit("mentoring_topic", topic.topic_id, {{"discussed", discussed}});
+    }
+    ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - 130));
+    ui::input_text("##new-topic", form.topic, mentor ? "A topic to raise" : "Something you want to talk about");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(form.topic.empty());
+    if (ui::button("Propose##propose-topic")) {
+        auto result = app.edit("mentoring_topic", app.new_record_id(),
+                               {{"pair_id", pair.pair_id}, {"text", form.topic}, {"discussed", false}});
+        if (!result.problem) form.topic.clear();
+    }
+    ImGui::EndDisabled();
+
+    ui::heading("Sessions");
+    for (const auto& session : pair.sessions) {
+        ui::text(app.date_text(session.held_on) + (session.minutes ? " · " + std::to_string(session.minutes) + " min" : ""));
+        if (!session.note.empty()) {
+            ImGui::PushTextWrapPos(0);
+            ui::muted(session.note);
+            ImGui::PopTextWrapPos();
+        }
+    }
+    if (pair.sessions.empty()) ui::muted("None logged yet.");
+}
+
+}  // namespace
+
+void draw_mentoring_screen(App& app) {
+    if (app.user()->role == "hr_admin") return draw_pairing(app);
+    const auto& pairs = app.views().mentoring;
+    std::vector<const MentoringPairView*> mine;
+    for (const auto& pair : pairs)
+        if (pair.active() && (pair.mentor_id == app.user()->id || pair.mentee_id == app.user()->id)) mine.push_back(&pair);
+    if (mine.empty()) {
+        ui::heading("Mentoring");
+        return ui::muted(app.user()->role == "mentor" ? "HR has not paired you with a manager yet."
+                                                      : "HR has not paired you with a mentor yet.");
+    }
+    const MentoringPairView* open = nullptr;
+    for (const auto* pair : mine)
+        if (pair->pair_id == app.views().pair_id) open = pair;
+    if (!open && mine.size() == 1) open = mine[0];
+    if (mine.size() > 1) {
+        ui::heading(app.user()->role == "mentor" ? "Your mentees" : "Your mentors");
+        for (const auto* pair : mine) {
+            const std::string who = pair->mentor_id == app.user()->id ? pair->mentee_name : pair->mentor_name;
+            if (ui::link((who + "##pair-" + pair->pair_id).c_str())) {
+                form = MentoringForm{};
+                app.open_partnership(Screen::Mentoring, pair->pair_id);
+            }
+            ImGui::SameLine();
+            ui::text_colored(pair->overdue ? ui::theme::kOverdue : ui::theme::kMuted, due_line(app, *pair));
+        }
+        ImGui::Separator();
+    }
+    if (!open) return ui::muted("Choose a mentee to open your sessions.");
+    ImGui::BeginChild("pair", ImVec2(0, 0));
+    draw_pair(app, *open);
+    ImGui::EndChild();
+}
+
+} // namespace tandem::client

@@ -1,0 +1,371 @@
+// HR programs: the board by stage and one program. HR writes the goal, stage and links; managers and
+// mentors rate it, say what it would cost them and discuss it in threads (offline, like everything they
+// write); HR reads the spread per stage and adoption per team, which the server derives from real use.
+#include <algorithm>
+#include <cstdio>
+
+#include "app/app.h"
+#include "features/partnership/partnership.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+namespace {
+
+struct ProgramForm {
+    std::string loaded_for;
+    std::string title, goal, stage, starts_on;
+    std::vector<std::string> guide_ids, survey_ids;
+    std::string new_title, comment, reply_to, message;
+    bool proposal = false;
+    int usefulness = 0, minutes = 0;
+};
+ProgramForm form;
+
+const ProgramView* open_program(const App& app) {
+    for (const auto& program : app.views().programs)
+        if (program.program_id == app.views().program_id) return &program;
+    return nullptr;
+}
+
+bool is_hr(const App& app) { return app.user()->role == "hr_admin"; }
+
+std::string spread_line(const RatingSpread& spread) {
+    char text[160];
+    std::snprintf(text, sizeof text, "%d rating%s · useful %.1f of 5 · %d min a month (median; %d–%d)", spread.count,
+                  spread.count == 1 ? "" : "s", spread.mean_usefulness, spread.minutes_median, spread.minutes_low,
+                  spread.minutes_high);
+    return text;
+}
+
+void draw_card(App& app, const ProgramView& program) {
+    ImGui::PushID(program.program_id.c_str());
+    const ImVec2 start = ImGui::GetCursorPos();
+    if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, 52)))
+        app.open_partnership(Screen::Program, program.program_id);
+    ui::remember(("program:" + program.title).c_str(), program.title, "row");
+    ImGui::SetCursorPos(ImVec2(start.x + 8, start.y + 4));
+    ImGui::BeginGroup();
+    ui::text(program.title);
+    int comments = 0;
+    for (const auto& [stage, count] : program.comments_by_stage) comments += count;
+    std::string line = std::to_string(comments) + " comment" + (comments == 1 ? "" : "s");
+    if (auto it = program.ratings.find(program.stage); it != program.ratings.end() && is_hr(app))
+        line += " · useful " + std::to_string(it->second.mean_usefulness).substr(0, 3) + " of 5";
+    if (!is_hr(app) && program.stage == "design")
+        line += program.viewer_rating_id.empty() ? " · waiting for your view" : " · you rated it";
+    ui::muted(line);
+    ImGui::EndGroup();
+    ImGui::SetCursorPos(ImVec2(start.x, start.y + 58));
+    ImGui::PopID();
+}
+
+// HR edits the program in place; one Save writes what changed.
+void draw_hr_fields(App& app, const ProgramView& program) {
+    if (form.loaded_for != program.program_id) {
+        form = ProgramForm{};
+        form.loaded_for = program.program_id;
+        form.title = program.title;
+        form.goal = program.goal;
+        form.stage = program.stage;
+        form.starts_on = program.starts_on;
+        form.guide_ids = program.guide_ids;
+        form.survey_ids = program.survey_ids;
+    }
+    const float width = ImGui::GetContentRegionAvail().x;
+    ui::text("Title");
+    ImGui::SetNextItemWidth(width);
+    ui::input_text("##program-title", form.title);
+    ui::text("Goal");
+    ui::input_multiline("##program-goal", form.goal, 80);
+    ui::text("Stage");
+    for (const auto& stage : program_stages()) {
+        if (ImGui::RadioButton((stage_label(stage) + "##stage-" + stage).c_str(), form.stage == stage)) form.stage = stage;
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    ui::text("Adoption measured from (YYYY-MM-DD)");
+    ImGui::SetNextItemWidth(160);
+    ui::input_text("##program-starts", form.starts_on, "2026-01-01");
+    auto toggle_list = [](std::vector<std::string>& ids, const std::string& id, const std::string& label) {
+        bool on = std::find(ids.begin(), ids.end(), id) != ids.end();
+        if (ui::checkbox(label.c_str(), on)) {
+            if (on) ids.push_back(id);
+            else ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+        }
+    };
+    if (ImGui::TreeNode("Linked templates and playbooks")) {
+        for (const auto& guide : app.views().guides)
+            toggle_list(form.guide_ids, guide.guide_id, guide.title + "##link-guide-" + guide.guide_id);
+        ImGui::TreePop();
+    }
+    if (ImGui::TreeNode("Linked surveys")) {
+        for (const auto& survey : app.views().surveys.surveys)
+            toggle_list(form.survey_ids, survey.survey_id, survey.title + "##link-survey-" + survey.survey_id);
+        ImGui::TreePop();
+    }
+    if (!program.session_ids.empty())
+        ui::muted(std::to_string(program.session_ids.size()) + " training session(s) belong to it (set on the Training screen).");
+    Json changed = Json::object();
+    if (form.title != program.title) changed["title"] = form.title;
+    if (form.goal != program.goal) changed["goal"] = form.goal;
+    if (form.stage != program.stage) changed["stage"] = form.stage;
+    if (form.starts_on != program.starts_on) changed["starts_on"] = form.starts_on.empty() ? Json() : Json(form.starts_on);
+    if (form.guide_ids != program.guide_ids) changed["guide_ids"] = join_ids(form.guide_ids);
+    if (form.survey_ids != program.survey_ids) changed["survey_ids"] = join_ids(form.survey_ids);
+    ImGui::BeginDisabled(changed.empty());
+    if (ui::primary_button("Save program##save-program")) {
+        auto result = app.edit("program", program.program_id, changed);
+        form.message = result.problem ? result.problem->message : "Saved.";
+        if (!result.problem) form.loaded_for.clear();
+    }
+    ImGui::EndDisabled();
+    if (!form.message.empty()) {
+        ImGui::SameLine();
+        ui::muted(form.message);
+    }
+}
+
+void draw_spread(const ProgramView& program) {
+    ui::heading("What managers said, by stage");
+    bool any = false;
+    for (const auto& stage : program_stages()) {
+        auto rated = program.ratings.find(stage);
+        auto comments = program.comments_by_stage.find(stage);
+        if (rated == program.ratings.end() && comments == program.comments_by_stage.end()) continue;
+        any = true;
+        const int said = comments == program.comments_by_stage.end() ? 0 : comments->second;
+        ui::text(stage_label(stage) + ": " + std::to_string(said) + " comment" + (said == 1 ? "" : "s"));
+        if (rated == program.ratings.end()) continue;
+        ui::muted(spread_line(rated->second));
+        // One bar per usefulness score, so the spread shows, not only the mean.
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const int most = std::max(1, *std::max_element(rated->second.usefulness.begin(), rated->second.usefulness.end()));
+        for (int score = 0; score < 5; ++score) {
+            const float x = origin.x + float(score) * 44, height = 40.0f * float(rated->second.usefulness[size_t(score)]) / float(most);
+            draw->AddRectFilled(ImVec2(x, origin.y + 40 - height), ImVec2(x + 30, origin.y + 40),
+                                ImGui::GetColorU32(ui::theme::kAccent));
+            char label[16];
+            std::snprintf(label, sizeof label, "%d: %d", score + 1, rated->second.usefulness[size_t(score)]);
+            draw->AddText(ImVec2(x, origin.y + 42), ImGui::GetColorU32(ui::theme::kMuted), label);
+        }
+        ImGui::Dummy(ImVec2(5 * 44, 62));
+    }
+    if (!any) ui::muted("No comments or ratings yet.");
+}
+
+void draw_my_rating(App& app, const ProgramView& program) {
+    if (form.loaded_for != program.program_id) {
+        form = ProgramForm{};
+        form.loaded_for = program.program_id;
+        form.usefulness = program.viewer_usefulness;
+        form.minutes = program.viewer_minutes;
+    }
+    ui::heading("Your view in the " + stage_label(program.stage) + " stage");
+    ui::text("How useful would this be to you?");
+    for (int score = 1; score <= 5; ++score) {
+        if (score > 1) ImGui::SameLine();
+        const std::string label = std::to_string(score) + "##useful-" + std::to_string(score);
+        if (form.usefulness == score ? ui::primary_button(label.c_str(), ImVec2(48, 0)) : ui::button(label.c_str(), ImVec2(48, 0)))
+            form.usefulness = score;
+    }
+    ui::text("Minutes a month it would cost you");
+    ImGui::SetNextItemWidth(120);
+    ImGui::InputInt("##program-minutes", &form.minutes, 15);
+    form.minutes = std::clamp(form.minutes, 0, 10000);
+    ImGui::BeginDisabled(form.usefulness == 0);
+    if (ui::primary_button("Save my rating##save-rating")) {
+        const std::string id = program.viewer_rating_id.empty() ? app.new_record_id() : program.viewer_rating_id;
+        Json fields{{"usefulness", form.usefulness}, {"minutes_per_month", form.minutes}};
+        if (program.viewer_rating_id.empty()) {
+            fields["program_id"] = program.program_id;
+            fields["stage"] = program.stage;
+        }
+        auto result = app.edit("program_rating", id, fields);
+        form.message = result.problem ? result.problem->message : "Rating saved.";
+    }
+    ImGui::EndDisabled();
+    if (!form.message.empty()) {
+        ImGui::SameLine();
+        ui::muted(form.message);
+    }
+}
+
+void draw_discussion(App& app, const ProgramView& program) {
+    ui::heading("Discussion");
+    for (const auto& comment : program.comments) {
+        ImGui::PushID(comment.comment_id.c_str());
+        ImGui::Indent(float(comment.depth) * 24 + 1);
+        ui::text_colored(ui::theme::kMuted, comment.author_name + " · " + stage_label(comment.stage) +
+                                                (comment.kind == "proposal" ? " · proposal" : "") +
+                                                (comment.written_on.empty() ? "" : " · " + app.date_text(comment.written_on)));
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX());
+        ui::text(comment.text);
+        ImGui::PopTextWrapPos();
+        if (comment.kind == "proposal") {
+            ui::muted(std::to_string(comment.votes_for) + " for · " + std::to_string(comment.votes_against) + " against");
+            if (!is_hr(app)) {
+                for (int side : {1, -1}) {
+                    ImGui::SameLine();
+                    const char* label = side > 0 ? "For##vote-for" : "Against##vote-against";
+                    const bool mine = comment.viewer_vote == side;
+                    if (mine ? ui::primary_button(label) : ui::button(label)) {
+                        if (comment.viewer_vote_id.empty())
+                            app.edit("program_vote", app.new_record_id(),
+                                     {{"proposal_id", comment.comment_id}, {"in_favour", side > 0}});
+                        else
+                            app.edit("program_vote", comment.viewer_vote_id, {{"in_favour", side > 0}});
+                    }
+                }
+            }
+        }
+        if (ui::link("Reply")) form.reply_to = comment.comment_id;
+        ImGui::Unindent(float(comment.depth) * 24 + 1);
+        ImGui::PopID();
+        ImGui::Spacing();
+    }
+    if (program.comments.empty()) ui::muted("No comments yet: say what would make this work in your team.");
+    ImGui::Separator();
+    std::string replying;
+    for (const auto& comment : program.comments)
+        if (comment.comment_id == form.reply_to) replying = comment.author_name;
+    if (!replying.empty()) {
+        ui::muted("Replying to " + replying);
+        ImGui::SameLine();
+        if (ui::link("Cancel reply")) form.reply_to.clear();
+    }
+    ui::input_multiline("##program-comment", form.comment, 70);
+    ui::checkbox("This is a proposal others can vote on##program-proposal", form.proposal);
+    ImGui::BeginDisabled(form.comment.empty());
+    if (ui::primary_button("Post##post-comment")) {
+        Json fields{{"program_id", program.program_id}, {"author_id", app.user()->id}, {"author_name", app.user()->name},
+                    {"stage", program.stage}, {"kind", form.proposal ? "proposal" : "comment"}, {"text", form.comment}};
+        if (!form.reply_to.empty()) fields["reply_to"] = form.reply_to;
+        auto result = app.edit("program_comment", app.new_record_id(), fields);
+        if (result.problem) {
+            form.message = result.problem->message;
+        } else {
+            form.comment.clear();
+            form.reply_to.clear();
+            form.proposal = false;
+        }
+    }
+    ImGui::EndDisabled();
+}
+
+void draw_adoption(App& app, const ProgramView& program) {
+    ui::heading("Adoption per team");
+    ui::muted("From real use since " + (program.starts_on.empty() ? std::string("the start") : app.date_text(program.starts_on)) +
+              ": 1:1s whose agenda used a linked template, and reports at a linked training session.");
+    const std::string key = "adoption/" + program.program_id;
+    const auto& kept = app.figures().get(key);
+    if (ui::button(kept.loading ? "Loading…##adoption" : "Refresh from the server##adoption") || (kept.body.is_null() && !kept.loading && kept.error.empty()))
+        app.figures().refresh(app.platform(), app.user()->token, key, "/api/v1/programs/" + program.program_id + "/adoption",
+                              app.today());
+    if (!kept.error.empty()) ui::text_colored(ui::theme::kWarning, kept.error);
+    if (!kept.body.is_object() || !kept.body.contains("teams")) return;
+    if (!kept.fetched_on.empty()) ui::muted("As of " + app.date_text(kept.fetched_on));
+    const float bar = std::min(220.0f, ImGui::GetContentRegionAvail().x * 0.3f);
+    if (!ImGui::BeginTable("adoption", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("Team");
+    ImGui::TableSetupColumn("1:1s using it");
+    ImGui::TableSetupColumn("Trained");
+    ImGui::TableHeadersRow();
+    auto share_bar = [&](double share, const std::string& label) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(at, ImVec2(at.x + bar, at.y + 8), ImGui::GetColorU32(ImVec4(0.88f, 0.9f, 0.93f, 1)));
+        draw->AddRectFilled(at, ImVec2(at.x + bar * float(share), at.y + 8), ImGui::GetColorU32(ui::theme::kGood));
+        ImGui::Dummy(ImVec2(bar, 10));
+        ui::muted(label);
+    };
+    for (const auto& team : kept.body["teams"]) {
+        if (!team.is_object()) continue;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ui::text(team.value("manager_name", "") + "'s team");
+        ImGui::TableNextColumn();
+        const int checkins = team.value("checkins", 0), used = team.value("checkins_with_program", 0);
+        share_bar(team.value("checkin_share", 0.0), std::to_string(used) + " of " + std::to_string(checkins));
+        ImGui::TableNextColumn();
+        share_bar(team.value("attendance_share", 0.0),
+                  std::to_string(team.value("attended", 0)) + " of " + std::to_string(team.value("team_size", 0)));
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_programs_screen(App& app) {
+    ui::heading("Programs");
+    if (is_hr(app)) {
+        ImGui::SetNextItemWidth(std::min(360.0f, ImGui::GetContentRegionAvail().x - 140));
+        ui::input_text("##new-program-title", form.new_title, "A new program's title");
+        ImGui::SameLine();
+        ImGui::BeginDisabled(form.new_title.empty());
+        if (ui::primary_button("New program##new-program")) {
+            const std::string id = app.new_record_id();
+            auto result = app.edit("program", id, {{"title", form.new_title}, {"stage", "idea"}, {"owner_ids", app.user()->id}});
+            if (!result.problem) {
+                form.new_title.clear();
+                app.open_partnership(Screen::Program, id);
+            }
+        }
+        ImGui::EndDisabled();
+    } else {
+        ui::muted("HR's programs. Those in the design stage wait for your view: how useful, what it would cost, and "
+                  "what would make it work.");
+    }
+    ImGui::BeginChild("programs", ImVec2(0, 0));
+    // Managers see what is open for their input first; HR the board in stage order.
+    std::vector<std::string> order = program_stages();
+    if (!is_hr(app)) std::stable_partition(order.begin(), order.end(), [](const std::string& s) { return s == "design"; });
+    for (const auto& stage : order) {
+        bool heading = false;
+        for (const auto& program : app.views().programs) {
+            if (program.stage != stage) continue;
+            if (!heading) {
+                ui::text_colored(ui::theme::kAccent, stage == "design" && !is_hr(app) ? "Design — open for your input"
+                                                                                       : stage_label(stage));
+                heading = true;
+            }
+            draw_card(app, program);
+        }
+    }
+    if (app.views().programs.empty()) ui::muted("No programs yet.");
+    ImGui::EndChild();
+}
+
+void draw_program_screen(App& app) {
+    if (ui::link("< Programs")) app.open_screen(Screen::Programs);
+    const ProgramView* program = open_program(app);
+    if (!program) return ui::muted("This program is not on this device.");
+    ui::heading(program->title);
+    ui::text_colored(ui::theme::kAccent, "Stage: " + stage_label(program->stage));
+    ImGui::BeginChild("program", ImVec2(0, 0));
+    if (is_hr(app)) {
+        draw_hr_fields(app, *program);
+        ImGui::Separator();
+        draw_spread(*program);
+    } else {
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
+        ui::text(program->goal.empty() ? "No goal written yet." : program->goal);
+        ImGui::PopTextWrapPos();
+        for (const auto& id : program->guide_ids)
+            for (const auto& guide : app.views().guides)
+                if (guide.guide_id == id) ui::muted("Uses the template \"" + guide.title + "\"");
+        ImGui::Separator();
+        draw_my_rating(app, *program);
+    }
+    ImGui::Separator();
+    draw_discussion(app, *program);
+    if (app.user()->role != "mentor") {
+        ImGui::Separator();
+        draw_adoption(app, *program);
+    }
+    ImGui::EndChild();
+}
+
+} // namespace tandem::client
