@@ -44,7 +44,7 @@ void add_demo_partnership(Store& store, std::map<std::string, std::string>& ids,
                                          {"text", "Make it every second 1:1 rather than a separate meeting: "
                                                   "my team already meets fortnightly."}}),
                           server_change(clock, now, "program_rating", new_uuid_v7(now),
-                                        {{"program_id", career}, {"stage", "design"}, {"usefulness", 4},
+                                        {{"program_id", career}, {"rater_id", noah}, {"stage", "design"}, {"usefulness", 4},
                                          {"minutes_per_month", 45}})},
                          noah);
 
@@ -59,7 +59,7 @@ void add_demo_partnership(Store& store, std::map<std::string, std::string>& ids,
     sync.write_as_server({server_change(clock, now, "agreement", agreement,
                                         {{"manager_id", maya}, {"title", "Manager agreement 2026"}}),
                           server_change(clock, now, "agreement_version", version,
-                                        {{"agreement_id", agreement}, {"number", 1},
+                                        {{"agreement_id", agreement}, {"author_id", hr}, {"number", 1},
                                          {"commitments", commitments_json(commitments)},
                                          {"note", "First draft from HR"}})},
                          hr);

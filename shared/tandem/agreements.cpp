@@ -135,7 +135,7 @@ std::map<std::string, AgreementView> load_agreements(Store& store, const std::st
         if (record.state.deleted || it == by_id.end()) continue;
         AgreementVersion version;
         version.version_id = record.state.record_id;
-        version.author_id = record.author_id;
+        version.author_id = record.state.text("author_id");
         version.note = record.state.text("note");
         Json number = record.state.value("number");
         version.number = number.is_number_integer() ? number.get<int>() : 0;
@@ -150,14 +150,15 @@ std::map<std::string, AgreementView> load_agreements(Store& store, const std::st
             continue;
         AgreementView& view = by_id[at->second.first];
         AgreementVersion& version = view.versions[at->second.second];
-        Signature signature{record.state.record_id, record.author_id, record.state.text("signed_on")};
-        auto& side = record.author_id == view.manager_id ? version.manager : version.hr;
+        // Devices keep no author for records pulled from elsewhere; the signer is in the record itself.
+        Signature signature{record.state.record_id, record.state.text("signer_id"), record.state.text("signed_on")};
+        auto& side = signature.signer_id == view.manager_id ? version.manager : version.hr;
         if (!side || signature.signed_on < side->signed_on) side = signature;
     }
     for (const StoredRecord& record : store.records_of("agreement_comment")) {
         auto it = by_id.find(record.state.text("agreement_id"));
         if (record.state.deleted || it == by_id.end()) continue;
-        it->second.comments.push_back({record.state.record_id, record.author_id, record.state.text("version_id"),
+        it->second.comments.push_back({record.state.record_id, record.state.text("author_id"), record.state.text("version_id"),
                                        record.state.text("commitment_key"), record.state.text("text"),
                                        record.state.written_on()});
     }
@@ -195,7 +196,7 @@ ManagerActivity manager_activity(Store& store, const std::string& manager_id, co
     for (auto& report : activity.reports) {
         // The lowest record id wins when two devices each made a cadence, as on the team screen.
         Statement cadence(db.handle(), "SELECT state FROM records WHERE entity = 'cadence' AND deleted = 0 "
-                                       "AND subject_id = ? AND author_id = ? ORDER BY record_id LIMIT 1");
+                                       "AND subject_id = ? AND author_id IN (?, '') ORDER BY record_id LIMIT 1");
         cadence.bind(1, report.person_id).bind(2, manager_id);
         if (cadence.step()) {
             RecordState state;
@@ -203,7 +204,7 @@ ManagerActivity manager_activity(Store& store, const std::string& manager_id, co
             report.cadence = Cadence::from_record(state);
         }
         Statement held(db.handle(), "SELECT json_extract(state, '$.held_on.v') FROM records WHERE entity = 'checkin' "
-                                    "AND deleted = 0 AND subject_id = ? AND author_id = ? ORDER BY 1");
+                                    "AND deleted = 0 AND subject_id = ? AND author_id IN (?, '') ORDER BY 1");
         held.bind(1, report.person_id).bind(2, manager_id);
         while (held.step())
             if (held.text(0) <= today) report.checkins.push_back(held.text(0));
@@ -213,8 +214,9 @@ ManagerActivity manager_activity(Store& store, const std::string& manager_id, co
         rows.bind(1, manager_id);
         while (rows.step()) out.push_back(rows.text(0));
     };
+    // A device keeps no author for what its user wrote on another device: the giver is in the record.
     dates_of("SELECT json_extract(state, '$.given_on.v') FROM records WHERE entity = 'recognition' AND deleted = 0 "
-             "AND author_id = ? ORDER BY 1",
+             "AND json_extract(state, '$.from_id.v') = ? ORDER BY 1",
              activity.recognitions);
     dates_of("SELECT json_extract(state, '$.held_on.v') FROM records WHERE entity = 'mentoring_session' "
              "AND deleted = 0 AND subject_id = ? ORDER BY 1",
@@ -222,7 +224,7 @@ ManagerActivity manager_activity(Store& store, const std::string& manager_id, co
 
     std::map<std::string, std::string> first_action;  // survey id -> day
     for (const StoredRecord& action : store.records_of("survey_action")) {
-        if (action.state.deleted || action.author_id != manager_id) continue;
+        if (action.state.deleted || action.state.text("manager_id") != manager_id) continue;
         std::string& day = first_action[action.state.text("survey_id")];
         const std::string written = action.state.written_on();
         if (day.empty() || (!written.empty() && written < day)) day = written;

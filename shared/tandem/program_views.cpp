@@ -115,7 +115,7 @@ std::vector<ProgramView> program_views(Store& store, const std::string& viewer_i
         if (record.state.deleted || !find(record.state.text("program_id"))) continue;
         ProgramCommentView c;
         c.comment_id = record.state.record_id;
-        c.author_id = record.author_id;
+        c.author_id = record.state.text("author_id");
         c.author_name = record.state.text("author_name");
         c.reply_to = record.state.text("reply_to");
         c.stage = record.state.text("stage");
@@ -130,7 +130,7 @@ std::vector<ProgramView> program_views(Store& store, const std::string& viewer_i
     std::map<std::pair<std::string, std::string>, const StoredRecord*> votes;
     std::vector<StoredRecord> vote_records = store.records_of("program_vote");
     for (const StoredRecord& record : vote_records)
-        if (!record.state.deleted) votes[{record.state.text("proposal_id"), record.author_id}] = &record;
+        if (!record.state.deleted) votes[{record.state.text("proposal_id"), record.state.text("voter_id")}] = &record;
     for (const auto& [key, record] : votes) {
         auto it = by_id.find(key.first);
         if (it == by_id.end()) continue;
@@ -148,7 +148,7 @@ std::vector<ProgramView> program_views(Store& store, const std::string& viewer_i
         const std::string stage = record.state.text("stage");
         ratings[{p->program_id, stage}].push_back(
             {integer_of(record.state, "usefulness"), integer_of(record.state, "minutes_per_month")});
-        if (record.author_id == viewer_id && stage == p->stage &&
+        if (record.state.text("rater_id") == viewer_id && stage == p->stage &&
             (p->viewer_rating_id.empty() || record.state.record_id < p->viewer_rating_id)) {
             p->viewer_rating_id = record.state.record_id;
             p->viewer_usefulness = integer_of(record.state, "usefulness");

@@ -58,11 +58,11 @@ TEST(ProgramRules, HrWritesProgramsStaffDiscussThemEmployeesDoNot) {
     EXPECT_EQ(o.push(o.noah, "program_comment", c, {{"text", "edited by someone else"}}).error->code, "forbidden");
 
     const std::string rating = o.make(o.maya, "program_rating",
-                                      {{"program_id", p}, {"stage", "design"}, {"usefulness", 4}, {"minutes_per_month", 30}});
+                                      {{"program_id", p}, {"rater_id", o.maya}, {"stage", "design"}, {"usefulness", 4}, {"minutes_per_month", 30}});
     EXPECT_EQ(o.readers(rating), "maya hana") << "HR reads the spread; peers do not see each other's ratings";
-    const std::string vote = o.make(o.noah, "program_vote", {{"proposal_id", reply}, {"in_favour", true}});
+    const std::string vote = o.make(o.noah, "program_vote", {{"proposal_id", reply}, {"voter_id", o.noah}, {"in_favour", true}});
     EXPECT_EQ(o.readers(vote), "dana maya noah hana elena iris");
-    EXPECT_EQ(o.refused(o.ola, "program_vote", {{"proposal_id", reply}, {"in_favour", true}}), "forbidden");
+    EXPECT_EQ(o.refused(o.ola, "program_vote", {{"proposal_id", reply}, {"voter_id", o.ola}, {"in_favour", true}}), "forbidden");
 }
 
 TEST(ProgramViews, ThreadsVotesSpreadsAndAdoptionFromRealUse) {
@@ -79,11 +79,12 @@ TEST(ProgramViews, ThreadsVotesSpreadsAndAdoptionFromRealUse) {
     const std::string first = o.comment(o.maya, "Maya", p);
     const std::string proposal = o.comment(o.noah, "Noah", p, {{"kind", "proposal"}, {"text", "Use it quarterly"}});
     o.comment(o.elena, "Elena", p, {{"reply_to", first}});
-    o.make(o.maya, "program_vote", {{"proposal_id", proposal}, {"in_favour", true}});
-    o.make(o.dana, "program_vote", {{"proposal_id", proposal}, {"in_favour", false}});
+    o.make(o.maya, "program_vote", {{"proposal_id", proposal}, {"voter_id", o.maya}, {"in_favour", true}});
+    o.make(o.dana, "program_vote", {{"proposal_id", proposal}, {"voter_id", o.dana}, {"in_favour", false}});
     for (auto [who, useful, minutes] : {std::tuple{o.maya, 4, 30}, {o.noah, 2, 90}, {o.dana, 5, 10}})
         o.make(who, "program_rating",
-               {{"program_id", p}, {"stage", "design"}, {"usefulness", useful}, {"minutes_per_month", minutes}});
+               {{"program_id", p}, {"rater_id", who}, {"stage", "design"}, {"usefulness", useful},
+                {"minutes_per_month", minutes}});
 
     // Maya's 1:1s with Rui: one used the program's template, one did not.
     const std::string used = o.make(o.maya, "checkin", {{"report_id", o.rui}, {"held_on", "2026-02-10"}});
@@ -132,21 +133,25 @@ TEST(AgreementRules, TheManagerConcernedAndHrOnly) {
     EXPECT_EQ(o.readers(a), "maya hana") << "not Dana above her, not Noah, no mentor, no employee";
 
     const std::string list = commitments({{"c1", "Meet every report fortnightly", metric::kCheckinCadence, 100}});
-    const std::string v1 = o.make(o.hana, "agreement_version", {{"agreement_id", a}, {"number", 1}, {"commitments", list}});
+    const std::string v1 = o.make(o.hana, "agreement_version",
+                                  {{"agreement_id", a}, {"author_id", o.hana}, {"number", 1}, {"commitments", list}});
     const std::string v2 = o.make(o.maya, "agreement_version",
-                                  {{"agreement_id", a}, {"number", 2}, {"commitments", list}, {"note", "Amended"}});
+                                  {{"agreement_id", a}, {"author_id", o.maya}, {"number", 2}, {"commitments", list},
+                                   {"note", "Amended"}});
     EXPECT_EQ(o.readers(v2), "maya hana");
     for (const auto& who : {o.noah, o.dana, o.elena, o.rui})
-        EXPECT_EQ(o.refused(who, "agreement_version", {{"agreement_id", a}, {"number", 3}, {"commitments", list}}),
+        EXPECT_EQ(o.refused(who, "agreement_version",
+                            {{"agreement_id", a}, {"author_id", who}, {"number", 3}, {"commitments", list}}),
                   "forbidden");
     EXPECT_EQ(o.refused(o.hana, "agreement_version",
-                        {{"agreement_id", a}, {"number", 3}, {"commitments", "[{\"key\":\"c1\"}]"}}),
+                        {{"agreement_id", a}, {"author_id", o.hana}, {"number", 3}, {"commitments", "[{\"key\":\"c1\"}]"}}),
               "invalid_change");
     EXPECT_EQ(o.push(o.hana, "agreement_version", v1, {{"commitments", "[]"}}).error->code, "invalid_change")
         << "a version is never rewritten";
     EXPECT_EQ(o.push(o.hana, "agreement_version", v1, {}, true).error->code, "forbidden") << "nor deleted";
 
-    const std::string c = o.make(o.maya, "agreement_comment", {{"agreement_id", a}, {"version_id", v1}, {"text", "Too often"}});
+    const std::string c = o.make(o.maya, "agreement_comment",
+                                 {{"agreement_id", a}, {"author_id", o.maya}, {"version_id", v1}, {"text", "Too often"}});
     EXPECT_EQ(o.readers(c), "maya hana");
     EXPECT_EQ(o.refused(o.maya, "agreement_signature",
                         {{"agreement_id", a}, {"version_id", v2}, {"signer_id", o.hana}, {"signed_on", "2026-01-01"}}),
@@ -164,7 +169,8 @@ TEST(Agreements, ANewVersionNeedsBothSignaturesAgain) {
     Org o;
     const std::string a = o.make(o.hana, "agreement", {{"manager_id", o.maya}, {"title", "Maya 2026"}});
     auto version = [&](const std::string& who, int number, const std::string& list) {
-        return o.make(who, "agreement_version", {{"agreement_id", a}, {"number", number}, {"commitments", list}});
+        return o.make(who, "agreement_version",
+                      {{"agreement_id", a}, {"author_id", who}, {"number", number}, {"commitments", list}});
     };
     auto sign = [&](const std::string& who, const std::string& v, const char* on) {
         o.make(who, "agreement_signature", {{"agreement_id", a}, {"version_id", v}, {"signer_id", who}, {"signed_on", on}});

@@ -235,11 +235,10 @@ void draw_new_version(App& app, const AgreementView& agreement) {
             form.message = "Each commitment needs words, and a measured one a target in range.";
         } else {
             auto result = app.edit("agreement_version", app.new_record_id(),
-                                   {{"agreement_id", agreement.agreement_id}, {"number", next}, {"commitments", list},
+                                   {{"agreement_id", agreement.agreement_id}, {"author_id", app.user()->id}, {"number", next}, {"commitments", list},
                                     {"note", form.note}});
             form.message = result.problem ? result.problem->message
                                           : "Version " + std::to_string(next) + " saved: it needs both signatures.";
-            if (!result.problem) form.loaded_for.clear();
         }
     }
     if (!form.message.empty()) ui::muted(form.message);
@@ -252,13 +251,15 @@ void draw_agreements_screen(App& app) {
     ui::heading(hr ? "Manager agreements" : "My agreement");
     if (hr) {
         ui::text("Draft an agreement for");
-        ImGui::SetNextItemWidth(220);
         const std::string chosen = form.new_manager.empty() ? "Choose a manager" : app.views().name_of(form.new_manager);
-        if (ImGui::BeginCombo("##agreement-manager", chosen.c_str())) {
+        if (ui::button((chosen + "##pick-agreement-manager").c_str())) ImGui::OpenPopup("agreement-managers");
+        if (ImGui::BeginPopup("agreement-managers")) {
             for (const auto& manager : app.views().mentoring_coverage)
-                if (ImGui::Selectable((manager.name + "##agree-" + manager.person_id).c_str(), manager.person_id == form.new_manager))
+                if (ui::button((manager.name + "##agree-" + manager.person_id).c_str(), ImVec2(-1, 0))) {
                     form.new_manager = manager.person_id;
-            ImGui::EndCombo();
+                    ImGui::CloseCurrentPopup();
+                }
+            ImGui::EndPopup();
         }
         ImGui::SameLine();
         ImGui::SetNextItemWidth(220);
@@ -272,7 +273,8 @@ void draw_agreements_screen(App& app) {
                 form.message = result.problem->message;
             } else {
                 app.edit("agreement_version", app.new_record_id(),
-                         {{"agreement_id", id}, {"number", 1}, {"commitments", commitments_json(kStarterCommitments)},
+                         {{"agreement_id", id}, {"author_id", app.user()->id}, {"number", 1},
+                          {"commitments", commitments_json(kStarterCommitments)},
                           {"note", "First draft"}});
                 form.new_manager.clear();
                 app.open_partnership(Screen::Agreement, id);
@@ -307,7 +309,7 @@ void draw_agreement_screen(App& app) {
     }
     ui::heading(agreement->title + " — " + app.views().name_of(agreement->manager_id, "a manager"));
     ui::text_colored(agreement->awaiting_signatures() ? ui::theme::kWarning : ui::theme::kGood, status_line(app, *agreement));
-    ImGui::BeginChild("agreement", ImVec2(0, 0));
+    // Above the scrolling part: what waits for this reader's signature is always in sight.
     if (!agreement->versions.empty() && (hr || mine)) {
         const auto& latest = agreement->versions.back();
         const bool signed_by_me = hr ? latest.hr.has_value() : latest.manager.has_value();
@@ -319,6 +321,7 @@ void draw_agreement_screen(App& app) {
             form.message = result.problem ? result.problem->message : "Signed.";
         }
     }
+    ImGui::BeginChild("agreement", ImVec2(0, 0));
     draw_adherence(app, *agreement);
     ImGui::Separator();
     ui::heading("Versions");
@@ -346,7 +349,7 @@ void draw_agreement_screen(App& app) {
         ui::input_multiline("##agreement-comment", form.comment, 60);
         ImGui::BeginDisabled(form.comment.empty());
         if (ui::button("Comment##post-agreement-comment")) {
-            Json fields{{"agreement_id", agreement->agreement_id}, {"text", form.comment}};
+            Json fields{{"agreement_id", agreement->agreement_id}, {"author_id", app.user()->id}, {"text", form.comment}};
             if (!agreement->versions.empty()) fields["version_id"] = agreement->versions.back().version_id;
             auto result = app.edit("agreement_comment", app.new_record_id(), fields);
             if (!result.problem) form.comment.clear();

@@ -174,6 +174,7 @@ void draw_my_rating(App& app, const ProgramView& program) {
     ui::text("Minutes a month it would cost you");
     ImGui::SetNextItemWidth(120);
     ImGui::InputInt("##program-minutes", &form.minutes, 15);
+    ui::remember("##program-minutes", "", "input");
     form.minutes = std::clamp(form.minutes, 0, 10000);
     ImGui::BeginDisabled(form.usefulness == 0);
     if (ui::primary_button("Save my rating##save-rating")) {
@@ -181,6 +182,7 @@ void draw_my_rating(App& app, const ProgramView& program) {
         Json fields{{"usefulness", form.usefulness}, {"minutes_per_month", form.minutes}};
         if (program.viewer_rating_id.empty()) {
             fields["program_id"] = program.program_id;
+            fields["rater_id"] = app.user()->id;
             fields["stage"] = program.stage;
         }
         auto result = app.edit("program_rating", id, fields);
@@ -214,7 +216,8 @@ void draw_discussion(App& app, const ProgramView& program) {
                     if (mine ? ui::primary_button(label) : ui::button(label)) {
                         if (comment.viewer_vote_id.empty())
                             app.edit("program_vote", app.new_record_id(),
-                                     {{"proposal_id", comment.comment_id}, {"in_favour", side > 0}});
+                                     {{"proposal_id", comment.comment_id}, {"voter_id", app.user()->id},
+                                      {"in_favour", side > 0}});
                         else
                             app.edit("program_vote", comment.viewer_vote_id, {{"in_favour", side > 0}});
                     }

@@ -33,6 +33,7 @@ const EntitySpec& agreement_version_spec() {
             "agreement_version",
             {
                 FieldSpec::record("agreement_id", "agreement").on_create().fixed(),
+                FieldSpec::person("author_id").on_create().fixed(),
                 FieldSpec::integer("number", 1, 1000).on_create().fixed(),
                 FieldSpec::shaped_text("commitments", 20000, is_commitment_list,
                                        "must be a JSON list of commitments (key, text, metric, target)")
@@ -45,6 +46,7 @@ const EntitySpec& agreement_version_spec() {
             WriteRule::SubjectOrHr,
             ReadRule::SubjectOrHr,
         };
+        s.author_field = "author_id";
         s.permanent = true;
         return s;
     }();
@@ -52,10 +54,12 @@ const EntitySpec& agreement_version_spec() {
 }
 
 const EntitySpec& agreement_comment_spec() {
-    static const EntitySpec spec{
+    static const EntitySpec spec = [] {
+        EntitySpec s{
         "agreement_comment",
         {
             FieldSpec::record("agreement_id", "agreement").on_create().fixed(),
+            FieldSpec::person("author_id").on_create().fixed(),
             FieldSpec::record("version_id", "agreement_version").with_null().fixed(),
             FieldSpec::text("commitment_key", 40),
             FieldSpec::text("text", 4000).on_create(),
@@ -64,7 +68,10 @@ const EntitySpec& agreement_comment_spec() {
         "agreement_id",
         WriteRule::SubjectOrHr,
         ReadRule::SubjectOrHr,
-    };
+        };
+        s.author_field = "author_id";
+        return s;
+    }();
     return spec;
 }
 

@@ -79,10 +79,12 @@ const EntitySpec& program_comment_spec() {
 // One person's view of a program in a stage: how useful (1-5) and what it would cost them each month.
 // Seen by its author and HR, who reads the spread.
 const EntitySpec& program_rating_spec() {
-    static const EntitySpec spec{
+    static const EntitySpec spec = [] {
+        EntitySpec s{
         "program_rating",
         {
             FieldSpec::record("program_id", "program").on_create().fixed(),
+            FieldSpec::person("rater_id").on_create().fixed(),
             FieldSpec::choice("stage", stages()).on_create().fixed(),
             FieldSpec::integer("usefulness", 1, 5).on_create(),
             FieldSpec::integer("minutes_per_month", 0, 10000).on_create(),
@@ -91,23 +93,31 @@ const EntitySpec& program_rating_spec() {
         "program_id",
         WriteRule::Participant,
         ReadRule::AuthorOrHr,
-    };
+        };
+        s.author_field = "rater_id";
+        return s;
+    }();
     return spec;
 }
 
 // For or against a proposal; everyone taking part sees the count.
 const EntitySpec& program_vote_spec() {
-    static const EntitySpec spec{
+    static const EntitySpec spec = [] {
+        EntitySpec s{
         "program_vote",
         {
             FieldSpec::record("proposal_id", "program_comment").on_create().fixed(),
+            FieldSpec::person("voter_id").on_create().fixed(),
             FieldSpec::boolean("in_favour").on_create(),
         },
         SubjectRule::ParentRecord,
         "proposal_id",
         WriteRule::Participant,
         ReadRule::Staff,
-    };
+        };
+        s.author_field = "voter_id";
+        return s;
+    }();
     return spec;
 }
 
