@@ -23,9 +23,18 @@ std::vector<StoredRecord> records_of_person(Store& store, const std::string& per
     return records;
 }
 
+// What a mentoring pair said is theirs alone, HR included (product.md capability 8): an export HR runs
+// lists such a record with its words withheld; the person reads them in the app.
+constexpr const char* kWithheld = "withheld: private to the mentoring pair";
+
 Json export_record(const StoredRecord& record) {
+    Json fields = record.state.values();
+    const EntitySpec* spec = find_entity(record.state.entity);
+    if (spec && spec->read_rule == ReadRule::Pair)
+        for (const FieldSpec& field : spec->fields)
+            if (field.type == FieldType::Text && fields.contains(field.name)) fields[field.name] = kWithheld;
     return Json{{"entity", record.state.entity}, {"record_id", record.state.record_id},
-                {"author_id", record.author_id}, {"fields", record.state.values()}};
+                {"author_id", record.author_id}, {"fields", std::move(fields)}};
 }
 
 }  // namespace
@@ -42,7 +51,9 @@ void TandemServer::export_person(const std::string& person_id, httplib::Response
         body = Json{{"person", export_record(*person)},
                     {"records", std::move(records)},
                     {"exported_at", iso_from_millis(uint64_t(now_millis()))},
-                    {"note", "Sealed (end-to-end encrypted) text is listed as stored: the server cannot read it."}};
+                    {"note", "Sealed (end-to-end encrypted) text is listed as stored: the server cannot read it. "
+                             "Mentoring notes and topics are listed with their words withheld: they are private "
+                             "to the mentoring pair."}};
         record_audit(store, actor.person_id, "people.export", person_id, Json{{"records", body["records"].size()}},
                      now_millis() / 1000);
     });

@@ -73,4 +73,15 @@ bool is_client_token(std::string_view text) {
     return true;
 }
 
+bool is_id_list(std::string_view text) {
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find(',', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (!is_uuid(text.substr(start, end - start))) return false;
+        start = end + 1;
+    }
+    return text.empty() || text.back() != ',';
+}
+
 } // namespace tandem

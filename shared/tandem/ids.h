@@ -10,6 +10,8 @@ namespace tandem {
 // A UUIDv7 string (lowercase, 36 chars) for the given wall time; randomness comes from std::random_device.
 std::string new_uuid_v7(uint64_t wall_millis);
 bool is_uuid(std::string_view text);
+// Record ids separated by commas, as list fields hold them; "" is the empty list.
+bool is_id_list(std::string_view text);
 // Opaque ids chosen by clients (device ids, change ids): 1..64 chars of [A-Za-z0-9._:-].
 bool is_client_token(std::string_view text);
 

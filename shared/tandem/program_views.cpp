@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <set>
+#include <tuple>
 
 namespace tandem {
 
@@ -141,15 +142,18 @@ std::vector<ProgramView> program_views(Store& store, const std::string& viewer_i
             it->second->viewer_vote_id = record->state.record_id;
         }
     }
+    // One rating per person and stage counts (records_of is in id order, so the lowest id: every device
+    // agrees when two of someone's devices each rated offline).
     std::map<std::pair<std::string, std::string>, std::vector<std::pair<int, int>>> ratings;  // program, stage
+    std::set<std::tuple<std::string, std::string, std::string>> rated;  // program, stage, rater
     for (const StoredRecord& record : store.records_of("program_rating")) {
         ProgramView* p = find(record.state.text("program_id"));
         if (record.state.deleted || !p) continue;
-        const std::string stage = record.state.text("stage");
+        const std::string stage = record.state.text("stage"), rater = record.state.text("rater_id");
+        if (!rated.insert({p->program_id, stage, rater}).second) continue;
         ratings[{p->program_id, stage}].push_back(
             {integer_of(record.state, "usefulness"), integer_of(record.state, "minutes_per_month")});
-        if (record.state.text("rater_id") == viewer_id && stage == p->stage &&
-            (p->viewer_rating_id.empty() || record.state.record_id < p->viewer_rating_id)) {
+        if (rater == viewer_id && stage == p->stage) {
             p->viewer_rating_id = record.state.record_id;
             p->viewer_usefulness = integer_of(record.state, "usefulness");
             p->viewer_minutes = integer_of(record.state, "minutes_per_month");

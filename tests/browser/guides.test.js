@@ -3,17 +3,12 @@
 import assert from "node:assert/strict";
 import {after, before, test} from "node:test";
 import {artifacts, click, find, launchBrowser, signedInDevice, startServer, typeInto,
-        visibleTexts} from "./harness.js";
+        visibleTexts, syncNow} from "./harness.js";
 
 let server, browser, hr, manager;
 
 async function device(email, home) {
   return (await signedInDevice(browser, server.url, email, home)).page;
-}
-
-async function syncNow(page) {
-  await click(page, "Sync now");
-  await find(page, /^Synced/, {timeout: 20000});
 }
 
 before(async () => {

@@ -186,6 +186,12 @@ export async function pullAll(url, token) {
   return changes;
 }
 
+// Presses "Sync now" and waits for the server's acknowledgement.
+export async function syncNow(page) {
+  await click(page, "Sync now");
+  await find(page, /^Synced/, {timeout: 20000});
+}
+
 // Polls `check` until it returns a truthy value or the time runs out.
 export async function eventually(check, timeout = 20000, interval = 250) {
   const deadline = Date.now() + timeout;

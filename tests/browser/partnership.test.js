@@ -5,14 +5,9 @@
 import assert from "node:assert/strict";
 import {after, before, test} from "node:test";
 import {apiSession, artifacts, click, find, launchBrowser, pullAll, signedInDevice, startServer, typeInto,
-        visibleTexts} from "./harness.js";
+        visibleTexts, syncNow} from "./harness.js";
 
 let server, browser;
-
-async function syncNow(page) {
-  await click(page, "Sync now");
-  await find(page, /^Synced/, {timeout: 20000});
-}
 
 before(async () => {
   server = await startServer();
@@ -26,7 +21,9 @@ after(async () => {
 
 test("a manager rates and comments on a program offline; HR sees it after sync", async () => {
   const {context, page: maya} = await signedInDevice(browser, server.url, "manager1@demo.example", "My team");
-  await click(maya, "Programs");
+  // Her home screen says what waits for her: her view on a program, an overdue mentoring session.
+  await find(maya, /^Mentoring with Elena Petrova is overdue since/);
+  await click(maya, "Give it##todo-programs");
   await find(maya, "Design — open for your input");
   await click(maya, "program:Career conversations for every report");
   await context.setOffline(true);
@@ -65,6 +62,7 @@ test("an agreement: HR drafts, the manager amends and signs, HR signs, adherence
   await syncNow(hr);
 
   const {page: noah} = await signedInDevice(browser, server.url, "manager2@demo.example", "My team");
+  await find(noah, "Version 1 of \"Noah's agreement 2026\" waits for your signature");
   await click(noah, "Agreement");
   await click(noah, "Noah Okafor — Noah's agreement 2026##open");
   await typeInto(noah, "##commitment-text-0", "Hold a 1:1 with every report at least monthly");
@@ -105,6 +103,8 @@ test("a mentor on a phone logs a session; the mentee reads the note, HR only tha
   await syncNow(elena);
 
   const {page: maya} = await signedInDevice(browser, server.url, "manager1@demo.example", "My team");
+  assert.ok(!(await visibleTexts(maya)).some(t => t.startsWith("Mentoring with Elena Petrova is overdue")),
+            "today's session ends the overdue");
   await click(maya, "Mentoring");
   await find(maya, "Agreed to hand the release checklist to Aiko.");
   await typeInto(maya, "##new-topic", "Hiring my first team lead");

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import {after, before, test} from "node:test";
 import {click, eventually, find, launchBrowser, openApp, openNewestCheckIn, signIn, snapshot,
-        startServer} from "./harness.js";
+        startServer, syncNow} from "./harness.js";
 
 let server, browser, laptop, phone;
 
@@ -21,11 +21,6 @@ async function openLatestCheckIn(page, report) {
   await click(page, "report:" + report);
   await openNewestCheckIn(page);
   await find(page, "1:1 with " + report);
-}
-
-async function syncNow(page) {
-  await click(page, "Sync now");
-  await find(page, /^Synced/, {timeout: 20000});
 }
 
 before(async () => {

@@ -43,5 +43,16 @@ TEST(Ids, ClientTokensAreBounded) {
     EXPECT_FALSE(is_client_token("quote\""));
 }
 
+TEST(Ids, IdListsAreUuidsBetweenCommas) {
+    const std::string a = new_uuid_v7(1), b = new_uuid_v7(2);
+    EXPECT_TRUE(is_id_list(""));
+    EXPECT_TRUE(is_id_list(a));
+    EXPECT_TRUE(is_id_list(a + "," + b));
+    EXPECT_FALSE(is_id_list(a + ","));
+    EXPECT_FALSE(is_id_list("," + a));
+    EXPECT_FALSE(is_id_list(a + ",," + b));
+    EXPECT_FALSE(is_id_list(a + ", " + b));
+}
+
 }  // namespace
 }  // namespace tandem

@@ -81,7 +81,8 @@ TEST(ProgramViews, ThreadsVotesSpreadsAndAdoptionFromRealUse) {
     o.comment(o.elena, "Elena", p, {{"reply_to", first}});
     o.make(o.maya, "program_vote", {{"proposal_id", proposal}, {"voter_id", o.maya}, {"in_favour", true}});
     o.make(o.dana, "program_vote", {{"proposal_id", proposal}, {"voter_id", o.dana}, {"in_favour", false}});
-    for (auto [who, useful, minutes] : {std::tuple{o.maya, 4, 30}, {o.noah, 2, 90}, {o.dana, 5, 10}})
+    // Maya's second rating (another device, offline) does not count twice.
+    for (auto [who, useful, minutes] : {std::tuple{o.maya, 4, 30}, {o.noah, 2, 90}, {o.dana, 5, 10}, {o.maya, 1, 600}})
         o.make(who, "program_rating",
                {{"program_id", p}, {"rater_id", who}, {"stage", "design"}, {"usefulness", useful},
                 {"minutes_per_month", minutes}});

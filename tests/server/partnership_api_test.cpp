@@ -66,6 +66,26 @@ TEST_F(Partnership, MentoringNotesReachThePairOnlyAndHrSeesThatSessionsHappened)
     EXPECT_FALSE(has(noah, session));
 }
 
+TEST_F(Partnership, APersonsExportListsMentoringNotesWithTheirWordsWithheld) {
+    const auto pairs = rows_of(maya, "mentoring_pair");
+    ASSERT_EQ(pairs.size(), 1u);
+    const std::string maya_id = pairs[0]["fields"]["mentee_id"];
+    auto reply = client().Get(("/api/v1/people/" + maya_id + "/export").c_str(), bearer(hr));
+    ASSERT_EQ(reply->status, 200) << reply->body;
+    EXPECT_EQ(reply->body.find("delegating the release process"), std::string::npos) << "HR never reads the notes";
+    int notes = 0, sessions = 0;
+    const Json body = body_of(reply);
+    for (const auto& record : body["records"]) {
+        if (record["entity"] == "mentoring_note") {
+            ++notes;
+            EXPECT_EQ(record["fields"]["text"], "withheld: private to the mentoring pair");
+        }
+        sessions += record["entity"] == "mentoring_session";
+    }
+    EXPECT_EQ(notes, 2);
+    EXPECT_EQ(sessions, 2) << "the sessions as a mentee, api-v2 §3";
+}
+
 TEST_F(Partnership, AdherenceIsForHrAndTheManagerConcerned) {
     const std::string agreement = first_id(maya, "agreement");
     ASSERT_FALSE(agreement.empty());

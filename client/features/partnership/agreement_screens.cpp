@@ -4,6 +4,7 @@
 // its own records offline, HR's device reads the same core figures from the server.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "app/app.h"
 #include "features/partnership/partnership.h"
@@ -88,7 +89,11 @@ void draw_trend(const CommitmentAdherence& c) {
             draw->AddRectFilled(ImVec2(x, origin.y + height - h), ImVec2(x + bar, origin.y + height), colour);
         const float goal_y = origin.y + height - float(m.goal / top) * height;
         draw->AddLine(ImVec2(x - 2, goal_y), ImVec2(x + bar + 2, goal_y), ImGui::GetColorU32(ui::theme::kMuted), 1.5f);
-        draw->AddText(ImVec2(x, origin.y + height + 2), ImGui::GetColorU32(ui::theme::kMuted), m.month.substr(5).c_str());
+        static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        const int number = m.month.size() == 7 ? std::atoi(m.month.c_str() + 5) : 0;
+        draw->AddText(ImVec2(x, origin.y + height + 2), ImGui::GetColorU32(ui::theme::kMuted),
+                      number >= 1 && number <= 12 ? kMonths[number - 1] : "?");
         if (ImGui::IsMouseHoveringRect(ImVec2(x, origin.y), ImVec2(x + bar, origin.y + height + 16))) {
             char tip[128];
             std::snprintf(tip, sizeof tip, "%s: %.0f (goal %.0f) — %s", m.month.c_str(), m.value, m.goal,

@@ -16,6 +16,7 @@ struct MentoringForm {
     std::string held_on, notes, topic, message;
     int minutes = 45;
     std::map<std::string, std::string> chosen_mentor;  // manager id -> mentor id, on HR's pairing rows
+    std::map<std::string, int> chosen_cadence;         // manager id -> days between sessions
 };
 MentoringForm form;
 
@@ -37,6 +38,7 @@ void draw_pairing(App& app) {
                      std::to_string(without) + " manager(s) without a mentor · " + std::to_string(overdue) +
                          " with an overdue session");
     ImGui::BeginChild("coverage", ImVec2(0, 0));
+    ImGui::PushTextWrapPos(0);
     for (const auto& row : views.mentoring_coverage) {
         ImGui::PushID(row.person_id.c_str());
         ui::text(row.name);
@@ -57,11 +59,16 @@ void draw_pairing(App& app) {
                 ImGui::EndCombo();
             }
             ImGui::SameLine();
+            int& every = form.chosen_cadence.try_emplace(row.person_id, 30).first->second;
+            ImGui::SetNextItemWidth(110);
+            ImGui::InputInt("days##pair-cadence", &every, 7);
+            every = std::clamp(every, 7, 180);
+            ImGui::SameLine();
             ImGui::BeginDisabled(chosen.empty());
             if (ui::primary_button(("Pair##pair-" + row.name).c_str())) {
                 auto result = app.edit("mentoring_pair", app.new_record_id(),
                                        {{"mentee_id", row.person_id}, {"mentor_id", chosen}, {"mentee_name", row.name},
-                                        {"mentor_name", views.name_of(chosen)}, {"cadence_days", 30},
+                                        {"mentor_name", views.name_of(chosen)}, {"cadence_days", every},
                                         {"started_on", app.today()}});
                 form.message = result.problem ? result.problem->message : row.name + " is paired.";
             }
@@ -71,14 +78,17 @@ void draw_pairing(App& app) {
         ImGui::PopID();
     }
     if (views.mentors.empty()) ui::muted("Nobody has the mentor role yet: give it to someone on the People screen.");
+    ImGui::PopTextWrapPos();
     ImGui::EndChild();
 }
 
 void draw_pair(App& app, const MentoringPairView& pair) {
     const bool mentor = pair.mentor_id == app.user()->id;
     ui::heading(mentor ? "Mentoring " + pair.mentee_name : "Mentoring with " + pair.mentor_name);
+    ImGui::PushTextWrapPos(0);  // a phone is narrower than these lines
     ui::text_colored(pair.overdue ? ui::theme::kOverdue : ui::theme::kMuted, due_line(app, pair));
     ui::muted("Notes and topics are for the two of you only; HR sees that sessions happened, not what was said.");
+    ImGui::PopTextWrapPos();
 
     ui::heading("Log a session");
     if (form.held_on.empty()) form.held_on = app.today();
@@ -86,8 +96,8 @@ void draw_pair(App& app, const MentoringPairView& pair) {
     ImGui::SetNextItemWidth(160);
     ui::input_text("##session-date", form.held_on);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(120);
-    ImGui::InputInt("minutes##session-minutes", &form.minutes, 15);
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputInt("min##session-minutes", &form.minutes, 15);
     form.minutes = std::clamp(form.minutes, 0, 600);
     ui::input_multiline("##session-notes", form.notes, 90);
     if (ui::primary_button("Log session##log-session")) {
@@ -132,6 +142,34 @@ void draw_pair(App& app, const MentoringPairView& pair) {
 
 }  // namespace
 
+void draw_partnership_to_dos(App& app) {
+    const auto& views = app.views();
+    const std::string& me = app.user()->id;
+    for (const auto& agreement : views.agreements) {
+        if (agreement.manager_id != me || agreement.versions.empty() || agreement.versions.back().manager) continue;
+        ui::text_colored(ui::theme::kWarning, "Version " + std::to_string(agreement.versions.back().number) + " of \"" +
+                                                  agreement.title + "\" waits for your signature");
+        ImGui::SameLine();
+        if (ui::link(("Open##todo-agreement-" + agreement.agreement_id).c_str()))
+            app.open_partnership(Screen::Agreement, agreement.agreement_id);
+    }
+    int waiting = 0;
+    for (const auto& program : views.programs) waiting += program.stage == "design" && program.viewer_rating_id.empty();
+    if (waiting) {
+        ui::text_colored(ui::theme::kWarning, std::to_string(waiting) + " program" + (waiting == 1 ? "" : "s") +
+                                                  " in design wait" + (waiting == 1 ? "s" : "") + " for your view");
+        ImGui::SameLine();
+        if (ui::link("Give it##todo-programs")) app.open_screen(Screen::Programs);
+    }
+    for (const auto& pair : views.mentoring)
+        if (pair.active() && pair.mentee_id == me && pair.overdue) {
+            ui::text_colored(ui::theme::kOverdue, "Mentoring with " + pair.mentor_name + " is overdue since " +
+                                                      app.date_text(pair.next_due));
+            ImGui::SameLine();
+            if (ui::link("Open##todo-mentoring")) app.open_partnership(Screen::Mentoring, pair.pair_id);
+        }
+}
+
 void draw_mentoring_screen(App& app) {
     if (app.user()->role == "hr_admin") return draw_pairing(app);
     const auto& pairs = app.views().mentoring;
@@ -155,8 +193,9 @@ void draw_mentoring_screen(App& app) {
                 form = MentoringForm{};
                 app.open_partnership(Screen::Mentoring, pair->pair_id);
             }
-            ImGui::SameLine();
+            ImGui::PushTextWrapPos(0);
             ui::text_colored(pair->overdue ? ui::theme::kOverdue : ui::theme::kMuted, due_line(app, *pair));
+            ImGui::PopTextWrapPos();
         }
         ImGui::Separator();
     }

@@ -16,7 +16,7 @@ namespace {
 struct ProgramForm {
     std::string loaded_for;
     std::string title, goal, stage, starts_on;
-    std::vector<std::string> guide_ids, survey_ids;
+    std::vector<std::string> owner_ids, guide_ids, survey_ids;
     std::string new_title, comment, reply_to, message;
     bool proposal = false;
     int usefulness = 0, minutes = 0;
@@ -70,6 +70,7 @@ void draw_hr_fields(App& app, const ProgramView& program) {
         form.goal = program.goal;
         form.stage = program.stage;
         form.starts_on = program.starts_on;
+        form.owner_ids = program.owner_ids;
         form.guide_ids = program.guide_ids;
         form.survey_ids = program.survey_ids;
     }
@@ -95,6 +96,15 @@ void draw_hr_fields(App& app, const ProgramView& program) {
             else ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
         }
     };
+    if (ImGui::TreeNode("Owners")) {
+        // HR admins and managers can own a program; the directory is HR's device's person records.
+        for (const auto& [id, name] : app.views().person_names) {
+            const Role role = app.views().org.role_of(id);
+            if (role == Role::HrAdmin || (role == Role::Manager && !app.views().org.reports_of(id).empty()))
+                toggle_list(form.owner_ids, id, name + "##owner-" + id);
+        }
+        ImGui::TreePop();
+    }
     if (ImGui::TreeNode("Linked templates and playbooks")) {
         for (const auto& guide : app.views().guides)
             toggle_list(form.guide_ids, guide.guide_id, guide.title + "##link-guide-" + guide.guide_id);
@@ -105,13 +115,26 @@ void draw_hr_fields(App& app, const ProgramView& program) {
             toggle_list(form.survey_ids, survey.survey_id, survey.title + "##link-survey-" + survey.survey_id);
         ImGui::TreePop();
     }
-    if (!program.session_ids.empty())
-        ui::muted(std::to_string(program.session_ids.size()) + " training session(s) belong to it (set on the Training screen).");
+    // A session belongs to one program (training_session.program_id): ticking it here moves it.
+    if (ImGui::TreeNode("Training sessions of this program")) {
+        for (const auto& session : app.views().surveys.sessions) {
+            bool linked = std::find(program.session_ids.begin(), program.session_ids.end(), session.session_id) !=
+                          program.session_ids.end();
+            const std::string label = session.title + " (" + app.date_text(session.held_on) + ")##link-session-" +
+                                      session.session_id;
+            if (ui::checkbox(label.c_str(), linked))
+                app.edit("training_session", session.session_id,
+                         {{"program_id", linked ? Json(program.program_id) : Json()}});
+        }
+        if (app.views().surveys.sessions.empty()) ui::muted("No training sessions yet (HR adds them under Training).");
+        ImGui::TreePop();
+    }
     Json changed = Json::object();
     if (form.title != program.title) changed["title"] = form.title;
     if (form.goal != program.goal) changed["goal"] = form.goal;
     if (form.stage != program.stage) changed["stage"] = form.stage;
     if (form.starts_on != program.starts_on) changed["starts_on"] = form.starts_on.empty() ? Json() : Json(form.starts_on);
+    if (form.owner_ids != program.owner_ids) changed["owner_ids"] = join_ids(form.owner_ids);
     if (form.guide_ids != program.guide_ids) changed["guide_ids"] = join_ids(form.guide_ids);
     if (form.survey_ids != program.survey_ids) changed["survey_ids"] = join_ids(form.survey_ids);
     ImGui::BeginDisabled(changed.empty());
@@ -299,6 +322,30 @@ void draw_adoption(App& app, const ProgramView& program) {
     ImGui::EndTable();
 }
 
+// On a wide screen the board is one column per stage, left to right as programs move along.
+void draw_board_columns(App& app) {
+    const auto& stages = program_stages();
+    if (!ImGui::BeginTable("board", int(stages.size()), ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                                             ImGuiTableFlags_SizingStretchSame))
+        return;
+    for (const auto& stage : stages) {
+        int count = 0;
+        for (const auto& program : app.views().programs) count += program.stage == stage;
+        ImGui::TableSetupColumn((stage_label(stage) + " (" + std::to_string(count) + ")").c_str());
+    }
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableHeadersRow();
+    ImGui::TableNextRow();
+    for (const auto& stage : stages) {
+        ImGui::TableNextColumn();
+        if (stage == "design" && !is_hr(app)) ui::text_colored(ui::theme::kAccent, "Design — open for your input");
+        for (const auto& program : app.views().programs)
+            if (program.stage == stage) draw_card(app, program);
+    }
+    ImGui::EndTable();
+    if (app.views().programs.empty()) ui::muted("No programs yet.");
+}
+
 }  // namespace
 
 void draw_programs_screen(App& app) {
@@ -321,6 +368,7 @@ void draw_programs_screen(App& app) {
         ui::muted("HR's programs. Those in the design stage wait for your view: how useful, what it would cost, and "
                   "what would make it work.");
     }
+    if (ImGui::GetContentRegionAvail().x >= 900) return draw_board_columns(app);
     ImGui::BeginChild("programs", ImVec2(0, 0));
     // Managers see what is open for their input first; HR the board in stage order.
     std::vector<std::string> order = program_stages();
@@ -346,7 +394,10 @@ void draw_program_screen(App& app) {
     const ProgramView* program = open_program(app);
     if (!program) return ui::muted("This program is not on this device.");
     ui::heading(program->title);
-    ui::text_colored(ui::theme::kAccent, "Stage: " + stage_label(program->stage));
+    std::string owners;
+    for (const auto& id : program->owner_ids) owners += (owners.empty() ? "" : ", ") + app.views().name_of(id, "HR");
+    ui::text_colored(ui::theme::kAccent, "Stage: " + stage_label(program->stage) +
+                                             (owners.empty() ? "" : " · owned by " + owners));
     ImGui::BeginChild("program", ImVec2(0, 0));
     if (is_hr(app)) {
         draw_hr_fields(app, *program);

@@ -9,17 +9,6 @@ namespace tandem {
 
 namespace {
 
-// Record ids separated by commas (owners, linked guides and surveys); empty means none.
-bool is_id_list(std::string_view text) {
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t end = text.find(',', start);
-        if (end == std::string_view::npos) end = text.size();
-        if (!is_uuid(std::string(text.substr(start, end - start)))) return false;
-        start = end + 1;
-    }
-    return text.empty() || text.back() != ',';
-}
 constexpr const char* kIdListRule = "must be record ids separated by commas";
 
 const std::vector<std::string>& stages() {

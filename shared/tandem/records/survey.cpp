@@ -10,18 +10,7 @@ namespace tandem {
 namespace {
 
 // "org", or manager person ids separated by commas.
-bool is_audience(std::string_view text) {
-    if (text == "org") return true;
-    if (text.empty()) return false;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = text.find(',', start);
-        if (end == std::string_view::npos) end = text.size();
-        if (!is_uuid(std::string(text.substr(start, end - start)))) return false;
-        start = end + 1;
-    }
-    return true;
-}
+bool is_audience(std::string_view text) { return text == "org" || (!text.empty() && is_id_list(text)); }
 
 // The audience decides who reads the survey and its questions, so it is fixed with the survey and copied
 // to each question as the record's addressee (the policy reads it from there).
