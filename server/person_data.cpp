@@ -9,6 +9,7 @@
 #include "tandem/dates.h"
 #include "tandem/hlc.h"
 #include "tandem/ids.h"
+#include "tandem/sync_service.h"
 
 namespace tandem::server {
 
@@ -35,6 +36,41 @@ Json export_record(const StoredRecord& record) {
             if (field.type == FieldType::Text && fields.contains(field.name)) fields[field.name] = kWithheld;
     return Json{{"entity", record.state.entity}, {"record_id", record.state.record_id},
                 {"author_id", record.author_id}, {"fields", std::move(fields)}};
+}
+
+// Records about others that copy the person's name (a program comment they wrote, a pair they mentor) keep
+// the id only: the name is blanked in the record and in every logged change that carried it, and devices get
+// the blank as a change. A mentoring pair whose mentor is erased ends today, so HR sees the gap.
+void scrub_copied_names(Store& store, const std::string& person_id, HlcClock& clock, uint64_t now) {
+    std::vector<Change> blanks;
+    sqlite3* db = store.database().handle();
+    for (const EntitySpec* spec : all_entities())
+        for (const auto& [name_field, id_field] : spec->name_fields) {
+            Statement rows(db, "SELECT record_id FROM records WHERE entity = ? AND deleted = 0 "
+                               "AND json_extract(state, '$.' || ? || '.v') = ?");
+            rows.bind(1, spec->name).bind(2, id_field).bind(3, person_id);
+            while (rows.step()) {
+                Change blank;
+                blank.id = new_uuid_v7(now);
+                blank.entity = spec->name;
+                blank.record_id = rows.text(0);
+                blank.hlc = clock.now(now).to_string();
+                blank.device_id = "server";
+                blank.fields = {{name_field, ""}};
+                if (spec->name == "mentoring_pair" && id_field == "mentor_id")
+                    blank.fields["ended_on"] = iso_from_millis(now);
+                blanks.push_back(std::move(blank));
+                Statement(db, "UPDATE change_log SET body = json_set(body, '$.fields.' || ?, '') WHERE entity = ? "
+                              "AND json_extract(body, '$.record_id') = ? "
+                              "AND json_extract(body, '$.fields.' || ?) IS NOT NULL")
+                    .bind(1, name_field)
+                    .bind(2, spec->name)
+                    .bind(3, rows.text(0))
+                    .bind(4, name_field)
+                    .run();
+            }
+        }
+    SyncService(store).write_as_server(blanks);
 }
 
 }  // namespace
@@ -111,6 +147,7 @@ void TandemServer::erase_person(const std::string& person_id, httplib::Response&
                 }
                 ++erased;
             }
+            scrub_copied_names(store, person_id, clock, now);
             // The log keeps every change id (a resent change must stay a duplicate) but none of the content.
             Statement(store.database().handle(),
                       "UPDATE change_log SET body = json_set(body, '$.fields', json('{}'), '$.deleted', json('true')) "

@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include <chrono>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <thread>
@@ -127,6 +128,16 @@ protected:
                 return change["record_id"];
         ADD_FAILURE() << "manager has no reports";
         return "";
+    }
+
+    // Every byte of the database files, the write-ahead log included: what "no byte left" is checked against.
+    std::string raw_database_bytes() {
+        std::string bytes;
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            std::ifstream file(database + suffix, std::ios::binary);
+            bytes.append(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+        }
+        return bytes;
     }
 
     // Set before start() to change the server's options (connection limits, say).

@@ -86,6 +86,23 @@ TEST_F(Partnership, APersonsExportListsMentoringNotesWithTheirWordsWithheld) {
     EXPECT_EQ(sessions, 2) << "the sessions as a mentee, api-v2 §3";
 }
 
+TEST_F(Partnership, ErasingAMentorLeavesNoCopyOfTheirNameAndEndsTheirPairs) {
+    std::string elena_id;
+    for (auto& row : rows_of(hr, "mentoring_pair")) elena_id = row["fields"]["mentor_id"];
+    ASSERT_FALSE(elena_id.empty());
+    ASSERT_NE(raw_database_bytes().find("Elena Petrova"), std::string::npos) << "copied into her pairs";
+    auto reply = client().Post(("/api/v1/people/" + elena_id + "/erase").c_str(), bearer(hr), "", "application/json");
+    ASSERT_EQ(reply->status, 200) << reply->body;
+    EXPECT_EQ(raw_database_bytes().find("Elena Petrova"), std::string::npos) << "no byte of her name is left";
+    // Maya's device learns that her pair ended and no longer names the mentor.
+    Json pair;
+    for (auto& row : pull_all(maya))
+        if (row["entity"] == "mentoring_pair") pair = row;
+    ASSERT_TRUE(pair.is_object());
+    EXPECT_EQ(pair["fields"].value("mentor_name", "?"), "");
+    EXPECT_FALSE(pair["fields"].value("ended_on", "").empty());
+}
+
 TEST_F(Partnership, AdherenceIsForHrAndTheManagerConcerned) {
     const std::string agreement = first_id(maya, "agreement");
     ASSERT_FALSE(agreement.empty());

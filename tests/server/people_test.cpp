@@ -34,14 +34,6 @@ protected:
                 found = change;
         return found;
     }
-    std::string raw_database_bytes() {
-        std::string bytes;
-        for (const char* suffix : {"", "-wal", "-shm"}) {
-            std::ifstream file(database + suffix, std::ios::binary);
-            bytes.append(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-        }
-        return bytes;
-    }
 };
 
 TEST_F(People, ADryRunCountsAndWritesNothingThenTheImportAppliesOnceAndIsAudited) {

@@ -206,7 +206,7 @@ void draw_new_version(App& app, const AgreementView& agreement) {
         }
         if (!c.metric.empty()) {
             ImGui::SameLine();
-            ImGui::SetNextItemWidth(110);
+            ImGui::SetNextItemWidth(140);
             ImGui::InputInt(("target##commitment-target-" + std::to_string(i)).c_str(), &c.target);
         }
         ImGui::SameLine();

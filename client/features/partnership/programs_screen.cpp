@@ -223,7 +223,9 @@ void draw_discussion(App& app, const ProgramView& program) {
     for (const auto& comment : program.comments) {
         ImGui::PushID(comment.comment_id.c_str());
         ImGui::Indent(float(comment.depth) * 24 + 1);
-        ui::text_colored(ui::theme::kMuted, comment.author_name + " · " + stage_label(comment.stage) +
+        // An erased author's copied name is blank: the comment stays, without them.
+        ui::text_colored(ui::theme::kMuted, (comment.author_name.empty() ? "A former colleague" : comment.author_name) +
+                                                " · " + stage_label(comment.stage) +
                                                 (comment.kind == "proposal" ? " · proposal" : "") +
                                                 (comment.written_on.empty() ? "" : " · " + app.date_text(comment.written_on)));
         ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX());
