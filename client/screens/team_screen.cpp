@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "app/app.h"
-#include "features/partnership/partnership.h"
 #include "screens/screens.h"
 #include "tandem/dates.h"
 #include "ui/theme.h"
@@ -126,7 +125,6 @@ void draw_team_screen(App& app) {
         ImGui::SameLine();
         if (ui::link("Review##open-survey-actions")) app.open_screen(Screen::Surveys);
     }
-    draw_partnership_to_dos(app);
     draw_due_this_week(app, team);
 
     if (ImGui::GetContentRegionAvail().x < 640) return draw_team_list(app, team);

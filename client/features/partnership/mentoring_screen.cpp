@@ -37,6 +37,7 @@ void draw_pairing(App& app) {
     ui::text_colored(without || overdue ? ui::theme::kWarning : ui::theme::kGood,
                      std::to_string(without) + " manager(s) without a mentor · " + std::to_string(overdue) +
                          " with an overdue session");
+    if (!form.message.empty()) ui::muted(form.message);
     ImGui::BeginChild("coverage", ImVec2(0, 0));
     ImGui::PushTextWrapPos(0);
     for (const auto& row : views.mentoring_coverage) {
@@ -52,11 +53,16 @@ void draw_pairing(App& app) {
         } else {
             ui::text_colored(ui::theme::kOverdue, "No mentor");
             std::string& chosen = form.chosen_mentor[row.person_id];
-            ImGui::SetNextItemWidth(200);
-            if (ImGui::BeginCombo("##mentor", chosen.empty() ? "Choose a mentor" : views.name_of(chosen).c_str())) {
+            // A button opening a list of buttons: big enough for a finger, unlike a combo's rows.
+            if (ui::button(((chosen.empty() ? "Choose a mentor" : views.name_of(chosen)) + "##pick-mentor").c_str()))
+                ImGui::OpenPopup("mentors");
+            if (ImGui::BeginPopup("mentors")) {
                 for (const auto& [id, name] : views.mentors)
-                    if (ImGui::Selectable((name + "##mentor-" + id).c_str(), id == chosen)) chosen = id;
-                ImGui::EndCombo();
+                    if (ui::button((name + "##mentor-" + id).c_str(), ImVec2(-1, 0))) {
+                        chosen = id;
+                        ImGui::CloseCurrentPopup();
+                    }
+                ImGui::EndPopup();
             }
             ImGui::SameLine();
             int& every = form.chosen_cadence.try_emplace(row.person_id, 30).first->second;
@@ -141,34 +147,6 @@ void draw_pair(App& app, const MentoringPairView& pair) {
 }
 
 }  // namespace
-
-void draw_partnership_to_dos(App& app) {
-    const auto& views = app.views();
-    const std::string& me = app.user()->id;
-    for (const auto& agreement : views.agreements) {
-        if (agreement.manager_id != me || agreement.versions.empty() || agreement.versions.back().manager) continue;
-        ui::text_colored(ui::theme::kWarning, "Version " + std::to_string(agreement.versions.back().number) + " of \"" +
-                                                  agreement.title + "\" waits for your signature");
-        ImGui::SameLine();
-        if (ui::link(("Open##todo-agreement-" + agreement.agreement_id).c_str()))
-            app.open_partnership(Screen::Agreement, agreement.agreement_id);
-    }
-    int waiting = 0;
-    for (const auto& program : views.programs) waiting += program.stage == "design" && program.viewer_rating_id.empty();
-    if (waiting) {
-        ui::text_colored(ui::theme::kWarning, std::to_string(waiting) + " program" + (waiting == 1 ? "" : "s") +
-                                                  " in design wait" + (waiting == 1 ? "s" : "") + " for your view");
-        ImGui::SameLine();
-        if (ui::link("Give it##todo-programs")) app.open_screen(Screen::Programs);
-    }
-    for (const auto& pair : views.mentoring)
-        if (pair.active() && pair.mentee_id == me && pair.overdue) {
-            ui::text_colored(ui::theme::kOverdue, "Mentoring with " + pair.mentor_name + " is overdue since " +
-                                                      app.date_text(pair.next_due));
-            ImGui::SameLine();
-            if (ui::link("Open##todo-mentoring")) app.open_partnership(Screen::Mentoring, pair.pair_id);
-        }
-}
 
 void draw_mentoring_screen(App& app) {
     if (app.user()->role == "hr_admin") return draw_pairing(app);

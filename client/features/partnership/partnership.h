@@ -8,7 +8,4 @@ void draw_program_screen(App& app);     // one program: goal, links, ratings, di
 void draw_agreements_screen(App& app);  // HR: every agreement and a new one; a manager: theirs
 void draw_agreement_screen(App& app);   // versions side by side, amendments, signatures, adherence
 void draw_mentoring_screen(App& app);   // HR: pairing and coverage; mentors and mentees: their pairs
-// On a manager's home screen: what waits for them here (a signature, their view on a program, an overdue
-// mentoring session), each with a way there.
-void draw_partnership_to_dos(App& app);
 } // namespace tandem::client
