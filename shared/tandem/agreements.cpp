@@ -193,18 +193,21 @@ ManagerActivity manager_activity(Store& store, const std::string& manager_id, co
         people.bind(1, manager_id);
         while (people.step()) activity.reports.push_back({people.text(0), Cadence{}, {}});
     }
+    // Prepared once, run per report. The lowest record id wins when two devices each made a cadence, as on
+    // the team screen.
+    Statement cadence(db.handle(), "SELECT state FROM records WHERE entity = 'cadence' AND deleted = 0 "
+                                   "AND subject_id = ? AND author_id IN (?, '') ORDER BY record_id LIMIT 1");
+    Statement held(db.handle(), "SELECT json_extract(state, '$.held_on.v') FROM records WHERE entity = 'checkin' "
+                                "AND deleted = 0 AND subject_id = ? AND author_id IN (?, '') ORDER BY 1");
     for (auto& report : activity.reports) {
-        // The lowest record id wins when two devices each made a cadence, as on the team screen.
-        Statement cadence(db.handle(), "SELECT state FROM records WHERE entity = 'cadence' AND deleted = 0 "
-                                       "AND subject_id = ? AND author_id IN (?, '') ORDER BY record_id LIMIT 1");
+        cadence.reset();
         cadence.bind(1, report.person_id).bind(2, manager_id);
         if (cadence.step()) {
             RecordState state;
             state.fields = Json::parse(cadence.text(0));
             report.cadence = Cadence::from_record(state);
         }
-        Statement held(db.handle(), "SELECT json_extract(state, '$.held_on.v') FROM records WHERE entity = 'checkin' "
-                                    "AND deleted = 0 AND subject_id = ? AND author_id IN (?, '') ORDER BY 1");
+        held.reset();
         held.bind(1, report.person_id).bind(2, manager_id);
         while (held.step())
             if (held.text(0) <= today) report.checkins.push_back(held.text(0));

@@ -305,6 +305,34 @@ TEST(Adherence, ACommitmentAddedMidPeriodIsMeasuredFromItsSigning) {
         << "an unsigned version changes nothing measured";
 }
 
+TEST(Adherence, TheManagersActivityIsReadReportByReportFromTheStore) {
+    Org o;
+    const std::string sam = o.id();
+    o.add_person(sam, "Sam", o.maya, Role::Employee);
+    o.make(o.maya, "cadence", {{"report_id", sam}, {"every", "week"}});
+    for (auto [who, day] : {std::pair{o.rui, "2026-01-05"}, {sam, "2026-01-10"}, {o.rui, "2026-01-20"},
+                            {o.rui, "2026-03-01"}})  // the last is after "today"
+        o.make(o.maya, "checkin", {{"report_id", who}, {"held_on", day}});
+    o.make(o.noah, "checkin", {{"report_id", o.ola}, {"held_on", "2026-01-07"}});
+    o.make(o.maya, "recognition", {{"from_id", o.maya}, {"about_id", o.rui}, {"about_name", "Rui"},
+                                   {"given_on", "2026-01-15"}, {"behaviour", "Calm release"}});
+
+    const ManagerActivity activity = manager_activity(o.store, o.maya, "2026-02-01", &o.org);
+    ASSERT_EQ(activity.reports.size(), 2u);
+    for (const auto& report : activity.reports) {
+        if (report.person_id == o.rui) {
+            EXPECT_EQ(report.checkins, (std::vector<std::string>{"2026-01-05", "2026-01-20"}));
+            EXPECT_EQ(report.cadence.every, Cadence::Every::Fortnight) << "no cadence set: the default";
+        } else {
+            EXPECT_EQ(report.person_id, sam);
+            EXPECT_EQ(report.checkins, std::vector<std::string>{"2026-01-10"});
+            EXPECT_EQ(report.cadence.every, Cadence::Every::Week);
+        }
+    }
+    EXPECT_EQ(activity.recognitions, std::vector<std::string>{"2026-01-15"});
+    EXPECT_TRUE(manager_activity(o.store, o.noah, "2026-02-01", &o.org).recognitions.empty());
+}
+
 TEST(MentoringRules, ThePairWritesSessionsHrSeesThatTheyHappenedNotWhatWasSaid) {
     Org o;
     Json pair{{"mentee_id", o.maya}, {"mentor_id", o.elena}, {"mentee_name", "Maya"}, {"mentor_name", "Elena"},

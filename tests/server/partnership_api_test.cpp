@@ -12,7 +12,6 @@ Json body_of(const httplib::Result& reply) { return Json::parse(reply->body); }
 class Partnership : public LiveServer {
 protected:
     Session hr, maya, noah, elena;
-    std::map<std::string, std::vector<Json>> pulled;  // account -> rows
 
     void SetUp() override {
         LiveServer::SetUp();

@@ -139,7 +139,7 @@ void draw_adherence(App& app, const AgreementView& agreement) {
     }
 }
 
-void draw_compare(App& app, const AgreementView& agreement) {
+void draw_compare(const AgreementView& agreement) {
     const int count = int(agreement.versions.size());
     if (count < 2) return;
     ui::heading("Compare versions");
@@ -183,7 +183,6 @@ void draw_compare(App& app, const AgreementView& agreement) {
         cell(row.after, changed);
     }
     ImGui::EndTable();
-    (void)app;
 }
 
 void draw_new_version(App& app, const AgreementView& agreement) {
@@ -339,7 +338,7 @@ void draw_agreement_screen(App& app) {
     if (agreement->versions.size() == 1) {
         for (const auto& c : agreement->versions[0].commitments) ui::text("• " + c.text + " — " + describe_target(c));
     }
-    draw_compare(app, *agreement);
+    draw_compare(*agreement);
     ImGui::Separator();
     if (hr || mine) draw_new_version(app, *agreement);
     ImGui::Separator();
