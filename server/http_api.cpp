@@ -91,9 +91,17 @@ TandemServer::TandemServer(ServerOptions options)
     http_.set_write_timeout(std::chrono::duration_cast<std::chrono::seconds>(options_.connections.io_timeout).count());
     add_routes();
     if (!options_.web_dir.empty()) serve_web_client(http_, options_.web_dir);
+    analytics_warm_up_ = std::thread([this] {
+        databases_.read([this](Store& store) {
+            return analytics_.with_ledger(store, [](const analytics::ActivityLedger&) { return 0; });
+        });
+    });
 }
 
-TandemServer::~TandemServer() { stop(); }
+TandemServer::~TandemServer() {
+    stop();
+    if (analytics_warm_up_.joinable()) analytics_warm_up_.join();
+}
 
 int TandemServer::bind() {
     if (options_.port == 0) options_.port = http_.bind_to_any_port(options_.host);
@@ -319,6 +327,7 @@ void TandemServer::add_routes() {
     add_people_routes();
     add_survey_routes();
     add_partnership_routes();
+    add_analytics_routes();
 }
 
 void TandemServer::push(const httplib::Request& request, httplib::Response& response, const Actor& actor) {

@@ -12,9 +12,11 @@
 #include <mutex>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "accounts.h"
+#include "analytics_index.h"
 #include "databases.h"
 #include "http_connections.h"
 #include "password_hasher.h"
@@ -70,6 +72,9 @@ private:
     void add_people_routes();  // people_routes.cpp
     void add_survey_routes();  // survey_routes.cpp
     void add_partnership_routes();  // partnership_routes.cpp
+    void add_analytics_routes();    // analytics_routes.cpp
+    void analytics_series(const httplib::Request& request, httplib::Response& response, const Actor& actor, bool csv);
+    void analytics_return(const httplib::Request& request, httplib::Response& response, const Actor& actor, bool csv);
     void public_route(const std::string& method, const std::string& pattern, size_t max_body,
                       httplib::Server::Handler handler);
     void session_route(const std::string& method, const std::string& pattern, size_t max_body,
@@ -108,6 +113,8 @@ private:
     std::vector<Route> routes_;
     std::mutex org_mutex_;
     std::shared_ptr<const OrgChart> org_;
+    AnalyticsIndex analytics_;
+    std::thread analytics_warm_up_;  // folds the change log once at start, so the first figures come quickly
 };
 
 // Builds the reporting lines from the person records in `store`.

@@ -128,7 +128,6 @@ void ActivityLedger::apply_person(const Change& change, Day day) {
     PersonState& state = person_states_[size_t(at)];
     const Json& fields = change.fields;
     if (has(fields, "manager_id")) person.manager_id = text_field(fields, "manager_id");
-    if (has(fields, "role")) person.leads_team = text_field(fields, "role") == "manager";
     if (has(fields, "start_date") || has(fields, "exit_date") || has(fields, "exit_reason") ||
         person.employments.empty()) {
         const Day start = date_field(fields, "start_date", state.start);

@@ -129,7 +129,7 @@ void GroupFigures::add(const GroupFigures& other) {
 
 Day year_before(Day day) { return day_of(add_months(iso_of(day), -12)); }
 
-void add_person(GroupFigures& figures, const PersonFacts& person, Day from, Day to) {
+void add_person(GroupFigures& figures, const PersonFacts& person, Day from, Day to, Day base) {
     if (active_on(person.employments, to) && person.joined() <= to) {
         ++figures.headcount;
         ++figures.cadence.whole;
@@ -144,23 +144,24 @@ void add_person(GroupFigures& figures, const PersonFacts& person, Day from, Day 
         ++figures.action_items.whole;
         figures.action_items.part += item.done <= item.due ? 1 : 0;
     }
-    if (person.leads_team && !person.mentoring_cadences.empty() && person.mentoring_since <= to &&
-        person.mentoring_until >= from) {
-        ++figures.mentoring.whole;
-        figures.mentoring.part += kept_cadence(person.mentoring_overdue, std::max(from, person.mentoring_since),
-                                               std::min(to, person.mentoring_until))
-                                      ? 1
-                                      : 0;
-    }
     for (const Employment& employment : person.employments) {
         if (employment.exit < from || employment.exit > to) continue;
         ++figures.exits;
         figures.voluntary_exits += employment.exit_reason == "voluntary" ? 1 : 0;
     }
-    if (active_on(person.employments, year_before(to))) {
+    if (active_on(person.employments, base)) {
         ++figures.retention.whole;
         figures.retention.part += active_on(person.employments, to) ? 1 : 0;
     }
+}
+
+void add_leader(GroupFigures& figures, const PersonFacts& leader, Day from, Day to) {
+    if (leader.mentoring_cadences.empty() || leader.mentoring_since > to || leader.mentoring_until < from) return;
+    ++figures.mentoring.whole;
+    figures.mentoring.part += kept_cadence(leader.mentoring_overdue, std::max(from, leader.mentoring_since),
+                                           std::min(to, leader.mentoring_until))
+                                  ? 1
+                                  : 0;
 }
 
 std::vector<DaySpan> buckets(Day from, Day to, Bucket bucket) {

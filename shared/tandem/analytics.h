@@ -78,7 +78,6 @@ struct ActionItemFact {
 // What the figures are computed from, for one person.
 struct PersonFacts {
     std::string person_id, manager_id;
-    bool leads_team = false;
     Day first_known = 0;  // the day the person record appeared: the 1:1 clock's start when the HRIS has no date
     std::vector<Employment> employments;
     std::vector<Day> checkins;               // 1:1s held with them, ascending
@@ -104,7 +103,7 @@ struct GroupFigures {
     int64_t checkins = 0;      // 1:1s held in the period with them
     int64_t feedback_given = 0, feedback_received = 0, recognitions = 0;
     Share action_items;        // items due in the period done on or before the due day
-    Share mentoring;           // mentored managers whose sessions kept the pair's cadence
+    Share mentoring;           // the group's mentored managers whose sessions kept the pair's cadence
     int64_t exits = 0, voluntary_exits = 0;
     Share retention;           // of those active a year before `to`, still active on `to`
 
@@ -114,9 +113,15 @@ struct GroupFigures {
     void add(const GroupFigures& other);
 };
 
-// Adds one person to `figures`. The person's `overdue` spans must be derived.
-void add_person(GroupFigures& figures, const PersonFacts& person, Day from, Day to);
 Day year_before(Day day);  // the same calendar day a year earlier (29 February → 28 February)
+// Adds one person to `figures`. The person's `overdue` spans must be derived. `base` is year_before(to),
+// passed in by loops over many people.
+void add_person(GroupFigures& figures, const PersonFacts& person, Day from, Day to, Day base);
+inline void add_person(GroupFigures& figures, const PersonFacts& person, Day from, Day to) {
+    add_person(figures, person, from, to, year_before(to));
+}
+// Adds the manager who leads a team of the group: their own mentoring against the pair's cadence.
+void add_leader(GroupFigures& figures, const PersonFacts& leader, Day from, Day to);
 
 // Buckets for series: calendar months or ISO weeks (Monday to Sunday) overlapping [from, to], cut to it.
 enum class Bucket { Week, Month };

@@ -172,13 +172,19 @@ Json group_results(const GroupForest& forest, size_t node, const Visibility& vis
     }
     out["questions"] = std::move(list);
     Json indices = Json::object();
-    for (size_t i = 0; i < std::size(kIndices); ++i) {
-        const bool visible = shown[0] && shown[1 + questions.size() + i];
-        indices[to_string(kIndices[i])] =
-            visible ? number_or_null(score(kIndices[i], questions, layout, group.tally)) : Json(nullptr);
-    }
+    for (Index index : kIndices)
+        indices[to_string(index)] = number_or_null(shown_index(forest, node, visibility, questions, layout, index));
     out["indices"] = std::move(indices);
     return out;
+}
+
+std::optional<double> shown_index(const GroupForest& forest, size_t node, const Visibility& visibility,
+                                  const std::vector<Question>& questions, const TallyLayout& layout, Index index) {
+    const auto& shown = visibility.shown[node];
+    const size_t slot = 1 + questions.size() + size_t(std::find(std::begin(kIndices), std::end(kIndices), index) -
+                                                      std::begin(kIndices));
+    if (!shown[0] || !shown[slot]) return std::nullopt;
+    return score(index, questions, layout, forest.nodes()[node].tally);
 }
 
 std::optional<double> theme_score(const Json& results, const std::vector<Question>& questions,

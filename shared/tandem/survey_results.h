@@ -59,6 +59,10 @@ struct Visibility {
 Visibility decide_visibility(const GroupForest& forest, const std::vector<Question>& questions,
                              const TallyLayout& layout, const Rules& rules);
 
+// An index of one node as `group_results` would show it: nullopt when hidden or unanswered.
+std::optional<double> shown_index(const GroupForest& forest, size_t node, const Visibility& visibility,
+                                  const std::vector<Question>& questions, const TallyLayout& layout, Index index);
+
 // The results body of api-v2 §4 for one node. `comments` returns a question's text answers in that group,
 // in random order; it is only called when they may be shown.
 using CommentSource = std::function<std::vector<std::string>(const std::string& question_id)>;

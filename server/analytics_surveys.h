@@ -1,0 +1,32 @@
+#pragma once
+// The survey side of analytics: which closed survey a team's figures come from, and each group's indices as
+// one reader may see them (api-v2 §4's thresholds and no-differencing, decided in that reader's forest).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tandem/org_chart.h"
+#include "tandem/store.h"
+
+namespace tandem::server {
+
+struct ClosedSurvey {
+    std::string survey_id, title, audience, closed_on;
+    std::string closed_stamp;  // the clock of the change that closed it: orders surveys closed the same day
+};
+// Surveys closed by `today` (set to closed, or open past their closing day), most recently closed first.
+// Surveys of a training session are left out: their answers count for the session only.
+std::vector<ClosedSurvey> closed_surveys(Store& store, const std::string& today);
+
+// Whether the survey invited M's team: audience `org`, or a manager whose tree holds M's team.
+bool audience_includes(const std::string& audience, const std::string& manager_id, const OrgChart& org);
+
+struct ShownIndices {
+    std::optional<double> engagement, enps, psych_safety;
+};
+// The indices of each group (org, team:M, tree:M) as a reader whose reading root is `root` ("org" for HR,
+// "tree:<themself>" for a manager) sees them; all null for a group outside the root.
+std::vector<ShownIndices> shown_indices(Store& store, const OrgChart& org, const std::string& survey_id,
+                                        const std::string& root, const std::vector<std::string>& groups);
+
+}  // namespace tandem::server
