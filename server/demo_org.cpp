@@ -3,6 +3,7 @@
 #include "audit_log.h"
 #include "demo_feedback.h"
 #include "demo_partnership.h"
+#include "demo_analytics.h"
 #include "demo_surveys.h"
 #include "demo_guides.h"
 
@@ -46,6 +47,27 @@ const DemoPerson kPeople[] = {
     {"m2r1", "Emeka Obi", "emeka.obi@demo.example", "manager2", "employee", false},
     {"m2r2", "Freya Lund", "freya.lund@demo.example", "manager2", "employee", false},
     {"m2r3", "Gustavo Silva", "gustavo.silva@demo.example", "manager2", "employee", false},
+    // Operations: a second division with a year of history (demo_analytics.cpp), so the analytics compare
+    // teams that keep their 1:1s with teams that do not.
+    {"director2", "Omar Haddad", "omar.haddad@demo.example", nullptr, "manager", false},
+    {"ops1", "Priya Nair", "priya.nair@demo.example", "director2", "manager", false},
+    {"ops2", "Lars Berg", "lars.berg@demo.example", "director2", "manager", false},
+    {"ops3", "Sofia Rossi", "sofia.rossi@demo.example", "director2", "manager", false},
+    {"ops1r1", "Hugo Laurent", "hugo.laurent@demo.example", "ops1", "employee", false},
+    {"ops1r2", "Ines Costa", "ines.costa@demo.example", "ops1", "employee", false},
+    {"ops1r3", "Jonas Weber", "jonas.weber@demo.example", "ops1", "employee", false},
+    {"ops1r4", "Kemi Adeyemi", "kemi.adeyemi@demo.example", "ops1", "employee", false},
+    {"ops1r5", "Liam Byrne", "liam.byrne@demo.example", "ops1", "employee", false},
+    {"ops2r1", "Mei Lin", "mei.lin@demo.example", "ops2", "employee", false},
+    {"ops2r2", "Nadia Haddou", "nadia.haddou@demo.example", "ops2", "employee", false},
+    {"ops2r3", "Oscar Nilsson", "oscar.nilsson@demo.example", "ops2", "employee", false},
+    {"ops2r4", "Paula Moreno", "paula.moreno@demo.example", "ops2", "employee", false},
+    {"ops2r5", "Quentin Roux", "quentin.roux@demo.example", "ops2", "employee", false},
+    {"ops3r1", "Rosa Ferreira", "rosa.ferreira@demo.example", "ops3", "employee", false},
+    {"ops3r2", "Samir Khan", "samir.khan@demo.example", "ops3", "employee", false},
+    {"ops3r3", "Tara Quinn", "tara.quinn@demo.example", "ops3", "employee", false},
+    {"ops3r4", "Umar Sheikh", "umar.sheikh@demo.example", "ops3", "employee", false},
+    {"ops3r5", "Vera Novak", "vera.novak@demo.example", "ops3", "employee", false},
 };
 
 bool file_exists(const std::string& path) {
@@ -163,19 +185,23 @@ std::string create_demo_database(const std::string& path, KeyCost notes_key_cost
 
     HlcClock clock;
     std::vector<Change> changes;
+    // Start dates as an HRIS would have them: between one and six years ago.
+    int joined = 0;
     for (const auto& person : kPeople)
         changes.push_back(server_change(clock, now, "person", ids[person.key],
                                         {{"name", person.name},
                                          {"email", person.email},
                                          {"employee_id", person.key},
                                          {"role", person.role},
-                                         {"manager_id", person.manager_key ? Json(ids[person.manager_key]) : Json()}}));
+                                         {"manager_id", person.manager_key ? Json(ids[person.manager_key]) : Json()},
+                                         {"start_date", add_days(iso_from_millis(now), -(400 + (joined++ * 397) % 1800))}}));
     SyncService(store).write_as_server(changes);
     add_demo_history(store, ids, clock, now, notes_key_cost);
     add_demo_guides(store, ids["hr"], clock, now);
     add_demo_feedback(store, ids, clock, now);
     add_demo_surveys(store, ids, clock, now);
     add_demo_partnership(store, ids, clock, now);
+    add_demo_analytics(store, ids, now);
     store.transaction([&] {
         for (const auto& person : kPeople)
             if (person.can_sign_in) add_account(store, ids[person.key], person.email, kDemoPassword);

@@ -69,7 +69,7 @@ void add_demo_surveys(Store& store, std::map<std::string, std::string>& ids, Hlc
     const std::string today = iso_from_days(int64_t(now / 86'400'000));
     const char* pulse[] = {"engagement", "enps", "psych_safety"};
     std::string series;
-    for (const Round& round : {Round{1, 98, -84, "closed"}, Round{2, 7, 14, "open"}}) {
+    for (const Round& round : {Round{1, 189, -175, "closed"}, Round{2, 98, -84, "closed"}, Round{3, 7, 14, "open"}}) {
         const std::string id = new_uuid_v7(now);
         if (series.empty()) series = id;
         Json fields{{"title", "Quarterly pulse"}, {"audience", "org"}, {"status", round.status},
@@ -81,11 +81,15 @@ void add_demo_surveys(Store& store, std::map<std::string, std::string>& ids, Hlc
         std::vector<survey::Question> questions;
         sync.write_as_server(survey_changes(clock, now, id, fields, pulse, 3, questions), ids["hr"]);
         auto definition = load_survey(store, id);
-        // Maya's team a little happier in round 2; Noah's the same.
+        // Maya's team a little happier in the open round; Noah's the same. Operations answered the closed
+        // rounds: Priya's team (who keeps weekly 1:1s) happier each time, Lars's (who lets them slip) less so.
+        const bool open = round.number == 3, first = round.number == 1;
         const struct {
             const char* manager;
             int people, mood;
-        } teams[] = {{"manager1", round.number == 1 ? 4 : 3, round.number == 1 ? 3 : 4}, {"manager2", 3, 3}};
+        } teams[] = {{"manager1", open ? 3 : 4, open ? 4 : 3}, {"manager2", 3, 3},
+                     {"director2", open ? 0 : 3, 3},      {"ops1", open ? 0 : 5, first ? 4 : 5},
+                     {"ops2", open ? 0 : 5, first ? 3 : 2}, {"ops3", open ? 0 : 5, 3}};
         for (const auto& team : teams)
             for (int person = 0; person < team.people; ++person)
                 record_respondent(store, *definition, answers_for(questions, team.mood, person),

@@ -135,7 +135,7 @@ TEST_F(Partnership, AdoptionPerTeamForHrAndWithinAManagersTree) {
     auto reply = client().Get(path.c_str(), bearer(hr));
     ASSERT_EQ(reply->status, 200) << reply->body;
     const Json all = body_of(reply);
-    ASSERT_EQ(all["teams"].size(), 3u) << "Dana's, Maya's and Noah's";
+    ASSERT_EQ(all["teams"].size(), 7u) << "Dana's, Maya's, Noah's, Omar's and his three managers'";
     reply = client().Get(path.c_str(), bearer(maya));
     ASSERT_EQ(reply->status, 200);
     const Json mine = body_of(reply);

@@ -40,9 +40,9 @@ TEST_F(WorkflowRules, OnlyTheReportsManagerSetsCadenceAndAgenda) {
             EXPECT_EQ(result["status"], "rejected") << result;
             EXPECT_EQ(result["error"]["code"], "forbidden");
         }
-        for (const auto& row : pull_all(*other)) {
-            EXPECT_NE(row["entity"], "cadence");
-            EXPECT_NE(row["entity"], "talking_point");
+        for (const auto& row : pull_all(*other)) {  // Noah has cadences of his own team, never Maya's
+            EXPECT_NE(row["record_id"], cadence);
+            EXPECT_NE(row["record_id"], point);
         }
     }
     int seen = 0;
