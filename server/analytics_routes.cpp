@@ -365,7 +365,8 @@ void TandemServer::analytics_return(const httplib::Request& request, httplib::Re
         });
         std::sort(everyone.begin(), everyone.end());
         const auto managers = visible_managers(actor, *org, everyone);
-        std::string practice = "1:1 cadence adherence";
+        std::string practice = "1:1 cadence adherence (month by month)";
+        const auto months = analytics::buckets(period->from, period->to, analytics::Bucket::Month);
         std::unordered_map<std::string, double> adoption;
         if (by_program) {
             const std::string program_id = split.substr(8);
@@ -392,7 +393,10 @@ void TandemServer::analytics_return(const httplib::Request& request, httplib::Re
                     auto it = adoption.find(managers[i]);
                     if (it != adoption.end()) team.split = it->second;
                 } else {
-                    team.split = figures.cadence.value();
+                    std::vector<const analytics::PersonFacts*> people;
+                    for (const auto& id : org->reports_of(managers[i]))
+                        if (const auto* person = ledger.find(id)) people.push_back(person);
+                    team.split = analytics::cadence_by_month(people, months).value();
                 }
                 team.engagement = indices[i].engagement;
                 team.enps = indices[i].enps;

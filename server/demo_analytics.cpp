@@ -90,8 +90,8 @@ void add_demo_analytics(Store& store, std::map<std::string, std::string>& ids, u
 
     // A year of 1:1s. Maya's team keeps the short history of demo_org.cpp (its screens show those states).
     const Habit habits[] = {{"director", "month", 30, 12},  {"manager2", "fortnight", 40, 14},
-                            {"director2", "fortnight", 15, 6}, {"ops1", "week", 5, 3},
-                            {"ops2", "month", 60, 25},       {"ops3", "fortnight", 25, 8}};
+                            {"director2", "fortnight", 8, 5}, {"ops1", "week", 2, 2},
+                            {"ops2", "month", 60, 25},       {"ops3", "fortnight", 15, 6}};
     std::map<std::string, std::string> names;
     for (const auto& record : store.records_of("person")) names[record.state.record_id] = record.state.text("name");
     for (const auto& leaver : leavers) names[ids[leaver.key]] = leaver.name;

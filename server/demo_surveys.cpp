@@ -88,7 +88,7 @@ void add_demo_surveys(Store& store, std::map<std::string, std::string>& ids, Hlc
             const char* manager;
             int people, mood;
         } teams[] = {{"manager1", open ? 3 : 4, open ? 4 : 3}, {"manager2", 3, 3},
-                     {"director2", open ? 0 : 3, 3},      {"ops1", open ? 0 : 5, first ? 4 : 5},
+                     {"director2", open ? 0 : 3, 3},      {"ops1", open ? 0 : 5, 4},
                      {"ops2", open ? 0 : 5, first ? 3 : 2}, {"ops3", open ? 0 : 5, 3}};
         for (const auto& team : teams)
             for (int person = 0; person < team.people; ++person)

@@ -132,8 +132,10 @@ Day year_before(Day day) { return day_of(add_months(iso_of(day), -12)); }
 void add_person(GroupFigures& figures, const PersonFacts& person, Day from, Day to, Day base) {
     if (active_on(person.employments, to) && person.joined() <= to) {
         ++figures.headcount;
-        ++figures.cadence.whole;
-        figures.cadence.part += kept_cadence(person.overdue, from, to) ? 1 : 0;
+        if (!person.manager_id.empty()) {  // someone at the top has nobody to hold 1:1s with them
+            ++figures.cadence.whole;
+            figures.cadence.part += kept_cadence(person.overdue, from, to) ? 1 : 0;
+        }
     }
     figures.checkins += count_between(person.checkins, from, to);
     figures.feedback_given += count_between(person.feedback_given, from, to);
@@ -162,6 +164,19 @@ void add_leader(GroupFigures& figures, const PersonFacts& leader, Day from, Day 
                                            std::min(to, leader.mentoring_until))
                                   ? 1
                                   : 0;
+}
+
+Share cadence_by_month(const std::vector<const PersonFacts*>& people, const std::vector<DaySpan>& months) {
+    Share share;
+    for (const DaySpan& month : months)
+        for (const PersonFacts* person : people) {
+            if (!active_on(person->employments, month.last) || person->joined() > month.last ||
+                person->manager_id.empty())
+                continue;
+            ++share.whole;
+            share.part += kept_cadence(person->overdue, month.first, month.last) ? 1 : 0;
+        }
+    return share;
 }
 
 std::vector<DaySpan> buckets(Day from, Day to, Bucket bucket) {

@@ -123,6 +123,11 @@ inline void add_person(GroupFigures& figures, const PersonFacts& person, Day fro
 // Adds the manager who leads a team of the group: their own mentoring against the pair's cadence.
 void add_leader(GroupFigures& figures, const PersonFacts& leader, Day from, Day to);
 
+// Month by month: of the months each person was active at the month's end, the share in which their 1:1s
+// kept their cadence (pooled over the people). The return splits teams by it: a whole year with no day
+// overdue is rare, a month is the unit managers plan in.
+Share cadence_by_month(const std::vector<const PersonFacts*>& people, const std::vector<DaySpan>& months);
+
 // Buckets for series: calendar months or ISO weeks (Monday to Sunday) overlapping [from, to], cut to it.
 enum class Bucket { Week, Month };
 std::vector<DaySpan> buckets(Day from, Day to, Bucket bucket);

@@ -81,6 +81,7 @@ TEST(Analytics, ReHiresKeepTheirEarlierEmployment) {
 PersonFacts person(const char* id, std::vector<Employment> employments) {
     PersonFacts facts;
     facts.person_id = id;
+    facts.manager_id = "their-manager";
     facts.employments = std::move(employments);
     facts.derive();
     return facts;
@@ -175,6 +176,21 @@ TEST(Analytics, TheLedgerFoldsLoggedChangesIntoFacts) {
     ledger.apply(removed);
     ledger.refresh();
     EXPECT_EQ(ledger.find(noah)->checkins, std::vector<Day>{d("2026-01-19")});
+}
+
+TEST(Analytics, CadenceByMonthPoolsTheMonthsEachPersonWasThere) {
+    // Fortnightly from 1 January: met on the 10th and the 30th (overdue 25..29 January), then not again
+    // (overdue from 14 February). A second person joined on 15 February and was never met (due 1 March, overdue from the 2nd).
+    PersonFacts kept = person("kept", {{d("2026-01-01"), kNoEnd, ""}});
+    kept.checkins = {d("2026-01-10"), d("2026-01-30")};
+    kept.derive();
+    PersonFacts late = person("late", {{d("2026-02-15"), kNoEnd, ""}});
+    const auto months = buckets(d("2026-01-01"), d("2026-03-31"), Bucket::Month);
+    const Share share = cadence_by_month({&kept, &late}, months);
+    // January: kept missed. February: kept missed (14th on), late kept (joined the 15th, due 1 March).
+    // March: both missed. 1 of 5 person-months.
+    EXPECT_EQ(share.whole, 5);
+    EXPECT_EQ(share.part, 1);
 }
 
 TEST(Analytics, BucketsAreCalendarMonthsAndIsoWeeksCutToThePeriod) {

@@ -253,7 +253,7 @@ TEST_F(Analytics, SeriesAndTheReturnKeepToTheReadersScope) {
     EXPECT_EQ(get(hr, "/api/v1/analytics/series" + period + "&group=org&bucket=day")->status, 400);
 
     body = body_of(get(hr, "/api/v1/analytics/return" + period));
-    EXPECT_EQ(body["practice"], "1:1 cadence adherence");
+    EXPECT_EQ(body["practice"], "1:1 cadence adherence (month by month)");
     EXPECT_EQ(body["high"]["teams"].get<int>() + body["low"]["teams"].get<int>() +
                   int(std::count_if(body["teams"].begin(), body["teams"].end(),
                                     [](const Json& t) { return t["cohort"] == "none"; })),
