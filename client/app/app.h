@@ -24,7 +24,7 @@ namespace tandem::client {
 enum class Screen {
     SignIn, Team, History, CheckIn, People, Person, Import, Audit, Journal, Passphrase, Guides, Guide,
     Feedback, GiveFeedback, Recognition, Surveys, SurveyEditor, SurveyResults, Sessions, Programs, Program,
-    Agreements, Agreement, Mentoring
+    Agreements, Agreement, Mentoring, Analytics
 };
 
 struct SignedInUser {

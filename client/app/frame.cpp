@@ -4,6 +4,7 @@
 #include "features/guides/guides.h"
 #include "features/journal/journal.h"
 #include "features/partnership/partnership.h"
+#include "features/analytics/analytics.h"
 #include "features/surveys/surveys.h"
 #include "screens/screens.h"
 #include "ui/theme.h"
@@ -80,6 +81,8 @@ const ScreenEntry kScreens[] = {
     {Screen::Mentoring, "Mentoring", "hr_admin", draw_mentoring_screen},
     {Screen::Mentoring, "Mentoring", "manager", draw_mentoring_screen},
     {Screen::Mentoring, "Mentoring", "mentor", draw_mentoring_screen},
+    {Screen::Analytics, "Analytics", "hr_admin", draw_analytics_screen},
+    {Screen::Analytics, "Analytics", "manager", draw_analytics_screen},
     {Screen::Journal, "Journal", nullptr, draw_journal_screen},
     {Screen::Passphrase, nullptr, nullptr, draw_passphrase_screen},
 };
