@@ -229,7 +229,7 @@ void App::open_store_for(const SignedInUser& user) {
         store_ = std::make_unique<Store>(platform_.data_dir() + "/tandem-" + user.id + ".db",
                                          StoreOptions{false, false, true});
         surveys_.attach(store_.get());
-        figures_.attach(store_.get());
+        figures_.attach(store_.get(), [this] { ++committed_generation_; });  // kept for offline reading
         replica_ = std::make_unique<Replica>(*store_, user.id, [this] { return platform_.now_millis(); });
         recover_unsaved_typing();
     }

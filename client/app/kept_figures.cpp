@@ -44,7 +44,10 @@ void KeptFigures::refresh(Platform& platform, const std::string& token, const st
         done.body = body;
         done.fetched_on = today;
         // Kept for offline reading: only figures the server already judged this reader may see.
-        if (store_) store_->set_setting(key, Json{{"body", body}, {"fetched_on", today}}.dump());
+        if (store_) {
+            store_->set_setting(key, Json{{"body", body}, {"fetched_on", today}}.dump());
+            if (kept_) kept_();
+        }
     });
 }
 

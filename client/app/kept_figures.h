@@ -2,6 +2,7 @@
 // Figures only the server can compute (survey results, an agreement's adherence, a program's adoption),
 // fetched by GET and kept in the signed-in user's store so they can be read offline. Screens draw from
 // the entry; a refresh finishes later, from the platform's poll.
+#include <functional>
 #include <map>
 #include <string>
 
@@ -24,8 +25,10 @@ public:
     // Asks the server for `path` (online); the answer replaces the kept copy.
     void refresh(Platform& platform, const std::string& token, const std::string& key, const std::string& path,
                  const std::string& today);
-    void attach(Store* store) {
+    // `kept` runs after a copy is written to the store, so the host can make the file durable.
+    void attach(Store* store, std::function<void()> kept = {}) {
         store_ = store;
+        kept_ = std::move(kept);
         entries_.clear();
     }
     void forget() { attach(nullptr); }
@@ -33,6 +36,7 @@ public:
 private:
     std::map<std::string, Entry> entries_;
     Store* store_ = nullptr;
+    std::function<void()> kept_;
 };
 
 // The message a failed request shows: the server's own words when it sent some.

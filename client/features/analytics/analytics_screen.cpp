@@ -97,7 +97,9 @@ void draw_return(App& app, const Period& period) {
     const Json& high = body["high"];
     const Json& low = body["low"];
     auto side = [](const Json& cohort) {
-        return std::to_string(cohort.value("teams", 0)) + " teams, " + std::to_string(cohort.value("people", 0)) + " people";
+        const int teams = cohort.value("teams", 0), people = cohort.value("people", 0);
+        return std::to_string(teams) + (teams == 1 ? " team, " : " teams, ") + std::to_string(people) +
+               (people == 1 ? " person" : " people");
     };
     const std::string high_label = "At or above the median (" + side(high) + ")";
     const std::string low_label = "Below it (" + side(low) + ")";
@@ -261,8 +263,8 @@ void draw_teams(App& app, const Period& period) {
         };
         std::string line = team_label(team) + ": " + std::to_string(team.value("headcount", 0)) + " people · cadence " +
                            text(team["cadence_adherence"], true) + " · " + text(team["checkins"], false) +
-                           " 1:1s · feedback " + text(team["feedback_given"], false) + " per person · " +
-                           text(team["recognitions"], false) + " recognitions";
+                           " 1:1s · feedback given " + text(team["feedback_given"], false) + " per person · recognitions " +
+                           text(team["recognitions"], false);
         if (is_hr(app))
             line += " · exits " + text(team["exits"], false) + " (" + text(team["voluntary_exits"], false) +
                     " voluntary) · retention " + text(team["retention_12m"], true);
