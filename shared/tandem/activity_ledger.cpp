@@ -41,14 +41,17 @@ int hex_value(char c) {
     return -1;
 }
 
-Cadence cadence_of(const std::string& every, int days) {
+Cadence::Every every_of(const std::string& every) {
+    if (every == "week") return Cadence::Every::Week;
+    if (every == "month") return Cadence::Every::Month;
+    if (every == "days") return Cadence::Every::Days;
+    return Cadence::Every::Fortnight;
+}
+
+Cadence cadence_of(Cadence::Every every, int days) {
     Cadence cadence;
-    if (every == "week") cadence.every = Cadence::Every::Week;
-    else if (every == "month") cadence.every = Cadence::Every::Month;
-    else if (every == "days") {
-        cadence.every = Cadence::Every::Days;
-        cadence.days = days > 0 ? days : 14;
-    }
+    cadence.every = every;
+    if (every == Cadence::Every::Days) cadence.days = days > 0 ? days : 14;
     return cadence;
 }
 
@@ -232,7 +235,7 @@ void ActivityLedger::apply(const Change& change) {
         break;
     case Kind::Cadence: {
         if (created) fact.person = person_index(text_field(fields, "report_id"), day);
-        if (has(fields, "every")) fact.every = text_field(fields, "every");
+        if (has(fields, "every")) fact.every = every_of(text_field(fields, "every"));
         if (has(fields, "days")) fact.cadence_days = fields["days"].is_number_integer() ? fields["days"].get<int>() : 0;
         if (fact.person >= 0) {
             add_cadence(people_[size_t(fact.person)].cadences, {day, cadence_of(fact.every, fact.cadence_days)});

@@ -41,7 +41,7 @@ private:
         Day day = kNoEnd;                 // held, given, written; a pair's start
         Day due = kNoEnd, done = kNoEnd, until = kNoEnd;
         int32_t cadence_days = 0;         // a pair's; a cadence record's `days`
-        std::string every;                // a cadence record's
+        Cadence::Every every = Cadence::Every::Fortnight;  // a cadence record's
         uint64_t stamp_day = 0, stamp_done = 0, stamp_due = 0;
         Key parent{};                     // an action item's 1:1, a session's pair
     };

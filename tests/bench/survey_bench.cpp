@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "bench_clock.h"
+#include "bench_org.h"
 #include "demo_org.h"
 #include "http_api.h"
 #include "support/temp_dir.h"
@@ -25,90 +26,7 @@ using namespace tandem::bench;
 
 namespace {
 
-constexpr int kPeople = 100000;
-constexpr int kQuestions = 50;
 constexpr int kTimedRespondents = 2000;
-
-struct Seeded {
-    std::string survey_id;
-    std::vector<std::string> question_ids;
-    std::vector<std::string> managers;  // in the order made: top first
-    std::string top, middle;
-};
-
-Change server_change(HlcClock& clock, const std::string& entity, const std::string& record_id, Json fields) {
-    Change change;
-    change.id = new_uuid_v7(wall_millis());
-    change.entity = entity;
-    change.record_id = record_id;
-    change.hlc = clock.now(wall_millis()).to_string();
-    change.device_id = "server";
-    change.fields = std::move(fields);
-    return change;
-}
-
-// People in a tree: each manager leads 9 people; a level's people become the next level's managers until
-// 100,000 are placed.
-Seeded seed_org_and_survey(Store& store, const std::string& ceo) {
-    Seeded seeded;
-    HlcClock clock;
-    SyncService service(store);
-    std::vector<Change> changes;
-    std::vector<std::string> level{ceo};
-    seeded.managers.push_back(ceo);
-    int placed = 1;
-    std::vector<std::pair<std::string, std::string>> people;  // id, manager
-    while (placed < kPeople) {
-        std::vector<std::string> next;
-        for (const auto& manager : level)
-            for (int i = 0; i < 9 && placed < kPeople; ++i, ++placed) {
-                people.push_back({new_uuid_v7(wall_millis()), manager});
-                next.push_back(people.back().first);
-            }
-        level = next;
-    }
-    // Whoever has reports is a manager; everyone else an employee.
-    std::unordered_map<std::string, int> reports;
-    for (const auto& [id, manager] : people) ++reports[manager];
-    for (const auto& [id, manager] : people) {
-        const bool leads = reports.count(id) > 0;
-        if (leads) seeded.managers.push_back(id);
-        changes.push_back(server_change(clock, "person", id,
-                                        {{"name", "Person " + id.substr(24)},
-                                         {"email", id.substr(24) + "@bench.example"},
-                                         {"role", leads ? "manager" : "employee"},
-                                         {"manager_id", manager}}));
-        if (changes.size() == 5000) {
-            service.write_as_server(changes);
-            changes.clear();
-        }
-    }
-    seeded.top = seeded.managers[1];    // a vice-president under the CEO
-    seeded.middle = seeded.managers[12];  // two levels down
-    seeded.survey_id = new_uuid_v7(wall_millis());
-    changes.push_back(server_change(clock, "survey", seeded.survey_id,
-                                    {{"title", "Annual engagement"}, {"audience", "org"}, {"status", "open"}}));
-    const char* kinds[] = {"likert5", "agree7", "scale0_10"};
-    const char* themes[] = {"engagement", "psych_safety", "enps"};
-    for (int q = 0; q < kQuestions; ++q) {
-        seeded.question_ids.push_back(new_uuid_v7(wall_millis()));
-        changes.push_back(server_change(clock, "survey_question", seeded.question_ids.back(),
-                                        {{"survey_id", seeded.survey_id}, {"position", q}, {"kind", kinds[q % 3]},
-                                         {"theme", themes[q % 3]}, {"text", "Statement " + std::to_string(q)}}));
-    }
-    service.write_as_server(changes);
-    return seeded;
-}
-
-std::vector<survey::Answer> answers_of(const Seeded& seeded, int person) {
-    std::vector<survey::Answer> answers;
-    for (int q = 0; q < kQuestions; ++q) {
-        const int range = q % 3 == 0 ? 5 : q % 3 == 1 ? 7 : 11;
-        const int low = q % 3 == 2 ? 0 : 1;
-        answers.push_back({seeded.question_ids[size_t(q)], std::to_string(low + (person * 7 + q) % range)});
-    }
-    return answers;
-}
 
 }  // namespace
 
@@ -131,17 +49,7 @@ int main() {
             if (person.state.text("email") == "director@demo.example") ceo = person.state.record_id;
         seeded = seed_org_and_survey(store, ceo);
         const OrgChart org = server::load_org_chart(store);
-        auto survey = server::load_survey(store, seeded.survey_id);
-        int respondent = 0;
-        for (const auto& manager : seeded.managers) {
-            store.transaction([&] {
-                for (const auto& report : org.reports_of(manager)) {
-                    (void)report;
-                    server::record_respondent(store, *survey, answers_of(seeded, respondent++),
-                                              {survey::team_group(manager), "org"}, "2026-11-27");
-                }
-            });
-        }
+        const int respondent = answer_everyone(store, seeded, org, "2026-11-27");
         std::printf("seeded %d respondents in %.1f s\n", respondent, seconds_since(start));
     }
 

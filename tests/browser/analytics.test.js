@@ -38,7 +38,7 @@ async function points(page, chart, series) {
 test("HR reads the return, hovers a point for its value, opens a team and exports the figures", async () => {
   const {context, page: hr} = await signedInDevice(browser, server.url, "hr@demo.example", "People");
   await click(hr, "Analytics");
-  await find(hr, "The return: teams that keep their 1:1s");
+  await find(hr, "The return: what goes with engagement and retention");
   await find(hr, /^Teams at or above the median 1:1 cadence adherence/, {timeout: 20000});
   await find(hr, /not that one causes the other/);
   await find(hr, /^Lars Berg's team \(5\)$/);

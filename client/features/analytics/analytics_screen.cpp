@@ -21,6 +21,7 @@ namespace {
 struct Dashboard {
     int months = 3;          // the period: the last 3 or 12 months up to today
     std::string group;       // what "Over time" shows; empty: the reader's default
+    std::string split = "cadence";  // the return: by cadence, or "program:<id>" by a program's adoption
     std::string exporting;   // the export under way, for its button's label
     std::string message;
 };
@@ -90,9 +91,26 @@ void export_button(App& app, const char* label, const std::string& path, const s
 }
 
 void draw_return(App& app, const Period& period) {
-    ui::heading("The return: teams that keep their 1:1s");
-    const std::string path = "/api/v1/analytics/return?" + query(period);
-    const Json& body = kept(app, "analytics/return/" + period.from, path);
+    ui::heading("The return: what goes with engagement and retention");
+    // Split by cadence, or separately by the adoption of a program that has started.
+    ui::muted("Split the teams by:");
+    ImGui::SameLine();
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    auto choice = [&](const std::string& split, const std::string& label, bool first) {
+        if (!first) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(label.c_str()).x + 24 > right) ImGui::NewLine();
+        }
+        if (dashboard.split == split) ui::text_colored(ui::theme::kAccent, label);
+        else if (ui::button((label + "##split-" + split).c_str())) dashboard.split = split;
+    };
+    choice("cadence", "1:1 cadence", true);
+    for (const auto& program : app.views().programs)
+        if (!program.starts_on.empty() && program.starts_on <= app.today())
+            choice("program:" + program.program_id, "Adoption of " + program.title, false);
+    const std::string split_query = "split=" + dashboard.split + "&" + query(period);
+    const std::string path = "/api/v1/analytics/return?" + split_query;
+    const Json& body = kept(app, "analytics/return/" + dashboard.split + "/" + period.from, path);
     if (!body.is_object()) return;
     const Json& high = body["high"];
     const Json& low = body["low"];
@@ -113,7 +131,7 @@ void draw_return(App& app, const Period& period) {
     ImGui::PushTextWrapPos(0);
     for (const auto& sentence : body["sentences"]) ui::text(sentence.get<std::string>());
     ImGui::PopTextWrapPos();
-    export_button(app, "Export the comparison (CSV)##export-return", "/api/v1/analytics/return.csv?" + query(period),
+    export_button(app, "Export the comparison (CSV)##export-return", "/api/v1/analytics/return.csv?" + split_query,
                   "cohort-comparison.csv");
 }
 
@@ -319,11 +337,10 @@ void draw_analytics_screen(App& app) {
     // Series always span 12 months, so the trend is there whichever period the tables use.
     const Period monthly{add_days(add_months(app.today(), -12), 1), app.today()};
     if (ui::button("Refresh##analytics-refresh")) {
-        for (const std::string& key : {"analytics/return/" + period.from, "analytics/teams/" + period.from}) {
-            const std::string kind = key.substr(10, key.find('/', 10) - 10);
-            app.figures().refresh(app.platform(), app.user()->token, key,
-                                  "/api/v1/analytics/" + kind + "?" + query(period), app.today());
-        }
+        app.figures().refresh(app.platform(), app.user()->token, "analytics/return/" + dashboard.split + "/" + period.from,
+                              "/api/v1/analytics/return?split=" + dashboard.split + "&" + query(period), app.today());
+        app.figures().refresh(app.platform(), app.user()->token, "analytics/teams/" + period.from,
+                              "/api/v1/analytics/teams?" + query(period), app.today());
         const std::string group = dashboard.group.empty() ? default_group(app) : dashboard.group;
         app.figures().refresh(app.platform(), app.user()->token, "analytics/series/" + group + "/" + monthly.from,
                               "/api/v1/analytics/series?group=" + group + "&bucket=month&" + query(monthly), app.today());
