@@ -11,6 +11,7 @@ void AnalyticsIndex::catch_up(Store& store) {
                    "'action_item', 'feedback', 'recognition', 'mentoring_pair', 'mentoring_session') "
                    "ORDER BY seq LIMIT ?");
     const int64_t last = store.last_seq();
+    if (seq_ == 0) ledger_.reserve(size_t(last));  // the first fold: about one record per logged change
     while (seq_ < last) {
         read.reset();
         read.bind(1, seq_).bind(2, int64_t(kBatch));
@@ -32,6 +33,7 @@ void AnalyticsIndex::catch_up(Store& store) {
         if (rows < kBatch) seq_ = std::max(seq_, last);  // the rest of the log holds nothing analytics reads
     }
     ledger_.refresh();
+    ready_ = true;
 }
 
 std::vector<std::string> members_of(const OrgChart& org, const std::string& group) {

@@ -60,17 +60,32 @@ std::optional<Period> parse_period(const httplib::Request& request, httplib::Res
 
 bool leads_team(const OrgChart& org, const std::string& id) { return !org.reports_of(id).empty(); }
 
-// The managers whose teams the actor may see figures of: HR every one, a manager themself and their tree.
-std::vector<std::string> visible_managers(const Actor& actor, const OrgChart& org,
-                                          const std::vector<std::string>& everyone) {
-    std::vector<std::string> out;
-    if (actor.role == Role::HrAdmin) {
-        for (const auto& id : everyone)
-            if (leads_team(org, id)) out.push_back(id);
-    } else if (actor.role == Role::Manager) {
-        for (const auto& id : org.tree_of(actor.person_id))
-            if (leads_team(org, id)) out.push_back(id);
+// Who may read analytics at all, and whether the figures are there yet (after a restart the server folds its
+// whole change log first). False when an error was sent.
+bool may_read_analytics(const Actor& actor, const AnalyticsIndex& index, httplib::Response& response) {
+    if (actor.role != Role::HrAdmin && actor.role != Role::Manager) {
+        send_error(response, 403, "forbidden", "People analytics are for HR and managers.");
+        return false;
     }
+    if (!index.wait_ready(std::chrono::seconds(3))) {
+        response.set_header("Retry-After", "30");
+        send_error(response, 503, "not_ready", "The server is still preparing the figures after a restart; try again in a minute.");
+        return false;
+    }
+    return true;
+}
+
+// The managers whose teams the actor may see figures of: HR every one, a manager themself and their tree.
+std::vector<std::string> visible_managers(const Actor& actor, const OrgChart& org) {
+    std::vector<std::string> out;
+    std::vector<std::string> roots;
+    if (actor.role == Role::HrAdmin) roots = org.top_managers();
+    else if (actor.role == Role::Manager) roots = {actor.person_id};
+    for (const auto& root : roots)
+        for (const auto& id : org.tree_of(root))
+            if (leads_team(org, id)) out.push_back(id);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 
@@ -156,21 +171,14 @@ std::vector<ShownIndices> latest_team_indices(Store& store, const OrgChart& org,
 
 void TandemServer::add_analytics_routes() {
     auto teams = [this](const httplib::Request& request, httplib::Response& response, const Actor& actor, bool csv) {
-        if (actor.role != Role::HrAdmin && actor.role != Role::Manager)
-            return send_error(response, 403, "forbidden", "People analytics are for HR and managers.");
+        if (!may_read_analytics(actor, analytics_, response)) return;
         auto period = parse_period(request, response);
         if (!period) return;
         auto org = org_chart();
         const bool hr = actor.role == Role::HrAdmin;
         const std::string today = iso_from_millis(uint64_t(now_millis()));
         Json rows = databases_.read([&](Store& store) {
-            std::vector<std::string> everyone;
-            analytics_.with_ledger(store, [&](const analytics::ActivityLedger& ledger) {
-                ledger.for_each_person([&](const analytics::PersonFacts& p) { everyone.push_back(p.person_id); });
-                return 0;
-            });
-            std::sort(everyone.begin(), everyone.end());
-            const auto managers = visible_managers(actor, *org, everyone);
+            const auto managers = visible_managers(actor, *org);
             const auto indices =
                 latest_team_indices(store, *org, managers, hr ? "org" : survey::tree_group(actor.person_id), today);
             Json out = Json::array();
@@ -197,16 +205,8 @@ void TandemServer::add_analytics_routes() {
             return out;
         });
         if (!csv) return send_json(response, 200, Json{{"teams", std::move(rows)}});
-        const std::string text = to_csv(kTeamColumns, rows);
-        databases_.write([&](Store& store) {
-            record_audit(store, actor.person_id, "analytics.export", std::nullopt,
-                         Json{{"export", "teams"}, {"from", request.get_param_value("from")},
-                              {"to", request.get_param_value("to")}, {"rows", rows.size()}},
-                         now_millis() / 1000);
-        });
-        response.status = 200;
-        response.set_header("Content-Disposition", "attachment; filename=\"team-figures.csv\"");
-        response.set_content(text, "text/csv; charset=utf-8");
+        send_export(request, response, actor, to_csv(kTeamColumns, rows), "team-figures.csv",
+                    Json{{"export", "teams"}, {"rows", rows.size()}});
     };
     session_route("GET", "/api/v1/analytics/teams", 0,
                   [teams](const httplib::Request& request, httplib::Response& response, const Actor& actor,
@@ -237,8 +237,7 @@ void TandemServer::add_analytics_routes() {
 
 void TandemServer::analytics_series(const httplib::Request& request, httplib::Response& response, const Actor& actor,
                                     bool csv) {
-    if (actor.role != Role::HrAdmin && actor.role != Role::Manager)
-        return send_error(response, 403, "forbidden", "People analytics are for HR and managers.");
+    if (!may_read_analytics(actor, analytics_, response)) return;
     auto period = parse_period(request, response);
     if (!period) return;
     const std::string bucket_name = request.has_param("bucket") ? request.get_param_value("bucket") : "month";
@@ -331,23 +330,13 @@ void TandemServer::analytics_series(const httplib::Request& request, httplib::Re
                     {"surveys", std::move(rounds)}};
     });
     if (!csv) return send_json(response, 200, body);
-    const std::string text = to_csv(kPointColumns, body["points"]);
-    databases_.write([&](Store& store) {
-        record_audit(store, actor.person_id, "analytics.export", std::nullopt,
-                     Json{{"export", "series"}, {"group", group}, {"bucket", bucket_name},
-                          {"from", request.get_param_value("from")}, {"to", request.get_param_value("to")},
-                          {"rows", body["points"].size()}},
-                     now_millis() / 1000);
-    });
-    response.status = 200;
-    response.set_header("Content-Disposition", "attachment; filename=\"figures-over-time.csv\"");
-    response.set_content(text, "text/csv; charset=utf-8");
+    send_export(request, response, actor, to_csv(kPointColumns, body["points"]), "figures-over-time.csv",
+                Json{{"export", "series"}, {"group", group}, {"bucket", bucket_name}, {"rows", body["points"].size()}});
 }
 
 void TandemServer::analytics_return(const httplib::Request& request, httplib::Response& response, const Actor& actor,
                                     bool csv) {
-    if (actor.role != Role::HrAdmin && actor.role != Role::Manager)
-        return send_error(response, 403, "forbidden", "People analytics are for HR and managers.");
+    if (!may_read_analytics(actor, analytics_, response)) return;
     auto period = parse_period(request, response);
     if (!period) return;
     const std::string split = request.has_param("split") ? request.get_param_value("split") : "cadence";
@@ -358,13 +347,7 @@ void TandemServer::analytics_return(const httplib::Request& request, httplib::Re
     const bool hr = actor.role == Role::HrAdmin;
     const std::string today = iso_from_millis(uint64_t(now_millis()));
     std::optional<Json> body = databases_.read([&](Store& store) -> std::optional<Json> {
-        std::vector<std::string> everyone;
-        analytics_.with_ledger(store, [&](const analytics::ActivityLedger& ledger) {
-            ledger.for_each_person([&](const analytics::PersonFacts& p) { everyone.push_back(p.person_id); });
-            return 0;
-        });
-        std::sort(everyone.begin(), everyone.end());
-        const auto managers = visible_managers(actor, *org, everyone);
+        const auto managers = visible_managers(actor, *org);
         std::string practice = "1:1 cadence adherence (month by month)";
         const auto months = analytics::buckets(period->from, period->to, analytics::Bucket::Month);
         std::unordered_map<std::string, double> adoption;
@@ -444,18 +427,24 @@ void TandemServer::analytics_return(const httplib::Request& request, httplib::Re
     });
     if (!body) return send_error(response, 404, "not_found", "There is no such program.");
     if (!csv) return send_json(response, 200, *body);
-    const std::string text = to_csv({"manager_id", "manager_name", "cohort", "split", "headcount", "engagement", "enps",
-                                     "psych_safety", "retention_12m"},
-                                    (*body)["teams"]);
+    send_export(request, response, actor,
+                to_csv({"manager_id", "manager_name", "cohort", "split", "headcount", "engagement", "enps",
+                        "psych_safety", "retention_12m"},
+                       (*body)["teams"]),
+                "cohort-comparison.csv", Json{{"export", "return"}, {"split", split}, {"rows", (*body)["teams"].size()}});
+}
+
+// A CSV download, audited as `analytics.export` with the caller as actor and the period asked for.
+void TandemServer::send_export(const httplib::Request& request, httplib::Response& response, const Actor& actor,
+                               const std::string& csv, const std::string& file_name, Json details) {
+    details["from"] = request.get_param_value("from");
+    details["to"] = request.get_param_value("to");
     databases_.write([&](Store& store) {
-        record_audit(store, actor.person_id, "analytics.export", std::nullopt,
-                     Json{{"export", "return"}, {"split", split}, {"from", request.get_param_value("from")},
-                          {"to", request.get_param_value("to")}, {"rows", (*body)["teams"].size()}},
-                     now_millis() / 1000);
+        record_audit(store, actor.person_id, "analytics.export", std::nullopt, details, now_millis() / 1000);
     });
     response.status = 200;
-    response.set_header("Content-Disposition", "attachment; filename=\"cohort-comparison.csv\"");
-    response.set_content(text, "text/csv; charset=utf-8");
+    response.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+    response.set_content(csv, "text/csv; charset=utf-8");
 }
 
 }  // namespace tandem::server

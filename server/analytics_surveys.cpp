@@ -1,6 +1,7 @@
 #include "analytics_surveys.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "survey_store.h"
 #include "tandem/dates.h"
@@ -53,9 +54,14 @@ std::vector<ShownIndices> shown_indices(Store& store, const OrgChart& org, const
     survey::GroupForest forest(org, load_tallies(store, survey_id), root);
     const survey::TallyLayout layout = load_layout(store, survey_id);
     const auto visibility = survey::decide_visibility(forest, survey->questions, layout, survey->rules);
+    // Looked up by id once: asking the forest group by group would walk its 20,000 nodes per team.
+    std::unordered_map<std::string, size_t> node_of;
+    node_of.reserve(forest.nodes().size());
+    for (size_t i = 0; i < forest.nodes().size(); ++i) node_of.emplace(forest.nodes()[i].id, i);
     for (size_t i = 0; i < groups.size(); ++i) {
-        auto node = forest.find(groups[i]);
-        if (!node) continue;
+        auto found = node_of.find(groups[i]);
+        if (found == node_of.end()) continue;
+        const size_t* node = &found->second;
         auto index = [&](survey::Index which) {
             return survey::shown_index(forest, *node, visibility, survey->questions, layout, which);
         };

@@ -75,6 +75,8 @@ private:
     void add_analytics_routes();    // analytics_routes.cpp
     void analytics_series(const httplib::Request& request, httplib::Response& response, const Actor& actor, bool csv);
     void analytics_return(const httplib::Request& request, httplib::Response& response, const Actor& actor, bool csv);
+    void send_export(const httplib::Request& request, httplib::Response& response, const Actor& actor,
+                     const std::string& csv, const std::string& file_name, Json details);
     void public_route(const std::string& method, const std::string& pattern, size_t max_body,
                       httplib::Server::Handler handler);
     void session_route(const std::string& method, const std::string& pattern, size_t max_body,

@@ -18,6 +18,7 @@ namespace tandem::analytics {
 class ActivityLedger {
 public:
     void apply(const Change& change);
+    void reserve(size_t records) { records_.reserve(records); }
     // Re-derives the overdue spans of everyone touched since the last call.
     void refresh();
 

@@ -132,9 +132,16 @@ int main() {
     const auto hr = session("hr@demo.example");
     const std::string quarter = "from=" + add_days(today, -90) + "&to=" + today;
     const std::string year = "from=" + add_days(add_months(today, -12), 1) + "&to=" + today;
-    auto first = http.Get(("/api/v1/analytics/teams?" + quarter).c_str(), hr);
-    std::printf("\nserver start to the first team figures (folds the whole change log): %.1f s (status %d)\n",
-                seconds_since(start), first ? first->status : 0);
+    // Until the fold is done the server answers 503 not_ready (after waiting 3 s).
+    int status = 0, not_ready = 0;
+    for (int attempt = 0; attempt < 400 && status != 200; ++attempt) {
+        auto first = http.Get(("/api/v1/analytics/teams?" + quarter).c_str(), hr);
+        status = first ? first->status : 0;
+        not_ready += status == 503;
+    }
+    std::printf("\nserver start to the first team figures (folds the whole change log): %.1f s (status %d; %d "
+                "answers of 503 not_ready before)\n",
+                seconds_since(start), status, not_ready);
 
     // A vice-president signs in through an account made for the benchmark.
     {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "features/surveys/survey_charts.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -14,14 +15,6 @@ namespace {
 const ImU32 kGrid = IM_COL32(214, 218, 224, 255);
 
 ImU32 ink() { return ImGui::GetColorU32(ImGuiCol_Text); }
-
-void hatch(ImDrawList* draw, ImVec2 min, ImVec2 max) {
-    draw->AddRectFilled(min, max, IM_COL32(236, 238, 242, 255));
-    draw->PushClipRect(min, max, true);
-    for (float x = min.x - (max.y - min.y); x < max.x; x += 7)
-        draw->AddLine(ImVec2(x, max.y), ImVec2(x + (max.y - min.y), min.y), IM_COL32(170, 176, 186, 255), 1.0f);
-    draw->PopClipRect();
-}
 
 float y_of(const Axis& axis, double value, float top, float bottom) {
     const double t = axis.high > axis.low ? (std::clamp(value, axis.low, axis.high) - axis.low) / (axis.high - axis.low) : 0;

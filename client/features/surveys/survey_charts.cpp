@@ -21,6 +21,8 @@ ImU32 score_colour(double score) {
     return ImGui::GetColorU32(t < 0.5f ? mix(low, mid, t * 2) : mix(mid, high, (t - 0.5f) * 2));
 }
 
+}  // namespace
+
 void hatch(ImDrawList* draw, ImVec2 min, ImVec2 max) {
     draw->AddRectFilled(min, max, IM_COL32(236, 238, 242, 255));
     draw->PushClipRect(min, max, true);
@@ -28,7 +30,6 @@ void hatch(ImDrawList* draw, ImVec2 min, ImVec2 max) {
         draw->AddLine(ImVec2(x, max.y), ImVec2(x + (max.y - min.y), min.y), IM_COL32(170, 176, 186, 255), 1.0f);
     draw->PopClipRect();
 }
-}  // namespace
 
 std::optional<size_t> heatmap(const char* id, const std::vector<std::string>& columns,
                               const std::vector<HeatmapRow>& rows) {

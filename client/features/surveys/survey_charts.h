@@ -6,7 +6,13 @@
 #include <string>
 #include <vector>
 
+struct ImDrawList;
+struct ImVec2;
+
 namespace tandem::client::charts {
+
+// Grey diagonal stripes: where a figure exists but may not be shown (too few answers) or is missing.
+void hatch(ImDrawList* draw, ImVec2 min, ImVec2 max);
 
 struct HeatmapRow {
     std::string id, label;
