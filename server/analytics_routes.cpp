@@ -340,15 +340,17 @@ void TandemServer::analytics_return(const httplib::Request& request, httplib::Re
     auto period = parse_period(request, response);
     if (!period) return;
     const std::string split = request.has_param("split") ? request.get_param_value("split") : "cadence";
-    const bool by_program = split.rfind("program:", 0) == 0;
-    if (split != "cadence" && !by_program)
-        return send_error(response, 400, "invalid_parameter", "`split` is cadence or program:<program id>.");
+    const bool by_program = split.rfind("program:", 0) == 0, by_recognition = split == "recognition";
+    if (split != "cadence" && !by_program && !by_recognition)
+        return send_error(response, 400, "invalid_parameter",
+                          "`split` is cadence, recognition or program:<program id>.");
     auto org = org_chart();
     const bool hr = actor.role == Role::HrAdmin;
     const std::string today = iso_from_millis(uint64_t(now_millis()));
     std::optional<Json> body = databases_.read([&](Store& store) -> std::optional<Json> {
         const auto managers = visible_managers(actor, *org);
-        std::string practice = "1:1 cadence adherence (month by month)";
+        std::string practice = by_recognition ? "recognitions received per person"
+                                              : "1:1 cadence adherence (month by month)";
         const auto months = analytics::buckets(period->from, period->to, analytics::Bucket::Month);
         std::unordered_map<std::string, double> adoption;
         if (by_program) {
@@ -375,6 +377,8 @@ void TandemServer::analytics_return(const httplib::Request& request, httplib::Re
                 if (by_program) {
                     auto it = adoption.find(managers[i]);
                     if (it != adoption.end()) team.split = it->second;
+                } else if (by_recognition) {
+                    team.split = figures.per_head(figures.recognitions);
                 } else {
                     std::vector<const analytics::PersonFacts*> people;
                     for (const auto& id : org->reports_of(managers[i]))
@@ -389,7 +393,7 @@ void TandemServer::analytics_return(const httplib::Request& request, httplib::Re
             }
             return 0;
         });
-        const auto comparison = analytics::compare_cohorts(outcomes, practice);
+        const auto comparison = analytics::compare_cohorts(outcomes, practice, !by_recognition);
         auto cohort_json = [&](const analytics::Cohort& cohort) {
             return Json{{"teams", cohort.teams}, {"people", cohort.people},
                         {"teams_with_survey", cohort.teams_with_survey},

@@ -54,7 +54,8 @@ std::string cohort_size(const Cohort& cohort) {
 
 std::string percent_text(double share) { return number_text(share * 100.0, 0) + "%"; }
 
-CohortComparison compare_cohorts(const std::vector<TeamOutcome>& teams, const std::string& practice) {
+CohortComparison compare_cohorts(const std::vector<TeamOutcome>& teams, const std::string& practice,
+                                 bool split_is_share) {
     CohortComparison out;
     out.practice = practice;
     std::vector<const TeamOutcome*> measured;
@@ -73,7 +74,8 @@ CohortComparison compare_cohorts(const std::vector<TeamOutcome>& teams, const st
     out.high = cohort_of(high);
     out.low = cohort_of(low);
 
-    out.sentences.push_back("Teams at or above the median " + practice + " (" + percent_text(*out.threshold) + "): " +
+    const std::string median = split_is_share ? percent_text(*out.threshold) : number_text(*out.threshold, 2);
+    out.sentences.push_back("Teams at or above the median " + practice + " (" + median + "): " +
                             cohort_size(out.high) + ". Below it: " + cohort_size(out.low) + ".");
     if (low.empty()) {
         out.sentences.push_back("Every team is at the same level, so there is no lower cohort to compare with.");

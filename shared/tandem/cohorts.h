@@ -13,7 +13,7 @@ namespace tandem::analytics {
 
 struct TeamOutcome {
     std::string manager_id;
-    std::optional<double> split;  // the practice, 0..1; teams without it stay out of both cohorts
+    std::optional<double> split;  // the practice (a share, or a count per person); teams without it stay out
     int64_t headcount = 0;
     std::optional<double> engagement, enps, psych_safety;  // as shown to the reader (null below threshold)
     Share retention;  // whole 0 where the reader may not see it
@@ -34,7 +34,9 @@ struct CohortComparison {
     std::vector<std::string> sentences;  // the reading, plainly
 };
 
-CohortComparison compare_cohorts(const std::vector<TeamOutcome>& teams, const std::string& practice);
+// `split_is_share`: the split is a share (written as a percentage), else a count per person.
+CohortComparison compare_cohorts(const std::vector<TeamOutcome>& teams, const std::string& practice,
+                                 bool split_is_share = true);
 
 // "71%", "+8.2 points": how the comparison writes its figures.
 std::string percent_text(double share);

@@ -259,6 +259,9 @@ TEST_F(Analytics, SeriesAndTheReturnKeepToTheReadersScope) {
                                     [](const Json& t) { return t["cohort"] == "none"; })),
               int(body["teams"].size()));
     EXPECT_FALSE(body["sentences"].empty());
+    body = body_of(get(hr, "/api/v1/analytics/return" + period + "&split=recognition"));
+    EXPECT_EQ(body["practice"], "recognitions received per person");
+    EXPECT_EQ(get(hr, "/api/v1/analytics/return" + period + "&split=mood")->status, 400);
     body = body_of(get(maya, "/api/v1/analytics/return" + period));
     ASSERT_EQ(body["teams"].size(), 1u);
     EXPECT_EQ(body["teams"][0]["manager_id"], maya.user_id);

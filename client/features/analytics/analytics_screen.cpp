@@ -105,6 +105,7 @@ void draw_return(App& app, const Period& period) {
         else if (ui::button((label + "##split-" + split).c_str())) dashboard.split = split;
     };
     choice("cadence", "1:1 cadence", true);
+    choice("recognition", "Recognition", false);
     for (const auto& program : app.views().programs)
         if (!program.starts_on.empty() && program.starts_on <= app.today())
             choice("program:" + program.program_id, "Adoption of " + program.title, false);
@@ -127,7 +128,9 @@ void draw_return(App& app, const Period& period) {
         {"Psych. safety", number(high["psych_safety"]), number(low["psych_safety"]), {1, 7, charts::decimal}}};
     if (is_hr(app))
         measures.push_back({"Retention", number(high["retention_12m"]), number(low["retention_12m"]), {0, 1, charts::percent}});
-    charts::cohort_bars("return", measures, high_label, low_label);
+    // With every team on one side (a manager of one team, say) the bars would compare nothing.
+    if (low.value("teams", 0) > 0 && high.value("teams", 0) > 0)
+        charts::cohort_bars("return", measures, high_label, low_label);
     ImGui::PushTextWrapPos(0);
     for (const auto& sentence : body["sentences"]) ui::text(sentence.get<std::string>());
     ImGui::PopTextWrapPos();
