@@ -141,7 +141,8 @@ void add_demo_analytics(Store& store, std::map<std::string, std::string>& ids, u
                     if (dice.chance(20))
                         history.add(days_ago, "feedback", new_uuid_v7(now),
                                     {{"from_id", manager}, {"about_id", report}, {"kind", "praise"},
-                                     {"visibility", "private"}, {"situation", "Our 1:1"},
+                                     {"visibility", "private"}, {"given_on", add_days(today, -days_ago)},
+                                     {"situation", "Our 1:1"},
                                      {"behaviour", "Came with a clear proposal"}, {"impact", "We decided in minutes"}},
                                     manager);
                 }

@@ -259,8 +259,9 @@ void ActivityLedger::apply(const Change& change) {
         if (created) {
             fact.person = person_index(text_field(fields, "about_id"), day);
             fact.other = person_index(text_field(fields, "from_id"), day);
-            fact.day = day;
+            fact.day = day;  // the day it was written, unless it says when it was given
         }
+        if (has(fields, "given_on") && newer(fact.stamp_day)) fact.day = date_field(fields, "given_on", fact.day);
         break;
     case Kind::Recognition:
         if (created) fact.person = person_index(text_field(fields, "about_id"), day);

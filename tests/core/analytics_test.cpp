@@ -139,7 +139,9 @@ TEST(Analytics, TheLedgerFoldsLoggedChangesIntoFacts) {
     ledger.apply(change("action_item", item, "2026-01-09", {{"checkin_id", checkin_a}, {"due_on", "2026-01-15"}, {"done", false}}));
     ledger.apply(change("action_item", item, "2026-01-14", {{"done", true}}));
     ledger.apply(change("action_item", item, "2026-01-12", {{"done", false}}));
-    ledger.apply(change("feedback", "00000000-0000-7000-8000-0000000000d1", "2026-01-16", {{"from_id", maya}, {"about_id", noah}}));
+    // Written on the 18th about the 16th: it counts on the day given.
+    ledger.apply(change("feedback", "00000000-0000-7000-8000-0000000000d1", "2026-01-18",
+                        {{"from_id", maya}, {"about_id", noah}, {"given_on", "2026-01-16"}}));
     // The 1:1 of the 20th moves to the 19th.
     ledger.apply(change("checkin", checkin_b, "2026-01-21", {{"held_on", "2026-01-19"}}, 1));
     ledger.refresh();

@@ -107,10 +107,12 @@ TEST_F(Analytics, FiguresFollowWhatManagersWriteAndWhatHrImports) {
                                               change("checkin", c, {{"report_id", reports[3]}, {"held_on", add_days(today, -60)}}),
                                               change("feedback", f, {{"from_id", maya.user_id}, {"about_id", reports[1]},
                                                                      {"kind", "praise"}, {"visibility", "shared"},
+                                                                     {"given_on", add_days(today, -1)},
                                                                      {"situation", "Release"}, {"behaviour", "Calm"},
                                                                      {"impact", "Shipped"}})}}});
     ASSERT_EQ(reply->status, 200);
-    for (const auto& result : body_of(reply)["results"]) ASSERT_EQ(result["status"], "accepted") << result;
+    const Json pushed = body_of(reply);  // named: a range-for over a member of a temporary reads freed memory
+    for (const auto& result : pushed["results"]) ASSERT_EQ(result["status"], "accepted") << result;
     const Json after = row_of(teams(hr), maya.user_id);
     EXPECT_EQ(after["checkins"].get<int>(), before["checkins"].get<int>() + 2);
     // feedback_given counts what the team's people gave, per person: Maya's own feedback is not theirs.
