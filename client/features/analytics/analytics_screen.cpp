@@ -241,11 +241,31 @@ void draw_teams(App& app, const Period& period) {
     ui::heading("Teams");
     const Json& body = kept(app, "analytics/teams/" + period.from, "/api/v1/analytics/teams?" + query(period));
     if (!body.is_object()) return;
-    std::vector<Json> teams(body["teams"].begin(), body["teams"].end());
-    std::sort(teams.begin(), teams.end(), [&](const Json& a, const Json& b) {
-        return app.views().name_of(a["manager_id"], "") < app.views().name_of(b["manager_id"], "");
-    });
+    // Sorted by name once per answer, not per frame; an organisation of thousands of teams shows the first
+    // kMostTeams here (every team is in the export).
+    constexpr size_t kMostTeams = 40;
+    static const Json* sorted_for = nullptr;
+    static std::string sorted_on;
+    static std::vector<size_t> order;  // indices, not pointers: a refresh replaces the array in place
+    const std::string stamp = app.figures().get("analytics/teams/" + period.from).fetched_on + period.from +
+                              std::to_string(body["teams"].size());
+    if (sorted_for != &body || sorted_on != stamp) {
+        const Json& all = body["teams"];
+        order.resize(all.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+            return app.views().name_of(all[a]["manager_id"], "") < app.views().name_of(all[b]["manager_id"], "");
+        });
+        sorted_for = &body;
+        sorted_on = stamp;
+    }
+    std::vector<Json> teams;
+    for (size_t i = 0; i < order.size() && i < kMostTeams; ++i)
+        if (order[i] < body["teams"].size()) teams.push_back(body["teams"][order[i]]);
     if (teams.empty()) return ui::muted("No team to show: figures are per manager with reports.");
+    if (order.size() > kMostTeams)
+        ui::muted("The first " + std::to_string(kMostTeams) + " of " + std::to_string(order.size()) +
+                  " teams by name; the export holds every one.");
     auto team_label = [&](const Json& team) {
         const std::string id = team["manager_id"];
         return id == app.user()->id ? std::string("Your team") : app.views().name_of(id, "A manager") + "'s team";
