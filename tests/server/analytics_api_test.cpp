@@ -185,6 +185,26 @@ TEST_F(Analytics, SurveyFiguresAreSuppressedExactlyAsTheReadersTeamResults) {
     EXPECT_DOUBLE_EQ(row_of(teams(maya), maya.user_id)["engagement"].get<double>(), 62.5);
     EXPECT_TRUE(row_of(teams(hr), maya.user_id)["engagement"].is_null());
     EXPECT_TRUE(row_of(teams(noah), noah.user_id)["engagement"].is_null()) << "2 answers are below 3";
+
+    // The series and the cohort comparison carry the same figures under the same rules.
+    auto round_in_series = [&](const Session& who, const std::string& group) {
+        const Json body = body_of(get(who, "/api/v1/analytics/series?from=" + from + "&to=" + today + "&group=" + group));
+        for (const auto& round : body["surveys"])
+            if (round["survey_id"] == survey) return round;
+        return Json();
+    };
+    const Json mine = round_in_series(maya, "team:" + maya.user_id);
+    ASSERT_TRUE(mine.is_object()) << "the closed round is a point of Maya's team's trend";
+    EXPECT_DOUBLE_EQ(mine["engagement"].get<double>(), 62.5);
+    const Json hrs = round_in_series(hr, "team:" + maya.user_id);
+    ASSERT_TRUE(hrs.is_object());
+    EXPECT_TRUE(hrs["engagement"].is_null()) << "hidden from HR, as in HR's team: results";
+    for (const Session* reader : {&hr, &maya}) {
+        const Json body = body_of(get(*reader, "/api/v1/analytics/return?from=" + from + "&to=" + today));
+        const Json rows = teams(*reader);
+        for (const auto& team : body["teams"])
+            EXPECT_EQ(team["engagement"], row_of(rows, team["manager_id"])["engagement"]) << team["manager_id"];
+    }
 }
 
 TEST_F(Analytics, CsvExportsMatchTheJsonAndAreAuditedWithTheCaller) {
