@@ -53,6 +53,7 @@ public:
     bool run();         // serves until stop(); returns false if the socket failed
     void stop();
     size_t open_connections() const { return http_.open_connections(); }
+    uint64_t body_bytes_read() const { return http_.body_bytes_read(); }
     // For the `invite` command: an invitation for the person with this e-mail, audited as `actor_id`.
     std::optional<Invite> invite_by_email(const std::string& email, const std::string& actor_id);
 

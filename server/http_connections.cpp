@@ -53,8 +53,8 @@ void refuse_over_capacity(int socket) {
 
 Connection* current_connection() { return serving; }
 
-Connection::Connection(int socket, const ConnectionLimits& limits, int wake_fd)
-    : socket_(socket), wake_fd_(wake_fd), limits_(limits), buffer_(16 * 1024) {}
+Connection::Connection(int socket, const ConnectionLimits& limits, int wake_fd, std::atomic<uint64_t>& body_bytes)
+    : socket_(socket), wake_fd_(wake_fd), limits_(limits), body_bytes_(body_bytes), buffer_(16 * 1024) {}
 
 bool Connection::wait(short events, Clock::time_point deadline) const {
     for (;;) {
@@ -118,6 +118,7 @@ ssize_t Connection::read(char* data, size_t size) {
         }
     } else {
         body_left_ -= n;
+        body_bytes_ += n;
     }
     std::memcpy(data, from, n);
     buffer_begin_ += n;
@@ -272,7 +273,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     } else {
         const int on = 1;
         ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
-        Connection connection(sock, limits_, wake_pipe_[0]);
+        Connection connection(sock, limits_, wake_pipe_[0], body_bytes_);
         Serving scope(&connection);
         for (size_t count = 1; count <= limits_.keep_alive_max_requests && !stopping_; ++count) {
             if (!connection.wait_for_request()) break;

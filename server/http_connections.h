@@ -53,7 +53,8 @@ Connection* current_connection();
 
 class Connection final : public httplib::Stream {
 public:
-    Connection(int socket, const ConnectionLimits& limits, int wake_fd);
+    // `body_bytes` counts every body byte handed to the parser, server-wide: what the server buffered.
+    Connection(int socket, const ConnectionLimits& limits, int wake_fd, std::atomic<uint64_t>& body_bytes);
 
     // httplib::Stream
     bool is_readable() const override;
@@ -85,6 +86,7 @@ private:
     int socket_;
     int wake_fd_;
     const ConnectionLimits& limits_;
+    std::atomic<uint64_t>& body_bytes_;
     std::vector<char> buffer_;
     size_t buffer_begin_ = 0, buffer_end_ = 0;
 
@@ -135,6 +137,9 @@ public:
     // Ends every connection's waits and stops accepting; run() then returns.
     void shut_down();
     size_t open_connections() const { return open_.load(); }
+    // Request body bytes read off sockets and handed to the parser since start: an exact measure of what an
+    // unauthenticated or refused upload made the server hold, where a process's resident size is not.
+    uint64_t body_bytes_read() const { return body_bytes_.load(); }
 
 private:
     bool process_and_close_socket(socket_t sock) override;
@@ -142,6 +147,7 @@ private:
     ConnectionLimits limits_;
     int wake_pipe_[2] = {-1, -1};
     std::atomic<size_t> open_{0};
+    std::atomic<uint64_t> body_bytes_{0};
     std::atomic<bool> stopping_{false};
 };
 

@@ -3,6 +3,9 @@
 // counted into tallies in the same transaction that uses up the link or remembers the kiosk submission.
 #include <sodium.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "answer_page.h"
 #include "audit_log.h"
 #include "http_api.h"
@@ -70,6 +73,36 @@ bool limited(RateLimiter& limiter, const std::string& key, httplib::Response& re
         return true;
     }
     return false;
+}
+
+// `value` as a whole number in [low, high], judged on the JSON number itself (signed or unsigned) so that
+// no value can overflow into the range.
+std::optional<int64_t> whole_number_within(const Json& value, int64_t low, int64_t high) {
+    if (high < low) return std::nullopt;
+    if (value.is_number_unsigned()) {
+        const uint64_t n = value.get<uint64_t>();
+        if (n >= uint64_t(std::max<int64_t>(low, 0)) && n <= uint64_t(high)) return int64_t(n);
+        return std::nullopt;
+    }
+    if (value.is_number_integer()) {
+        const int64_t n = value.get<int64_t>();
+        if (n >= low && n <= high) return n;
+    }
+    return std::nullopt;
+}
+
+// How many more links a team may get: one per report still employed today (a leaver's link could only be
+// answered by someone else, padding the group), less the links made before.
+int64_t link_allowance(Store& store, const OrgChart& org, const std::string& survey_id, const std::string& manager_id,
+                       const std::string& today) {
+    int64_t employed = 0;
+    for (const auto& report : org.reports_of(manager_id)) {
+        auto person = store.load(report);
+        if (!person || person->state.deleted) continue;
+        const std::string left = person->state.text("exit_date");
+        if (left.empty() || left > today) ++employed;
+    }
+    return std::max<int64_t>(0, employed - count_links(store, survey_id, manager_id));
 }
 
 // The stored groups whose comments make up a node of the forest: a tree's are its teams'.
@@ -165,13 +198,12 @@ void TandemServer::create_links(const httplib::Request& request, httplib::Respon
     auto body = parse_body(request, response);
     if (!body) return;
     auto team_of = body->find("team_of"), count = body->find("count");
-    if (team_of == body->end() || !team_of->is_string() || count == body->end() || !count->is_number_integer())
+    if (team_of == body->end() || !team_of->is_string() || count == body->end())
         return send_error(response, 400, "invalid_request",
                           "Send {\"team_of\": \"<manager person id>\", \"count\": <whole number>}.");
     const std::string survey_id = request.matches[1], manager_id = team_of->get<std::string>();
     auto org = org_chart();
-    const int64_t headcount = int64_t(org->reports_of(manager_id).size());
-    if (headcount == 0)
+    if (org->reports_of(manager_id).empty())
         return send_error(response, 400, "invalid_request", "\"team_of\" must be a manager with a team.");
     std::vector<std::string> tokens;
     std::string problem;
@@ -179,24 +211,24 @@ void TandemServer::create_links(const httplib::Request& request, httplib::Respon
     databases_.write([&](Store& store) {
         if (!load_survey(store, survey_id)) return;
         found = true;
-        const int64_t existing = count_links(store, survey_id, manager_id);
-        const int64_t wanted = count->get<int64_t>();
-        if (wanted < 1 || existing + wanted > headcount) {
-            problem = "\"count\" must be 1 to " + std::to_string(headcount - existing) + ": the team has " +
-                      std::to_string(headcount) + " people and " + std::to_string(existing) +
-                      " links were made before.";
+        const int64_t remaining = link_allowance(store, *org, survey_id, manager_id, today());
+        // Compared as the number it was sent as, before any arithmetic: a huge count must not wrap.
+        const auto wanted = whole_number_within(*count, 1, remaining);
+        if (!wanted) {
+            problem = remaining > 0 ? "\"count\" must be a whole number from 1 to " + std::to_string(remaining) +
+                                          ": one link per person still employed in the team, less those made before."
+                                    : "Every person still employed in this team already has a link.";
             return;
         }
-        for (int64_t i = 0; i < wanted; ++i) tokens.push_back(random_hex(32));
+        for (int64_t i = 0; i < *wanted; ++i) tokens.push_back(random_hex(32));
         store.transaction([&] {
             for (const auto& token : tokens) add_link(store, token_digest(token), survey_id, manager_id);
             record_audit(store, actor.person_id, "survey.links", survey_id,
-                         Json{{"team_of", manager_id}, {"count", wanted}}, now_millis() / 1000);
+                         Json{{"team_of", manager_id}, {"count", *wanted}}, now_millis() / 1000);
         });
     });
     if (!found) return send_error(response, 404, "not_found", "There is no such survey.");
-    if (!problem.empty() || (tokens.empty() && count->get<int64_t>() >= 1))
-        return send_error(response, 400, "invalid_request", problem.empty() ? "No links could be made." : problem);
+    if (!problem.empty()) return send_error(response, 400, "invalid_parameter", problem);
     Json links = Json::array();
     for (const auto& token : tokens) links.push_back(Json{{"token", token}, {"path", "/answer#" + token}});
     send_json(response, 200, Json{{"links", std::move(links)}});
@@ -337,6 +369,15 @@ void TandemServer::survey_results(const httplib::Request& request, httplib::Resp
             send_error(response, 404, "not_found", "There is no such survey.");
             return std::nullopt;
         }
+        // A survey meant for another division is not this reader's to read in any group: not even its
+        // questions or thresholds. The person who ran a session reads that session's survey.
+        const bool runs_its_session = !survey->training_session_id.empty() &&
+                                      group == survey::session_group(survey->training_session_id) &&
+                                      facilitates(survey->training_session_id);
+        if (!may_read(actor, survey->meta, *org) && !runs_its_session) {
+            send_error(response, 403, "forbidden", "This survey's audience does not include you.");
+            return std::nullopt;
+        }
         survey::GroupForest forest(*org, load_tallies(store, survey_id), *root);
         auto node = forest.find(group);
         if (!node) {
@@ -345,7 +386,10 @@ void TandemServer::survey_results(const httplib::Request& request, httplib::Resp
         }
         const survey::TallyLayout layout = load_layout(store, survey_id);
         auto visibility = survey::decide_visibility(forest, survey->questions, layout, survey->rules);
+        const bool released = survey->results_released(today());
         auto results_of = [&](size_t at) {
+            if (!released)
+                return survey::group_participation(forest, at, visibility, survey->questions, layout, survey->rules);
             const auto groups = stored_groups_of(forest, at);
             return survey::group_results(forest, at, visibility, survey->questions, layout, survey->rules,
                                          [&](const std::string& question_id) {

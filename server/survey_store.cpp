@@ -58,6 +58,10 @@ bool SurveyDefinition::accepts_answers(const std::string& today) const {
     return true;
 }
 
+bool SurveyDefinition::results_released(const std::string& today) const {
+    return status == "closed" || (status == "open" && !closes_on.empty() && today > closes_on);
+}
+
 std::optional<SurveyDefinition> load_survey(Store& store, const std::string& survey_id) {
     auto record = store.load(survey_id);
     if (!record || record->state.deleted || record->state.entity != "survey") return std::nullopt;

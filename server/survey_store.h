@@ -27,6 +27,9 @@ struct SurveyDefinition {
     RecordMeta meta;
     // Open for answers today: status open and today inside the schedule, when it has one.
     bool accepts_answers(const std::string& today) const;
+    // Scores and comments may be read: HR closed the survey, or its last day has passed. A closed survey
+    // never reopens, so what was released stays the final figure.
+    bool results_released(const std::string& today) const;
 };
 std::optional<SurveyDefinition> load_survey(Store& store, const std::string& survey_id);
 

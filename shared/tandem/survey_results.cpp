@@ -146,6 +146,7 @@ Json group_results(const GroupForest& forest, size_t node, const Visibility& vis
     Json out{{"group", group.id},
              {"status", status(respondents, shown[0])},
              {"respondents", shown[0] ? Json(respondents) : Json(nullptr)},
+             {"released", true},
              {"min_group_size", rules.min_group_size},
              {"min_comment_group_size", rules.min_comment_group_size}};
     Json list = Json::array();
@@ -176,6 +177,19 @@ Json group_results(const GroupForest& forest, size_t node, const Visibility& vis
         indices[to_string(index)] = number_or_null(shown_index(forest, node, visibility, questions, layout, index));
     out["indices"] = std::move(indices);
     return out;
+}
+
+Json group_participation(const GroupForest& forest, size_t node, const Visibility& visibility,
+                         const std::vector<Question>& questions, const TallyLayout& layout, const Rules& rules) {
+    const auto& group = forest.nodes()[node];
+    const bool shown = visibility.shown[node][0];
+    const int64_t respondents = group.tally.at(measure_slots(questions, layout)[0]);
+    return Json{{"group", group.id},
+                {"status", respondents == 0 ? "no_data" : shown ? "ok" : "below_threshold"},
+                {"respondents", shown ? Json(respondents) : Json(nullptr)},
+                {"released", false},
+                {"min_group_size", rules.min_group_size},
+                {"min_comment_group_size", rules.min_comment_group_size}};
 }
 
 std::optional<double> shown_index(const GroupForest& forest, size_t node, const Visibility& visibility,
@@ -224,7 +238,9 @@ std::string anonymity_sentence(const Rules& rules) {
     return "Your answers are anonymous. They are stored with no name, e-mail, link or time finer than the day, "
            "and counted only with the rest of your group: no figure is shown for fewer than " +
            std::to_string(rules.min_group_size) + " people, and written comments only when at least " +
-           std::to_string(rules.min_comment_group_size) + " people wrote one.";
+           std::to_string(rules.min_comment_group_size) +
+           " people wrote one. While the survey is open nobody sees scores or comments, only how many people "
+           "have answered; they are released when it closes.";
 }
 
 } // namespace tandem::survey

@@ -70,6 +70,12 @@ Json group_results(const GroupForest& forest, size_t node, const Visibility& vis
                    const std::vector<Question>& questions, const TallyLayout& layout, const Rules& rules,
                    const CommentSource& comments);
 
+// The same node while the survey is open: who answered, under the same thresholds and suppression, and
+// nothing else. Scores that move with each answer would let anyone who reads before and after one
+// respondent answers learn that person's answers, so they wait until the survey closes.
+Json group_participation(const GroupForest& forest, size_t node, const Visibility& visibility,
+                         const std::vector<Question>& questions, const TallyLayout& layout, const Rules& rules);
+
 // A theme's figure in a results body on one 0-100 scale, for heatmaps: an index where the theme has one
 // (eNPS -100..100 and psychological safety 1..7 rescaled), else the mean of its shown numeric questions.
 // nullopt where nothing of the theme may be shown.

@@ -30,6 +30,8 @@ async function api(token, method, path, body) {
   return {status: response.status, body: response.status === 204 ? null : await response.json()};
 }
 
+const hlcNow = () => Date.now().toString(16).padStart(12, "0") + "0001";
+
 async function recordOf(token, entity, test) {
   return (await pullAll(server.url, token)).find(change => change.entity === entity && test(change.fields));
 }
@@ -37,9 +39,16 @@ async function recordOf(token, entity, test) {
 test("HR reads the pulse by team and theme; Maya plans an action that reaches her next 1:1", async () => {
   const {context: hrContext, page: hr} = await device("hr@demo.example", "People");
   await click(hr, "Surveys");
-  await click(hr, "Results##results-Quarterly pulse");
+  // The open round shows who answered and nothing else until it closes.
+  await click(hr, "Results##results-Quarterly pulse · round 3");
   await find(hr, "The whole organisation");
-  await find(hr, "6 people answered.", {timeout: 15000});  // round 2: three in each team so far
+  await find(hr, "6 people answered.", {timeout: 15000});  // round 3: three in each team so far
+  await find(hr, /^Scores and comments are released when this survey closes/);
+  assert.ok(!(await visibleTexts(hr)).includes("Groups inside, by theme"), "no scores while the round is open");
+  await find(hr, "Engagement across rounds");  // the two closed rounds
+  await click(hr, "< Surveys##back-surveys");
+  await click(hr, "Results##results-Quarterly pulse · round 2");
+  await find(hr, "25 people answered.", {timeout: 15000});
   await find(hr, "Groups inside, by theme");
   await click(hr, /^Everyone under Dana Whitfield$/);  // a heatmap row opens that group
   await find(hr, /^Everyone under Maya Chen$/);         // ... whose own rows are her and Noah's trees
@@ -67,9 +76,9 @@ test("HR reads the pulse by team and theme; Maya plans an action that reaches he
 
   const {context, page: maya} = await device("manager1@demo.example", "My team");
   await click(maya, "Surveys");
-  await click(maya, "Results##results-Quarterly pulse");
+  await click(maya, "Results##results-Quarterly pulse · round 2");
   await find(maya, "Maya Chen's team");
-  await find(maya, "3 people answered.", {timeout: 15000});
+  await find(maya, "4 people answered.", {timeout: 15000});
   await click(maya, "action-focus");
   await click(maya, "focus-theme:psych_safety");
   await typeInto(maya, "##action-title", "Retrospective on how we handle mistakes");
@@ -163,7 +172,12 @@ test("a kiosk at the training session: six people offline by touch, an idle rese
   const session = survey.fields.training_session_id;
   const results = await api(hrToken, "GET", `/api/v1/surveys/${survey.record_id}/results?group=session:${session}`);
   assert.equal(results.body.respondents, 6, "six counted once each; the one who walked away is not");
-  assert.equal(results.body.questions[0].n, 6);
+  assert.equal(results.body.questions, undefined, "while the survey is open, participation only");
+  const closing = await api(hrToken, "POST", "/api/v1/sync/push", {device_id: "hr-api", changes: [
+    {id: "close-coaching", entity: "survey", record_id: survey.record_id, hlc: hlcNow(), fields: {status: "closed"}}]});
+  assert.equal(closing.body.results[0].status, "accepted", JSON.stringify(closing.body));
+  const released = await api(hrToken, "GET", `/api/v1/surveys/${survey.record_id}/results?group=session:${session}`);
+  assert.equal(released.body.questions[0].n, 6, "closed: the scores are released");
 
   // Exit with the PIN: the device is an ordinary sign-in screen again.
   await tap("Exit##kiosk-exit");
@@ -181,7 +195,7 @@ test("a kiosk at the training session: six people offline by touch, an idle rese
   await noah.screenshot({path: `${artifacts}/75-session-results-facilitator.png`});
 
   const small = crypto.randomUUID(), smallSurvey = crypto.randomUUID();
-  const hlc = () => Date.now().toString(16).padStart(12, "0") + "0001";
+  const hlc = hlcNow;
   const pushed = await api(hrToken, "POST", "/api/v1/sync/push", {device_id: "hr-api", changes: [
     {id: "small-session", entity: "training_session", record_id: small, hlc: hlc(),
      fields: {title: "Giving feedback", held_on: "2026-11-27", facilitator_id: (await apiSession(server.url, "manager2@demo.example")).user.id}},

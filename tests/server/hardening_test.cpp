@@ -1,6 +1,5 @@
 // The attacks of the outside review, replayed against a real server on 127.0.0.1: each must now fail to do
 // harm. Counts and waits are bounded; the figures against the targets come from scripts/bench-attacks.
-#include <fstream>
 #include <future>
 #include <random>
 
@@ -13,13 +12,6 @@ namespace {
 
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
-
-size_t resident_bytes() {
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);)
-        if (line.rfind("VmRSS:", 0) == 0) return size_t(std::stoull(line.substr(6))) * 1024;
-    return 0;
-}
 
 int64_t millis_since(Clock::time_point start) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
@@ -38,8 +30,12 @@ protected:
     }
 };
 
+// Time bounds below sit far under the failure they guard against (named beside each) and far over what a
+// sanitizer build on a loaded 2-core machine needs, so only the failure can cross them. Memory is judged by
+// what the server read off the socket, which is exact, not by a process's resident size, which the
+// allocator, the build type and neighbouring tests all move.
 TEST_F(Hardening, AChunkedUploadWithoutSignInIsRefusedWithoutBeingHeld) {
-    const size_t before = resident_bytes();
+    const uint64_t before = server->body_bytes_read();
     RawConnection attacker(port);
     ASSERT_TRUE(attacker.send_all("POST /api/v1/sync/push HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
                                   "Content-Type: application/json\r\n\r\n"));
@@ -49,7 +45,7 @@ TEST_F(Hardening, AChunkedUploadWithoutSignInIsRefusedWithoutBeingHeld) {
     const std::string response = attacker.read_response();
     EXPECT_EQ(RawConnection::status_of(response), 411) << response.substr(0, 200);
     EXPECT_NE(RawConnection::body_of(response).find("length_required"), std::string::npos);
-    EXPECT_LT(resident_bytes(), before + 24 * 1024 * 1024) << "sent " << sent << " bytes";
+    EXPECT_EQ(server->body_bytes_read(), before) << "sent " << sent << " bytes; the server read none of them";
     EXPECT_EQ(client().Get("/healthz")->status, 200);
 }
 
@@ -61,7 +57,7 @@ TEST_F(Hardening, ASessionIsCheckedBeforeAnyBodyByteIsRead) {
                                 "Content-Length: 1000000\r\n\r\n"));
     const std::string response = caller.read_response(5s);
     EXPECT_EQ(RawConnection::status_of(response), 401);
-    EXPECT_LT(millis_since(start), 2000);
+    EXPECT_LT(millis_since(start), 5000) << "awaiting the body would take the 30 s body grace";
     EXPECT_TRUE(caller.closed_by_server(5s)) << "the unread body must not be parsed as a next request";
 
     // Signed in, a body past the limit is refused from its Content-Length, also without reading it.
@@ -110,7 +106,7 @@ TEST_F(Hardening, SlowAndIdleConnectionsDoNotHoldUpOthers) {
     done = true;
     trickle.join();
     // Before the fix the 17th connection waited 45 s; the benchmark measures the real figure.
-    EXPECT_LT(slowest, 2000);
+    EXPECT_LT(slowest, 8000);
 }
 
 TEST_F(Hardening, AHeadThatTakesTooLongIsCutOff) {
@@ -121,13 +117,14 @@ TEST_F(Hardening, AHeadThatTakesTooLongIsCutOff) {
     ASSERT_TRUE(slow.send_all("GET /healthz HTTP/1.1\r\nHost: x\r\n"));
     const auto start_time = Clock::now();
     bool cut = false;
-    for (int i = 0; i < 40 && !cut; ++i) {
+    // Without the head timeout the trickle would go on until the loop's own end (30 s or more).
+    for (int i = 0; i < 150 && !cut; ++i) {
         if (!slow.send_all("X-Slow: one more line\r\n", 100ms)) cut = true;
         std::this_thread::sleep_for(100ms);
-        if (millis_since(start_time) > 1500) cut = slow.closed_by_server(1s);
+        if (millis_since(start_time) > 1500) cut = slow.closed_by_server(100ms);
     }
     EXPECT_TRUE(cut);
-    EXPECT_LT(millis_since(start_time), 3500);
+    EXPECT_LT(millis_since(start_time), 10000);
 }
 
 TEST_F(Hardening, ConnectionsPastTheLimitAreToldToComeBack) {
@@ -185,7 +182,7 @@ TEST_F(Hardening, ASignInFloodIsRefusedFastAndLeavesPullsAlone) {
                                            sign_in_body("nobody" + std::to_string(names()) + "@x.example", "guess")));
                 const std::string response = attacker.read_response(10s);
                 ++answered;
-                if (RawConnection::status_of(response) == 429 && millis_since(start) < 500) {
+                if (RawConnection::status_of(response) == 429 && millis_since(start) < 3000) {
                     ++refused_fast;
                     with_retry_after += response.find("Retry-After: ") != std::string::npos;
                 }
@@ -204,7 +201,7 @@ TEST_F(Hardening, ASignInFloodIsRefusedFastAndLeavesPullsAlone) {
     for (auto& t : flood) t.join();
     EXPECT_GT(refused_fast.load(), 0);
     EXPECT_EQ(with_retry_after.load(), refused_fast.load());
-    EXPECT_LT(slowest, 1000) << "before the fix pulls took a median of 22.7 s during the flood";
+    EXPECT_LT(slowest, 6000) << "before the fix pulls took a median of 22.7 s during the flood";
 }
 
 TEST_F(Hardening, FailuresFromOneClientDoNotLockTheOwnerOut) {

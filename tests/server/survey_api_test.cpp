@@ -67,6 +67,14 @@ protected:
         return client().Post(("/api/v1/answer/" + token).c_str(), Json{{"answers", answers}}.dump(),
                              "application/json");
     }
+    // HR closes the survey: its scores and comments are released.
+    void close_survey() {
+        auto reply = push(hr, Json{{"device_id", "hr-laptop"},
+                                   {"changes", Json::array({change("close-" + survey, "survey", survey,
+                                                                   {{"status", "closed"}})})}});
+        ASSERT_EQ(reply->status, 200);
+        ASSERT_EQ(body_of(reply)["results"][0]["status"], "accepted") << reply->body;
+    }
     Json results(const Session& session, const std::string& group, int expect = 200) {
         auto reply = client().Get(("/api/v1/surveys/" + survey + "/results?group=" + group).c_str(), bearer(session));
         EXPECT_EQ(reply->status, expect) << group << " " << reply->body;
@@ -208,6 +216,11 @@ TEST_F(Surveys, ResultsShowOnlyGroupsWithEnoughAnswersToThoseWhoMayReadThem) {
     ASSERT_EQ(answer(maya_links[3], Json::array({{{"question_id", likert}, {"value", 5}}}))->status, 201);
     for (const auto& token : noah_links)
         ASSERT_EQ(answer(token, Json::array({{{"question_id", likert}, {"value", 2}}}))->status, 201);
+
+    Json open = results(maya, "team:" + maya.user_id);
+    EXPECT_EQ(open["respondents"], 4) << "while open: who answered";
+    EXPECT_FALSE(open.contains("questions") || open.contains("indices")) << open << ": and nothing else";
+    close_survey();
 
     Json team = results(maya, "team:" + maya.user_id);
     EXPECT_EQ(team["status"], "ok");

@@ -74,7 +74,10 @@ void draw_state(App& app, const SurveyView& survey) {
     ImGui::SameLine();
     if (survey.status == "draft" && ui::primary_button("Open for answers##survey-open")) set_survey_status(app, survey, "open");
     if (survey.status == "open" && ui::button("Close##survey-close")) set_survey_status(app, survey, "closed");
-    if (survey.status == "closed" && ui::button("Reopen##survey-reopen")) set_survey_status(app, survey, "open");
+    if (survey.status == "open") {
+        ImGui::SameLine();
+        ui::muted("Closing releases the scores and comments; a closed survey never reopens (a new round is a new survey).");
+    }
     if (survey.audience == "org") ui::muted("Audience: the whole organisation.");
     else {
         std::string names;
@@ -91,12 +94,19 @@ void draw_state(App& app, const SurveyView& survey) {
 
 void draw_rules(App& app, const SurveyView& survey) {
     ui::heading("Anonymity");
-    record_integer(app, "survey", survey.survey_id, "min_group_size", survey.min_group_size, 3, 1000,
+    // People answered under the promise of these numbers: once the survey has opened they only go up.
+    const bool opened = survey.status != "draft";
+    const int group_floor = opened ? int(survey.min_group_size) : 3;
+    const int comment_floor = opened ? int(std::max(survey.min_group_size, survey.min_comment_group_size))
+                                     : int(survey.min_group_size);
+    record_integer(app, "survey", survey.survey_id, "min_group_size", survey.min_group_size, group_floor, 1000,
                    "Fewest people behind any figure");
     record_integer(app, "survey", survey.survey_id, "min_comment_group_size", survey.min_comment_group_size,
-                   int(survey.min_group_size), 1000, "Fewest people behind comments");
-    ui::muted("Never below 3. Groups, questions and comments with fewer answers show no figures, and a group is "
-              "also hidden when the rest of its parent would fall below the threshold.");
+                   comment_floor, 1000, "Fewest people behind comments");
+    ui::muted(opened ? "Since the survey opened these can be raised, never lowered: people answered under the "
+                       "promise of these numbers. Every change is recorded in the audit log."
+                     : "Never below 3. Groups, questions and comments with fewer answers show no figures, and a "
+                       "group is also hidden when the rest of its parent would fall below the threshold.");
 }
 
 void draw_schedule(App& app, const SurveyView& survey) {

@@ -120,8 +120,11 @@ void draw_heatmap(App& app, const SurveyView& survey, const Json& body) {
     if (auto clicked = charts::heatmap("heatmap", columns, rows)) app.surveys().group = rows[*clicked].id;
 }
 
+// Closed rounds only: an open round's scores are not released, and would move with every answer.
 void draw_trend(App& app, const SurveyView& survey, const std::string& group) {
-    const auto rounds = app.views().surveys.rounds_of(survey.series());
+    std::vector<const SurveyView*> rounds;
+    for (const auto* round : app.views().surveys.rounds_of(survey.series()))
+        if (round->phase(app.today()) == "closed") rounds.push_back(round);
     if (rounds.size() < 2) return;
     std::vector<std::string> labels;
     std::vector<std::optional<double>> engagement;
@@ -167,6 +170,16 @@ void draw_questions(const SurveyView& survey, const Json& body) {
         }
         ImGui::PopID();
     }
+}
+
+// While the survey is open the server answers participation only: scores that moved with each answer
+// would let a reader work out the last person's answers by reading before and after.
+void draw_not_released(App& app, const SurveyView& survey, const std::string& group) {
+    ui::muted("Scores and comments are released when this survey closes" +
+              (survey.closes_on.empty() ? std::string(".") : " (" + app.date_text(survey.closes_on) + ").") +
+              " Until then only the number of people who answered is shown.");
+    ImGui::Spacing();
+    draw_trend(app, survey, group);
 }
 
 // Managers commit actions on what they read; they reach the owner's next 1:1 and the home screen.
@@ -259,12 +272,16 @@ void draw_survey_results_screen(App& app) {
     ImGui::PushTextWrapPos(0);
     if (kept.body.is_object()) try {
         draw_status(kept.body);
-        draw_indices(kept.body);
-        ImGui::Spacing();
-        draw_heatmap(app, *survey, kept.body);
-        ImGui::Spacing();
-        draw_trend(app, *survey, group);
-        draw_questions(*survey, kept.body);
+        if (kept.body.value("released", true)) {
+            draw_indices(kept.body);
+            ImGui::Spacing();
+            draw_heatmap(app, *survey, kept.body);
+            ImGui::Spacing();
+            draw_trend(app, *survey, group);
+            draw_questions(*survey, kept.body);
+        } else {
+            draw_not_released(app, *survey, group);
+        }
     } catch (const Json::exception&) {
         // A body of another shape (an older or newer server): say so rather than stop drawing the app.
         ui::text_colored(ui::theme::kWarning, "These figures could not be read; try Refresh.");

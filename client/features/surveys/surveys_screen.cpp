@@ -142,7 +142,8 @@ void draw_surveys_screen(App& app) {
         ui::muted(detail);
         if (hr && ui::button(("Edit##edit-" + survey.title).c_str())) app.open_survey(survey.survey_id, Screen::SurveyEditor);
         if (hr) ImGui::SameLine();
-        if (phase != "draft" && ui::button(("Results##results-" + survey.title).c_str()))
+        const std::string round = survey.round > 1 ? " · round " + std::to_string(survey.round) : "";
+        if (phase != "draft" && ui::button(("Results##results-" + survey.title + round).c_str()))
             app.open_survey(survey.survey_id, Screen::SurveyResults);
         ImGui::PopID();
     }
