@@ -148,11 +148,7 @@ void TandemServer::import_people(const httplib::Request& request, httplib::Respo
     const bool dry_run = dry_run_text == "true";
 
     CsvReadResult csv = read_csv(request.body);
-    if (!csv.problems.empty()) {
-        ImportProblems problems;
-        for (auto& problem : csv.problems) problems.add(std::move(problem));
-        return send_invalid_import(response, problems);
-    }
+    if (!csv.problems.empty()) return send_invalid_import(response, csv.problems);
 
     const uint64_t now = uint64_t(now_millis());
     ImportProblems problems;
