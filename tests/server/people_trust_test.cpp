@@ -311,6 +311,30 @@ TEST_F(PeopleTrust, AnEmailChangedByImportMovesTheSignInAndTheOldAddressIsAnothe
     EXPECT_EQ(sign_in_with("manager1@demo.example", server::kDemoPassword)->status, 401);
 }
 
+TEST_F(PeopleTrust, ADatabaseWhoseAccountsCopiedTheEmailIsMigratedAndSignsInByThePersonRecord) {
+    shut_down();
+    {
+        // The earlier schema: accounts kept their own copy of the e-mail (here a stale one), invitations no kind.
+        Store store(database);
+        store.database().exec(R"sql(
+CREATE TABLE old_accounts(person_id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL);
+INSERT INTO old_accounts SELECT person_id, 'stale-' || person_id || '@demo.example', password_hash FROM accounts;
+DROP TABLE accounts;
+ALTER TABLE old_accounts RENAME TO accounts;
+DROP TABLE invites;
+CREATE TABLE invites(person_id TEXT PRIMARY KEY, token_digest TEXT NOT NULL UNIQUE, expires_on TEXT NOT NULL);
+)sql");
+    }
+    start();
+    Session maya = sign_in("manager1@demo.example");
+    EXPECT_EQ(sign_in_with("stale-" + maya.user_id + "@demo.example", server::kDemoPassword)->status, 401);
+    Session hr = sign_in("hr@demo.example");
+    auto reset = post(hr, "/api/v1/people/" + maya.user_id + "/reset-password");
+    ASSERT_EQ(reset->status, 200) << reset->body;
+    EXPECT_EQ(accept(body_of(reset)["reset_token"], "after the migration")->status, 200);
+    EXPECT_EQ(sign_in_with("manager1@demo.example", "after the migration")->status, 200);
+}
+
 TEST_F(PeopleTrust, AWrongFileListsAtMostAThousandProblemsAndCountsTheRest) {
     Session hr = sign_in("hr@demo.example");
     std::string csv = kHeader;
