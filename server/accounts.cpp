@@ -20,12 +20,50 @@ std::string to_hex(const unsigned char* data, size_t size) {
     return hex;
 }
 
-std::string normalised_email(const std::string& email) { return lower_ascii(email); }
-
 // A person may sign in until their exit date (UTC) arrives.
 bool has_left(const RecordState& person, int64_t now_seconds) {
     const std::string exit = person.text("exit_date");
     return !exit.empty() && exit <= iso_from_millis(uint64_t(now_seconds) * 1000);
+}
+
+bool has_column(Store& store, const char* table, const char* column) {
+    Statement query(store.database().handle(), "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    query.bind(1, table).bind(2, column);
+    const bool found = query.step();
+    query.reset();
+    return found;
+}
+
+// Unicode White_Space, plus the zero-width characters that show nothing either.
+bool is_blank(uint32_t c) {
+    return (c >= 0x09 && c <= 0x0d) || c == 0x20 || c == 0x85 || c == 0xa0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200b) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f ||
+           c == 0x2060 || c == 0x3000 || c == 0xfeff;
+}
+
+// Sign-in and accept read the same row: the account, the person it belongs to, and who last reset it.
+constexpr const char* kAccountQuery =
+    "SELECT a.person_id, a.password_hash, r.state, a.reset_at, a.reset_by, b.state "
+    "FROM records r JOIN accounts a ON a.person_id = r.record_id "
+    "LEFT JOIN records b ON b.record_id = a.reset_by AND b.deleted = 0 "
+    "WHERE r.entity = 'person' AND r.deleted = 0 AND ";
+
+std::optional<Account> read_account(Statement& lookup) {
+    if (!lookup.step()) return std::nullopt;
+    Account account{lookup.text(0), lookup.text(1), "", Role::Employee, std::nullopt};
+    RecordState person;
+    person.fields = Json::parse(lookup.text(2));
+    const int64_t now = int64_t(time(nullptr));
+    if (!lookup.is_null(3) && now - lookup.integer(3) < kResetNoticeDays * 86400) {
+        RecordState by;
+        if (!lookup.is_null(5)) by.fields = Json::parse(lookup.text(5));
+        account.reset = PasswordReset{lookup.integer(3), lookup.text(4), by.text("name")};
+    }
+    lookup.reset();
+    if (!parse_role(person.text("role"), account.role)) return std::nullopt;
+    account.name = person.text("name");
+    if (has_left(person, now)) return std::nullopt;
+    return account;
 }
 }  // namespace
 
@@ -33,8 +71,9 @@ void create_account_tables(Store& store) {
     store.database().exec(R"sql(
 CREATE TABLE IF NOT EXISTS accounts(
   person_id TEXT PRIMARY KEY,
-  email TEXT NOT NULL UNIQUE,
-  password_hash TEXT NOT NULL
+  password_hash TEXT NOT NULL,
+  reset_at INTEGER,
+  reset_by TEXT
 );
 CREATE TABLE IF NOT EXISTS sessions(
   token_digest TEXT PRIMARY KEY,
@@ -46,9 +85,28 @@ CREATE INDEX IF NOT EXISTS sessions_by_person ON sessions(person_id);
 CREATE TABLE IF NOT EXISTS invites(
   person_id TEXT PRIMARY KEY,
   token_digest TEXT NOT NULL UNIQUE,
-  expires_on TEXT NOT NULL
+  expires_on TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'invite',
+  issued_by TEXT
 );
+CREATE INDEX IF NOT EXISTS person_by_email ON records(lower(json_extract(state, '$.email.v')))
+  WHERE entity = 'person';
 )sql");
+    // Databases made before accounts were keyed by person only: the copied e-mail goes (it is what let an
+    // old address keep signing in), and invitations learn whether they are resets.
+    store.transaction([&] {
+        if (has_column(store, "accounts", "email"))
+            store.database().exec(R"sql(
+CREATE TABLE accounts_by_person(person_id TEXT PRIMARY KEY, password_hash TEXT NOT NULL, reset_at INTEGER,
+                                reset_by TEXT);
+INSERT INTO accounts_by_person(person_id, password_hash) SELECT person_id, password_hash FROM accounts;
+DROP TABLE accounts;
+ALTER TABLE accounts_by_person RENAME TO accounts;
+)sql");
+        if (!has_column(store, "invites", "kind"))
+            store.database().exec("ALTER TABLE invites ADD COLUMN kind TEXT NOT NULL DEFAULT 'invite';"
+                                  "ALTER TABLE invites ADD COLUMN issued_by TEXT;");
+    });
 }
 
 std::string hash_password(const std::string& password) {
@@ -64,13 +122,34 @@ const std::string& decoy_password_hash() {
     return hash;
 }
 
-void add_account(Store& store, const std::string& person_id, const std::string& email, const std::string& password) {
+void add_account(Store& store, const std::string& person_id, const std::string& password) {
     Statement insert(store.database().handle(),
-                     "INSERT OR REPLACE INTO accounts(person_id, email, password_hash) VALUES (?, ?, ?)");
-    insert.bind(1, person_id).bind(2, normalised_email(email)).bind(3, hash_password(password)).run();
+                     "INSERT OR REPLACE INTO accounts(person_id, password_hash) VALUES (?, ?)");
+    insert.bind(1, person_id).bind(2, hash_password(password)).run();
+}
+
+bool weak_password(const std::string& utf8) {
+    size_t characters = 0;
+    bool visible = false;
+    for (size_t i = 0; i < utf8.size(); ++characters) {
+        const unsigned char lead = static_cast<unsigned char>(utf8[i]);
+        const size_t length = lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 1;
+        uint32_t c = length == 1 ? lead : lead & (0x7fu >> length);
+        for (size_t k = 1; k < length && i + k < utf8.size(); ++k) c = (c << 6) | (utf8[i + k] & 0x3f);
+        i += length;
+        visible = visible || !is_blank(c);
+    }
+    return characters < kMinPasswordCharacters || !visible;
+}
+
+std::string new_token() {
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof raw);
+    return to_hex(raw, sizeof raw);
 }
 
 std::string token_digest(const std::string& token) {
+
     unsigned char digest[crypto_generichash_BYTES];
     crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(),
                        nullptr, 0);
@@ -92,25 +171,29 @@ std::optional<std::string> bearer_token(const std::string& authorization) {
 }
 
 std::optional<Account> find_account(Store& store, const std::string& email) {
+    // Matches the person_by_email index, so a sign-in stays one index probe in an organisation of any size.
     Statement lookup(store.database().handle(),
-                     "SELECT a.person_id, a.password_hash, r.state FROM accounts a "
-                     "JOIN records r ON r.record_id = a.person_id WHERE a.email = ? AND r.deleted = 0");
-    lookup.bind(1, normalised_email(email));
-    if (!lookup.step()) return std::nullopt;
-    Account account{lookup.text(0), lookup.text(1), "", Role::Employee};
-    RecordState person;
-    person.fields = Json::parse(lookup.text(2));
+                     std::string(kAccountQuery) + "lower(json_extract(r.state, '$.email.v')) = lower(?) LIMIT 1");
+    lookup.bind(1, email);
+    return read_account(lookup);
+}
+
+std::optional<Account> account_of(Store& store, const std::string& person_id) {
+    Statement lookup(store.database().handle(), std::string(kAccountQuery) + "r.record_id = ?");
+    lookup.bind(1, person_id);
+    return read_account(lookup);
+}
+
+bool has_account(Store& store, const std::string& person_id) {
+    Statement lookup(store.database().handle(), "SELECT 1 FROM accounts WHERE person_id = ?");
+    lookup.bind(1, person_id);
+    const bool found = lookup.step();
     lookup.reset();
-    if (!parse_role(person.text("role"), account.role)) return std::nullopt;
-    account.name = person.text("name");
-    if (has_left(person, int64_t(time(nullptr)))) return std::nullopt;
-    return account;
+    return found;
 }
 
 std::string Accounts::open_session(Store& writer, const Account& account, int64_t now_seconds) {
-    unsigned char raw[32];
-    randombytes_buf(raw, sizeof raw);
-    std::string token = to_hex(raw, sizeof raw);
+    std::string token = new_token();
     Statement purge(writer.database().handle(),
                     "DELETE FROM sessions WHERE token_digest IN "
                     "(SELECT token_digest FROM sessions WHERE expires_at <= ? LIMIT ?)");
@@ -148,43 +231,48 @@ void Accounts::end_sessions(Store& writer, const std::string& person_id) {
     Statement(writer.database().handle(), "DELETE FROM sessions WHERE person_id = ?").bind(1, person_id).run();
 }
 
-void Accounts::store_invite(Store& writer, const std::string& person_id, const std::string& digest,
-                            const std::string& expires_on) {
+void Accounts::store_link(Store& writer, const std::string& person_id, const std::string& digest,
+                          const std::string& expires_on, bool reset, const std::string& issued_by) {
     Statement(writer.database().handle(),
-              "INSERT OR REPLACE INTO invites(person_id, token_digest, expires_on) VALUES (?, ?, ?)")
+              "INSERT OR REPLACE INTO invites(person_id, token_digest, expires_on, kind, issued_by) "
+              "VALUES (?, ?, ?, ?, ?)")
         .bind(1, person_id)
         .bind(2, digest)
         .bind(3, expires_on)
+        .bind(4, reset ? "reset" : "invite")
+        .bind(5, issued_by)
         .run();
 }
 
-std::optional<std::string> Accounts::invited_person(Store& store, const std::string& digest, const std::string& today) {
+std::optional<PendingLink> Accounts::pending_link(Store& store, const std::string& digest, const std::string& today) {
     Statement lookup(store.database().handle(),
-                     "SELECT i.person_id, r.state FROM invites i JOIN records r ON r.record_id = i.person_id "
+                     "SELECT i.person_id, r.state, i.kind, i.issued_by FROM invites i "
+                     "JOIN records r ON r.record_id = i.person_id "
                      "WHERE i.token_digest = ? AND i.expires_on >= ? AND r.deleted = 0");
     lookup.bind(1, digest).bind(2, today);
     if (!lookup.step()) return std::nullopt;
-    std::string person_id = lookup.text(0);
+    PendingLink link{lookup.text(0), lookup.text(2) == "reset", lookup.is_null(3) ? "" : lookup.text(3)};
     RecordState person;
     person.fields = Json::parse(lookup.text(1));
     lookup.reset();
     const std::string exit = person.text("exit_date");
     if (!exit.empty() && exit <= today) return std::nullopt;
-    return person_id;
+    return link;
 }
 
-void Accounts::activate(Store& writer, const std::string& person_id, const std::string& email,
-                        const std::string& password_hash) {
-    Statement(writer.database().handle(), "DELETE FROM accounts WHERE person_id = ? OR email = ?")
-        .bind(1, person_id)
-        .bind(2, normalised_email(email))
-        .run();
-    Statement(writer.database().handle(), "INSERT INTO accounts(person_id, email, password_hash) VALUES (?, ?, ?)")
-        .bind(1, person_id)
-        .bind(2, normalised_email(email))
-        .bind(3, password_hash)
-        .run();
-    Statement(writer.database().handle(), "DELETE FROM invites WHERE person_id = ?").bind(1, person_id).run();
+void Accounts::set_password(Store& writer, const PendingLink& link, const std::string& password_hash,
+                            int64_t now_seconds) {
+    Statement upsert(writer.database().handle(),
+                     "INSERT INTO accounts(person_id, password_hash, reset_at, reset_by) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT(person_id) DO UPDATE SET password_hash = excluded.password_hash, "
+                     "reset_at = excluded.reset_at, reset_by = excluded.reset_by");
+    upsert.bind(1, link.person_id).bind(2, password_hash);
+    if (link.reset) upsert.bind(3, now_seconds).bind(4, link.issued_by);
+    else upsert.bind_null(3).bind_null(4);
+    upsert.run();
+    // Whoever held the old password (or a stolen session) is signed out everywhere.
+    if (link.reset) end_sessions(writer, link.person_id);
+    Statement(writer.database().handle(), "DELETE FROM invites WHERE person_id = ?").bind(1, link.person_id).run();
 }
 
 } // namespace tandem::server

@@ -4,7 +4,6 @@
 
 namespace tandem::server {
 
-namespace {
 std::string iso_utc(int64_t seconds) {
     const std::time_t time = std::time_t(seconds);
     std::tm parts{};
@@ -13,7 +12,6 @@ std::string iso_utc(int64_t seconds) {
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
     return text;
 }
-}  // namespace
 
 void create_audit_table(Store& store) {
     store.database().exec(R"sql(

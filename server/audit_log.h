@@ -10,6 +10,8 @@
 namespace tandem::server {
 
 void create_audit_table(Store& store);
+// "YYYY-MM-DDTHH:MM:SSZ" for seconds since 1970 (UTC), as audit entries and sign-in notices give times.
+std::string iso_utc(int64_t seconds);
 
 void record_audit(Store& writer, const std::string& actor_id, const std::string& action,
                   const std::optional<std::string>& target_id, const Json& details, int64_t now_seconds);

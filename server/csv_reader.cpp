@@ -12,6 +12,7 @@ struct Reading {
     CsvRecord current;
     int record_start = 1;
     bool oversized = false;
+    bool too_many_rows = false;
 };
 
 void on_field(void* data, size_t size, void* state) {
@@ -26,8 +27,12 @@ void on_field(void* data, size_t size, void* state) {
 void on_record_end(int, void* state) {
     auto& reading = *static_cast<Reading*>(state);
     reading.current.line = reading.record_start;
+    if (reading.result.records.size() > reading.limits.max_rows) {  // the header and max_rows rows are read
+        reading.too_many_rows = true;
+        return;
+    }
     if (reading.oversized)
-        reading.result.problems.push_back(
+        reading.result.problems.add(
             ImportProblem{reading.record_start, "invalid_value",
                           "the row has more than " + std::to_string(reading.limits.max_fields) +
                               " fields or a field longer than " + std::to_string(reading.limits.max_field_bytes) +
@@ -35,6 +40,15 @@ void on_record_end(int, void* state) {
     reading.result.records.push_back(std::move(reading.current));
     reading.current = CsvRecord{};
     reading.oversized = false;
+}
+
+CsvReadResult too_many_rows(Reading& reading, csv_parser& parser) {
+    reading.result.problems.add(ImportProblem{
+        reading.record_start, "too_many_rows",
+        "the file has more than " + std::to_string(reading.limits.max_rows) +
+            " rows after the header; import it in parts (people absent from a file are kept)"});
+    csv_free(&parser);
+    return std::move(reading.result);
 }
 
 }  // namespace
@@ -54,7 +68,7 @@ CsvReadResult read_csv(std::string_view text, CsvLimits limits) {
         const size_t end = text.find('\n');
         const std::string_view chunk = text.substr(0, end == std::string_view::npos ? text.size() : end + 1);
         if (chunk.size() > limits.max_line_bytes) {
-            reading.result.problems.push_back(ImportProblem{
+            reading.result.problems.add(ImportProblem{
                 line, "invalid_value",
                 "line " + std::to_string(line) + " is longer than " + std::to_string(limits.max_line_bytes >> 20) +
                     " MiB: this is not an HRIS export"});
@@ -62,20 +76,23 @@ CsvReadResult read_csv(std::string_view text, CsvLimits limits) {
             return std::move(reading.result);
         }
         if (csv_parse(&parser, chunk.data(), chunk.size(), on_field, on_record_end, &reading) != chunk.size()) {
-            reading.result.problems.push_back(
+            reading.result.problems.add(
                 ImportProblem{line, "malformed_csv",
                               "the CSV is malformed here (a quote inside an unquoted field, or after a closing "
                               "quote): quote the whole field and double the quotes inside it"});
             csv_free(&parser);
             return std::move(reading.result);
         }
+        if (reading.too_many_rows) return too_many_rows(reading, parser);
         text.remove_prefix(chunk.size());
         ++line;
         // libcsv's documented state: 0 (ROW_NOT_BEGUN) between records, so the next one starts on this line.
         if (parser.pstate == 0) reading.record_start = line;
     }
-    if (csv_fini(&parser, on_field, on_record_end, &reading) != 0)
-        reading.result.problems.push_back(ImportProblem{reading.record_start, "malformed_csv",
+    const bool unclosed = csv_fini(&parser, on_field, on_record_end, &reading) != 0;
+    if (reading.too_many_rows) return too_many_rows(reading, parser);
+    if (unclosed)
+        reading.result.problems.add(ImportProblem{reading.record_start, "malformed_csv",
                                                         "a quoted field starting here is never closed"});
     csv_free(&parser);
     return std::move(reading.result);

@@ -204,7 +204,7 @@ std::string create_demo_database(const std::string& path, KeyCost notes_key_cost
     add_demo_analytics(store, ids, now);
     store.transaction([&] {
         for (const auto& person : kPeople)
-            if (person.can_sign_in) add_account(store, ids[person.key], person.email, kDemoPassword);
+            if (person.can_sign_in) add_account(store, ids[person.key], kDemoPassword);
         store.set_setting(kDemoMarker, "1");
     });
     return "";

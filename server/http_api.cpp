@@ -1,5 +1,7 @@
 #include "http_api.h"
 
+#include "audit_log.h"
+
 #include <chrono>
 #include <cstdio>
 
@@ -261,9 +263,14 @@ void TandemServer::sign_in(const httplib::Request& request, httplib::Response& r
 }
 
 void TandemServer::send_sign_in(httplib::Response& response, const std::string& token, const Account& account) {
-    send_json(response, 200,
-              Json{{"token", token},
-                   {"user", {{"id", account.person_id}, {"name", account.name}, {"role", to_string(account.role)}}}});
+    Json body{{"token", token},
+              {"user", {{"id", account.person_id}, {"name", account.name}, {"role", to_string(account.role)}}}};
+    // A recent reset by HR is told to the person, on each sign-in while it is recent (see accounts.h).
+    if (account.reset)
+        body["password_reset"] = Json{{"at", iso_utc(account.reset->at)},
+                                      {"by", account.reset->by_name.empty() ? Json() : Json(account.reset->by_name)},
+                                      {"by_id", account.reset->by_id}};
+    send_json(response, 200, body);
 }
 
 void TandemServer::add_routes() {

@@ -41,9 +41,11 @@ struct ServerOptions {
 
 class TandemServer {
 public:
+    // An invitation or a reset link, or why none was made.
     struct Invite {
-        std::string token;  // empty: the person has left and cannot be invited
+        std::string token;  // empty when refused
         std::string expires_on;
+        std::string refusal;  // person_exited, already_active (invite) or not_active (reset); empty when made
     };
 
     explicit TandemServer(ServerOptions options);
@@ -54,8 +56,9 @@ public:
     void stop();
     size_t open_connections() const { return http_.open_connections(); }
     uint64_t body_bytes_read() const { return http_.body_bytes_read(); }
-    // For the `invite` command: an invitation for the person with this e-mail, audited as `actor_id`.
-    std::optional<Invite> invite_by_email(const std::string& email, const std::string& actor_id);
+    // For the `invite` and `reset-password` commands: a link for the person with this e-mail, audited as
+    // `actor_id`; nothing when nobody has that e-mail.
+    std::optional<Invite> link_by_email(const std::string& email, const std::string& actor_id, bool reset);
 
 private:
     enum class Access { Public, Session, Kiosk };
@@ -89,7 +92,8 @@ private:
     void send_sign_in(httplib::Response& response, const std::string& token, const Account& account);
     void push(const httplib::Request& request, httplib::Response& response, const Actor& actor);
     void import_people(const httplib::Request& request, httplib::Response& response, const Actor& actor);
-    std::optional<Invite> create_invite(Store& writer, const std::string& person_id, const std::string& actor_id);
+    std::optional<Invite> create_link(Store& writer, const std::string& person_id, const std::string& actor_id,
+                                      bool reset);
     void accept_invite(const httplib::Request& request, httplib::Response& response);
     void change_role(const httplib::Request& request, httplib::Response& response, const Actor& actor);
     void export_person(const std::string& person_id, httplib::Response& response, const Actor& actor);
@@ -122,5 +126,7 @@ private:
 
 // Builds the reporting lines from the person records in `store`.
 OrgChart load_org_chart(Store& store);
+// HR admins still employed today other than `person_id`: a role change or erasure that leaves none is refused.
+int employed_hr_admins_besides(Store& store, const std::string& person_id);
 
 } // namespace tandem::server

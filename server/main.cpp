@@ -65,6 +65,11 @@ int main(int argc, char** argv) {
     auto* invite = app.add_subcommand("invite", "Create an invitation for a person (for operators); prints the token");
     invite->add_option("--db", invite_db, "Database file")->required()->envname("TANDEM_DB");
     invite->add_option("--email", invite_email, "E-mail address of the person to invite")->required();
+    // The way back in when no HR admin can sign in to reset a password.
+    auto* reset = app.add_subcommand("reset-password", "Create a password reset link for a person with an account "
+                                                       "(for operators); prints the token");
+    reset->add_option("--db", invite_db, "Database file")->required()->envname("TANDEM_DB");
+    reset->add_option("--email", invite_email, "E-mail address of the person")->required();
 
     CLI11_PARSE(app, argc, argv);
 
@@ -80,21 +85,27 @@ int main(int argc, char** argv) {
                         demo_db.c_str(), tandem::server::kDemoPassword, tandem::server::kDemoPassphrase);
             return 0;
         }
-        if (*invite) {
+        if (*invite || *reset) {
+            const bool resetting = bool(*reset);
+            const char* command = resetting ? "reset-password" : "invite";
             tandem::server::ServerOptions offline;
             offline.database_path = invite_db;
             offline.threads = 2;
             tandem::server::TandemServer server(offline);
-            auto made = server.invite_by_email(invite_email, "operator");
+            auto made = server.link_by_email(invite_email, "operator", resetting);
             if (!made) {
-                std::fprintf(stderr, "tandem-server invite: nobody has the e-mail %s\n", invite_email.c_str());
+                std::fprintf(stderr, "tandem-server %s: nobody has the e-mail %s\n", command, invite_email.c_str());
                 return 2;
             }
-            if (made->token.empty()) {
-                std::fprintf(stderr, "tandem-server invite: %s has left the organisation\n", invite_email.c_str());
+            if (!made->refusal.empty()) {
+                std::fprintf(stderr, "tandem-server %s: %s: %s\n", command, invite_email.c_str(),
+                             made->refusal == "person_exited"    ? "has left the organisation"
+                             : made->refusal == "already_active" ? "already has an account (use reset-password)"
+                                                                 : "has no account yet (use invite)");
                 return 2;
             }
-            std::printf("invite_token %s\nexpires_on %s\n", made->token.c_str(), made->expires_on.c_str());
+            std::printf("%s %s\nexpires_on %s\n", resetting ? "reset_token" : "invite_token", made->token.c_str(),
+                        made->expires_on.c_str());
             return 0;
         }
         options.max_body_bytes = max_body_mib * 1024 * 1024;

@@ -1,8 +1,6 @@
 // People routes (api-v2 §1-3): HRIS import, invitations, role changes, the audit log, a person's export and
 // erasure. Each translates HTTP to the core's import plan and org-change rules, and records its audit entry
 // in the same transaction as the action.
-#include <sodium.h>
-
 #include <thread>
 
 #include "audit_log.h"
@@ -21,8 +19,7 @@ namespace tandem::server {
 namespace {
 
 constexpr size_t kMaxImportBody = 32 * 1024 * 1024;  // api-v2 §1: a 100,000-row export fits
-constexpr int kInviteDays = 14;
-constexpr size_t kMinPasswordCharacters = 10;
+constexpr int kInviteDays = 14;  // invitations and reset links alike
 
 bool is_hr(const Actor& actor, httplib::Response& response) {
     if (actor.role == Role::HrAdmin) return true;
@@ -30,24 +27,37 @@ bool is_hr(const Actor& actor, httplib::Response& response) {
     return false;
 }
 
-size_t characters_in(const std::string& utf8) {
-    size_t count = 0;
-    for (unsigned char c : utf8) count += (c & 0xc0) != 0x80;
-    return count;
+// Why no invitation or reset link was made, as the API answers it.
+void send_refusal(httplib::Response& response, const std::string& refusal) {
+    if (refusal == "person_exited")
+        return send_error(response, 409, refusal,
+                          "This person has left the organisation: they cannot be invited or have their password reset.");
+    if (refusal == "already_active")
+        return send_error(response, 409, refusal,
+                          "This person already has an account: reset their password instead of inviting them.");
+    send_error(response, 409, refusal, "This person has no account yet: invite them instead.");
 }
 
-Json problems_json(const std::vector<ImportProblem>& problems) {
+// At most ImportProblems::kMaxListed problems are listed; "more" counts the rest, so neither the answer nor
+// the check grows with a file's mistakes.
+void send_invalid_import(httplib::Response& response, const ImportProblems& problems) {
     Json details = Json::array();
-    for (const auto& problem : problems) details.push_back(problem.to_json());
-    return details;
+    for (const auto& problem : problems.listed()) details.push_back(problem.to_json());
+    std::string message = std::to_string(problems.total()) + " problems in the file; nothing was imported.";
+    message += problems.unlisted() == 0 ? " Each is listed with its line."
+                                        : " The first " + std::to_string(details.size()) + " by line are listed.";
+    Json error{{"code", "invalid_import"},
+               {"message", message},
+               {"details", std::move(details)},
+               {"more", problems.unlisted()},
+               {"total", problems.total()}};
+    send_json(response, 400, Json{{"error", error}});
 }
 
-void send_invalid_import(httplib::Response& response, const std::vector<ImportProblem>& problems) {
-    Json error{{"code", "invalid_import"},
-               {"message", std::to_string(problems.size()) +
-                               " problems in the file; nothing was imported. Each is listed with its line."},
-               {"details", problems_json(problems)}};
-    send_json(response, 400, Json{{"error", error}});
+void send_last_hr_admin(httplib::Response& response, const std::string& what) {
+    send_error(response, 409, "last_hr_admin",
+               what + " would leave the organisation without an HR admin who is still employed. "
+                      "Make someone else an HR admin first.");
 }
 
 // A live person record by id, or nothing (unknown, erased).
@@ -59,6 +69,16 @@ std::optional<StoredRecord> live_person(Store& store, const std::string& id) {
 
 }  // namespace
 
+int employed_hr_admins_besides(Store& store, const std::string& person_id) {
+    const std::string today = iso_from_millis(uint64_t(now_millis()));
+    int count = 0;
+    for (const auto& person : store.records_of("person"))
+        if (!person.state.deleted && person.state.record_id != person_id &&
+            is_employed_hr_admin(person.state.text("role"), person.state.text("exit_date"), today))
+            ++count;
+    return count;
+}
+
 void TandemServer::add_people_routes() {
     session_route(
         "POST", "/api/v1/people/import", kMaxImportBody,
@@ -67,19 +87,24 @@ void TandemServer::add_people_routes() {
         },
         "text/csv");
 
-    session_route("POST", R"(/api/v1/people/([0-9a-f-]{36})/invite)", kMaxEmptyBody,
-                  [this](const httplib::Request& request, httplib::Response& response, const Actor& actor,
-                         const std::string&) {
-                      if (!is_hr(actor, response)) return;
-                      auto invite = databases_.write([&](Store& store) {
-                          return create_invite(store, request.matches[1], actor.person_id);
+    // An invitation is for a person without an account, a reset link for one with an account: an invitation
+    // can never replace a password someone already has.
+    for (const bool reset : {false, true})
+        session_route("POST", reset ? R"(/api/v1/people/([0-9a-f-]{36})/reset-password)"
+                                    : R"(/api/v1/people/([0-9a-f-]{36})/invite)",
+                      kMaxEmptyBody,
+                      [this, reset](const httplib::Request& request, httplib::Response& response, const Actor& actor,
+                                    const std::string&) {
+                          if (!is_hr(actor, response)) return;
+                          auto link = databases_.write([&](Store& store) {
+                              return create_link(store, request.matches[1], actor.person_id, reset);
+                          });
+                          if (!link) return send_error(response, 404, "not_found", "There is no such person.");
+                          if (!link->refusal.empty()) return send_refusal(response, link->refusal);
+                          send_json(response, 200,
+                                    Json{{reset ? "reset_token" : "invite_token", link->token},
+                                         {"expires_on", link->expires_on}});
                       });
-                      if (!invite) return send_error(response, 404, "not_found", "There is no such person.");
-                      if (invite->token.empty())
-                          return send_error(response, 409, "person_exited",
-                                            "This person has left the organisation and cannot be invited.");
-                      send_json(response, 200, Json{{"invite_token", invite->token}, {"expires_on", invite->expires_on}});
-                  });
 
     public_route("POST", "/api/v1/session/accept-invite", kMaxSignInBody,
                  [this](const httplib::Request& request, httplib::Response& response) { accept_invite(request, response); });
@@ -126,7 +151,8 @@ void TandemServer::import_people(const httplib::Request& request, httplib::Respo
     if (!csv.problems.empty()) return send_invalid_import(response, csv.problems);
 
     const uint64_t now = uint64_t(now_millis());
-    std::vector<ImportProblem> problems;
+    ImportProblems problems;
+    bool no_hr_admin_left = false;
     Json counts;
     bool wrote = false;
     databases_.write([&](Store& store) {
@@ -136,6 +162,10 @@ void TandemServer::import_people(const httplib::Request& request, httplib::Respo
         ImportPlan plan = plan_import(csv.records, store.records_of("person"), import_clock);
         if (!plan.problems.empty()) {
             problems = std::move(plan.problems);
+            return;
+        }
+        if (plan.employed_hr_admins == 0) {
+            no_hr_admin_left = true;
             return;
         }
         counts = plan.counts();
@@ -151,47 +181,48 @@ void TandemServer::import_people(const httplib::Request& request, httplib::Respo
             }
             for (const auto& person : plan.newly_exited_ids) accounts_.end_sessions(store, person);
             record_audit(store, actor.person_id, "people.import", std::nullopt, counts, int64_t(now / 1000));
+            // A role is who may do what: each change by a file is audited like one made by hand.
+            for (const auto& change : plan.role_changes)
+                record_audit(store, actor.person_id, "people.role", change.person_id,
+                             Json{{"from", change.from}, {"to", change.to}}, int64_t(now / 1000));
         });
         wrote = true;
     });
     if (!problems.empty()) return send_invalid_import(response, problems);
+    if (no_hr_admin_left) return send_last_hr_admin(response, "This import");
     if (wrote) reload_org_chart();
     counts["dry_run"] = dry_run;
     send_json(response, 200, counts);
 }
 
-std::optional<TandemServer::Invite> TandemServer::create_invite(Store& store, const std::string& person_id,
-                                                                const std::string& actor_id) {
+std::optional<TandemServer::Invite> TandemServer::create_link(Store& store, const std::string& person_id,
+                                                              const std::string& actor_id, bool reset) {
     auto person = live_person(store, person_id);
     if (!person) return std::nullopt;
     const std::string today = iso_from_millis(uint64_t(now_millis()));
     const std::string exit = person->state.text("exit_date");
-    if (!exit.empty() && exit <= today) return Invite{};
-    Invite invite;
-    unsigned char raw[32];
-    randombytes_buf(raw, sizeof raw);
-    char hex[65];
-    sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-    invite.token = hex;
-    invite.expires_on = add_days(today, kInviteDays);
+    if (!exit.empty() && exit <= today) return Invite{"", "", "person_exited"};
+    if (has_account(store, person_id) != reset) return Invite{"", "", reset ? "not_active" : "already_active"};
+    Invite invite{new_token(), add_days(today, kInviteDays), ""};
     store.transaction([&] {
-        accounts_.store_invite(store, person_id, token_digest(invite.token), invite.expires_on);
-        record_audit(store, actor_id, "people.invite", person_id, Json{{"expires_on", invite.expires_on}},
-                     now_millis() / 1000);
+        accounts_.store_link(store, person_id, token_digest(invite.token), invite.expires_on, reset, actor_id);
+        record_audit(store, actor_id, reset ? "people.reset" : "people.invite", person_id,
+                     Json{{"expires_on", invite.expires_on}}, now_millis() / 1000);
     });
     return invite;
 }
 
-std::optional<TandemServer::Invite> TandemServer::invite_by_email(const std::string& email,
-                                                                 const std::string& actor_id) {
+std::optional<TandemServer::Invite> TandemServer::link_by_email(const std::string& email, const std::string& actor_id,
+                                                               bool reset) {
     return databases_.write([&](Store& store) -> std::optional<Invite> {
         for (const auto& person : store.records_of("person"))
             if (!person.state.deleted && lower_ascii(person.state.text("email")) == lower_ascii(email))
-                return create_invite(store, person.state.record_id, actor_id);
+                return create_link(store, person.state.record_id, actor_id, reset);
         return std::nullopt;
     });
 }
 
+// Takes an invitation or a reset link alike: the link itself says which it is.
 void TandemServer::accept_invite(const httplib::Request& request, httplib::Response& response) {
     auto body = parse_body(request, response);
     if (!body) return;
@@ -201,34 +232,40 @@ void TandemServer::accept_invite(const httplib::Request& request, httplib::Respo
         return send_error(response, 400, "invalid_request",
                           "Send {\"invite_token\": \"...\", \"password\": \"...\"} as strings.");
     const std::string today = iso_from_millis(uint64_t(now_millis()));
-    auto person_id = databases_.read([&](Store& store) {
-        return accounts_.invited_person(store, token_digest(token->get<std::string>()), today);
-    });
-    if (!person_id)
-        return send_error(response, 400, "invalid_invite",
-                          "This invitation is unknown, used or expired: ask HR for a new one.");
+    const std::string digest = token_digest(token->get<std::string>());
+    auto invalid = [&] {
+        send_error(response, 400, "invalid_invite", "This invitation is unknown, used or expired: ask HR for a new one.");
+    };
+    auto link = databases_.read([&](Store& store) { return accounts_.pending_link(store, digest, today); });
+    if (!link) return invalid();
     const std::string& chosen = password->get_ref<const std::string&>();
-    if (characters_in(chosen) < kMinPasswordCharacters)
+    if (weak_password(chosen))
         return send_error(response, 400, "weak_password",
                           "Choose a password of at least " + std::to_string(kMinPasswordCharacters) +
-                              " characters; the invitation stays valid.");
-    const std::string hash = hash_password(chosen);  // before taking the writer: it is slow on purpose
+                              " characters that are not all spaces; the invitation stays valid.");
+    // On the bounded argon2 threads, before taking the writer: each hash costs 64 MiB and ~0.1 s, so a burst
+    // of accepts waits in a short queue or is refused, never hashes all at once on the request threads.
+    auto hash = hasher_.hash(chosen);
+    if (!hash) {
+        response.set_header("Retry-After", "1");
+        return send_error(response, 429, "rate_limited", "The server is busy with other passwords; try again.");
+    }
+    const int64_t now = now_millis() / 1000;
     std::optional<Account> account;
     std::string session_token;
     databases_.write([&](Store& store) {
         store.transaction([&] {
-            // Checked again under the writer: the invite may have been used or replaced meanwhile.
-            if (accounts_.invited_person(store, token_digest(token->get<std::string>()), today) != person_id) return;
-            auto person = live_person(store, *person_id);
-            if (!person) return;
-            accounts_.activate(store, *person_id, person->state.text("email"), hash);
-            account = find_account(store, person->state.text("email"));
-            if (account) session_token = accounts_.open_session(store, *account, now_millis() / 1000);
+            // Checked again under the writer: the link may have been used or replaced meanwhile, and an
+            // invitation made before its person had an account must not replace that account's password.
+            auto current = accounts_.pending_link(store, digest, today);
+            if (!current || current->person_id != link->person_id) return;
+            if (!current->reset && has_account(store, current->person_id)) return;
+            accounts_.set_password(store, *current, *hash, now);
+            account = account_of(store, current->person_id);
+            if (account) session_token = accounts_.open_session(store, *account, now);
         });
     });
-    if (!account)
-        return send_error(response, 400, "invalid_invite",
-                          "This invitation is unknown, used or expired: ask HR for a new one.");
+    if (!account) return invalid();
     send_sign_in(response, session_token, *account);
 }
 
@@ -242,12 +279,17 @@ void TandemServer::change_role(const httplib::Request& request, httplib::Respons
         return send_error(response, 400, "invalid_request",
                           "Send {\"role\": \"manager|hr_admin|mentor|employee\"}.");
     const std::string person_id = request.matches[1];
-    bool found = false;
+    bool found = false, no_hr_admin_left = false;
     databases_.write([&](Store& store) {
         auto person = live_person(store, person_id);
         if (!person) return;
         found = true;
-        if (person->state.text("role") == wanted->get<std::string>()) return;
+        const std::string from = person->state.text("role");
+        if (from == wanted->get<std::string>()) return;
+        if (role != Role::HrAdmin && employed_hr_admins_besides(store, person_id) == 0) {
+            no_hr_admin_left = true;
+            return;
+        }
         HlcClock clock;
         Change change;
         change.id = new_uuid_v7(uint64_t(now_millis()));
@@ -258,11 +300,12 @@ void TandemServer::change_role(const httplib::Request& request, httplib::Respons
         change.fields = Json{{"role", wanted->get<std::string>()}};
         store.transaction([&] {
             SyncService(store).write_as_server({change}, actor.person_id);
-            record_audit(store, actor.person_id, "people.role", person_id, Json{{"role", *wanted}},
+            record_audit(store, actor.person_id, "people.role", person_id, Json{{"from", from}, {"to", *wanted}},
                          now_millis() / 1000);
         });
     });
     if (!found) return send_error(response, 404, "not_found", "There is no such person.");
+    if (no_hr_admin_left) return send_last_hr_admin(response, "This role change");
     reload_org_chart();
     send_json(response, 200, Json{{"person_id", person_id}, {"role", *wanted}});
 }

@@ -100,7 +100,7 @@ void TandemServer::export_person(const std::string& person_id, httplib::Response
 
 void TandemServer::erase_person(const std::string& person_id, httplib::Response& response, const Actor& actor) {
     if (actor.role != Role::HrAdmin) return send_error(response, 403, "forbidden", "Only HR admins may do this.");
-    enum class Outcome { Missing, HasReports, Erased } outcome = Outcome::Missing;
+    enum class Outcome { Missing, HasReports, LastHrAdmin, Erased } outcome = Outcome::Missing;
     int erased = 0;
     databases_.write([&](Store& store) {
         auto person = store.load(person_id);
@@ -110,6 +110,10 @@ void TandemServer::erase_person(const std::string& person_id, httplib::Response&
                 outcome = Outcome::HasReports;
                 return;
             }
+        if (employed_hr_admins_besides(store, person_id) == 0) {
+            outcome = Outcome::LastHrAdmin;
+            return;
+        }
         const uint64_t now = uint64_t(now_millis());
         HlcClock clock;
         const auto org = std::make_shared<const OrgChart>(load_org_chart(store));  // who could see them until now
@@ -177,6 +181,10 @@ void TandemServer::erase_person(const std::string& person_id, httplib::Response&
     if (outcome == Outcome::HasReports)
         return send_error(response, 409, "has_reports",
                           "This person still has reports: move them to another manager first.");
+    if (outcome == Outcome::LastHrAdmin)
+        return send_error(response, 409, "last_hr_admin",
+                          "Erasing this person would leave the organisation without an HR admin who is still "
+                          "employed. Make someone else an HR admin first.");
     reload_org_chart();
     send_json(response, 200, Json{{"person_id", person_id}, {"erased_records", erased}});
 }

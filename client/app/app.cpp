@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -11,6 +12,22 @@ namespace tandem::client {
 
 namespace {
 std::string session_path(Platform& platform) { return platform.data_dir() + "/session.json"; }
+
+// The sign-in answer's "password_reset" {"at", "by"} as a sentence: "Your password was reset on Dec 2, 2026 by
+// Hana Reyes (HR)." The server repeats it on each sign-in for a while, so the person learns of a reset they
+// did not ask for even when someone else signed in with the link first.
+std::string password_reset_notice(const Json& reset) {
+    static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const std::string at = reset.value("at", std::string());
+    std::string day = at.substr(0, 10);
+    if (is_iso_date(day))
+        day = std::string(kMonths[std::atoi(day.c_str() + 5) - 1]) + " " + std::to_string(std::atoi(day.c_str() + 8)) +
+              ", " + day.substr(0, 4);
+    const Json by = reset.value("by", Json());
+    const std::string who = by.is_string() ? by.get<std::string>() + " (HR)" : std::string("an administrator");
+    return "Your password was reset on " + day + " by " + who + ". If you did not ask for this, tell HR.";
+}
 }  // namespace
 
 App::App(Platform& platform) : platform_(platform) {}
@@ -290,6 +307,8 @@ void App::signed_in(const HttpResponse& response) {
         write_saved_session();
         sign_in_form_ = SignInForm{};
         sync_.signed_in_again();
+        if (body.contains("password_reset") && body["password_reset"].is_object())
+            notice_ = password_reset_notice(body["password_reset"]);
         return;
     }
     if (response.status == 0)

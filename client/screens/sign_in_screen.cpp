@@ -12,7 +12,8 @@ namespace {
 void draw_invitation_form(App& app, float width) {
     auto& form = app.sign_in_form();
     ui::heading("Accept your invitation");
-    ui::muted("Paste the invitation HR sent you and choose a password of at least 10 characters.");
+    ui::muted("Paste the invitation (or password reset) HR sent you and choose a password of at least 10 "
+              "characters.");
     ImGui::Spacing();
     ImGui::PushItemWidth(width);
     ui::text("Invitation");

@@ -36,10 +36,10 @@ bool looks_like_email(const std::string& email) {
 
 class Checker {
 public:
-    Checker(std::vector<ImportProblem>& problems) : problems_(problems) {}
+    Checker(ImportProblems& problems) : problems_(problems) {}
     void wrong(Row& row, const std::string& code, const std::string& message) {
         row.wrong = true;
-        problems_.push_back(ImportProblem{row.line, code, message});
+        problems_.add(ImportProblem{row.line, code, message});
     }
 
     void check_values(Row& row, const bool present[kColumns]) {
@@ -77,7 +77,7 @@ public:
     }
 
 private:
-    std::vector<ImportProblem>& problems_;
+    ImportProblems& problems_;
 };
 
 // Marks every file row that lies on a reporting cycle of the organisation as it would be after the import.
@@ -110,6 +110,35 @@ Json value_or_null(const std::string& text) { return text.empty() ? Json() : Jso
 
 }  // namespace
 
+bool ImportProblems::earlier(const Kept& a, const Kept& b) {
+    return a.problem.line != b.problem.line ? a.problem.line < b.problem.line : a.order < b.order;
+}
+
+void ImportProblems::add(ImportProblem problem) {
+    Kept kept{std::move(problem), total_++};
+    if (kept_.size() < kMaxListed) {
+        kept_.push_back(std::move(kept));
+        std::push_heap(kept_.begin(), kept_.end(), earlier);
+    } else if (earlier(kept, kept_.front())) {
+        std::pop_heap(kept_.begin(), kept_.end(), earlier);
+        kept_.back() = std::move(kept);
+        std::push_heap(kept_.begin(), kept_.end(), earlier);
+    }
+}
+
+std::vector<ImportProblem> ImportProblems::listed() const {
+    std::vector<Kept> sorted = kept_;
+    std::sort(sorted.begin(), sorted.end(), earlier);
+    std::vector<ImportProblem> problems;
+    problems.reserve(sorted.size());
+    for (auto& kept : sorted) problems.push_back(std::move(kept.problem));
+    return problems;
+}
+
+bool is_employed_hr_admin(const std::string& role, const std::string& exit_date, const std::string& today) {
+    return role == "hr_admin" && (exit_date.empty() || exit_date > today);
+}
+
 const std::vector<std::string>& imported_person_fields() {
     static const std::vector<std::string> fields{"employee_id", "name",      "email",       "manager_id", "department",
                                                  "start_date",  "exit_date", "exit_reason", "role"};
@@ -126,7 +155,7 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<
     ImportPlan plan;
     Checker checker(plan.problems);
     if (records.empty()) {
-        plan.problems.push_back(ImportProblem{1, "missing_column", "The file is empty: it needs a header row."});
+        plan.problems.add(ImportProblem{1, "missing_column", "The file is empty: it needs a header row."});
         return plan;
     }
 
@@ -141,9 +170,8 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<
     for (int c = 0; c < kColumns; ++c) present[c] = position[c] >= 0;
     for (int c : {kEmployeeId, kName, kEmail})
         if (!present[c])
-            plan.problems.push_back(ImportProblem{header.line, "missing_column",
-                                                  std::string("The header row has no \"") + kColumnNames[c] +
-                                                      "\" column."});
+            plan.problems.add(ImportProblem{header.line, "missing_column",
+                                            std::string("The header row has no \"") + kColumnNames[c] + "\" column."});
     if (!plan.problems.empty()) return plan;
 
     std::vector<Row> rows;
@@ -219,11 +247,7 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<
         }
     }
     find_cycles(rows, row_of, manager_of, checker);
-    if (!plan.problems.empty()) {
-        std::stable_sort(plan.problems.begin(), plan.problems.end(),
-                         [](const ImportProblem& a, const ImportProblem& b) { return a.line < b.line; });
-        return plan;
-    }
+    if (!plan.problems.empty()) return plan;
 
     // A clean file: record ids for newcomers first, so managers can be named by id in any row order.
     std::unordered_map<std::string, std::string> record_of;  // employee id -> record id
@@ -233,6 +257,7 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<
     std::unordered_set<std::string> has_reports;
     for (const auto& [employee, manager] : manager_of) has_reports.insert(manager);
 
+    std::unordered_set<std::string> counted;  // record ids of the file's people, for the HR admin count
     for (const auto& row : rows) {
         const std::string& employee = row.value[kEmployeeId];
         Json wanted = Json::object();
@@ -243,16 +268,29 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<
             wanted["manager_id"] = row.value[kManager].empty() ? Json() : Json(record_of[row.value[kManager]]);
         for (int c : {kDepartment, kStartDate, kExitDate, kExitReason})
             if (present[c]) wanted[kColumnNames[c]] = value_or_null(row.value[c]);
-        wanted["role"] = !row.value[kRole].empty() ? row.value[kRole]
-                         : has_reports.count(employee) ? "manager"
-                                                       : "employee";
+        auto existing = existing_by_employee.find(employee);
+        const bool is_new = existing == existing_by_employee.end();
+        // A role the file does not give is derived for newcomers only: an HRIS rarely knows who administers
+        // Tandem or mentors, and deriving it for people already here would demote every HR admin and mentor.
+        if (!row.value[kRole].empty()) wanted["role"] = row.value[kRole];
+        else if (is_new) wanted["role"] = has_reports.count(employee) ? "manager" : "employee";
 
         Change change;
         change.entity = "person";
         change.record_id = record_of[employee];
         change.device_id = "server";
-        auto existing = existing_by_employee.find(employee);
-        if (existing == existing_by_employee.end()) {
+        {
+            const RecordState* stored = is_new ? nullptr : &existing->second->state;
+            auto now_or_stored = [&](const char* field) {
+                return wanted.contains(field) ? wanted[field] : stored ? stored->value(field) : Json();
+            };
+            const Json role = now_or_stored("role"), exit = now_or_stored("exit_date");
+            if (is_employed_hr_admin(role.is_string() ? role.get<std::string>() : "",
+                                     exit.is_string() ? exit.get<std::string>() : "", clock.today))
+                ++plan.employed_hr_admins;
+            counted.insert(change.record_id);
+        }
+        if (is_new) {
             for (const auto& field : imported_person_fields())
                 change.fields[field] = wanted.contains(field) ? wanted[field] : Json();
             ++plan.created;
@@ -265,6 +303,9 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<
                 continue;
             }
             ++plan.updated;
+            if (change.fields.contains("role"))
+                plan.role_changes.push_back(
+                    RoleChange{change.record_id, stored.text("role"), change.fields["role"].get<std::string>()});
             if (change.fields.contains("manager_id")) {
                 ++plan.moved;
                 plan.moved_ids.push_back(change.record_id);
@@ -281,6 +322,10 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<
         change.hlc = clock.next_hlc();
         plan.changes.push_back(std::move(change));
     }
+    for (const auto& [id, person] : existing_by_id)
+        if (!counted.count(id) &&
+            is_employed_hr_admin(person->state.text("role"), person->state.text("exit_date"), clock.today))
+            ++plan.employed_hr_admins;
     return plan;
 }
 

@@ -24,14 +24,42 @@ struct ImportProblem {
     Json to_json() const { return Json{{"line", line}, {"code", code}, {"message", message}}; }
 };
 
+// The problems of a file, bounded: the first kMaxListed by line are kept and the rest only counted, so a
+// file of a million wrong rows costs the memory of a thousand problems, in the check and in the answer.
+class ImportProblems {
+public:
+    static constexpr size_t kMaxListed = 1000;
+    void add(ImportProblem problem);
+    bool empty() const { return total_ == 0; }
+    size_t total() const { return total_; }
+    size_t unlisted() const { return total_ - kept_.size(); }
+    // The kept problems by line; those of one line in the order they were found.
+    std::vector<ImportProblem> listed() const;
+
+private:
+    struct Kept {
+        ImportProblem problem;
+        size_t order = 0;
+    };
+    static bool earlier(const Kept& a, const Kept& b);
+    std::vector<Kept> kept_;  // a max-heap on (line, order): its top is the first to give way
+    size_t total_ = 0;
+};
+
+struct RoleChange {
+    std::string person_id, from, to;
+};
+
 struct ImportPlan {
-    std::vector<ImportProblem> problems;  // any problem: nothing may be written
+    ImportProblems problems;  // any problem: nothing may be written
     int created = 0, updated = 0, unchanged = 0;
     int moved = 0;   // updated people whose manager changed
     int exited = 0;  // people whose exit date is now set on or before today, newly
     std::vector<Change> changes;              // person changes to write, in file order
     std::vector<std::string> moved_ids;       // record ids of people who changed manager
     std::vector<std::string> newly_exited_ids;
+    std::vector<RoleChange> role_changes;  // of people already stored, each audited on its own
+    int employed_hr_admins = 0;            // after the import (see is_employed_hr_admin)
     Json counts() const;
 };
 
@@ -44,6 +72,10 @@ struct ImportClock {
 // `records` is the header row first, then the data rows. `people` are the person records now stored.
 ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<StoredRecord>& people,
                        const ImportClock& clock);
+
+// Whether someone with this role and exit date is an HR admin still employed on `today` (no exit date on or
+// before it). The organisation must always keep one: without, nobody could import, invite or reset again.
+bool is_employed_hr_admin(const std::string& role, const std::string& exit_date, const std::string& today);
 
 // The fields of a person record the import manages, in the order the export lists them.
 const std::vector<std::string>& imported_person_fields();

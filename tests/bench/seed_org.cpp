@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
     }
     SyncService service(store);
     service.write_as_server(people);
-    store.transaction([&] { server::add_account(store, manager, "bench@demo.example", server::kDemoPassword); });
+    store.transaction([&] { server::add_account(store, manager, server::kDemoPassword); });
 
     const std::string today = iso_from_millis(now);
     std::vector<Change> batch;

@@ -53,7 +53,7 @@ std::vector<std::string> row(std::string id, std::string name, std::string email
 
 std::vector<std::pair<int, std::string>> lines_and_codes(const ImportPlan& plan) {
     std::vector<std::pair<int, std::string>> out;
-    for (const auto& problem : plan.problems) out.emplace_back(problem.line, problem.code);
+    for (const auto& problem : plan.problems.listed()) out.emplace_back(problem.line, problem.code);
     return out;
 }
 
@@ -61,7 +61,7 @@ TEST(PeopleImport, ACleanFileCreatesEveryoneWithManagersAndDerivedRoles) {
     Importer importer;
     auto plan = importer.plan({kHeader, row("E3", "Cleo", "cleo@x.example", "E1"), row("E1", "Ada", "ada@x.example"),
                                row("E2", "Ben", "ben@x.example", "E1", "", "", "hr_admin")});
-    ASSERT_TRUE(plan.problems.empty()) << plan.problems[0].message;
+    ASSERT_TRUE(plan.problems.empty()) << plan.problems.listed()[0].message;
     EXPECT_EQ(plan.counts(), (Json{{"created", 3}, {"updated", 0}, {"unchanged", 0}, {"moved", 0}, {"exited", 0}}));
     importer.apply(plan);
     const auto& ada = importer.by_employee("E1");
@@ -81,13 +81,14 @@ TEST(PeopleImport, AReimportUpdatesMovesAndExitsAndLeavesTheRestAlone) {
                                 row("E3", "Cleo", "cleo@x.example", "E1", "2026-11-01", "voluntary"),
                                 row("E4", "Dan", "dan@x.example")});
     ASSERT_TRUE(again.problems.empty());
-    EXPECT_EQ(again.counts(), (Json{{"created", 0}, {"updated", 3}, {"unchanged", 1}, {"moved", 1}, {"exited", 1}}))
-        << "Ben moved, Cleo left, Dan now manages someone";
+    EXPECT_EQ(again.counts(), (Json{{"created", 0}, {"updated", 2}, {"unchanged", 2}, {"moved", 1}, {"exited", 1}}))
+        << "Ben moved, Cleo left; Dan now manages someone but keeps his role (the file gives none)";
     ASSERT_EQ(again.moved_ids.size(), 1u);
     EXPECT_EQ(again.moved_ids[0], importer.by_employee("E2").state.record_id);
     EXPECT_EQ(again.newly_exited_ids.size(), 1u);
     importer.apply(again);
-    EXPECT_EQ(importer.by_employee("E4").state.text("role"), "manager");
+    EXPECT_EQ(importer.by_employee("E4").state.text("role"), "employee") << "roles are derived for newcomers only";
+    EXPECT_TRUE(again.role_changes.empty());
     // Someone absent from a file is never deleted; an identical file changes nothing.
     auto partial = importer.plan({kHeader, row("E1", "Ada", "ada@x.example")});
     EXPECT_EQ(partial.counts()["unchanged"], 1);
@@ -125,9 +126,9 @@ TEST(PeopleImport, ManagersMustBeKnownAndCyclesMarkEveryRowOnThem) {
 TEST(PeopleImport, BadValuesAndAMissingHeaderColumnAreExplained) {
     Importer importer;
     auto missing = importer.plan({{"employee_id", "email"}, {"E1", "a@x.example"}});
-    ASSERT_EQ(missing.problems.size(), 1u);
-    EXPECT_EQ(missing.problems[0].code, "missing_column");
-    EXPECT_NE(missing.problems[0].message.find("name"), std::string::npos);
+    ASSERT_EQ(missing.problems.total(), 1u);
+    EXPECT_EQ(missing.problems.listed()[0].code, "missing_column");
+    EXPECT_NE(missing.problems.listed()[0].message.find("name"), std::string::npos);
 
     auto plan = importer.plan({kHeader, row("", "No id", "n@x.example"), row("E2", "", "b@x.example"),
                                row("E3", "Bad mail", "not-an-address"), row("E4", "Bad date", "d@x.example", "", "2026-13-01"),
@@ -136,9 +137,9 @@ TEST(PeopleImport, BadValuesAndAMissingHeaderColumnAreExplained) {
                                row("E7", std::string("Bad \xff text", 10), "g@x.example"),
                                {"E8", "Short row", "h@x.example"}});
     std::vector<int> lines;
-    for (const auto& problem : plan.problems) lines.push_back(problem.line);
+    for (const auto& problem : plan.problems.listed()) lines.push_back(problem.line);
     EXPECT_EQ(lines, (std::vector<int>{2, 3, 4, 5, 6, 7, 8, 9}));
-    for (const auto& problem : plan.problems) EXPECT_FALSE(problem.message.empty());
+    for (const auto& problem : plan.problems.listed()) EXPECT_FALSE(problem.message.empty());
 }
 
 TEST(PeopleImport, ColumnsComeInAnyOrderAndUnknownOnesAreIgnored) {
@@ -148,6 +149,20 @@ TEST(PeopleImport, ColumnsComeInAnyOrderAndUnknownOnesAreIgnored) {
     importer.apply(plan);
     EXPECT_EQ(importer.by_employee("Z1").state.text("name"), "Zoe");
     EXPECT_EQ(importer.by_employee("Z1").state.text("email"), "z@x.example");
+}
+
+TEST(ImportProblemsList, KeepsTheFirstThousandByLineWhateverOrderTheyAreFoundInAndCountsTheRest) {
+    ImportProblems problems;
+    for (int line = 5000; line >= 1; --line) problems.add(ImportProblem{line, "first", "found first"});
+    problems.add(ImportProblem{3, "second", "found later on line 3"});
+    EXPECT_EQ(problems.total(), 5001u);
+    EXPECT_EQ(problems.unlisted(), 4001u);
+    const auto listed = problems.listed();
+    ASSERT_EQ(listed.size(), ImportProblems::kMaxListed);
+    EXPECT_EQ(listed[0].line, 1);
+    EXPECT_EQ(listed[2].code, "first");
+    EXPECT_EQ(listed[3].code, "second") << "one line's problems stay in the order found";
+    EXPECT_EQ(listed.back().line, 999);
 }
 
 }  // namespace

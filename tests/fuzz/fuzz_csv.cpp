@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     size_t lines = 1;
     for (char c : text) lines += c == '\n';
     const auto csv = server::read_csv(text);
-    for (const auto& problem : csv.problems)
+    for (const auto& problem : csv.problems.listed())
         if (problem.line < 1 || size_t(problem.line) > lines) std::abort();
     for (const auto& record : csv.records)
         if (record.line < 1 || size_t(record.line) > lines) std::abort();
@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ImportClock clock{"2026-11-23", [&] { return new_uuid_v7(++tick); }, [&] { return Hlc{++tick, 0}.to_string(); }};
     const ImportPlan plan = plan_import(csv.records, {existing}, clock);
     if (!plan.problems.empty() && !plan.changes.empty()) std::abort();
-    for (const auto& problem : plan.problems)
+    for (const auto& problem : plan.problems.listed())
         if (problem.line < 1 || size_t(problem.line) > lines) std::abort();
     return 0;
 }

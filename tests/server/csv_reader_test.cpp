@@ -34,22 +34,35 @@ TEST(CsvReader, ByteOrderMarkCrlfAndBlankLines) {
 
 TEST(CsvReader, MalformedQuotingStopsAtItsLine) {
     auto stray = read_csv("id,name\n1,Ada\n2,Bo\"b\n");
-    ASSERT_EQ(stray.problems.size(), 1u);
-    EXPECT_EQ(stray.problems[0].line, 3);
-    EXPECT_EQ(stray.problems[0].code, "malformed_csv");
+    ASSERT_EQ(stray.problems.total(), 1u);
+    EXPECT_EQ(stray.problems.listed()[0].line, 3);
+    EXPECT_EQ(stray.problems.listed()[0].code, "malformed_csv");
     auto unclosed = read_csv("id,name\n1,Ada\n2,\"never closed\n3,x\n");
-    ASSERT_EQ(unclosed.problems.size(), 1u);
-    EXPECT_EQ(unclosed.problems[0].line, 3);
+    ASSERT_EQ(unclosed.problems.total(), 1u);
+    EXPECT_EQ(unclosed.problems.listed()[0].line, 3);
 }
 
 TEST(CsvReader, OversizedRowsAndLinesAreRefusedWithoutBuffering) {
     auto wide = read_csv("a\n" + std::string(300, ',') + "\n");
-    ASSERT_EQ(wide.problems.size(), 1u);
-    EXPECT_EQ(wide.problems[0].line, 2);
+    ASSERT_EQ(wide.problems.total(), 1u);
+    EXPECT_EQ(wide.problems.listed()[0].line, 2);
     auto long_line = read_csv("a\n" + std::string(2 << 20, 'x') + "\n");
-    ASSERT_EQ(long_line.problems.size(), 1u);
-    EXPECT_EQ(long_line.problems[0].line, 2);
+    ASSERT_EQ(long_line.problems.total(), 1u);
+    EXPECT_EQ(long_line.problems.listed()[0].line, 2);
     EXPECT_TRUE(long_line.records.size() <= 1u);
+}
+
+TEST(CsvReader, AFileOfMoreRowsThanTheLimitStopsAtTheFirstRowPastIt) {
+    CsvLimits limits;
+    limits.max_rows = 2;
+    EXPECT_TRUE(read_csv("id\n1\n2\n", limits).problems.empty()) << "exactly the limit is fine";
+    for (const std::string& text : {std::string("id\n1\n2\n3\n4\n"), std::string("id\n1\n2\n3")}) {
+        auto read = read_csv(text, limits);
+        ASSERT_EQ(read.problems.total(), 1u);
+        EXPECT_EQ(read.problems.listed()[0].code, "too_many_rows");
+        EXPECT_EQ(read.problems.listed()[0].line, 4);
+        EXPECT_LE(read.records.size(), 3u);
+    }
 }
 
 }  // namespace

@@ -260,33 +260,46 @@ TEST_F(People, HrChangesARoleAndItReachesTheOrgAndTheAudit) {
                                                 "application/json")
                                           ->body);
     EXPECT_EQ(mentor_session["user"]["role"], "manager");
-    EXPECT_EQ(audit(hr, "people.role").at(0)["details"]["role"], "manager");
+    EXPECT_EQ(audit(hr, "people.role").at(0)["details"], (Json{{"from", "mentor"}, {"to", "manager"}}));
     EXPECT_EQ(client().Post(("/api/v1/people/" + mentor + "/role").c_str(), bearer(hr), R"({"role":"boss"})",
                             "application/json")->status, 400);
     EXPECT_EQ(client().Post(("/api/v1/people/" + mentor + "/role").c_str(), bearer(sign_in("manager1@demo.example")),
                             R"({"role":"hr_admin"})", "application/json")->status, 403);
 }
 
-TEST_F(People, OperatorsCanInviteFromTheCommandLine) {
+TEST_F(People, OperatorsCanInviteAndResetFromTheCommandLine) {
     shut_down();  // the command opens the database itself
-    const std::string command = std::string(TANDEM_SERVER_BINARY) + " invite --db " + database +
-                                " --email Manager2@demo.example";
-    FILE* output = popen(command.c_str(), "r");
-    ASSERT_TRUE(output);
-    char line[256] = {};
+    auto run = [&](const std::string& arguments, std::string& printed) {
+        const std::string command = std::string(TANDEM_SERVER_BINARY) + " " + arguments + " --db " + database + " 2>&1";
+        FILE* output = popen(command.c_str(), "r");
+        EXPECT_TRUE(output);
+        char line[256] = {};
+        printed.clear();
+        while (output && fgets(line, sizeof line, output)) printed += line;
+        return output ? pclose(output) : -1;
+    };
+    auto token_after = [](const std::string& printed, const std::string& label) {
+        const size_t at = printed.find(label + " ");
+        EXPECT_NE(at, std::string::npos) << printed;
+        return at == std::string::npos ? std::string() : printed.substr(at + label.size() + 1, 64);
+    };
     std::string printed;
-    while (fgets(line, sizeof line, output)) printed += line;
-    EXPECT_EQ(pclose(output), 0) << printed;
-    const size_t at = printed.find("invite_token ");
-    ASSERT_NE(at, std::string::npos) << printed;
-    const std::string token = printed.substr(at + 13, 64);
+    EXPECT_NE(run("invite --email Manager2@demo.example", printed), 0) << "Noah already has an account: " << printed;
+    EXPECT_NE(printed.find("already has an account"), std::string::npos) << printed;
+    EXPECT_EQ(run("invite --email Aiko.Tanaka@demo.example", printed), 0) << printed;
+    const std::string invite = token_after(printed, "invite_token");
+    EXPECT_EQ(run("reset-password --email Manager2@demo.example", printed), 0) << printed;
+    const std::string reset = token_after(printed, "reset_token");
     start();
-    auto accepted = client().Post("/api/v1/session/accept-invite",
-                                  Json{{"invite_token", token}, {"password", "operator-made password"}}.dump(),
-                                  "application/json");
-    EXPECT_EQ(accepted->status, 200) << accepted->body;
+    for (const auto& token : {invite, reset}) {
+        auto accepted = client().Post("/api/v1/session/accept-invite",
+                                      Json{{"invite_token", token}, {"password", "operator-made password"}}.dump(),
+                                      "application/json");
+        EXPECT_EQ(accepted->status, 200) << accepted->body;
+    }
     Session hr = sign_in("hr@demo.example");
     EXPECT_EQ(audit(hr, "people.invite").at(0)["actor_id"], "operator");
+    EXPECT_EQ(audit(hr, "people.reset").at(0)["actor_id"], "operator");
 }
 
 }  // namespace

@@ -1,4 +1,6 @@
 // HR console: bringing in an HRIS export (choose a file, read the dry run, apply) and reading the audit log.
+#include <algorithm>
+
 #include "app/app.h"
 #include "screens/screens.h"
 #include "ui/theme.h"
@@ -12,9 +14,11 @@ std::string count_of(const Json& counts, const char* key) {
     return std::to_string(counts.is_object() ? counts.value(key, 0) : 0);
 }
 
-void draw_issues(const std::vector<ImportIssue>& issues) {
-    ui::text_colored(ui::theme::kOverdue, std::to_string(issues.size()) +
-                                              " problems: nothing will be imported until the file is fixed.");
+void draw_issues(const std::vector<ImportIssue>& issues, size_t total) {
+    ui::text_colored(ui::theme::kOverdue,
+                     std::to_string(std::max(total, issues.size())) +
+                         " problems: nothing will be imported until the file is fixed." +
+                         (total > issues.size() ? " The first " + std::to_string(issues.size()) + " are listed." : ""));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("import-issues", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
@@ -70,7 +74,7 @@ void draw_import_screen(App& app) {
     case State::None: break;
     case State::Checking: ui::muted("Checking the file…"); break;
     case State::Applying: ui::muted("Importing…"); break;
-    case State::Problems: draw_issues(console.import_issues); break;
+    case State::Problems: draw_issues(console.import_issues, console.import_issue_total); break;
     case State::Checked:
         ui::heading("Dry run: nothing has been written yet");
         ui::text("Would create " + count_of(counts, "created") + ", update " + count_of(counts, "updated") + " (" +

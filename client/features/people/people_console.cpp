@@ -103,6 +103,7 @@ void PeopleConsole::check_import(Platform& platform, const std::string& token) {
                  for (const auto& detail : body["error"]["details"])
                      import_issues.push_back(ImportIssue{detail.value("line", 0), detail.value("code", ""),
                                                          detail.value("message", "")});
+                 import_issue_total = body["error"].value("total", import_issues.size());
                  import_state = ImportState::Problems;
                  return;
              }
@@ -128,16 +129,20 @@ void PeopleConsole::apply_import(Platform& platform, const std::string& token, s
          });
 }
 
-void PeopleConsole::invite(Platform& platform, const std::string& token) {
+void PeopleConsole::invite(Platform& platform, const std::string& token, bool reset) {
     const std::string person_id = selected_id;
-    call(platform, token, HttpRequest{"POST", "/api/v1/people/" + person_id + "/invite", "", "", "application/json"},
-         [this, person_id](int status, const Json& body, const std::string&) {
-             if (status != 200 || !body.is_object()) return fail(status, body, "No invitation was made");
+    const std::string path = "/api/v1/people/" + person_id + (reset ? "/reset-password" : "/invite");
+    call(platform, token, HttpRequest{"POST", path, "", "", "application/json"},
+         [this, person_id, reset](int status, const Json& body, const std::string&) {
+             if (status != 200 || !body.is_object())
+                 return fail(status, body, reset ? "No reset link was made" : "No invitation was made");
              invite_person = person_id;
-             invite_token = body.value("invite_token", "");
+             invite_token = body.value(reset ? "reset_token" : "invite_token", "");
              invite_expires = body.value("expires_on", "");
              message_is_error = false;
-             message = "Invitation ready: send it to them; it works until " + invite_expires + ".";
+             message = reset ? "Reset link ready: send it to them only. Using it signs them out everywhere; it "
+                               "works until " + invite_expires + "."
+                             : "Invitation ready: send it to them; it works until " + invite_expires + ".";
          });
 }
 
@@ -176,8 +181,9 @@ void PeopleConsole::erase(Platform& platform, const std::string& token, std::fun
 }
 
 const std::vector<std::string>& PeopleConsole::audit_actions() {
-    static const std::vector<std::string> actions{"All actions",  "people.import", "people.invite", "people.role",
-                                                  "people.export", "people.erase"};
+    static const std::vector<std::string> actions{"All actions",   "people.import", "people.invite",
+                                                  "people.reset",  "people.role",   "people.export",
+                                                  "people.erase"};
     return actions;
 }
 

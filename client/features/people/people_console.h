@@ -54,9 +54,11 @@ public:
     std::string import_name, import_bytes;
     Json import_counts;
     std::vector<ImportIssue> import_issues;
+    size_t import_issue_total = 0;  // the server lists the first 1,000 and counts them all
 
     // The selected person.
-    void invite(Platform& platform, const std::string& token);
+    // An invitation for someone without an account, or (reset) a password reset link for someone with one.
+    void invite(Platform& platform, const std::string& token, bool reset = false);
     void change_role(Platform& platform, const std::string& token, const std::string& role);
     void export_data(Platform& platform, const std::string& token);
     void erase(Platform& platform, const std::string& token, std::function<void()> erased);

@@ -120,6 +120,9 @@ void draw_person_screen(App& app) {
     // Invitation: the token is shown once, to copy and send.
     if (ui::button(console.busy ? "Working…##invite" : "Create invite") && !console.busy)
         console.invite(app.platform(), token);
+    ImGui::SameLine();
+    if (ui::button(console.busy ? "Working…##reset" : "Reset password") && !console.busy)
+        console.invite(app.platform(), token, true);
     if (console.invite_person == person->id && !console.invite_token.empty()) {
         ImGui::SameLine();
         if (ui::button("Copy invite")) ImGui::SetClipboardText(console.invite_token.c_str());
