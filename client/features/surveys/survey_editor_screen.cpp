@@ -74,7 +74,8 @@ void draw_state(App& app, const SurveyView& survey) {
     ImGui::SameLine();
     if (survey.status == "draft" && ui::primary_button("Open for answers##survey-open")) set_survey_status(app, survey, "open");
     if (survey.status == "open" && ui::button("Close##survey-close")) set_survey_status(app, survey, "closed");
-    if (survey.status == "closed" && ui::button("Reopen##survey-reopen")) set_survey_status(app, survey, "open");
+    // A closed survey never reopens (the server refuses it): its scores are out, so a new round is a new survey.
+    if (survey.status == "closed") ui::muted("Closed for good: start a new round to ask again.");
     if (survey.audience == "org") ui::muted("Audience: the whole organisation.");
     else {
         std::string names;
@@ -91,12 +92,16 @@ void draw_state(App& app, const SurveyView& survey) {
 
 void draw_rules(App& app, const SurveyView& survey) {
     ui::heading("Anonymity");
-    record_integer(app, "survey", survey.survey_id, "min_group_size", survey.min_group_size, 3, 1000,
-                   "Fewest people behind any figure");
+    // People answer under the promise of these numbers, so once the survey has opened they only rise.
+    const bool opened = survey.status != "draft";
+    record_integer(app, "survey", survey.survey_id, "min_group_size", survey.min_group_size,
+                   opened ? int(survey.min_group_size) : 3, 1000, "Fewest people behind any figure");
     record_integer(app, "survey", survey.survey_id, "min_comment_group_size", survey.min_comment_group_size,
-                   int(survey.min_group_size), 1000, "Fewest people behind comments");
-    ui::muted("Never below 3. Groups, questions and comments with fewer answers show no figures, and a group is "
-              "also hidden when the rest of its parent would fall below the threshold.");
+                   int(opened ? survey.min_comment_group_size : survey.min_group_size), 1000,
+                   "Fewest people behind comments");
+    ui::muted("Never below 3, and never lowered once the survey has opened (every change is audited). Groups, "
+              "questions and comments with fewer answers show no figures, and a group is also hidden when the rest "
+              "of its parent would fall below the threshold.");
 }
 
 void draw_schedule(App& app, const SurveyView& survey) {
