@@ -72,6 +72,16 @@ void scrub_copied_names(Store& store, const std::string& person_id, HlcClock& cl
                     .bind(4, name_field)
                     .run();
             }
+            // A change that named them once, in a record that has named someone else since.
+            Statement(db, "UPDATE change_log SET body = json_set(body, '$.fields.' || ?, '') WHERE entity = ? "
+                          "AND json_extract(body, '$.fields.' || ?) = ? "
+                          "AND json_extract(body, '$.fields.' || ?) IS NOT NULL")
+                .bind(1, name_field)
+                .bind(2, spec->name)
+                .bind(3, id_field)
+                .bind(4, person_id)
+                .bind(5, name_field)
+                .run();
         }
     }
     SyncService(store).write_as_server(blanks);
