@@ -27,7 +27,8 @@ protected:
         auto reply = push(who, Json{{"device_id", "d1"}, {"changes", Json::array({one})}});
         EXPECT_EQ(reply->status, 200) << reply->body;
         const Json result = body_of(reply)["results"][0];
-        return result["status"].get<std::string>() + (result.contains("error") ? " " + result["error"]["code"].get<std::string>() : "");
+        const std::string status = result["status"];
+        return result.contains("error") ? status + " " + result["error"]["code"].get<std::string>() : status;
     }
     // Each record's fields as the session's devices end up holding them, by record id.
     std::map<std::string, Json> records(const Session& who) {
@@ -45,7 +46,8 @@ protected:
         return out;
     }
     std::vector<Json> audit(const std::string& action) {
-        auto entries = body_of(client().Get(("/api/v1/audit?limit=1000&action=" + action).c_str(), bearer(hr)))["entries"];
+        auto reply = client().Get(("/api/v1/audit?limit=1000&action=" + action).c_str(), bearer(hr));
+        auto entries = body_of(reply)["entries"];
         return std::vector<Json>(entries.begin(), entries.end());
     }
 };
@@ -67,7 +69,8 @@ TEST_F(SmallerHoles, ErasureTakesEveryCopiedNameAndReleasesWorkTheyOwnedInOthers
               "accepted");
     ASSERT_EQ(status_of_push(maya, checkin_change("ci-1", checkin, colleague, "pairing plan")), "accepted");
     ASSERT_EQ(status_of_push(maya, change("ai-1", "action_item", item,
-                                          {{"checkin_id", checkin}, {"text", "Pair on the release"}, {"owner_id", aiko}})),
+                                          {{"checkin_id", checkin}, {"text", "Pair on the release"},
+                                           {"owner_id", aiko}})),
               "accepted");
     ASSERT_EQ(status_of_push(maya, change("sa-1", "survey_action", action,
                                           {{"manager_id", maya.user_id}, {"survey_id", survey}, {"focus", "engagement"},
@@ -100,8 +103,9 @@ TEST_F(SmallerHoles, AnImportedFormulaReachesEveryCsvAsTextNotAsAFormula) {
 
     const std::string today = iso_from_millis(wall_millis());
     const std::string period = "?from=" + add_days(today, -30) + "&to=" + today;
-    for (const std::string path : std::vector<std::string>{"/api/v1/analytics/return.csv", "/api/v1/analytics/teams.csv",
-                                                           "/api/v1/analytics/return.csv?split=recognition"}) {
+    const std::vector<std::string> exports{"/api/v1/analytics/return.csv", "/api/v1/analytics/teams.csv",
+                                           "/api/v1/analytics/return.csv?split=recognition"};
+    for (const std::string& path : exports) {
         const std::string url = path + (path.find('?') == std::string::npos ? period : "&" + period.substr(1));
         auto reply = client().Get(url.c_str(), bearer(hr));
         ASSERT_EQ(reply->status, 200) << path << ": " << reply->body;
@@ -136,7 +140,8 @@ TEST_F(SmallerHoles, EveryAcceptedThresholdChangeIsAuditedOnceAndLoweringAnOpenS
     EXPECT_EQ(entries[0]["actor_id"], hr.user_id);
     EXPECT_EQ(entries[0]["target_id"], survey);
     EXPECT_EQ(entries[0]["details"],
-              (Json{{"min_group_size", {{"old", 5}, {"new", 7}}}, {"min_comment_group_size", {{"old", 5}, {"new", 9}}}}));
+              (Json{{"min_group_size", {{"old", 5}, {"new", 7}}},
+                    {"min_comment_group_size", {{"old", 5}, {"new", 9}}}}));
 }
 
 }  // namespace
