@@ -83,6 +83,24 @@ TEST(RecordRules, OnceOpenedASurveysThresholdsOnlyRiseAndAClosedSurveyNeverReope
     EXPECT_EQ(survey->state.text("title"), "Pulse");
 }
 
+TEST(RecordRules, ASurveyPastItsClosingDayIsClosedAndKeepsThatDay) {
+    Org o;
+    const std::string yesterday = add_days(o.today(), -1);
+    const std::string s = o.make(o.hana, "survey", {{"title", "Pulse"}, {"audience", "org"}, {"status", "open"},
+                                                    {"opens_on", add_days(o.today(), -8)}, {"closes_on", yesterday}});
+    auto set = [&](Json fields) { return o.code(o.hana, "survey", s, std::move(fields)); };
+    EXPECT_EQ(set({{"closes_on", add_days(o.today(), 7)}}), "invalid_change") << "that would reopen it";
+    EXPECT_EQ(set({{"closes_on", nullptr}}), "invalid_change");
+    EXPECT_EQ(set({{"status", "draft"}}), "invalid_change");
+    EXPECT_EQ(set({{"title", "Pulse (October)"}}), "accepted");
+    EXPECT_EQ(set({{"status", "closed"}}), "accepted");
+
+    const std::string running = o.make(o.hana, "survey", {{"title", "Running"}, {"audience", "org"},
+                                                          {"status", "open"}, {"closes_on", o.today()}});
+    EXPECT_EQ(o.code(o.hana, "survey", running, {{"closes_on", add_days(o.today(), 7)}}), "accepted")
+        << "a survey still open may run longer";
+}
+
 TEST(RecordRules, AcceptedChangesAreToldInsideThePushRefusedOnesAreNot) {
     Org o;
     const std::string s = o.make(o.hana, "survey", {{"title", "Pulse"}, {"audience", "org"}, {"status", "open"}});

@@ -36,6 +36,11 @@ std::optional<Problem> survey_rule(const RuleContext& rule) {
     if ((was == "open" && will_be == "draft") || (was == "closed" && will_be != "closed"))
         return Problem{"invalid_change", "a survey that was " + was + " cannot become " + will_be +
                                              " again: start a new survey (a new round) instead"};
+    // An open survey whose closing day has passed is closed too (its scores are out): that day stays.
+    const std::string closes_on = rule.existing ? rule.existing->text("closes_on") : std::string();
+    if (was == "open" && !closes_on.empty() && closes_on < rule.today && rule.after("closes_on") != closes_on)
+        return Problem{"invalid_change", "this survey closed on " + closes_on +
+                                             " and never reopens: start a new survey (a new round) instead"};
     if (was != "open" && was != "closed") return std::nullopt;
     for (const char* field : kSurveyThresholds) {
         const int64_t before = survey_threshold(rule.before(field)), after = survey_threshold(rule.after(field));
