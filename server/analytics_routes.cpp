@@ -2,7 +2,6 @@
 // cohort comparison ("the return"). Who sees what: HR every team; a manager their own team and the teams of
 // their tree, plus the organisation's activity figures to compare with (never its survey results, which
 // §4 keeps from managers); exits and retention for HR only. Survey indices follow §4 for the same reader.
-#include <sstream>
 
 #include "analytics_index.h"
 #include "analytics_surveys.h"
@@ -11,6 +10,7 @@
 #include "http_helpers.h"
 #include "tandem/agreements.h"
 #include "tandem/cohorts.h"
+#include "tandem/csv.h"
 #include "tandem/dates.h"
 #include "tandem/program_views.h"
 #include "tandem/survey_results.h"
@@ -87,30 +87,6 @@ std::vector<std::string> visible_managers(const Actor& actor, const OrgChart& or
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
-}
-
-std::string csv_cell(const Json& value) {
-    if (value.is_null()) return "";
-    if (!value.is_string()) return value.dump();
-    const std::string text = value.get<std::string>();
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
-std::string to_csv(const std::vector<std::string>& columns, const Json& rows) {
-    std::ostringstream out;
-    for (size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << columns[i];
-    out << "\r\n";
-    for (const auto& row : rows) {
-        for (size_t i = 0; i < columns.size(); ++i) {
-            auto it = row.find(columns[i]);
-            out << (i ? "," : "") << (it == row.end() ? std::string() : csv_cell(*it));
-        }
-        out << "\r\n";
-    }
-    return out.str();
 }
 
 // Months of agreement adherence, met or missed, of the managers whose agreement is in force.
@@ -205,7 +181,7 @@ void TandemServer::add_analytics_routes() {
             return out;
         });
         if (!csv) return send_json(response, 200, Json{{"teams", std::move(rows)}});
-        send_export(request, response, actor, to_csv(kTeamColumns, rows), "team-figures.csv",
+        send_export(request, response, actor, csv_table(kTeamColumns, rows), "team-figures.csv",
                     Json{{"export", "teams"}, {"rows", rows.size()}});
     };
     session_route("GET", "/api/v1/analytics/teams", 0,
@@ -330,7 +306,7 @@ void TandemServer::analytics_series(const httplib::Request& request, httplib::Re
                     {"surveys", std::move(rounds)}};
     });
     if (!csv) return send_json(response, 200, body);
-    send_export(request, response, actor, to_csv(kPointColumns, body["points"]), "figures-over-time.csv",
+    send_export(request, response, actor, csv_table(kPointColumns, body["points"]), "figures-over-time.csv",
                 Json{{"export", "series"}, {"group", group}, {"bucket", bucket_name}, {"rows", body["points"].size()}});
 }
 
@@ -432,7 +408,7 @@ void TandemServer::analytics_return(const httplib::Request& request, httplib::Re
     if (!body) return send_error(response, 404, "not_found", "There is no such program.");
     if (!csv) return send_json(response, 200, *body);
     send_export(request, response, actor,
-                to_csv({"manager_id", "manager_name", "cohort", "split", "headcount", "engagement", "enps",
+                csv_table({"manager_id", "manager_name", "cohort", "split", "headcount", "engagement", "enps",
                         "psych_safety", "retention_12m"},
                        (*body)["teams"]),
                 "cohort-comparison.csv", Json{{"export", "return"}, {"split", split}, {"rows", (*body)["teams"].size()}});

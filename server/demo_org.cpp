@@ -127,11 +127,13 @@ void add_demo_history(Store& store, std::map<std::string, std::string>& ids, Hlc
         const char* answer;
         int rating;
     } journal[] = {
-        {28, "Which conversation did I avoid this week, and why?",
+        // Prompts are the journal's own (a journal entry may name no other).
+        {28, "Which conversation am I putting off, and what is the delay costing?",
          "The workload talk with Aiko. I worried it would sound like a complaint about her pace.", 2},
-        {14, "What did I do this week that helped someone grow?",
+        {14, "Where did I give my team trust this week, and where did I hold it back?",
          "Gave Bruno the design review to lead and stayed quiet until he asked.", 3},
-        {3, "Where did I listen more than I talked?", "The career conversation with Bruno went well.", 4},
+        {3, "What did I do well as a manager this week, and how do I know?",
+         "The career conversation with Bruno went well.", 4},
     };
     for (const auto& entry : journal)
         changes.push_back(server_change(clock, now, "journal_entry", new_uuid_v7(now),

@@ -5,9 +5,11 @@
 #include <chrono>
 #include <cstdio>
 
+#include "audit_log.h"
 #include "http_helpers.h"
 #include "static_files.h"
 #include "tandem/ids.h"
+#include "tandem/records/records.h"
 #include "tandem/sync_service.h"
 
 namespace tandem::server {
@@ -337,6 +339,22 @@ void TandemServer::add_routes() {
     add_analytics_routes();
 }
 
+// A survey's anonymity thresholds are a promise to the people answering it, so every accepted change of one
+// is audited, in the push's own transaction (a refused or failed push leaves no entry).
+static void audit_threshold_change(Store& store, const Actor& actor, const Change& change,
+                                   const RecordState* before, int64_t now_seconds) {
+    if (change.entity != "survey" || !before || change.deleted) return;
+    Json details = Json::object();
+    for (const char* field : kSurveyThresholds) {
+        auto it = change.fields.find(field);
+        if (it == change.fields.end()) continue;
+        const int64_t old_value = survey_threshold(before->value(field)), new_value = survey_threshold(*it);
+        if (old_value != new_value) details[field] = Json{{"old", old_value}, {"new", new_value}};
+    }
+    if (!details.empty())
+        record_audit(store, actor.person_id, "survey.thresholds", change.record_id, details, now_seconds);
+}
+
 void TandemServer::push(const httplib::Request& request, httplib::Response& response, const Actor& actor) {
     auto body = parse_body(request, response);
     if (!body) return;
@@ -351,8 +369,12 @@ void TandemServer::push(const httplib::Request& request, httplib::Response& resp
         return send_error(response, 413, "payload_too_large",
                           "Send at most " + std::to_string(kMaxChangesPerPush) + " changes per push.");
     auto org = org_chart();
+    const int64_t now = now_millis();
     auto outcomes = databases_.write([&](Store& store) {
-        return SyncService(store).push(actor, *org, *device, *changes, uint64_t(now_millis()));
+        return SyncService(store).push(actor, *org, *device, *changes, uint64_t(now),
+                                       [&](const Change& change, const RecordState* before) {
+                                           audit_threshold_change(store, actor, change, before, now / 1000);
+                                       });
     });
     Json results = Json::array();
     for (const auto& outcome : outcomes) {

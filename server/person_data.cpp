@@ -38,15 +38,18 @@ Json export_record(const StoredRecord& record) {
                 {"author_id", record.author_id}, {"fields", std::move(fields)}};
 }
 
-// Records about others that copy the person's name (a program comment they wrote, a pair they mentor) keep
-// the id only: the name is blanked in the record and in every logged change that carried it, and devices get
-// the blank as a change. A mentoring pair whose mentor is erased ends today, so HR sees the gap.
+// Records about others that copy the person's name (a program comment they wrote, a pair they mentor, a
+// session they facilitated) keep the id only: the name is blanked in the record (deleted ones too: a
+// tombstone keeps its fields) and in every logged change that carried it, and devices get the blank as a
+// change. A mentoring pair whose mentor is erased ends today, so HR sees the gap.
 void scrub_copied_names(Store& store, const std::string& person_id, HlcClock& clock, uint64_t now) {
     std::vector<Change> blanks;
     sqlite3* db = store.database().handle();
-    for (const EntitySpec* spec : all_entities())
-        for (const auto& [name_field, id_field] : spec->name_fields) {
-            Statement rows(db, "SELECT record_id FROM records WHERE entity = ? AND deleted = 0 "
+    for (const EntitySpec* spec : all_entities()) {
+        auto copied = spec->name_fields;
+        copied.insert(copied.end(), spec->typed_name_fields.begin(), spec->typed_name_fields.end());
+        for (const auto& [name_field, id_field] : copied) {
+            Statement rows(db, "SELECT record_id FROM records WHERE entity = ? "
                                "AND json_extract(state, '$.' || ? || '.v') = ?");
             rows.bind(1, spec->name).bind(2, id_field).bind(3, person_id);
             while (rows.step()) {
@@ -69,8 +72,53 @@ void scrub_copied_names(Store& store, const std::string& person_id, HlcClock& cl
                     .bind(4, name_field)
                     .run();
             }
+            // A change that named them once, in a record that has named someone else since.
+            Statement(db, "UPDATE change_log SET body = json_set(body, '$.fields.' || ?, '') WHERE entity = ? "
+                          "AND json_extract(body, '$.fields.' || ?) = ? "
+                          "AND json_extract(body, '$.fields.' || ?) IS NOT NULL")
+                .bind(1, name_field)
+                .bind(2, spec->name)
+                .bind(3, id_field)
+                .bind(4, person_id)
+                .bind(5, name_field)
+                .run();
         }
+    }
     SyncService(store).write_as_server(blanks);
+}
+
+// The field naming who will do a record's work (an action item's owner), when it is not the subject.
+std::string owner_field(const EntitySpec& spec) {
+    if (!spec.assignee_field.empty()) return spec.assignee_field;
+    const FieldSpec* owner = spec.field("owner_id");
+    return owner && owner->type == FieldType::PersonId && spec.subject_field != "owner_id" ? "owner_id" : "";
+}
+
+// Work the person owned in records about others (an action item of someone else's 1:1) loses its owner,
+// so nobody waits on someone who is gone; where an owner is required, the work returns to the record's
+// subject (the manager who committed to a survey action).
+void release_owned_work(Store& store, const std::string& person_id, HlcClock& clock, uint64_t now) {
+    std::vector<Change> releases;
+    for (const EntitySpec* spec : all_entities()) {
+        const std::string field = owner_field(*spec);
+        if (field.empty()) continue;
+        const bool nullable = spec->field(field)->nullable;
+        Statement rows(store.database().handle(),
+                       "SELECT record_id, subject_id FROM records WHERE entity = ? AND deleted = 0 "
+                       "AND json_extract(state, '$.' || ? || '.v') = ?");
+        rows.bind(1, spec->name).bind(2, field).bind(3, person_id);
+        while (rows.step()) {
+            Change release;
+            release.id = new_uuid_v7(now);
+            release.entity = spec->name;
+            release.record_id = rows.text(0);
+            release.hlc = clock.now(now).to_string();
+            release.device_id = "server";
+            release.fields = {{field, nullable ? Json() : Json(rows.text(1))}};
+            releases.push_back(std::move(release));
+        }
+    }
+    SyncService(store).write_as_server(releases);
 }
 
 }  // namespace
@@ -152,6 +200,7 @@ void TandemServer::erase_person(const std::string& person_id, httplib::Response&
                 ++erased;
             }
             scrub_copied_names(store, person_id, clock, now);
+            release_owned_work(store, person_id, clock, now);
             // The log keeps every change id (a resent change must stay a duplicate) but none of the content.
             Statement(store.database().handle(),
                       "UPDATE change_log SET body = json_set(body, '$.fields', json('{}'), '$.deleted', json('true')) "

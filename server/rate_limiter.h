@@ -1,7 +1,10 @@
 #pragma once
 // Counts requests per key (an answer token's digest, a kiosk) in fixed one-minute windows, for endpoints
-// anyone can reach without an account. Bounded: when full, the oldest window is forgotten first.
+// anyone can reach without an account. Bounded: when full, the window that started longest ago is forgotten
+// first. Every call is O(1): the keys are kept in the order their windows started, so the oldest is at the
+// front and a flood of new keys never scans the table.
 #include <cstdint>
+#include <list>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -10,20 +13,25 @@ namespace tandem::server {
 
 class RateLimiter {
 public:
-    RateLimiter(int per_minute, size_t capacity = 100'000) : per_minute_(per_minute), capacity_(capacity) {}
+    RateLimiter(int per_minute, size_t capacity = 100'000)
+        : per_minute_(per_minute), capacity_(capacity ? capacity : 1) {}
 
     // Counts this request; returns 0 when it may go ahead, else whole seconds until the window ends.
     int64_t wait_seconds(const std::string& key, int64_t now_millis);
+
+    size_t size();
 
 private:
     struct Window {
         int64_t started = 0;
         int count = 0;
+        std::list<std::string>::iterator order;  // this key's place in `by_start_`
     };
     const int per_minute_;
     const size_t capacity_;
     std::mutex mutex_;
     std::unordered_map<std::string, Window> windows_;
+    std::list<std::string> by_start_;  // keys, oldest window first
 };
 
 } // namespace tandem::server

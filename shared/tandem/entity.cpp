@@ -170,6 +170,13 @@ std::optional<Problem> validate_value(const FieldSpec& spec, const Json& value) 
 
 }  // namespace
 
+Json RuleContext::before(const std::string& field) const { return existing ? existing->value(field) : Json(); }
+
+Json RuleContext::after(const std::string& field) const {
+    auto it = change.fields.find(field);
+    return it != change.fields.end() ? *it : before(field);
+}
+
 std::optional<Problem> check_fixed_fields(const EntitySpec& spec, const Json& fields, const RecordState& existing) {
     for (const auto& field : spec.fields) {
         if (!field.immutable) continue;

@@ -2,12 +2,14 @@
 // What a record type is: its fields, how to find the person it concerns, and which policy rules apply.
 // Adding a record type means writing one EntitySpec in shared/tandem/records/ and listing it in entity.cpp;
 // validation, merge, storage, sync and permission checks then work for it unchanged.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "tandem/change.h"
+#include "tandem/merge.h"
 #include "tandem/org_chart.h"
 
 namespace tandem {
@@ -94,6 +96,20 @@ enum class ReadRule {
 
 struct RecordMeta;
 
+// What a record rule sees when the server judges a change (after the write rule allowed it): the rules
+// that field specs cannot state because they need the record as it stands, the records it names, or the
+// server's today (a signature's day, a survey threshold that may only rise).
+struct RuleContext {
+    const Change& change;
+    const RecordState* existing;  // null when the change creates the record
+    std::function<std::optional<RecordState>(const std::string& record_id)> load;  // any stored record
+    std::string today;            // the server's UTC day, YYYY-MM-DD
+    // The value the record will hold for `field` once the change applies (the change's, else the stored one).
+    Json after(const std::string& field) const;
+    // The value it holds now (null when creating or unset).
+    Json before(const std::string& field) const;
+};
+
 struct EntitySpec {
     std::string name;
     std::vector<FieldSpec> fields;
@@ -117,6 +133,11 @@ struct EntitySpec {
     std::vector<std::pair<std::string, Role>> role_fields = {};
     // Never deleted once written: history both sides rely on (an agreement version, a signature).
     bool permanent = false;
+    // Text fields that may hold the name of the person in the paired field but are typed by hand, so not
+    // checked like name_fields (a session's facilitator): erasing that person blanks them too.
+    std::vector<std::pair<std::string, std::string>> typed_name_fields = {};
+    // A rule about the whole record, judged on the server only; a refusal is the change's error.
+    std::optional<Problem> (*record_rule)(const RuleContext&) = nullptr;
 
     const FieldSpec* field(std::string_view name) const;
 };
@@ -128,7 +149,6 @@ const std::vector<const EntitySpec*>& all_entities();
 std::optional<Problem> validate_fields(const EntitySpec& spec, const Json& fields, bool creating);
 // Fields marked fixed() that `fields` would change on an existing record: those decide who may see it (a
 // check-in's report) or are history (a published guide version), so the server and devices refuse both.
-struct RecordState;
 std::optional<Problem> check_fixed_fields(const EntitySpec& spec, const Json& fields, const RecordState& existing);
 bool is_iso_date(std::string_view text);
 bool is_valid_utf8(const std::string& text);

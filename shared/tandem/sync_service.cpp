@@ -1,5 +1,6 @@
 #include "tandem/sync_service.h"
 
+#include "tandem/dates.h"
 #include "tandem/entity.h"
 #include "tandem/ids.h"
 
@@ -18,18 +19,40 @@ Problem not_visible() {
 
 }  // namespace
 
+// Every record id a change sets must name a stored record of the referenced type that the writer may see
+// (a deleted one still counts, as for parents: the outcome must not depend on which change arrived first).
+// Missing and unseen get one answer, so a push cannot probe ids. The parent and the linked record were
+// judged already.
+std::optional<Problem> SyncService::check_references(const Actor& actor, const OrgChart& org, const EntitySpec& spec,
+                                                     const Change& change, const RecordState* existing) {
+    for (const FieldSpec& field : spec.fields) {
+        if (field.type != FieldType::RecordId) continue;
+        if (spec.subject_rule == SubjectRule::ParentRecord && field.name == spec.subject_field) continue;
+        if (!existing && field.name == spec.linked_field) continue;
+        auto it = change.fields.find(field.name);
+        if (it == change.fields.end() || !it->is_string()) continue;
+        if (existing && existing->value(field.name) == *it) continue;
+        auto target = store_.load(it->get<std::string>());
+        if (!target || target->state.entity != field.references || !may_read(actor, target->meta(), org))
+            return Problem{"invalid_change", "field \"" + field.name + "\" must name a " + field.references +
+                                                 " you can see"};
+    }
+    return std::nullopt;
+}
+
 std::vector<PushOutcome> SyncService::push(const Actor& actor, const OrgChart& org, const std::string& device_id,
-                                           const Json& changes, uint64_t now_millis) {
+                                           const Json& changes, uint64_t now_millis, const Accepted& on_accepted) {
     std::vector<PushOutcome> outcomes;
     outcomes.reserve(changes.size());
     store_.transaction([&] {
-        for (const auto& json : changes) outcomes.push_back(judge(actor, org, device_id, json, now_millis));
+        for (const auto& json : changes)
+            outcomes.push_back(judge(actor, org, device_id, json, now_millis, on_accepted));
     });
     return outcomes;
 }
 
 PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const std::string& device_id,
-                               const Json& json, uint64_t now_millis) {
+                               const Json& json, uint64_t now_millis, const Accepted& on_accepted) {
     std::string id = json.is_object() && json.contains("id") && json["id"].is_string() ? json["id"].get<std::string>()
                                                                                          : std::string();
     // api.md: a change id accepted before answers "duplicate" whatever the rest of the resent body says, so
@@ -93,6 +116,20 @@ PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const st
     if (auto problem = may_write(actor, *spec, change, existing ? &existing_meta : nullptr,
                                  parent ? &parent_meta : nullptr, org, linked ? &linked_meta : nullptr))
         return rejected(id, *problem);
+    if (auto problem = check_references(actor, org, *spec, change, existing ? &existing->state : nullptr))
+        return rejected(id, *problem);
+    if (spec->record_rule) {
+        const RuleContext context{change, existing ? &existing->state : nullptr,
+                                  [this](const std::string& record_id) -> std::optional<RecordState> {
+                                      auto record = store_.load(record_id);
+                                      if (!record) return std::nullopt;
+                                      return std::move(record->state);
+                                  },
+                                  iso_from_millis(now_millis)};
+        if (auto problem = spec->record_rule(context)) return rejected(id, *problem);
+    }
+    const std::optional<RecordState> before =
+        on_accepted ? (existing ? std::optional<RecordState>(existing->state) : std::nullopt) : std::nullopt;
 
     RecordMeta meta = existing_meta;
     if (!existing) {
@@ -101,6 +138,7 @@ PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const st
         meta.addressee_id = addressee_of_new_record(*spec, change, linked ? &linked_meta : nullptr);
     }
     apply(change, std::move(existing), meta);
+    if (on_accepted) on_accepted(change, before ? &*before : nullptr);
     return PushOutcome{id, "accepted", std::nullopt};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The server's half of sync (api.md Push and Pull), free of HTTP: routes hand it parsed JSON and an
 // authenticated actor. Every change goes validate -> authorise (policy.may_write) -> merge -> log.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "tandem/hlc.h"
 #include "tandem/org_chart.h"
 #include "tandem/policy.h"
+#include "tandem/entity.h"
 #include "tandem/store.h"
 
 namespace tandem {
@@ -31,10 +33,14 @@ class SyncService {
 public:
     explicit SyncService(Store& store) : store_(store) {}
 
+    // Told of each accepted change inside the push's transaction, with the record as it stood before (null
+    // when created): what the server records about a change (an audit entry) commits or fails with it.
+    using Accepted = std::function<void(const Change& change, const RecordState* before)>;
+
     // Judges each change on its own, in order, inside one transaction; returns after the commit, so an
     // outcome of "accepted" is durable. Throws StoreError if the database fails (nothing is applied then).
     std::vector<PushOutcome> push(const Actor& actor, const OrgChart& org, const std::string& device_id,
-                                  const Json& changes, uint64_t now_millis);
+                                  const Json& changes, uint64_t now_millis, const Accepted& on_accepted = {});
 
     PullPage pull(const Actor& actor, const OrgChart& org, int64_t since, int limit);
 
@@ -44,7 +50,9 @@ public:
 
 private:
     PushOutcome judge(const Actor& actor, const OrgChart& org, const std::string& device_id, const Json& json,
-                      uint64_t now_millis);
+                      uint64_t now_millis, const Accepted& on_accepted);
+    std::optional<Problem> check_references(const Actor& actor, const OrgChart& org, const EntitySpec& spec,
+                                            const Change& change, const RecordState* existing);
     void apply(Change& change, std::optional<StoredRecord> existing, const RecordMeta& meta);
     void update_colleague_card(const Change& cause);
 

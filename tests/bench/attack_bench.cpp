@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "demo_org.h"
+#include "rate_limiter.h"
 #include "support/raw_http.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"
@@ -172,6 +173,23 @@ void lockout(ServerProcess& server) {
 
 }  // namespace
 
+// The answer-link limiter under random tokens (in process: the figure is the limiter's, not HTTP's): the
+// cost of a new key while the table fills and once it is full, when every new key evicts one.
+void answer_token_flood() {
+    server::RateLimiter limiter(30);
+    std::mt19937_64 random(7);
+    auto per_key_micros = [&](int keys, int64_t at_millis) {
+        const auto start = Clock::now();
+        for (int i = 0; i < keys; ++i) limiter.wait_seconds(std::to_string(random()), at_millis + i / 10);
+        return millis_since(start) * 1000.0 / keys;
+    };
+    const double filling = per_key_micros(100'000, 0);
+    const double full = per_key_micros(100'000, 5'000);
+    std::printf("6 200,000 random answer tokens within a minute: %.2f us per new key while filling, %.2f us once "
+                "full (%zu keys kept)\n",
+                filling, full, limiter.size());
+}
+
 int main(int argc, char** argv) {
     if (argc != 2 || sodium_init() < 0) {
         std::fprintf(stderr, "usage: bench_attacks <tandem-server binary>\n");
@@ -194,5 +212,6 @@ int main(int argc, char** argv) {
     sign_in_flood(server, token, quiet, false);
     sign_in_flood(server, token, quiet, true);
     lockout(server);
+    answer_token_flood();
     return 0;
 }

@@ -5,6 +5,7 @@
 
 #include "support/policy_org.h"
 #include "tandem/agreements.h"
+#include "tandem/dates.h"
 #include "tandem/mentoring_views.h"
 #include "tandem/program_views.h"
 
@@ -22,6 +23,8 @@ struct Org : PolicyOrg {
         EXPECT_EQ(outcome.status, "accepted") << entity << ": " << (outcome.error ? outcome.error->message : "");
         return record;
     }
+    // Moves the clock (devices' and server's) to noon of `day`: a signature may not be dated after today.
+    void at(const std::string& day) { now = uint64_t(days_from_iso(day)) * 86'400'000 + 43'200'000; }
     std::string refused(const std::string& who, const std::string& entity, Json fields) {
         auto outcome = push(who, entity, id(), std::move(fields));
         return outcome.error ? outcome.error->code : outcome.status;
@@ -154,6 +157,7 @@ TEST(AgreementRules, TheManagerConcernedAndHrOnly) {
     const std::string c = o.make(o.maya, "agreement_comment",
                                  {{"agreement_id", a}, {"author_id", o.maya}, {"version_id", v1}, {"text", "Too often"}});
     EXPECT_EQ(o.readers(c), "maya hana");
+    o.at("2026-01-01");
     EXPECT_EQ(o.refused(o.maya, "agreement_signature",
                         {{"agreement_id", a}, {"version_id", v2}, {"signer_id", o.hana}, {"signed_on", "2026-01-01"}}),
               "forbidden")
@@ -174,6 +178,7 @@ TEST(Agreements, ANewVersionNeedsBothSignaturesAgain) {
                       {{"agreement_id", a}, {"author_id", who}, {"number", number}, {"commitments", list}});
     };
     auto sign = [&](const std::string& who, const std::string& v, const char* on) {
+        o.at(on);
         o.make(who, "agreement_signature", {{"agreement_id", a}, {"version_id", v}, {"signer_id", who}, {"signed_on", on}});
     };
     const Commitment cadence{"c1", "Fortnightly 1:1s", metric::kCheckinCadence, 100};

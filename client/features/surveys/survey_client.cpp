@@ -1,17 +1,11 @@
 #include "features/surveys/survey_client.h"
 
+#include "tandem/csv.h"
+
 namespace tandem::client {
 
 namespace {
 std::string cache_key(const std::string& survey, const std::string& group) { return "results/" + survey + "/" + group; }
-
-// A CSV field, quoted when it holds a comma, quote or line break.
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
 }  // namespace
 
 const SurveyClient::Results& SurveyClient::results(const std::string& survey, const std::string& group) {
@@ -44,8 +38,8 @@ void SurveyClient::export_links(Platform& platform, const std::string& token, co
         // One row per link and nothing else: the file is for sending, and it must not say who got which.
         std::string csv = "survey,team,link\r\n";
         for (const auto& link : body["links"])
-            csv += csv_field(survey_title) + "," + csv_field(manager_name) + "," +
-                   csv_field(platform.origin() + link.value("path", "")) + "\r\n";
+            csv += csv_text(survey_title) + "," + csv_text(manager_name) + "," +
+                   csv_text(platform.origin() + link.value("path", "")) + "\r\n";
         platform.save_file("answer-links.csv", csv, "text/csv");
         message = std::to_string(body["links"].size()) + " links saved as answer-links.csv. Each works once; "
                   "send one to each person in the team.";

@@ -78,6 +78,8 @@ void draw_state(App& app, const SurveyView& survey) {
         ImGui::SameLine();
         ui::muted("Closing releases the scores and comments; a closed survey never reopens (a new round is a new survey).");
     }
+    // A closed survey never reopens (the server refuses it): its scores are out, so a new round is a new survey.
+    if (survey.status == "closed") ui::muted("Closed for good: start a new round to ask again.");
     if (survey.audience == "org") ui::muted("Audience: the whole organisation.");
     else {
         std::string names;

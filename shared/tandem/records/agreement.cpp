@@ -7,6 +7,29 @@
 
 namespace tandem {
 
+namespace {
+
+// A signature's day is the signer's device's day, so a device that signed offline keeps it; but it must lie
+// between the day the signed version was written and the server's today. A day in the future would keep the
+// new commitments from ever being judged (adherence counts from the later signature).
+std::optional<Problem> signature_rule(const RuleContext& rule) {
+    if (rule.existing || rule.change.deleted) return std::nullopt;  // every field is fixed after creation
+    const std::string signed_on = rule.after("signed_on").is_string() ? rule.after("signed_on").get<std::string>()
+                                                                      : std::string();
+    auto version = rule.load(rule.after("version_id").is_string() ? rule.after("version_id").get<std::string>()
+                                                                  : std::string());
+    if (!version) return Problem{"invalid_change", "\"version_id\" must name an agreement version"};
+    if (Json(version->text("agreement_id")) != rule.after("agreement_id"))
+        return Problem{"invalid_change", "the signed version belongs to another agreement"};
+    const std::string written_on = version->written_on();
+    if (signed_on > rule.today || (!written_on.empty() && signed_on < written_on))
+        return Problem{"invalid_change", "\"signed_on\" must lie between the day the version was written (" +
+                                             written_on + ") and today (" + rule.today + ")"};
+    return std::nullopt;
+}
+
+}  // namespace
+
 const EntitySpec& agreement_spec() {
     static const EntitySpec spec = [] {
         EntitySpec s{
@@ -94,6 +117,7 @@ const EntitySpec& agreement_signature_spec() {
         };
         s.author_field = "signer_id";
         s.permanent = true;
+        s.record_rule = signature_rule;
         return s;
     }();
     return spec;

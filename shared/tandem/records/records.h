@@ -22,6 +22,9 @@ const EntitySpec& recognition_spec();
 const EntitySpec& nomination_spec();
 const EntitySpec& spotlight_spec();
 const EntitySpec& survey_spec();
+// The two anonymity thresholds of a survey, and the value one holds (its default, 5, when unset).
+extern const char* const kSurveyThresholds[2];
+int64_t survey_threshold(const Json& value);
 const EntitySpec& survey_question_spec();
 const EntitySpec& training_session_spec();
 const EntitySpec& session_attendance_spec();

@@ -7,6 +7,10 @@
 
 namespace tandem {
 
+const char* const kSurveyThresholds[2] = {"min_group_size", "min_comment_group_size"};
+
+int64_t survey_threshold(const Json& value) { return value.is_number_integer() ? value.get<int64_t>() : 5; }
+
 namespace {
 
 // "org", or manager person ids separated by commas.
@@ -20,6 +24,32 @@ std::string survey_audience(const Json& fields, const RecordMeta*) {
 }
 std::string audience_of_linked_survey(const Json&, const RecordMeta* survey) {
     return survey ? survey->addressee_id : std::string();
+}
+
+// People answered an opened survey under the promise of its thresholds, so from then on these may only
+// rise; and a survey that was opened only moves on (draft -> open -> closed): reopening a closed one would
+// let answers arrive after its scores were released, and a new round is a new survey.
+std::optional<Problem> survey_rule(const RuleContext& rule) {
+    const std::string was = rule.existing ? rule.existing->text("status") : std::string();
+    const Json status = rule.after("status");
+    const std::string will_be = status.is_string() ? status.get<std::string>() : "draft";
+    if ((was == "open" && will_be == "draft") || (was == "closed" && will_be != "closed"))
+        return Problem{"invalid_change", "a survey that was " + was + " cannot become " + will_be +
+                                             " again: start a new survey (a new round) instead"};
+    // An open survey whose closing day has passed is closed too (its scores are out): that day stays.
+    const std::string closes_on = rule.existing ? rule.existing->text("closes_on") : std::string();
+    if (was == "open" && !closes_on.empty() && closes_on < rule.today && rule.after("closes_on") != closes_on)
+        return Problem{"invalid_change", "this survey closed on " + closes_on +
+                                             " and never reopens: start a new survey (a new round) instead"};
+    if (was != "open" && was != "closed") return std::nullopt;
+    for (const char* field : kSurveyThresholds) {
+        const int64_t before = survey_threshold(rule.before(field)), after = survey_threshold(rule.after(field));
+        if (after < before)
+            return Problem{"invalid_change", std::string("\"") + field + "\" may only rise once a survey has "
+                                             "opened: people answered under the promise of " +
+                                             std::to_string(before)};
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -53,6 +83,7 @@ const EntitySpec& survey_spec() {
             ReadRule::SurveyAudience,
         };
         s.addressee = survey_audience;
+        s.record_rule = survey_rule;
         return s;
     }();
     return spec;
@@ -87,22 +118,26 @@ const EntitySpec& survey_question_spec() {
 // A session of a training program: the catalogue everyone may read. `facilitator_id` names the person
 // running it when they have an account; they may read its session-feedback results.
 const EntitySpec& training_session_spec() {
-    static const EntitySpec spec{
-        "training_session",
-        {
-            FieldSpec::text("title", 200).on_create(),
-            FieldSpec::date("held_on").on_create(),
-            FieldSpec::text("facilitator", 200),
-            FieldSpec::person("facilitator_id").with_null(),
-            FieldSpec::record("program_id", "program").with_null(),
-            FieldSpec::text("location", 200),
-            FieldSpec::boolean("cancelled"),
-        },
-        SubjectRule::Self,
-        "",
-        WriteRule::HrOnly,
-        ReadRule::Everyone,
-    };
+    static const EntitySpec spec = [] {
+        EntitySpec s{
+            "training_session",
+            {
+                FieldSpec::text("title", 200).on_create(),
+                FieldSpec::date("held_on").on_create(),
+                FieldSpec::text("facilitator", 200),  // typed by HR: also an external facilitator's name
+                FieldSpec::person("facilitator_id").with_null(),
+                FieldSpec::record("program_id", "program").with_null(),
+                FieldSpec::text("location", 200),
+                FieldSpec::boolean("cancelled"),
+            },
+            SubjectRule::Self,
+            "",
+            WriteRule::HrOnly,
+            ReadRule::Everyone,
+        };
+        s.typed_name_fields = {{"facilitator", "facilitator_id"}};
+        return s;
+    }();
     return spec;
 }
 
