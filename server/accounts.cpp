@@ -87,7 +87,8 @@ CREATE TABLE IF NOT EXISTS invites(
   token_digest TEXT NOT NULL UNIQUE,
   expires_on TEXT NOT NULL,
   kind TEXT NOT NULL DEFAULT 'invite',
-  issued_by TEXT
+  issued_by TEXT,
+  sent_to TEXT
 );
 CREATE INDEX IF NOT EXISTS person_by_email ON records(lower(json_extract(state, '$.email.v')))
   WHERE entity = 'person';
@@ -106,6 +107,8 @@ ALTER TABLE accounts_by_person RENAME TO accounts;
         if (!has_column(store, "invites", "kind"))
             store.database().exec("ALTER TABLE invites ADD COLUMN kind TEXT NOT NULL DEFAULT 'invite';"
                                   "ALTER TABLE invites ADD COLUMN issued_by TEXT;");
+        if (!has_column(store, "invites", "sent_to"))
+            store.database().exec("ALTER TABLE invites ADD COLUMN sent_to TEXT;");
     });
 }
 
@@ -234,29 +237,44 @@ void Accounts::end_sessions(Store& writer, const std::string& person_id) {
 void Accounts::store_link(Store& writer, const std::string& person_id, const std::string& digest,
                           const std::string& expires_on, bool reset, const std::string& issued_by) {
     Statement(writer.database().handle(),
-              "INSERT OR REPLACE INTO invites(person_id, token_digest, expires_on, kind, issued_by) "
-              "VALUES (?, ?, ?, ?, ?)")
+              "INSERT OR REPLACE INTO invites(person_id, token_digest, expires_on, kind, issued_by, sent_to) "
+              "VALUES (?, ?, ?, ?, ?, (SELECT lower(json_extract(state, '$.email.v')) FROM records "
+              "WHERE record_id = ?))")
         .bind(1, person_id)
         .bind(2, digest)
         .bind(3, expires_on)
         .bind(4, reset ? "reset" : "invite")
         .bind(5, issued_by)
+        .bind(6, person_id)
         .run();
 }
 
 std::optional<PendingLink> Accounts::pending_link(Store& store, const std::string& digest, const std::string& today) {
     Statement lookup(store.database().handle(),
-                     "SELECT i.person_id, r.state, i.kind, i.issued_by FROM invites i "
+                     "SELECT i.person_id, r.state, i.kind, i.issued_by, i.sent_to FROM invites i "
                      "JOIN records r ON r.record_id = i.person_id "
                      "WHERE i.token_digest = ? AND i.expires_on >= ? AND r.deleted = 0");
     lookup.bind(1, digest).bind(2, today);
     if (!lookup.step()) return std::nullopt;
     PendingLink link{lookup.text(0), lookup.text(2) == "reset", lookup.is_null(3) ? "" : lookup.text(3)};
+    const std::string sent_to = lookup.is_null(4) ? "" : lookup.text(4);
     RecordState person;
     person.fields = Json::parse(lookup.text(1));
     lookup.reset();
-    const std::string exit = person.text("exit_date");
-    if (!exit.empty() && exit <= today) return std::nullopt;
+    auto employed = [&](const RecordState& state) {
+        const std::string exit = state.text("exit_date");
+        return exit.empty() || exit > today;
+    };
+    if (!employed(person)) return std::nullopt;
+    // The link went to an address: once the HRIS gives the person another one (and perhaps gives theirs to
+    // someone else), whoever reads the old mailbox must not set this person's password.
+    if (!sent_to.empty() && lower_ascii(person.text("email")) != sent_to) return std::nullopt;
+    // A link carries its issuer's authority: it dies with it, when the issuer leaves or is no longer HR.
+    if (!link.issued_by.empty() && link.issued_by != "operator") {
+        auto issuer = store.load(link.issued_by);
+        if (!issuer || issuer->state.deleted || issuer->state.text("role") != "hr_admin" || !employed(issuer->state))
+            return std::nullopt;
+    }
     return link;
 }
 

@@ -1,7 +1,5 @@
 #include "http_api.h"
 
-#include "audit_log.h"
-
 #include <chrono>
 #include <cstdio>
 

@@ -126,7 +126,7 @@ private:
 
 // Builds the reporting lines from the person records in `store`.
 OrgChart load_org_chart(Store& store);
-// HR admins still employed today other than `person_id`: a role change or erasure that leaves none is refused.
-int employed_hr_admins_besides(Store& store, const std::string& person_id);
+// HR admins with no exit date other than `person_id`: a role change or erasure that leaves none is refused.
+int lasting_hr_admins_besides(Store& store, const std::string& person_id);
 
 } // namespace tandem::server

@@ -69,12 +69,11 @@ std::optional<StoredRecord> live_person(Store& store, const std::string& id) {
 
 }  // namespace
 
-int employed_hr_admins_besides(Store& store, const std::string& person_id) {
-    const std::string today = iso_from_millis(uint64_t(now_millis()));
+int lasting_hr_admins_besides(Store& store, const std::string& person_id) {
     int count = 0;
     for (const auto& person : store.records_of("person"))
         if (!person.state.deleted && person.state.record_id != person_id &&
-            is_employed_hr_admin(person.state.text("role"), person.state.text("exit_date"), today))
+            is_lasting_hr_admin(person.state.text("role"), person.state.text("exit_date")))
             ++count;
     return count;
 }
@@ -164,7 +163,7 @@ void TandemServer::import_people(const httplib::Request& request, httplib::Respo
             problems = std::move(plan.problems);
             return;
         }
-        if (plan.employed_hr_admins == 0) {
+        if (plan.lasting_hr_admins == 0) {
             no_hr_admin_left = true;
             return;
         }
@@ -286,7 +285,7 @@ void TandemServer::change_role(const httplib::Request& request, httplib::Respons
         found = true;
         const std::string from = person->state.text("role");
         if (from == wanted->get<std::string>()) return;
-        if (role != Role::HrAdmin && employed_hr_admins_besides(store, person_id) == 0) {
+        if (role != Role::HrAdmin && lasting_hr_admins_besides(store, person_id) == 0) {
             no_hr_admin_left = true;
             return;
         }

@@ -158,7 +158,7 @@ void TandemServer::erase_person(const std::string& person_id, httplib::Response&
                 outcome = Outcome::HasReports;
                 return;
             }
-        if (employed_hr_admins_besides(store, person_id) == 0) {
+        if (lasting_hr_admins_besides(store, person_id) == 0) {
             outcome = Outcome::LastHrAdmin;
             return;
         }

@@ -105,6 +105,19 @@ int64_t link_allowance(Store& store, const OrgChart& org, const std::string& sur
     return std::max<int64_t>(0, employed - count_links(store, survey_id, manager_id));
 }
 
+// Whether a survey's audience ("org", or manager ids whose whole trees are invited) includes this manager's team.
+bool in_audience(const std::string& audience, const std::string& manager_id, const OrgChart& org) {
+    if (audience == "org") return true;
+    for (size_t start = 0; start < audience.size();) {
+        size_t end = audience.find(',', start);
+        if (end == std::string::npos) end = audience.size();
+        const std::string invited = audience.substr(start, end - start);
+        if (invited == manager_id || org.manages(invited, manager_id)) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
 // The stored groups whose comments make up a node of the forest: a tree's are its teams'.
 std::vector<std::string> stored_groups_of(const survey::GroupForest& forest, size_t node) {
     const auto& nodes = forest.nodes();
@@ -205,12 +218,19 @@ void TandemServer::create_links(const httplib::Request& request, httplib::Respon
     auto org = org_chart();
     if (org->reports_of(manager_id).empty())
         return send_error(response, 400, "invalid_request", "\"team_of\" must be a manager with a team.");
+    bool outside_audience = false;
     std::vector<std::string> tokens;
     std::string problem;
     bool found = false;
     databases_.write([&](Store& store) {
-        if (!load_survey(store, survey_id)) return;
+        auto survey = load_survey(store, survey_id);
+        if (!survey) return;
         found = true;
+        // Links for a team the survey never invited would only pad the organisation's figures.
+        if (!in_audience(survey->audience, manager_id, *org)) {
+            outside_audience = true;
+            return;
+        }
         const int64_t remaining = link_allowance(store, *org, survey_id, manager_id, today());
         // Compared as the number it was sent as, before any arithmetic: a huge count must not wrap.
         const auto wanted = whole_number_within(*count, 1, remaining);
@@ -228,6 +248,8 @@ void TandemServer::create_links(const httplib::Request& request, httplib::Respon
         });
     });
     if (!found) return send_error(response, 404, "not_found", "There is no such survey.");
+    if (outside_audience)
+        return send_error(response, 400, "invalid_parameter", "\"team_of\" must lead a team the survey invites.");
     if (!problem.empty()) return send_error(response, 400, "invalid_parameter", problem);
     Json links = Json::array();
     for (const auto& token : tokens) links.push_back(Json{{"token", token}, {"path", "/answer#" + token}});
@@ -249,17 +271,24 @@ void TandemServer::answer_with_link(const httplib::Request& request, httplib::Re
     if (!body) return;
     auto checked = survey::check_answers(survey->questions, *body);
     if (!checked.problem.empty()) return send_error(response, 400, "invalid_answer", checked.problem);
-    bool recorded = false;
+    bool recorded = false, closed = false;
     databases_.write([&](Store& store) {
         store.transaction([&] {
-            // Checked again under the writer: two tabs could send the same link at once.
+            // Checked again under the writer: two tabs could send the same link at once, and HR could close
+            // the survey meanwhile (an answer counted after the close would change released figures).
             auto now = find_link(store, digest);
             if (!now || now->used) return;
-            record_respondent(store, *survey, checked.answers, {survey::team_group(link->team_of), "org"}, today());
+            auto current = load_survey(store, link->survey_id);
+            if (!current || !current->accepts_answers(today())) {
+                closed = true;
+                return;
+            }
+            record_respondent(store, *current, checked.answers, {survey::team_group(link->team_of), "org"}, today());
             use_link(store, digest);
             recorded = true;
         });
     });
+    if (closed) return send_closed(response);
     if (!recorded) return send_error(response, 409, "already_answered", "This link has already been used to answer.");
     send_json(response, 201, Json{{"status", "recorded"}});
 }

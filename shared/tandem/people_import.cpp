@@ -135,8 +135,8 @@ std::vector<ImportProblem> ImportProblems::listed() const {
     return problems;
 }
 
-bool is_employed_hr_admin(const std::string& role, const std::string& exit_date, const std::string& today) {
-    return role == "hr_admin" && (exit_date.empty() || exit_date > today);
+bool is_lasting_hr_admin(const std::string& role, const std::string& exit_date) {
+    return role == "hr_admin" && exit_date.empty();
 }
 
 const std::vector<std::string>& imported_person_fields() {
@@ -285,9 +285,9 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<
                 return wanted.contains(field) ? wanted[field] : stored ? stored->value(field) : Json();
             };
             const Json role = now_or_stored("role"), exit = now_or_stored("exit_date");
-            if (is_employed_hr_admin(role.is_string() ? role.get<std::string>() : "",
-                                     exit.is_string() ? exit.get<std::string>() : "", clock.today))
-                ++plan.employed_hr_admins;
+            if (is_lasting_hr_admin(role.is_string() ? role.get<std::string>() : "",
+                                    exit.is_string() ? exit.get<std::string>() : ""))
+                ++plan.lasting_hr_admins;
             counted.insert(change.record_id);
         }
         if (is_new) {
@@ -324,8 +324,8 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<
     }
     for (const auto& [id, person] : existing_by_id)
         if (!counted.count(id) &&
-            is_employed_hr_admin(person->state.text("role"), person->state.text("exit_date"), clock.today))
-            ++plan.employed_hr_admins;
+            is_lasting_hr_admin(person->state.text("role"), person->state.text("exit_date")))
+            ++plan.lasting_hr_admins;
     return plan;
 }
 

@@ -59,7 +59,7 @@ struct ImportPlan {
     std::vector<std::string> moved_ids;       // record ids of people who changed manager
     std::vector<std::string> newly_exited_ids;
     std::vector<RoleChange> role_changes;  // of people already stored, each audited on its own
-    int employed_hr_admins = 0;            // after the import (see is_employed_hr_admin)
+    int lasting_hr_admins = 0;            // after the import (see is_lasting_hr_admin)
     Json counts() const;
 };
 
@@ -73,9 +73,10 @@ struct ImportClock {
 ImportPlan plan_import(const std::vector<CsvRecord>& records, const std::vector<StoredRecord>& people,
                        const ImportClock& clock);
 
-// Whether someone with this role and exit date is an HR admin still employed on `today` (no exit date on or
-// before it). The organisation must always keep one: without, nobody could import, invite or reset again.
-bool is_employed_hr_admin(const std::string& role, const std::string& exit_date, const std::string& today);
+// Whether someone with this role and exit date keeps the organisation administered: an HR admin with no exit
+// date at all. A planned exit counts as leaving, since on that day nobody would be left to import, invite or
+// reset again, and nothing in the product could undo it.
+bool is_lasting_hr_admin(const std::string& role, const std::string& exit_date);
 
 // The fields of a person record the import manages, in the order the export lists them.
 const std::vector<std::string>& imported_person_fields();

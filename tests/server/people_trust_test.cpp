@@ -253,10 +253,18 @@ TEST_F(PeopleTrust, NoImportRoleChangeOrErasureLeavesTheOrganisationWithoutAnHrA
     expect_last(post(hr, "/api/v1/people/" + hr.user_id + "/role", R"({"role":"manager"})"),
                 "role change with only a departed second HR admin");
 
-    // With a second HR admin still employed (leaving in the future), Hana may step down.
+    // A planned exit counts as leaving: on that day nobody would be left, and nothing could undo it.
+    expect_last(import(hr, kHeader + "hr,Hana Reyes,hr@demo.example,,,," + add_days(iso_from_millis(wall_millis()), 1) +
+                               ",voluntary,hr_admin\n"),
+                "import giving the only HR admin an exit date tomorrow");
     ASSERT_EQ(import(hr, kHeader + "mentor,Elena Petrova,mentor@demo.example,,,,2099-01-01,voluntary,hr_admin\n")
                   ->status,
               200);
+    expect_last(post(hr, "/api/v1/people/" + hr.user_id + "/role", R"({"role":"manager"})"),
+                "role change with a second HR admin who is leaving");
+
+    // With a second HR admin who is staying, Hana may step down.
+    ASSERT_EQ(import(hr, kHeader + "mentor,Elena Petrova,mentor@demo.example,,,,,,hr_admin\n")->status, 200);
     auto stepped_down = post(hr, "/api/v1/people/" + hr.user_id + "/role", R"({"role":"manager"})");
     EXPECT_EQ(stepped_down->status, 200) << stepped_down->body;
     Session elena = sign_in("mentor@demo.example");
@@ -309,6 +317,31 @@ TEST_F(PeopleTrust, AnEmailChangedByImportMovesTheSignInAndTheOldAddressIsAnothe
     ASSERT_EQ(old_address->status, 200);
     EXPECT_EQ(body_of(old_address)["user"]["id"], nico);
     EXPECT_EQ(sign_in_with("manager1@demo.example", server::kDemoPassword)->status, 401);
+}
+
+TEST_F(PeopleTrust, ALinkDiesWithItsAddressAndWithItsIssuersAuthority) {
+    Session hr = sign_in("hr@demo.example");
+    const std::string maya = sign_in("manager1@demo.example").user_id;
+    // A reset sent to Maya's old address: the HRIS moves her to a new one and gives the old one to Nico,
+    // who reads that mailbox now.
+    auto reset = post(hr, "/api/v1/people/" + maya + "/reset-password");
+    ASSERT_EQ(reset->status, 200) << reset->body;
+    ASSERT_EQ(import(hr, kHeader + "manager1,Maya Chen,maya.chen@demo.example,director,,,,,manager\n")->status, 200);
+    ASSERT_EQ(import(hr, kHeader + "N9,Nico Vale,manager1@demo.example,manager1,,,,,\n")->status, 200);
+    auto taken = accept(body_of(reset)["reset_token"], "whoever reads the old mailbox");
+    EXPECT_EQ(taken->status, 400) << taken->body;
+    EXPECT_EQ(body_of(taken)["error"]["code"], "invalid_invite");
+
+    // A second HR admin issues a reset, then stops being HR: the link no longer carries any authority.
+    const std::string elena = id_of(hr, "mentor");
+    ASSERT_EQ(post(hr, "/api/v1/people/" + elena + "/role", R"({"role":"hr_admin"})")->status, 200);
+    Session elena_hr = sign_in("mentor@demo.example");
+    auto kept = post(elena_hr, "/api/v1/people/" + hr.user_id + "/reset-password");
+    ASSERT_EQ(kept->status, 200) << kept->body;
+    ASSERT_EQ(post(hr, "/api/v1/people/" + elena + "/role", R"({"role":"mentor"})")->status, 200);
+    auto takeover = accept(body_of(kept)["reset_token"], "now I am the HR admin");
+    EXPECT_EQ(takeover->status, 400) << "a demoted issuer's link must not open an HR account";
+    EXPECT_EQ(sign_in_with("hr@demo.example", server::kDemoPassword)->status, 200);
 }
 
 TEST_F(PeopleTrust, ADatabaseWhoseAccountsCopiedTheEmailIsMigratedAndSignsInByThePersonRecord) {

@@ -29,11 +29,11 @@ protected:
         noah = sign_in("manager2@demo.example");
     }
 
-    void write_survey(const std::string& audience) {
+    void write_survey(const std::string& audience, int threshold = 3) {
         std::vector<Json> changes{
             change("s-" + survey, "survey", survey,
-                   {{"title", "Winter pulse"}, {"audience", audience}, {"status", "open"}, {"min_group_size", 3},
-                    {"min_comment_group_size", 3}}),
+                   {{"title", "Winter pulse"}, {"audience", audience}, {"status", "open"},
+                    {"min_group_size", threshold}, {"min_comment_group_size", threshold}}),
             change("q1-" + survey, "survey_question", likert,
                    {{"survey_id", survey}, {"position", 1}, {"kind", "likert5"}, {"theme", "engagement"},
                     {"text", "I look forward to work most days."}}),
@@ -165,6 +165,39 @@ TEST_F(SurveyTrust, AReaderOutsideTheAudienceLearnsNothingAboutTheSurvey) {
     }
     EXPECT_EQ(results(noah, "team:" + noah.user_id)->status, 200);
     EXPECT_EQ(results(hr, "org")->status, 200);
+}
+
+TEST_F(SurveyTrust, LinksAreOnlyForTeamsTheSurveyInvites) {
+    write_survey(noah.user_id);
+    auto outside = make_links(maya.user_id, 1);
+    EXPECT_EQ(outside->status, 400) << "answers HR wrote there would only pad the organisation's figures";
+    EXPECT_EQ(body_of(outside)["error"]["code"], "invalid_parameter");
+    EXPECT_EQ(links(noah.user_id, 1).size(), 1u);
+}
+
+TEST_F(SurveyTrust, ThresholdsPromisedToThoseWhoAnsweredCannotBeLowered) {
+    write_survey("org", 5);
+    for (const auto& token : links(maya.user_id, 3))
+        ASSERT_EQ(client().Post(("/api/v1/answer/" + token).c_str(),
+                                Json{{"answers", Json::array({{{"question_id", likert}, {"value", 2}},
+                                                              {{"question_id", comment}, {"value", "too much"}}})}}
+                                    .dump(),
+                                "application/json")
+                      ->status,
+                  201);
+    auto lowered = push(hr, Json{{"device_id", "hr-laptop"},
+                                 {"changes", Json::array({change("lower", "survey", survey,
+                                                                 {{"min_group_size", 3}, {"min_comment_group_size", 3}})})}});
+    EXPECT_EQ(body_of(lowered)["results"][0]["status"], "rejected") << lowered->body;
+    auto closing = push(hr, Json{{"device_id", "hr-laptop"},
+                                 {"changes", Json::array({change("close", "survey", survey, {{"status", "closed"}})})}});
+    ASSERT_EQ(body_of(closing)["results"][0]["status"], "accepted");
+    const std::string read = results(maya, "team:" + maya.user_id)->body;
+    EXPECT_EQ(Json::parse(read)["status"], "below_threshold") << "three answered under the promise of five";
+    EXPECT_EQ(read.find("too much"), std::string::npos);
+    auto reopening = push(hr, Json{{"device_id", "hr-laptop"},
+                                   {"changes", Json::array({change("reopen", "survey", survey, {{"status", "open"}})})}});
+    EXPECT_EQ(body_of(reopening)["results"][0]["status"], "rejected") << "a closed survey never reopens";
 }
 
 TEST_F(SurveyTrust, TheAnswerPageSaysScoresWaitForTheClose) {
