@@ -342,11 +342,14 @@ void TandemServer::add_routes() {
 static void audit_threshold_change(Store& store, const Actor& actor, const Change& change,
                                    const RecordState* before, int64_t now_seconds) {
     if (change.entity != "survey" || !before || change.deleted) return;
+    // What the record holds now: a change whose stamp lost the merge changed nothing and is not audited.
+    auto stored = store.load(change.record_id);
+    if (!stored) return;
     Json details = Json::object();
     for (const char* field : kSurveyThresholds) {
-        auto it = change.fields.find(field);
-        if (it == change.fields.end()) continue;
-        const int64_t old_value = survey_threshold(before->value(field)), new_value = survey_threshold(*it);
+        if (change.fields.find(field) == change.fields.end()) continue;
+        const int64_t old_value = survey_threshold(before->value(field)),
+                      new_value = survey_threshold(stored->state.value(field));
         if (old_value != new_value) details[field] = Json{{"old", old_value}, {"new", new_value}};
     }
     if (!details.empty())

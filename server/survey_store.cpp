@@ -236,9 +236,12 @@ std::vector<std::string> load_comments(Store& store, const std::string& survey_i
             if (stored.text(0).rfind("session:", 0) != 0) ranges.push_back(stored.text(0));
     }
     Statement query(store.database().handle(),
-                    "SELECT value FROM survey_answer WHERE survey_id = ? AND group_key = ? AND question_id = ?");
+                    "SELECT value FROM survey_answer WHERE survey_id = ? AND group_key = ? AND question_id = ? "
+                    "ORDER BY answer_key LIMIT ?");
+    // At most `limit` from each group: the random key makes that a fair sample, and memory stays bounded
+    // however many comments a kiosk or a large team sent.
     for (const std::string& group : ranges) {
-        query.bind(1, survey_id).bind(2, group).bind(3, question_id);
+        query.bind(1, survey_id).bind(2, group).bind(3, question_id).bind(4, int64_t(limit));
         collect(query);
         query.reset();
     }
