@@ -41,7 +41,8 @@ protected:
                    {{"survey_id", survey}, {"position", 2}, {"kind", "text"}, {"text", "What should change?"}})};
         auto reply = push(hr, Json{{"device_id", "hr-laptop"}, {"changes", changes}});
         ASSERT_EQ(reply->status, 200);
-        for (auto& result : body_of(reply)["results"]) ASSERT_EQ(result["status"], "accepted") << result;
+        const Json body = body_of(reply);  // held: a range-for over a temporary's member would dangle
+        for (auto& result : body["results"]) ASSERT_EQ(result["status"], "accepted") << result;
     }
     httplib::Result make_links(const std::string& manager_id, const Json& count) {
         return client().Post(("/api/v1/surveys/" + survey + "/links").c_str(), bearer(hr),
