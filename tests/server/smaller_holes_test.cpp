@@ -144,5 +144,42 @@ TEST_F(SmallerHoles, EveryAcceptedThresholdChangeIsAuditedOnceAndLoweringAnOpenS
                     {"min_comment_group_size", {{"old", 5}, {"new", 9}}}}));
 }
 
+// The record rules, replayed as the review did them: through the push endpoint, each refused for its own reason.
+TEST_F(SmallerHoles, ARuleBreakingChangeIsRefusedOverHttpWithItsReason) {
+    auto refusal = [&](const Json& one) {
+        auto reply = push(maya, Json{{"device_id", "d1"}, {"changes", Json::array({one})}});
+        const Json body = body_of(reply);
+        const Json result = body["results"][0];
+        EXPECT_EQ(result["status"], "rejected") << result;
+        return result.contains("error") ? result["error"]["message"].get<std::string>() : std::string();
+    };
+    std::string agreement, version;
+    for (const auto& c : pull_all(maya))
+        if (c["entity"] == "agreement_version" && version.empty()) {
+            version = c["record_id"];
+            agreement = c["fields"]["agreement_id"];
+        }
+    ASSERT_FALSE(version.empty()) << "the demo gives Maya an agreement";
+    const std::string today = iso_from_millis(wall_millis());
+    EXPECT_NE(refusal(change("sig", "agreement_signature", new_uuid_v7(wall_millis()),
+                             {{"agreement_id", agreement}, {"version_id", version}, {"signer_id", maya.user_id},
+                              {"signed_on", "2099-12-31"}}))
+                  .find("signed_on"),
+              std::string::npos)
+        << "a commitment dated 2099 would never be judged";
+    EXPECT_NE(refusal(change("act", "survey_action", new_uuid_v7(wall_millis()),
+                             {{"manager_id", maya.user_id}, {"survey_id", new_uuid_v7(wall_millis())}, {"focus", "x"},
+                              {"title", "An action about no survey"}, {"owner_id", maya.user_id}, {"due_on", today}}))
+                  .find("survey_id"),
+              std::string::npos);
+    const std::string sealed = "sealed:v1:" + std::string(64, 'A');  // 48 bytes, well-formed base64
+    EXPECT_NE(refusal(change("jr", "journal_entry", new_uuid_v7(wall_millis()),
+                             {{"owner_id", maya.user_id}, {"written_on", today}, {"prompt", std::string(500, 'x')},
+                              {"text", sealed}}))
+                  .find("prompt"),
+              std::string::npos)
+        << "free text next to a sealed entry is not a prompt";
+}
+
 }  // namespace
 }  // namespace tandem::testing
