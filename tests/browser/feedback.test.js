@@ -35,7 +35,7 @@ test("offline, a manager gives feedback, recognises a peer and answers a request
   await typeInto(maya, "##situation", "Thursday's design review");
   await typeInto(maya, "##behaviour", "You asked Dev to present his part");
   await typeInto(maya, "##impact", "He spoke up for the first time");
-  await find(maya, "Saved on this device", {timeout: 5000});
+  await find(maya, "Saved on this device", {timeout: 20000});
   await maya.screenshot({path: `${artifacts}/50-give-feedback.png`});
   await click(maya, "Give feedback##give");
   await find(maya, "feedback:Aiko Tanaka");
@@ -57,7 +57,7 @@ test("offline, a manager gives feedback, recognises a peer and answers a request
   await typeInto(maya, "##behaviour", "You said no to the date and gave two reasons, calmly");
   await click(maya, "Send answer##give");
   await find(maya, "Nobody is waiting for feedback from you.");
-  await find(maya, "Saved on this device", {timeout: 5000});
+  await find(maya, "Saved on this device", {timeout: 20000});
 
   await mayaContext.setOffline(false);
   await click(maya, "Sync now");

@@ -42,7 +42,7 @@ test("offline: a 1:1 from a playbook, its follow-up, the journal, feedback and a
   await typeInto(page, "##new-item", action);
   await page.keyboard.press("Enter");
   await find(page, action);
-  await find(page, "Saved on this device", {timeout: 5000});
+  await find(page, "Saved on this device", {timeout: 20000});
 
   await click(page, "‹ All 1:1s");
   await click(page, "New 1:1");
@@ -73,7 +73,7 @@ test("offline: a 1:1 from a playbook, its follow-up, the journal, feedback and a
   await typeInto(page, "##behaviour", recognitionText);
   await click(page, "Recognise##give");
   await find(page, "recognition:Bruno Álvarez");
-  await find(page, "Saved on this device", {timeout: 5000});
+  await find(page, "Saved on this device", {timeout: 20000});
   await page.screenshot({path: `${artifacts}/61-journey-offline-wall.png`});
 
   await context.setOffline(false);
