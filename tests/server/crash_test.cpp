@@ -42,6 +42,7 @@ TEST(CrashTest, EveryAcknowledgedPushSurvivesKillNine) {
                 report = change["record_id"];
 
         std::atomic<bool> stop{false};
+        std::atomic<int> batches_acknowledged{0};
         std::thread pusher([&] {
             httplib::Client client("127.0.0.1", server.port);
             client.set_read_timeout(2);
@@ -57,9 +58,14 @@ TEST(CrashTest, EveryAcknowledgedPushSurvivesKillNine) {
                 const Json answer = Json::parse(reply->body);
                 for (const auto& result : answer["results"])
                     if (result["status"] == "accepted") acknowledged.insert(result["id"].get<std::string>());
+                batches_acknowledged = batch + 1;
             }
         });
-        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        // Killed while the pusher is mid-load: after its first acknowledged batch (a fixed delay was too short
+        // for a sanitizer build on a loaded machine), bounded so a dead server still ends the test.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (batches_acknowledged < 2 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
         server.kill_hard();
         stop = true;
         pusher.join();
