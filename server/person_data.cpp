@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "audit_log.h"
+#include "demo_org.h"
 #include "http_api.h"
 #include "http_helpers.h"
 #include "tandem/dates.h"
@@ -53,13 +54,7 @@ void scrub_copied_names(Store& store, const std::string& person_id, HlcClock& cl
                                "AND json_extract(state, '$.' || ? || '.v') = ?");
             rows.bind(1, spec->name).bind(2, id_field).bind(3, person_id);
             while (rows.step()) {
-                Change blank;
-                blank.id = new_uuid_v7(now);
-                blank.entity = spec->name;
-                blank.record_id = rows.text(0);
-                blank.hlc = clock.now(now).to_string();
-                blank.device_id = "server";
-                blank.fields = {{name_field, ""}};
+                Change blank = server_change(clock, now, spec->name.c_str(), rows.text(0), {{name_field, ""}});
                 if (spec->name == "mentoring_pair" && id_field == "mentor_id")
                     blank.fields["ended_on"] = iso_from_millis(now);
                 blanks.push_back(std::move(blank));
@@ -108,14 +103,8 @@ void release_owned_work(Store& store, const std::string& person_id, HlcClock& cl
                        "AND json_extract(state, '$.' || ? || '.v') = ?");
         rows.bind(1, spec->name).bind(2, field).bind(3, person_id);
         while (rows.step()) {
-            Change release;
-            release.id = new_uuid_v7(now);
-            release.entity = spec->name;
-            release.record_id = rows.text(0);
-            release.hlc = clock.now(now).to_string();
-            release.device_id = "server";
-            release.fields = {{field, nullable ? Json() : Json(rows.text(1))}};
-            releases.push_back(std::move(release));
+            releases.push_back(server_change(clock, now, spec->name.c_str(), rows.text(0),
+                                             {{field, nullable ? Json() : Json(rows.text(1))}}));
         }
     }
     SyncService(store).write_as_server(releases);

@@ -8,8 +8,6 @@
 namespace tandem::testing {
 namespace {
 
-Json body_of(const httplib::Result& reply) { return Json::parse(reply->body); }
-
 Json change(const std::string& entity, const std::string& record_id, Json fields, uint16_t counter = 1) {
     return Json{{"id", "c-" + record_id + std::to_string(counter)}, {"entity", entity}, {"record_id", record_id},
                 {"hlc", Hlc{wall_millis(), counter}.to_string()}, {"fields", std::move(fields)}};

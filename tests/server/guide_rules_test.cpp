@@ -8,10 +8,6 @@ namespace {
 
 using GuideRules = LiveServer;
 
-Json change(const std::string& id, const std::string& entity, const std::string& record_id, Json fields) {
-    return Json{{"id", id}, {"entity", entity}, {"record_id", record_id},
-                {"hlc", Hlc{wall_millis(), 1}.to_string()}, {"fields", std::move(fields)}};
-}
 
 std::vector<Json> results(httplib::Result reply) {
     const Json body = Json::parse(reply->body);  // named: it must outlive the loop over its member
@@ -23,16 +19,16 @@ TEST_F(GuideRules, HrWritesGuidesEveryoneReadsThemRatingsStayWithTheirAuthorAndH
     Session noah = sign_in("manager2@demo.example"), mentor = sign_in("mentor@demo.example");
     const std::string guide = new_uuid_v7(wall_millis()), version = new_uuid_v7(wall_millis());
     auto written = results(push(hr, Json{{"device_id", "h"}, {"changes", Json::array({
-        change("g-1", "guide", guide, {{"kind", "template"}, {"title", "Stay interview"}}),
-        change("v-1", "guide_version", version, {{"guide_id", guide}, {"version", 1}, {"title", "Stay interview"},
+        pushed_change("g-1", "guide", guide, {{"kind", "template"}, {"title", "Stay interview"}}),
+        pushed_change("v-1", "guide_version", version, {{"guide_id", guide}, {"version", 1}, {"title", "Stay interview"},
                                                   {"body", "What keeps you here?"}}),
-        change("g-2", "guide", guide, {{"current_version_id", version}})})}}));
+        pushed_change("g-2", "guide", guide, {{"current_version_id", version}})})}}));
     for (auto& result : written) EXPECT_EQ(result["status"], "accepted") << result;
 
     for (const Session* not_hr : {&maya, &noah, &mentor}) {
         auto refused = results(push(*not_hr, Json{{"device_id", "x"}, {"changes", Json::array({
-            change("g-" + not_hr->user_id, "guide", guide, {{"title", "Hijacked"}}),
-            change("n-" + not_hr->user_id, "guide", new_uuid_v7(wall_millis()),
+            pushed_change("g-" + not_hr->user_id, "guide", guide, {{"title", "Hijacked"}}),
+            pushed_change("n-" + not_hr->user_id, "guide", new_uuid_v7(wall_millis()),
                    {{"kind", "template"}, {"title", "Mine"}})})}}));
         for (auto& result : refused) EXPECT_EQ(result["error"]["code"], "forbidden") << result;
         int seen = 0;
@@ -40,12 +36,12 @@ TEST_F(GuideRules, HrWritesGuidesEveryoneReadsThemRatingsStayWithTheirAuthorAndH
         EXPECT_GE(seen, 2) << "every signed-in role reads HR's guides";
     }
     auto rewrite = results(push(hr, Json{{"device_id", "h"}, {"changes", Json::array({
-        change("v-2", "guide_version", version, {{"body", "Rewritten"}})})}}));
+        pushed_change("v-2", "guide_version", version, {{"body", "Rewritten"}})})}}));
     EXPECT_EQ(rewrite[0]["error"]["code"], "invalid_change");
 
     const std::string rating = new_uuid_v7(wall_millis());
     auto rated = results(push(maya, Json{{"device_id", "m"}, {"changes", Json::array({
-        change("r-1", "guide_feedback", rating, {{"owner_id", maya.user_id}, {"guide_id", guide},
+        pushed_change("r-1", "guide_feedback", rating, {{"owner_id", maya.user_id}, {"guide_id", guide},
                                                  {"usefulness", 5}, {"comment", "Used it twice"}})})}}));
     EXPECT_EQ(rated[0]["status"], "accepted");
     auto sees_rating = [&](const Session& session) {
@@ -58,7 +54,7 @@ TEST_F(GuideRules, HrWritesGuidesEveryoneReadsThemRatingsStayWithTheirAuthorAndH
     EXPECT_FALSE(sees_rating(noah));
     EXPECT_FALSE(sees_rating(mentor));
     auto forged = results(push(noah, Json{{"device_id", "n"}, {"changes", Json::array({
-        change("r-2", "guide_feedback", new_uuid_v7(wall_millis()),
+        pushed_change("r-2", "guide_feedback", new_uuid_v7(wall_millis()),
                {{"owner_id", maya.user_id}, {"guide_id", guide}, {"usefulness", 1}})})}}));
     EXPECT_EQ(forged[0]["error"]["code"], "forbidden") << "nobody rates in someone else's name";
 }

@@ -155,6 +155,15 @@ inline uint64_t wall_millis() {
                         .count());
 }
 
+// A response body as JSON (held by the caller: a range-for over a temporary's member would dangle).
+inline Json body_of(const httplib::Result& reply) { return Json::parse(reply->body); }
+
+// One change as a device pushes it, stamped now.
+inline Json pushed_change(const std::string& id, const std::string& entity, const std::string& record_id, Json fields) {
+    return Json{{"id", id}, {"entity", entity}, {"record_id", record_id}, {"hlc", Hlc{wall_millis(), 1}.to_string()},
+                {"fields", std::move(fields)}};
+}
+
 inline Json checkin_change(const std::string& id, const std::string& record_id, const std::string& report_id,
                            const std::string& notes) {
     return Json{{"id", id},

@@ -7,8 +7,6 @@
 namespace tandem::testing {
 namespace {
 
-Json body_of(const httplib::Result& reply) { return Json::parse(reply->body); }
-
 class Partnership : public LiveServer {
 protected:
     Session hr, maya, noah, elena;

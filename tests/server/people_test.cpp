@@ -11,7 +11,6 @@ namespace {
 
 const std::string kHeader = "employee_id,name,email,manager_employee_id,department,start_date,exit_date,exit_reason,role\n";
 
-Json body_of(const httplib::Result& reply) { return Json::parse(reply->body); }
 
 class People : public LiveServer {
 protected:

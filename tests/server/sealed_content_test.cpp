@@ -10,10 +10,6 @@ namespace {
 
 using SealedContent = LiveServer;
 
-Json change(const std::string& id, const std::string& entity, const std::string& record_id, Json fields) {
-    return Json{{"id", id}, {"entity", entity}, {"record_id", record_id},
-                {"hlc", Hlc{wall_millis(), 1}.to_string()}, {"fields", std::move(fields)}};
-}
 
 Json results_of(const httplib::Result& reply) { return Json::parse(reply->body)["results"]; }
 
@@ -22,14 +18,14 @@ TEST_F(SealedContent, UnsealedNotesAndJournalEntriesAreRefusedAsInvalidChanges) 
     const std::string checkin = new_uuid_v7(wall_millis());
     Json changes = Json::array({
         checkin_change("c-1", checkin, first_report_of(manager), "shared"),
-        change("n-plain", "private_note", new_uuid_v7(wall_millis()), {{"checkin_id", checkin}, {"text", "plain"}}),
-        change("n-fake", "private_note", new_uuid_v7(wall_millis()),
+        pushed_change("n-plain", "private_note", new_uuid_v7(wall_millis()), {{"checkin_id", checkin}, {"text", "plain"}}),
+        pushed_change("n-fake", "private_note", new_uuid_v7(wall_millis()),
                {{"checkin_id", checkin}, {"text", "sealed:v1:bm90IHJlYWxseSBzZWFsZWQ="}}),  // 19 bytes
-        change("j-plain", "journal_entry", new_uuid_v7(wall_millis()),
+        pushed_change("j-plain", "journal_entry", new_uuid_v7(wall_millis()),
                {{"owner_id", manager.user_id}, {"written_on", "2026-11-20"}, {"text", "I listened more"}}),
-        change("n-ok", "private_note", new_uuid_v7(wall_millis()),
+        pushed_change("n-ok", "private_note", new_uuid_v7(wall_millis()),
                {{"checkin_id", checkin}, {"text", sealed_sample("only me")}}),
-        change("j-ok", "journal_entry", new_uuid_v7(wall_millis()),
+        pushed_change("j-ok", "journal_entry", new_uuid_v7(wall_millis()),
                {{"owner_id", manager.user_id}, {"written_on", "2026-11-20"}, {"text", sealed_sample("I listened")},
                 {"self_rating", 4}}),
     });
@@ -51,7 +47,7 @@ TEST_F(SealedContent, AJournalOrKeyIsOnlyEverItsOwners) {
     // Writing into someone else's journal or key is refused, whoever tries.
     for (const Session* intruder : {&other, &hr, &mentor}) {
         Json attempt = Json::array({
-            change("j-" + intruder->user_id, "journal_entry", new_uuid_v7(wall_millis()),
+            pushed_change("j-" + intruder->user_id, "journal_entry", new_uuid_v7(wall_millis()),
                    {{"owner_id", manager.user_id}, {"written_on", "2026-11-20"}, {"text", sealed_sample("x")}}),
         });
         Json results = results_of(push(*intruder, Json{{"device_id", "d"}, {"changes", attempt}}));
@@ -70,7 +66,7 @@ TEST_F(SealedContent, AJournalOrKeyIsOnlyEverItsOwners) {
         EXPECT_EQ(seen.count("sealing_key") + seen.count("journal_entry") + seen.count("private_note"), 0u);
     }
     // A mentor or HR may keep a journal of their own.
-    Json own = Json::array({change("j-hr", "journal_entry", new_uuid_v7(wall_millis()),
+    Json own = Json::array({pushed_change("j-hr", "journal_entry", new_uuid_v7(wall_millis()),
                                    {{"owner_id", hr.user_id}, {"written_on", "2026-11-20"}, {"text", sealed_sample("x")}})});
     EXPECT_EQ(results_of(push(hr, Json{{"device_id", "d"}, {"changes", own}}))[0]["status"], "accepted");
     EXPECT_EQ(entities(hr).count("journal_entry"), 1u);
@@ -81,7 +77,7 @@ TEST_F(SealedContent, NoTableHoldsAPrivateNoteOrJournalAnswerInPlainText) {
     const std::string checkin = new_uuid_v7(wall_millis());
     Json changes = Json::array({
         checkin_change("c-1", checkin, first_report_of(manager), "shared"),
-        change("n-1", "private_note", new_uuid_v7(wall_millis()),
+        pushed_change("n-1", "private_note", new_uuid_v7(wall_millis()),
                {{"checkin_id", checkin}, {"text", sealed_sample("zebra-crossing-secret")}}),
     });
     push(manager, Json{{"device_id", "d1"}, {"changes", changes}});

@@ -8,13 +8,6 @@
 namespace tandem::testing {
 namespace {
 
-Json body_of(const httplib::Result& reply) { return Json::parse(reply->body); }
-
-Json change(const std::string& id, const std::string& entity, const std::string& record_id, Json fields) {
-    return Json{{"id", id}, {"entity", entity}, {"record_id", record_id}, {"hlc", Hlc{wall_millis(), 0}.to_string()},
-                {"fields", std::move(fields)}};
-}
-
 class SmallerHoles : public LiveServer {
 protected:
     Session hr, maya;
@@ -63,16 +56,16 @@ TEST_F(SmallerHoles, ErasureTakesEveryCopiedNameAndReleasesWorkTheyOwnedInOthers
 
     const std::string session = new_uuid_v7(wall_millis()), checkin = new_uuid_v7(wall_millis()),
                       item = new_uuid_v7(wall_millis()), action = new_uuid_v7(wall_millis());
-    ASSERT_EQ(status_of_push(hr, change("ts-1", "training_session", session,
+    ASSERT_EQ(status_of_push(hr, pushed_change("ts-1", "training_session", session,
                                         {{"title", "Giving feedback"}, {"held_on", "2026-11-20"},
                                          {"facilitator", "Aiko Tanaka"}, {"facilitator_id", aiko}})),
               "accepted");
     ASSERT_EQ(status_of_push(maya, checkin_change("ci-1", checkin, colleague, "pairing plan")), "accepted");
-    ASSERT_EQ(status_of_push(maya, change("ai-1", "action_item", item,
+    ASSERT_EQ(status_of_push(maya, pushed_change("ai-1", "action_item", item,
                                           {{"checkin_id", checkin}, {"text", "Pair on the release"},
                                            {"owner_id", aiko}})),
               "accepted");
-    ASSERT_EQ(status_of_push(maya, change("sa-1", "survey_action", action,
+    ASSERT_EQ(status_of_push(maya, pushed_change("sa-1", "survey_action", action,
                                           {{"manager_id", maya.user_id}, {"survey_id", survey}, {"focus", "engagement"},
                                            {"title", "Team retro"}, {"owner_id", aiko}, {"due_on", "2026-12-20"}})),
               "accepted");
@@ -120,19 +113,19 @@ TEST_F(SmallerHoles, AnImportedFormulaReachesEveryCsvAsTextNotAsAFormula) {
 
 TEST_F(SmallerHoles, EveryAcceptedThresholdChangeIsAuditedOnceAndLoweringAnOpenSurveyIsRefused) {
     const std::string survey = new_uuid_v7(wall_millis());
-    ASSERT_EQ(status_of_push(hr, change("s-1", "survey", survey, {{"title", "Pulse"}, {"audience", "org"},
+    ASSERT_EQ(status_of_push(hr, pushed_change("s-1", "survey", survey, {{"title", "Pulse"}, {"audience", "org"},
                                                                   {"status", "open"}, {"min_group_size", 5}})),
               "accepted");
     EXPECT_TRUE(audit("survey.thresholds").empty()) << "setting them on creation is not a change";
 
-    const Json raise = change("s-2", "survey", survey, {{"min_group_size", 7}, {"min_comment_group_size", 9}});
+    const Json raise = pushed_change("s-2", "survey", survey, {{"min_group_size", 7}, {"min_comment_group_size", 9}});
     ASSERT_EQ(status_of_push(hr, raise), "accepted");
     EXPECT_EQ(status_of_push(hr, raise), "duplicate");
-    EXPECT_EQ(status_of_push(hr, change("s-3", "survey", survey, {{"min_group_size", 3}})), "rejected invalid_change")
+    EXPECT_EQ(status_of_push(hr, pushed_change("s-3", "survey", survey, {{"min_group_size", 3}})), "rejected invalid_change")
         << "people answered under the promise of 7";
-    EXPECT_EQ(status_of_push(hr, change("s-4", "survey", survey, {{"title", "Pulse (November)"}})), "accepted");
-    EXPECT_EQ(status_of_push(hr, change("s-5", "survey", survey, {{"status", "closed"}})), "accepted");
-    EXPECT_EQ(status_of_push(hr, change("s-6", "survey", survey, {{"status", "open"}})), "rejected invalid_change")
+    EXPECT_EQ(status_of_push(hr, pushed_change("s-4", "survey", survey, {{"title", "Pulse (November)"}})), "accepted");
+    EXPECT_EQ(status_of_push(hr, pushed_change("s-5", "survey", survey, {{"status", "closed"}})), "accepted");
+    EXPECT_EQ(status_of_push(hr, pushed_change("s-6", "survey", survey, {{"status", "open"}})), "rejected invalid_change")
         << "a closed survey never reopens";
 
     auto entries = audit("survey.thresholds");
@@ -161,19 +154,19 @@ TEST_F(SmallerHoles, ARuleBreakingChangeIsRefusedOverHttpWithItsReason) {
         }
     ASSERT_FALSE(version.empty()) << "the demo gives Maya an agreement";
     const std::string today = iso_from_millis(wall_millis());
-    EXPECT_NE(refusal(change("sig", "agreement_signature", new_uuid_v7(wall_millis()),
+    EXPECT_NE(refusal(pushed_change("sig", "agreement_signature", new_uuid_v7(wall_millis()),
                              {{"agreement_id", agreement}, {"version_id", version}, {"signer_id", maya.user_id},
                               {"signed_on", "2099-12-31"}}))
                   .find("signed_on"),
               std::string::npos)
         << "a commitment dated 2099 would never be judged";
-    EXPECT_NE(refusal(change("act", "survey_action", new_uuid_v7(wall_millis()),
+    EXPECT_NE(refusal(pushed_change("act", "survey_action", new_uuid_v7(wall_millis()),
                              {{"manager_id", maya.user_id}, {"survey_id", new_uuid_v7(wall_millis())}, {"focus", "x"},
                               {"title", "An action about no survey"}, {"owner_id", maya.user_id}, {"due_on", today}}))
                   .find("survey_id"),
               std::string::npos);
     const std::string sealed = "sealed:v1:" + std::string(64, 'A');  // 48 bytes, well-formed base64
-    EXPECT_NE(refusal(change("jr", "journal_entry", new_uuid_v7(wall_millis()),
+    EXPECT_NE(refusal(pushed_change("jr", "journal_entry", new_uuid_v7(wall_millis()),
                              {{"owner_id", maya.user_id}, {"written_on", today}, {"prompt", std::string(500, 'x')},
                               {"text", sealed}}))
                   .find("prompt"),

@@ -9,13 +9,6 @@
 namespace tandem::testing {
 namespace {
 
-Json change(const std::string& id, const std::string& entity, const std::string& record_id, Json fields) {
-    return Json{{"id", id}, {"entity", entity}, {"record_id", record_id},
-                {"hlc", Hlc{wall_millis(), 1}.to_string()}, {"fields", std::move(fields)}};
-}
-
-Json body_of(const httplib::Result& reply) { return Json::parse(reply->body); }
-
 class Surveys : public LiveServer {
 protected:
     Session hr, maya, noah, mentor;
@@ -40,14 +33,14 @@ protected:
                     {"min_group_size", 3}, {"min_comment_group_size", 3}};
         fields.update(extra);
         std::vector<Json> changes{
-            change("s-" + survey + status, "survey", survey, fields),
-            change("q1-" + survey, "survey_question", likert,
+            pushed_change("s-" + survey + status, "survey", survey, fields),
+            pushed_change("q1-" + survey, "survey_question", likert,
                    {{"survey_id", survey}, {"position", 1}, {"kind", "likert5"}, {"theme", "engagement"},
                     {"text", "I look forward to work most days."}}),
-            change("q2-" + survey, "survey_question", choice,
+            pushed_change("q2-" + survey, "survey_question", choice,
                    {{"survey_id", survey}, {"position", 2}, {"kind", "choice"}, {"choices", "Remote\nOffice"},
                     {"text", "Where do you do your best work?"}}),
-            change("q3-" + survey, "survey_question", comment,
+            pushed_change("q3-" + survey, "survey_question", comment,
                    {{"survey_id", survey}, {"position", 3}, {"kind", "text"}, {"text", "What should change?"}})};
         auto reply = push(hr, Json{{"device_id", "hr-laptop"}, {"changes", changes}});
         ASSERT_EQ(reply->status, 200);
@@ -70,7 +63,7 @@ protected:
     // HR closes the survey: its scores and comments are released.
     void close_survey() {
         auto reply = push(hr, Json{{"device_id", "hr-laptop"},
-                                   {"changes", Json::array({change("close-" + survey, "survey", survey,
+                                   {"changes", Json::array({pushed_change("close-" + survey, "survey", survey,
                                                                    {{"status", "closed"}})})}});
         ASSERT_EQ(reply->status, 200);
         ASSERT_EQ(body_of(reply)["results"][0]["status"], "accepted") << reply->body;
@@ -100,10 +93,10 @@ TEST_F(Surveys, ManagersReadTheSurveysWhoseAudienceTouchesTheirTree) {
     EXPECT_FALSE(sees(maya, survey)) << "a peer outside the audience";
     EXPECT_FALSE(sees(maya, likert));
     EXPECT_FALSE(sees(mentor, survey));
-    auto forged = push(maya, Json{{"device_id", "m"}, {"changes", Json::array({change(
+    auto forged = push(maya, Json{{"device_id", "m"}, {"changes", Json::array({pushed_change(
         "x", "survey", new_uuid_v7(wall_millis()), {{"title", "Mine"}, {"audience", "org"}})})}});
     EXPECT_EQ(body_of(forged)["results"][0]["error"]["code"], "forbidden");
-    auto bad_audience = push(hr, Json{{"device_id", "h"}, {"changes", Json::array({change(
+    auto bad_audience = push(hr, Json{{"device_id", "h"}, {"changes", Json::array({pushed_change(
         "y", "survey", new_uuid_v7(wall_millis()), {{"title", "Bad"}, {"audience", "everyone"}})})}});
     EXPECT_EQ(body_of(bad_audience)["results"][0]["error"]["code"], "invalid_change");
 }
@@ -262,7 +255,7 @@ TEST_F(Surveys, ResultsShowOnlyGroupsWithEnoughAnswersToThoseWhoMayReadThem) {
 
 TEST_F(Surveys, AKioskOnlyAnswersCountsOnceForItsSessionAndStopsWhenRevoked) {
     const std::string session = new_uuid_v7(wall_millis());
-    auto wrote = push(hr, Json{{"device_id", "h"}, {"changes", Json::array({change(
+    auto wrote = push(hr, Json{{"device_id", "h"}, {"changes", Json::array({pushed_change(
         "ts", "training_session", session, {{"title", "Coaching basics"}, {"held_on", "2026-11-27"},
                                             {"facilitator_id", noah.user_id}})})}});
     ASSERT_EQ(body_of(wrote)["results"][0]["status"], "accepted");

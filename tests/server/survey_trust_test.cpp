@@ -9,13 +9,6 @@
 namespace tandem::testing {
 namespace {
 
-Json change(const std::string& id, const std::string& entity, const std::string& record_id, Json fields) {
-    return Json{{"id", id}, {"entity", entity}, {"record_id", record_id},
-                {"hlc", Hlc{wall_millis(), 1}.to_string()}, {"fields", std::move(fields)}};
-}
-
-Json body_of(const httplib::Result& reply) { return Json::parse(reply->body); }
-
 class SurveyTrust : public LiveServer {
 protected:
     Session hr, maya, noah;
@@ -31,13 +24,13 @@ protected:
 
     void write_survey(const std::string& audience, int threshold = 3) {
         std::vector<Json> changes{
-            change("s-" + survey, "survey", survey,
+            pushed_change("s-" + survey, "survey", survey,
                    {{"title", "Winter pulse"}, {"audience", audience}, {"status", "open"},
                     {"min_group_size", threshold}, {"min_comment_group_size", threshold}}),
-            change("q1-" + survey, "survey_question", likert,
+            pushed_change("q1-" + survey, "survey_question", likert,
                    {{"survey_id", survey}, {"position", 1}, {"kind", "likert5"}, {"theme", "engagement"},
                     {"text", "I look forward to work most days."}}),
-            change("q2-" + survey, "survey_question", comment,
+            pushed_change("q2-" + survey, "survey_question", comment,
                    {{"survey_id", survey}, {"position", 2}, {"kind", "text"}, {"text", "What should change?"}})};
         auto reply = push(hr, Json{{"device_id", "hr-laptop"}, {"changes", changes}});
         ASSERT_EQ(reply->status, 200);
@@ -94,7 +87,7 @@ TEST_F(SurveyTrust, WhileOpenResultsGiveParticipationOnlySoReadingAroundOneAnswe
 
     // Closed (by HR here; a passed closing day does the same), the figures are released once and for all.
     auto closing = push(hr, Json{{"device_id", "hr-laptop"},
-                                 {"changes", Json::array({change("close", "survey", survey, {{"status", "closed"}})})}});
+                                 {"changes", Json::array({pushed_change("close", "survey", survey, {{"status", "closed"}})})}});
     ASSERT_EQ(body_of(closing)["results"][0]["status"], "accepted");
     const Json released = body_of(results(maya, "team:" + maya.user_id));
     EXPECT_EQ(released["released"], true);
@@ -114,7 +107,7 @@ TEST_F(SurveyTrust, APassedClosingDayReleasesTheResults) {
     EXPECT_FALSE(body_of(results(hr, "org")).contains("questions"));
     const std::string yesterday = add_days(iso_from_millis(wall_millis()), -1);
     auto schedule = push(hr, Json{{"device_id", "hr-laptop"},
-                                  {"changes", Json::array({change("past", "survey", survey, {{"closes_on", yesterday}})})}});
+                                  {"changes", Json::array({pushed_change("past", "survey", survey, {{"closes_on", yesterday}})})}});
     ASSERT_EQ(body_of(schedule)["results"][0]["status"], "accepted") << schedule->body;
     const Json org = body_of(results(hr, "org"));
     EXPECT_EQ(org["released"], true);
@@ -187,17 +180,17 @@ TEST_F(SurveyTrust, ThresholdsPromisedToThoseWhoAnsweredCannotBeLowered) {
                       ->status,
                   201);
     auto lowered = push(hr, Json{{"device_id", "hr-laptop"},
-                                 {"changes", Json::array({change("lower", "survey", survey,
+                                 {"changes", Json::array({pushed_change("lower", "survey", survey,
                                                                  {{"min_group_size", 3}, {"min_comment_group_size", 3}})})}});
     EXPECT_EQ(body_of(lowered)["results"][0]["status"], "rejected") << lowered->body;
     auto closing = push(hr, Json{{"device_id", "hr-laptop"},
-                                 {"changes", Json::array({change("close", "survey", survey, {{"status", "closed"}})})}});
+                                 {"changes", Json::array({pushed_change("close", "survey", survey, {{"status", "closed"}})})}});
     ASSERT_EQ(body_of(closing)["results"][0]["status"], "accepted");
     const std::string read = results(maya, "team:" + maya.user_id)->body;
     EXPECT_EQ(Json::parse(read)["status"], "below_threshold") << "three answered under the promise of five";
     EXPECT_EQ(read.find("too much"), std::string::npos);
     auto reopening = push(hr, Json{{"device_id", "hr-laptop"},
-                                   {"changes", Json::array({change("reopen", "survey", survey, {{"status", "open"}})})}});
+                                   {"changes", Json::array({pushed_change("reopen", "survey", survey, {{"status", "open"}})})}});
     EXPECT_EQ(body_of(reopening)["results"][0]["status"], "rejected") << "a closed survey never reopens";
 }
 

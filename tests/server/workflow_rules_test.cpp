@@ -8,10 +8,6 @@ namespace {
 
 using WorkflowRules = LiveServer;
 
-Json change(const std::string& id, const std::string& entity, const std::string& record_id, Json fields) {
-    return Json{{"id", id}, {"entity", entity}, {"record_id", record_id},
-                {"hlc", Hlc{wall_millis(), 1}.to_string()}, {"fields", std::move(fields)}};
-}
 
 TEST_F(WorkflowRules, OnlyTheReportsManagerSetsCadenceAndAgenda) {
     Session maya = sign_in("manager1@demo.example"), noah = sign_in("manager2@demo.example");
@@ -19,8 +15,8 @@ TEST_F(WorkflowRules, OnlyTheReportsManagerSetsCadenceAndAgenda) {
     const std::string report = first_report_of(maya), checkin = new_uuid_v7(wall_millis());
     const std::string cadence = new_uuid_v7(wall_millis()), point = new_uuid_v7(wall_millis());
     Json mine = Json::array({checkin_change("c-1", checkin, report, "notes"),
-                             change("k-1", "cadence", cadence, {{"report_id", report}, {"every", "week"}}),
-                             change("p-1", "talking_point", point,
+                             pushed_change("k-1", "cadence", cadence, {{"report_id", report}, {"every", "week"}}),
+                             pushed_change("p-1", "talking_point", point,
                                     {{"checkin_id", checkin}, {"text", "Workload"}, {"position", 1000}})});
     // Parsed into a named value: a range-for over a member of a temporary would read freed memory.
     const Json accepted = Json::parse(push(maya, Json{{"device_id", "m"}, {"changes", mine}})->body);
@@ -28,12 +24,12 @@ TEST_F(WorkflowRules, OnlyTheReportsManagerSetsCadenceAndAgenda) {
 
     for (const Session* other : {&noah, &hr, &mentor}) {
         Json attempts = Json::array({
-            change("k-" + other->user_id, "cadence", new_uuid_v7(wall_millis()),
+            pushed_change("k-" + other->user_id, "cadence", new_uuid_v7(wall_millis()),
                    {{"report_id", report}, {"every", "month"}}),
-            change("k2-" + other->user_id, "cadence", cadence, {{"every", "month"}}),
-            change("p-" + other->user_id, "talking_point", new_uuid_v7(wall_millis()),
+            pushed_change("k2-" + other->user_id, "cadence", cadence, {{"every", "month"}}),
+            pushed_change("p-" + other->user_id, "talking_point", new_uuid_v7(wall_millis()),
                    {{"checkin_id", checkin}, {"text", "Sneaky"}, {"position", 1}}),
-            change("p2-" + other->user_id, "talking_point", point, {{"done", true}}),
+            pushed_change("p2-" + other->user_id, "talking_point", point, {{"done", true}}),
         });
         const Json refused = Json::parse(push(*other, Json{{"device_id", "o"}, {"changes", attempts}})->body);
         for (const auto& result : refused["results"]) {
