@@ -131,7 +131,11 @@ extern "C" {
 // The page calls this when it is hidden or closed (visibilitychange, pagehide): no frame may follow, so
 // typed text is committed and flushed to browser storage from here.
 TANDEM_EXPORT void tandem_page_hidden() {
-    if (runtime.app) runtime.app->page_hidden();
+    if (!runtime.app) return;
+    // Keys typed just before the close may still wait for their frame; drawing those frames now puts them
+    // into the focused field, so the draft committed below holds everything that was typed.
+    for (int frames = 0; frames < 4096 && runtime.platform->input_queued(); ++frames) frame();
+    runtime.app->page_hidden();
 }
 // Test and benchmark hooks, read-only: what is on screen, and how long frames take on the CPU.
 TANDEM_EXPORT const char* tandem_ui_snapshot() { return tandem::ui::last_frame_snapshot().c_str(); }

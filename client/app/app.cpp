@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -106,6 +107,10 @@ void App::persist_if_needed() {
         persisting_ = false;
         save_failed_ = !ok;
         if (ok) saved_generation_ = generation;
+        if (ok)
+            typing_not_durable_.erase(std::remove_if(typing_not_durable_.begin(), typing_not_durable_.end(),
+                                                     [generation](const auto& typed) { return typed.first <= generation; }),
+                                      typing_not_durable_.end());
         if (ok && note_generation_ && generation >= note_generation_ && user_) {
             platform_.write_note(unsaved_note_key(), "");  // what it held is durable in the store now
             note_generation_ = 0;
@@ -131,7 +136,21 @@ Json App::draft_edit(const TextDraft& draft) const {
 bool App::commit_text(TextDraft& draft) {
     if (!replica_) return false;
     Json fields = draft_edit(draft);
-    return fields.is_object() && write_draft(draft.entity, draft.record_id, fields);
+    if (!fields.is_object() || !write_draft(draft.entity, draft.record_id, fields)) return false;
+    // The note holds exactly what is committed (sealed text included, one ciphertext), so a note whose
+    // flush did finish matches the store and is not applied again on the next start.
+    // A field typed into across several pauses keeps one entry, its newest text.
+    typing_not_durable_.erase(std::remove_if(typing_not_durable_.begin(), typing_not_durable_.end(),
+                                             [&draft](const auto& typed) {
+                                                 return typed.second["record_id"] == draft.record_id &&
+                                                        typed.second["field"] == draft.field;
+                                             }),
+                              typing_not_durable_.end());
+    typing_not_durable_.emplace_back(committed_generation_, Json{{"entity", draft.entity},
+                                                                 {"record_id", draft.record_id},
+                                                                 {"field", draft.field},
+                                                                 {"fields", fields}});
+    return true;
 }
 
 namespace {
@@ -176,16 +195,12 @@ void App::commit_draft(TextDraft& draft) {
 void App::page_hidden() {
     if (!replica_) return;
     page_hidden_ = true;
-    Json unsaved = Json::array();
-    drafts_.commit(platform_.now_millis(), true, [&](TextDraft& draft) {
-        // The note holds exactly what is committed (sealed text included, one ciphertext), so a note whose
-        // flush did finish matches the store and is not applied again on the next start.
-        Json fields = draft_edit(draft);
-        if (!replica_ || !fields.is_object() || !write_draft(draft.entity, draft.record_id, fields)) return false;
-        unsaved.push_back({{"entity", draft.entity}, {"record_id", draft.record_id}, {"fields", fields}});
-        return true;
-    });
-    if (!unsaved.empty()) {
+    drafts_.commit(platform_.now_millis(), true, [this](TextDraft& draft) { return commit_text(draft); });
+    // Everything typed whose flush has not finished, including typing committed by an earlier pause whose
+    // flush is still running: the page may be gone before any of those flushes ends.
+    if (!typing_not_durable_.empty()) {
+        Json unsaved = Json::array();
+        for (const auto& typed : typing_not_durable_) unsaved.push_back(typed.second);
         platform_.write_note(unsaved_note_key(), unsaved.dump());
         note_generation_ = committed_generation_;
     }
@@ -338,6 +353,7 @@ void App::sign_out() {
     surveys_.forget();
     figures_.forget();
     drafts_.clear();
+    typing_not_durable_.clear();
     device_drafts_.clear();
     sealing_.forget();
 }

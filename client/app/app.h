@@ -178,6 +178,9 @@ private:
     bool save_failed_ = false;
     bool page_hidden_ = false;  // no more frames may come: flush without waiting for one
     uint64_t note_generation_ = 0;  // the unsaved-typing note may go once this generation is durable
+    // Typing committed to the store whose flush has not finished yet, with the generation that holds it. A
+    // tab closed during that flush loses it with the flush, so page_hidden keeps it in the note as well.
+    std::vector<std::pair<uint64_t, Json>> typing_not_durable_;
     bool views_stale_ = true;
     bool views_urgent_ = true;      // the user acted: rebuild this frame, not at the next throttle tick
     uint64_t last_rebuild_ms_ = 0;

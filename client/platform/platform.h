@@ -35,6 +35,8 @@ public:
     // Sends a request; `done` runs later on the UI thread, from poll().
     virtual void send(HttpRequest request, std::function<void(HttpResponse)> done) = 0;
     virtual void poll() = 0;
+    // Keys and text that have arrived but not yet reached ImGui (the browser hands them over one per frame).
+    virtual bool input_queued() { return false; }
     // What the browser or OS says about connectivity; a hint only, requests decide.
     virtual bool online() = 0;
     // Tells the platform where a text field is being edited (on-screen keyboards, IME, paste).

@@ -255,6 +255,7 @@ public:
             callback(std::move(done.response));
         }
     }
+    bool input_queued() override { return !input_queue.empty(); }
     bool online() override { return js_online() != 0; }
     std::string local_date(const std::string& iso) override {
         auto it = local_dates_.find(iso);  // screens ask every frame; Intl is asked once per date

@@ -70,18 +70,18 @@ test("typing shows Saving… until the text is flushed; a browser killed at Save
 test("a tab closed right after typing keeps what was typed", async () => {
   await click(page, "##shared-notes");
   await page.keyboard.press("End");
-  await page.keyboard.type(" — closed at once", {delay: 10});
-  // Keys reach the app one per frame; once the field shows them (well inside the typing pause, so no
-  // commit has happened yet), the tab is closed: pagehide must commit and flush.
-  const shownBy = Date.now() + 15000;  // a deadline, not a count of polls: a loaded machine draws slowly
-  while (!/ — closed at once$/.test((await find(page, "##shared-notes")).value) && Date.now() < shownBy)
-    await page.waitForTimeout(10);
-  assert.match((await find(page, "##shared-notes")).value, / — closed at once$/, "the field shows all it was typed");
-  // Normally the tab closes inside the typing pause ("Saving…": pagehide must commit and flush). On a loaded
-  // machine the pause may already have passed; then what is checked is the same promise by the ordinary path.
-  const status = await statusLine();
-  assert.ok(status === "Saving…" || status === "Saved on this device", status);
-  console.log(`tab closed while the status read "${status}"`);
+  // Keys typed faster than frames are drawn (a loaded machine, a fast typist) wait in the page for their
+  // frame: it hands them to ImGui one per frame. Here they arrive in one go, through the hidden field's input
+  // events as typed keys do, and the tab is closed at once, so most are still queued and nothing has been
+  // committed. pagehide must draw them into the field, then commit, keep them in its note and flush.
+  await page.waitForFunction(() => document.activeElement?.id === "text-input");  // the field is active
+  await page.evaluate(text => {
+    const field = document.getElementById("text-input");
+    for (const character of text) {
+      field.value = character;
+      field.dispatchEvent(new InputEvent("input", {inputType: "insertText", data: character}));
+    }
+  }, " — closed at once");
   // With runBeforeUnload, close() returns before the tab is gone; the browser outlives the tab until it is
   // (as when a person closes one tab), then quits. A fixed wait here killed the browser before pagehide had
   // run on a loaded machine, which is the kill test's case, not this one's.
