@@ -6,8 +6,8 @@
 #include <csignal>
 #include <cstdio>
 
-#include "demo_org.h"
-#include "http_api.h"
+#include "demo/demo_org.h"
+#include "tandem_server.h"
 
 namespace {
 

@@ -385,6 +385,10 @@ std::vector<CommitmentAdherence> agreement_adherence(const AgreementView& agreem
     return out;
 }
 
+bool may_read_adherence(const Actor& reader, const AgreementView& agreement) {
+    return reader.role == Role::HrAdmin || reader.person_id == agreement.manager_id;
+}
+
 } // namespace tandem
 
 namespace tandem {

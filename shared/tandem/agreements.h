@@ -9,6 +9,7 @@
 
 #include "tandem/cadence.h"
 #include "tandem/org_chart.h"
+#include "tandem/policy.h"
 #include "tandem/store.h"
 
 namespace tandem {
@@ -120,6 +121,9 @@ CommitmentAdherence measure_commitment(const Commitment& commitment, const std::
 std::vector<CommitmentAdherence> agreement_adherence(const AgreementView& agreement, const ManagerActivity& activity,
                                                      const std::string& today);
 const char* to_string(MonthAdherence::Status status);
+
+// An agreement's adherence (months met and missed) is between HR and the manager it concerns.
+bool may_read_adherence(const Actor& reader, const AgreementView& agreement);
 
 } // namespace tandem
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "tandem/random_tokens.h"
+
 namespace tandem {
 
 namespace {
@@ -24,17 +26,7 @@ bool is_valid_kiosk_pin(const std::string& pin) {
            std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string new_submission_id() {
-    ensure_sodium();
-    unsigned char bytes[16];
-    randombytes_buf(bytes, sizeof bytes);
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    char hex[33];
-    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-    const std::string h = hex;
-    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
-}
+std::string new_submission_id() { return random_uuid_v4(); }
 
 void KioskDevice::configure(const KioskConfig& config, const std::string& pin) {
     ensure_sodium();

@@ -236,4 +236,14 @@ std::vector<TeamAdoption> program_adoption(Store& store, const ProgramView& prog
     return out;
 }
 
+bool may_read_adoption(const Actor& reader) {
+    return reader.role == Role::HrAdmin || reader.role == Role::Manager;
+}
+
+bool may_read_team_adoption(const Actor& reader, const std::string& team_manager_id, const OrgChart& org) {
+    if (reader.role == Role::HrAdmin) return true;
+    return reader.role == Role::Manager &&
+           (team_manager_id == reader.person_id || org.manages(reader.person_id, team_manager_id));
+}
+
 } // namespace tandem

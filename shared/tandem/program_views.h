@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "tandem/org_chart.h"
+#include "tandem/policy.h"
 #include "tandem/store.h"
 
 namespace tandem {
@@ -55,5 +57,10 @@ struct TeamAdoption {
 };
 // Every manager with a team, by name; the store must hold everyone's records (the server's does).
 std::vector<TeamAdoption> program_adoption(Store& store, const ProgramView& program);
+
+// A program's adoption per team is for HR and managers; a manager sees their own team and those in their
+// tree, HR every team.
+bool may_read_adoption(const Actor& reader);
+bool may_read_team_adoption(const Actor& reader, const std::string& team_manager_id, const OrgChart& org);
 
 } // namespace tandem

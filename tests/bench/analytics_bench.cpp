@@ -13,12 +13,13 @@
 #include <cstdio>
 #include <thread>
 
-#include "analytics_index.h"
-#include "analytics_surveys.h"
+#include "analytics/analytics_index.h"
+#include "analytics/analytics_surveys.h"
 #include "bench_clock.h"
 #include "bench_org.h"
-#include "demo_org.h"
-#include "http_api.h"
+#include "demo/demo_org.h"
+#include "sync/server_schema.h"
+#include "tandem_server.h"
 #include "support/temp_dir.h"
 #include "tandem/dates.h"
 #include "tandem/survey_results.h"
@@ -55,7 +56,7 @@ int main() {
     {
         Store store(database, StoreOptions{true, false});
         store.database().exec("PRAGMA cache_size=-262144");
-        server::create_survey_tables(store);
+        server::migrate_server_schema(store);
         std::string ceo;
         for (const auto& person : store.records_of("person"))
             if (person.state.text("email") == "director@demo.example") ceo = person.state.record_id;

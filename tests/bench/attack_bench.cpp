@@ -12,8 +12,8 @@
 #include <random>
 #include <thread>
 
-#include "demo_org.h"
-#include "rate_limiter.h"
+#include "demo/demo_org.h"
+#include "http/rate_limiter.h"
 #include "support/raw_http.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "bench_clock.h"
-#include "survey_store.h"
+#include "surveys/survey_store.h"
 #include "tandem/org_chart.h"
 #include "tandem/hlc.h"
 #include "tandem/ids.h"

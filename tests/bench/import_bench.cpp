@@ -9,7 +9,7 @@
 #include <cstdio>
 
 #include "bench_clock.h"
-#include "demo_org.h"
+#include "demo/demo_org.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"
 #include "tandem/change.h"

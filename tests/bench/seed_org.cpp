@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <string>
 
-#include "accounts.h"
-#include "demo_org.h"
+#include "auth/accounts.h"
+#include "demo/demo_org.h"
 #include "tandem/dates.h"
 #include "tandem/ids.h"
 #include "tandem/sync_service.h"

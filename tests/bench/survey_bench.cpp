@@ -14,10 +14,11 @@
 
 #include "bench_clock.h"
 #include "bench_org.h"
-#include "demo_org.h"
-#include "http_api.h"
+#include "demo/demo_org.h"
+#include "tandem_server.h"
 #include "support/temp_dir.h"
-#include "survey_store.h"
+#include "surveys/survey_store.h"
+#include "sync/server_schema.h"
 #include "tandem/ids.h"
 #include "tandem/sync_service.h"
 
@@ -43,7 +44,7 @@ int main() {
     {
         Store store(database, StoreOptions{true, false});
         store.database().exec("PRAGMA cache_size=-65536");  // as the server's writer has it
-        server::create_survey_tables(store);
+        server::migrate_server_schema(store);
         std::string ceo;
         for (const auto& person : store.records_of("person"))
             if (person.state.text("email") == "director@demo.example") ceo = person.state.record_id;

@@ -12,8 +12,8 @@
 #include <thread>
 
 #include "bench_clock.h"
-#include "demo_org.h"
-#include "http_api.h"
+#include "demo/demo_org.h"
+#include "tandem_server.h"
 #include "support/temp_dir.h"
 #include "tandem/ids.h"
 #include "tandem/sync_service.h"

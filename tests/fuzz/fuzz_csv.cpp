@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "csv_reader.h"
+#include "people/csv_reader.h"
 #include "tandem/hlc.h"
 #include "tandem/ids.h"
 

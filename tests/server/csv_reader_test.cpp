@@ -2,7 +2,7 @@
 // each record starts on (what HR looks for in their spreadsheet).
 #include <gtest/gtest.h>
 
-#include "csv_reader.h"
+#include "people/csv_reader.h"
 
 namespace tandem::server {
 namespace {

@@ -11,8 +11,8 @@
 #include <memory>
 #include <thread>
 
-#include "demo_org.h"
-#include "http_api.h"
+#include "demo/demo_org.h"
+#include "tandem_server.h"
 #include "support/temp_dir.h"
 #include "tandem/replica.h"
 

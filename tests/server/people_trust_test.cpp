@@ -346,9 +346,11 @@ TEST_F(PeopleTrust, ALinkDiesWithItsAddressAndWithItsIssuersAuthority) {
 TEST_F(PeopleTrust, ADatabaseWhoseAccountsCopiedTheEmailIsMigratedAndSignsInByThePersonRecord) {
     shut_down();
     {
-        // The earlier schema: accounts kept their own copy of the e-mail (here a stale one), invitations no kind.
+        // The earlier schema: accounts kept their own copy of the e-mail (here a stale one), invitations no kind,
+        // and the server's tables had no version yet.
         Store store(database);
         store.database().exec(R"sql(
+DELETE FROM settings WHERE key = 'server_schema_version';
 CREATE TABLE old_accounts(person_id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL);
 INSERT INTO old_accounts SELECT person_id, 'stale-' || person_id || '@demo.example', password_hash FROM accounts;
 DROP TABLE accounts;

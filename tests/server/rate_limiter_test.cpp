@@ -2,7 +2,7 @@
 // whose window is current stays limited. (Its cost per call is measured in scripts/bench-attacks.)
 #include <gtest/gtest.h>
 
-#include "rate_limiter.h"
+#include "http/rate_limiter.h"
 
 namespace tandem::server {
 namespace {

@@ -2,7 +2,7 @@
 // table that forgets one entry at a time.
 #include <gtest/gtest.h>
 
-#include "sign_in_throttle.h"
+#include "auth/sign_in_throttle.h"
 
 namespace tandem::server {
 namespace {

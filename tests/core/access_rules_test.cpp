@@ -1,0 +1,76 @@
+// Who may read figures that need everyone's records (analytics, an agreement's adherence, a program's
+// adoption): the rules the server applies, tested here without HTTP.
+#include <gtest/gtest.h>
+
+#include "tandem/agreements.h"
+#include "tandem/analytics_access.h"
+#include "tandem/program_views.h"
+
+namespace tandem {
+namespace {
+
+class AccessRules : public ::testing::Test {
+protected:
+    void SetUp() override {
+        org.set_person("hr", "", Role::HrAdmin);
+        org.set_person("director", "", Role::Manager);
+        org.set_person("manager", "director", Role::Manager);
+        org.set_person("report", "manager", Role::Employee);
+        org.set_person("other-manager", "", Role::Manager);
+        org.set_person("other-report", "other-manager", Role::Employee);
+        org.set_person("mentor", "", Role::Mentor);
+    }
+    OrgChart org;
+    const Actor hr{"hr", Role::HrAdmin}, director{"director", Role::Manager}, manager{"manager", Role::Manager},
+        report{"report", Role::Employee}, mentor{"mentor", Role::Mentor};
+};
+
+TEST_F(AccessRules, AnalyticsAreForHrAndManagersAndExitsForHrOnly) {
+    EXPECT_TRUE(analytics::may_read_analytics(hr));
+    EXPECT_TRUE(analytics::may_read_analytics(manager));
+    EXPECT_FALSE(analytics::may_read_analytics(report));
+    EXPECT_FALSE(analytics::may_read_analytics(mentor));
+    EXPECT_TRUE(analytics::may_read_exits(hr));
+    EXPECT_FALSE(analytics::may_read_exits(director));
+    EXPECT_TRUE(analytics::may_read_org_survey_figures(hr));
+    EXPECT_FALSE(analytics::may_read_org_survey_figures(director));
+    EXPECT_EQ(analytics::survey_root_for(hr), "org");
+    EXPECT_EQ(analytics::survey_root_for(director), "tree:director");
+}
+
+TEST_F(AccessRules, AManagerSeesTheTeamsOfTheirTreeAndHrEveryTeam) {
+    EXPECT_EQ(analytics::visible_teams(hr, org), (std::vector<std::string>{"director", "manager", "other-manager"}));
+    EXPECT_EQ(analytics::visible_teams(director, org), (std::vector<std::string>{"director", "manager"}));
+    EXPECT_EQ(analytics::visible_teams(manager, org), (std::vector<std::string>{"manager"}));
+    EXPECT_TRUE(analytics::visible_teams(report, org).empty());
+    EXPECT_TRUE(analytics::may_read_group_of(director, "manager", org));
+    EXPECT_FALSE(analytics::may_read_group_of(manager, "director", org)) << "never upwards";
+    EXPECT_FALSE(analytics::may_read_group_of(manager, "other-manager", org)) << "never sideways";
+    EXPECT_FALSE(analytics::may_read_group_of(report, "manager", org));
+    EXPECT_TRUE(analytics::may_read_group_of(hr, "other-manager", org));
+}
+
+TEST_F(AccessRules, AdherenceIsBetweenHrAndTheManagerItConcerns) {
+    AgreementView agreement;
+    agreement.agreement_id = "a";
+    agreement.manager_id = "manager";
+    EXPECT_TRUE(may_read_adherence(hr, agreement));
+    EXPECT_TRUE(may_read_adherence(manager, agreement));
+    EXPECT_FALSE(may_read_adherence(director, agreement)) << "not even the manager's own manager";
+    EXPECT_FALSE(may_read_adherence(report, agreement));
+}
+
+TEST_F(AccessRules, AdoptionIsForHrAndManagersEachWithinTheirTree) {
+    EXPECT_TRUE(may_read_adoption(hr));
+    EXPECT_TRUE(may_read_adoption(manager));
+    EXPECT_FALSE(may_read_adoption(report));
+    EXPECT_FALSE(may_read_adoption(mentor));
+    EXPECT_TRUE(may_read_team_adoption(director, "manager", org));
+    EXPECT_TRUE(may_read_team_adoption(manager, "manager", org));
+    EXPECT_FALSE(may_read_team_adoption(manager, "director", org));
+    EXPECT_FALSE(may_read_team_adoption(manager, "other-manager", org));
+    EXPECT_TRUE(may_read_team_adoption(hr, "other-manager", org));
+}
+
+}  // namespace
+}  // namespace tandem
