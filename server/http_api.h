@@ -1,6 +1,6 @@
 #pragma once
-// The sync server: HTTP routes (api.md) over the core's SyncService. Routes only translate between HTTP and
-// core calls; who may do what is decided in shared/tandem/policy.
+// The sync server: HTTP routes (docs/api.md) over the core's SyncService. Routes only translate between HTTP
+// and core calls; who may do what is decided in shared/tandem/policy.
 //
 // Every route is declared once with who may call it and how large a body it takes. A gate runs when a
 // request's head has arrived and before any body byte is read: it refuses bodies past the route's limit or
