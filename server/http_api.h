@@ -1,10 +1,11 @@
 #pragma once
-// The sync server: HTTP routes (docs/api.md) over the core's SyncService. Routes only translate between HTTP
-// and core calls; who may do what is decided in shared/tandem/policy.
+// The sync server: HTTP routes (docs/api.md) over the core's SyncService. Who may write and read each record is
+// decided in shared/tandem/policy; the routes outside sync still check roles themselves, and erasure runs its
+// own SQL (docs/architecture.md, The server).
 //
-// Every route is declared once with who may call it and how large a body it takes. A gate runs when a
-// request's head has arrived and before any body byte is read: it refuses bodies past the route's limit or
-// without a length, and checks the session, so a caller without one never gets a body read at all.
+// Every route is declared once with its kind (public, session or kiosk) and how large a body it takes. A gate
+// runs when a request's head has arrived and before any body byte is read: it refuses bodies past the route's
+// limit or without a length, and checks the session, so a caller without one never gets a body read at all.
 #include <httplib.h>
 
 #include <functional>
