@@ -17,7 +17,8 @@ if(EMSCRIPTEN)
                                                     SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_DQS=0)
   set(TANDEM_SQLITE_TARGET tandem_sqlite3)
 
-  # libsodium built by scripts/setup: sealing private notes and the journal on the device (api-v2 §6).
+  # libsodium built by scripts/setup: sealing private notes and the journal on the device
+  # (docs/security-and-privacy.md, Sealed notes).
   set(TANDEM_SODIUM_PREFIX ${TANDEM_CACHE}/sodium-wasm)
   if(NOT EXISTS ${TANDEM_SODIUM_PREFIX}/lib/libsodium.a)
     message(FATAL_ERROR "libsodium for WebAssembly missing in ${TANDEM_SODIUM_PREFIX}: run scripts/setup")

@@ -167,7 +167,8 @@ void TandemServer::install_handlers() {
             what = e.what();
         } catch (...) {
         }
-        // An answer link's token is in its path: logs never print it (api-v2 §4).
+        // An answer link's token is in its path: logs never print it (docs/security-and-privacy.md, Survey
+        // anonymity).
         const std::string path =
             request.path.rfind("/api/v1/answer/", 0) == 0 ? std::string("/api/v1/answer/...") : request.path;
         std::fprintf(stderr, "tandem-server: %s %s failed: %s\n", request.method.c_str(), path.c_str(), what.c_str());

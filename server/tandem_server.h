@@ -1,11 +1,12 @@
 #pragma once
 // The sync server: the HTTP layer, the gate and the one route table, into which each domain adds its routes
-// (routes.cpp lists them). Routes translate between HTTP and core calls; who may do what is decided by the
-// core's rules beside its records.
+// from its own folder (routes.cpp lists the domains; docs/api.md describes them). Who may write and read each
+// record is decided by the core's policy; who may read figures that need everyone's records by the core's
+// rules beside them (analytics_access.h, agreements.h, program_views.h).
 //
-// Every route is declared once with who may call it and how large a body it takes. A gate runs when a
-// request's head has arrived and before any body byte is read: it refuses bodies past the route's limit or
-// without a length, and checks the session, so a caller without one never gets a body read at all.
+// Every route is declared once with its kind (public, session or kiosk) and how large a body it takes. A gate
+// runs when a request's head has arrived and before any body byte is read: it refuses bodies past the route's
+// limit or without a length, and checks the session, so a caller without one never gets a body read at all.
 #include <optional>
 #include <string>
 

@@ -1,7 +1,8 @@
 #pragma once
-// The signed-in user's sealing key on this device (api-v2 §6). The key lives in memory only, for this
-// session: the passphrase is asked once per start of the app, never stored. The salt and check travel in
-// the user's sealing_key record, so any of their devices derives the same key from the same passphrase.
+// The signed-in user's sealing key on this device (docs/security-and-privacy.md, Sealed notes). The key lives
+// in memory only, for this session: the passphrase is asked once per start of the app, never stored. The salt
+// and check travel in the user's sealing_key record, so any of their devices derives the same key from the same
+// passphrase.
 #include <optional>
 #include <string>
 

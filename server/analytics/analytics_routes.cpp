@@ -1,7 +1,8 @@
-// People analytics (api-v2 §5): the team figures as JSON and CSV, a group's figures over time, and the
-// cohort comparison ("the return"). Who sees what: HR every team; a manager their own team and the teams of
-// their tree, plus the organisation's activity figures to compare with (never its survey results, which
-// §4 keeps from managers); exits and retention for HR only. Survey indices follow §4 for the same reader.
+// People analytics (docs/api.md, People analytics): the team figures as JSON and CSV, a group's figures over
+// time, and the cohort comparison ("the return"). Who sees what: HR every team; a manager their own team and
+// the teams of their tree, plus the organisation's activity figures to compare with (never its survey results,
+// which docs/api.md, Survey results, keeps from managers); exits and retention for HR only. Survey indices
+// follow those results rules for the same reader.
 
 #include <thread>
 
@@ -29,7 +30,7 @@ using analytics::Day;
 constexpr Day kLongestPeriod = 10 * 366;  // ten years: bounds the work one request can ask for
 constexpr size_t kMostPoints = 600;
 
-// The team row's fields, in the order of api-v2 §5 (the CSV header too).
+// The team row's fields, in the order docs/api.md, People analytics, gives them (the CSV header too).
 const std::vector<std::string> kTeamColumns{"manager_id", "headcount", "cadence_adherence", "checkins",
                                             "feedback_given", "recognitions", "exits", "voluntary_exits",
                                             "retention_12m", "engagement", "enps", "psych_safety"};
@@ -295,7 +296,7 @@ void AnalyticsRoutes::analytics_series(const httplib::Request& request, httplib:
             return 0;
         });
         // Survey rounds closed in the period that invited the group, as this reader may see them. A manager
-        // reads no organisation-wide results (§4), so their `org` series carries none.
+        // reads no organisation-wide results (docs/api.md, Survey results), so their `org` series carries none.
         Json rounds = Json::array();
         if (analytics::may_read_org_survey_figures(actor) || !is_org) {
             const std::string root = analytics::survey_root_for(actor);

@@ -1,6 +1,7 @@
 #pragma once
-// The survey side of analytics: which closed survey a team's figures come from, and each group's indices as
-// one reader may see them (api-v2 §4's thresholds and no-differencing, decided in that reader's forest).
+// The survey side of analytics: which closed survey a team's figures come from, and each group's indices as one
+// reader may see them (the thresholds and no-differencing of docs/api.md, Survey results, decided in that
+// reader's forest).
 #include <optional>
 #include <string>
 #include <vector>

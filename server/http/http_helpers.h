@@ -1,6 +1,6 @@
 #pragma once
-// Small pieces every route file uses: JSON answers and errors in the contract's shape, body and parameter
-// parsing, the wall clock.
+// Small pieces every route file uses: JSON answers and errors in the API's shape (docs/api.md, Conventions),
+// body and parameter parsing, the wall clock.
 #include <httplib.h>
 
 #include <optional>

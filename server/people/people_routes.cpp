@@ -1,6 +1,6 @@
-// People routes (api-v2 §1-3): HRIS import, invitations, role changes, the audit log, a person's export and
-// erasure. Each translates HTTP to the core's import plan and org-change rules, and records its audit entry
-// in the same transaction as the action.
+// People routes (docs/api.md, from People import to Export and erasure): HRIS import, invitations, role
+// changes, the audit log, a person's export and erasure. Each translates HTTP to the core's import plan and
+// org-change rules, and records its audit entry in the same transaction as the action.
 #include <thread>
 
 #include "sync/audit_log.h"
@@ -22,7 +22,7 @@ namespace tandem::server {
 
 namespace {
 
-constexpr size_t kMaxImportBody = 32 * 1024 * 1024;  // api-v2 §1: a 100,000-row export fits
+constexpr size_t kMaxImportBody = 32 * 1024 * 1024;  // docs/api.md, People import: a 100,000-row export fits
 constexpr int kInviteDays = 14;  // invitations and reset links alike
 
 // Why no invitation or reset link was made, as the API answers it.

@@ -1,5 +1,5 @@
-// A person's data on request (api-v2 §3): export everything the server can read about them, or erase it so
-// that no byte of their name, e-mail or the text about them stays in the database files.
+// A person's data on request (docs/api.md, Export and erasure): export everything the server can read about
+// them, or erase it so that no byte of their name, e-mail or the text about them stays in the database files.
 #include <algorithm>
 #include <thread>
 
@@ -27,8 +27,8 @@ std::vector<StoredRecord> records_of_person(Store& store, const std::string& per
     return records;
 }
 
-// What a mentoring pair said is theirs alone, HR included (product.md capability 8): an export HR runs
-// lists such a record with its words withheld; the person reads them in the app.
+// What a mentoring pair said is theirs alone, HR included (docs/security-and-privacy.md, Roles): an export HR
+// runs lists such a record with its words withheld; the person reads them in the app.
 constexpr const char* kWithheld = "withheld: private to the mentoring pair";
 
 Json export_record(const StoredRecord& record) {

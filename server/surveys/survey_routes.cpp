@@ -1,6 +1,6 @@
-// Survey routes (api-v2 §4): answer links and the pages and endpoints that take answers without an
-// account, kiosks, and results. Answers are checked whole by the core before anything is stored, then
-// counted into tallies in the same transaction that uses up the link or remembers the kiosk submission.
+// Survey routes (docs/api.md, Surveys): answer links and the pages and endpoints that take answers without an
+// account, kiosks, and results. Answers are checked whole by the core before anything is stored, then counted
+// into tallies in the same transaction that uses up the link or remembers the kiosk submission.
 #include <sodium.h>
 
 #include <algorithm>

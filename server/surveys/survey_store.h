@@ -1,8 +1,9 @@
 #pragma once
-// Where survey answers live on the server (api-v2 §4 "What is stored"): answer links and kiosks known only
-// by digests of their tokens, answer rows with a random key and the UTC day, and one tally per group kept
-// up to date in the same transaction. No table links an answer to a person, a token, a submission or a time
-// finer than the day; the tables are WITHOUT ROWID so no hidden rowid follows the order answers came in.
+// Where survey answers live on the server (docs/security-and-privacy.md, Survey anonymity): answer links and
+// kiosks known only by digests of their tokens, answer rows with a random key and the UTC day, and one tally
+// per group kept up to date in the same transaction. No table links an answer to a person, a token, a
+// submission or a time finer than the day; the tables are WITHOUT ROWID so no hidden rowid follows the order
+// answers came in.
 #include <optional>
 #include <string>
 #include <vector>

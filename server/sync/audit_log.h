@@ -1,6 +1,6 @@
 #pragma once
-// The audit log (api-v2 §2): what HR and operators did, written by the server in the same transaction as
-// the action. Append-only: triggers refuse any UPDATE or DELETE, and no route offers either.
+// The audit log (docs/api.md, Audit log): what HR and operators did, written by the server in the same
+// transaction as the action. Append-only: triggers refuse any UPDATE or DELETE, and no route offers either.
 #include <optional>
 #include <string>
 #include <vector>

@@ -11,7 +11,8 @@ Databases::Databases(const std::string& path, size_t reader_count) : path_(path)
     // WAL with synchronous=FULL: readers never block the writer, and a commit is on disk before the push
     // that caused it is acknowledged.
     writer_ = std::make_unique<Store>(path, StoreOptions{true, false});
-    // secure_delete: erasing a person (api-v2 §3) must leave none of their bytes in free pages.
+    // secure_delete: erasing a person (docs/api.md, Export and erasure) must leave none of their bytes in free
+    // pages.
     // A larger page cache for the writer: answers and tallies of a big organisation are written into
     // tables of millions of rows, where SQLite's default 2 MiB would reread pages from disk on every answer.
     writer_->database().exec("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-65536");

@@ -1,7 +1,7 @@
 #pragma once
-// People analytics (api-v2 §5): every figure is defined here once, on plain per-person facts, so the team
-// rows, the series over time and the cohort comparison all count the same way. The README lists each
-// figure with its definition. Days are whole UTC days since 1970-01-01.
+// People analytics (docs/api.md, People analytics): every figure is defined here once, on plain per-person
+// facts, so the team rows, the series over time and the cohort comparison all count the same way. That section
+// of docs/api.md lists each figure with its definition. Days are whole UTC days since 1970-01-01.
 #include <cstdint>
 #include <optional>
 #include <string>

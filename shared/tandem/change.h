@@ -1,5 +1,5 @@
 #pragma once
-// A change is the only way any record is written, on a device or on the server (api.md "Push").
+// A change is the only way any record is written, on a device or on the server (docs/api.md, Sync).
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -20,7 +20,8 @@ struct Change {
     int64_t seq = 0;        // server-assigned order, 0 until the server accepted it
 };
 
-// JSON as in api.md. Pulled changes carry `seq` and `device_id`; pushed ones take device_id from the batch.
+// JSON as in docs/api.md, Changes. Pulled changes carry `seq` and `device_id`; pushed ones take device_id from
+// the batch.
 Json to_json(const Change& change, bool with_seq);
 // Parses the shape only (types of the envelope); content rules live in validation.
 // Returns an error message on failure.

@@ -1,5 +1,5 @@
 #pragma once
-// The return on a program (issue "People analytics"): teams split in two by how much of a practice they
+// The return on a program (docs/api.md, People analytics): teams split in two by how much of a practice they
 // show (1:1 cadence adherence, a program's adoption), the two cohorts compared on engagement, eNPS,
 // psychological safety and retention, with their sizes, the difference, and sentences that say what such a
 // comparison can and cannot show.

@@ -43,7 +43,7 @@ FieldSpec FieldSpec::choice(std::string name, std::vector<std::string> choices) 
 FieldSpec FieldSpec::sealed_text(std::string name, size_t max_length) {
     return shaped_text(std::move(name), max_length, is_sealed_text,
                        "must be sealed on the device: \"sealed:v1:\" and padded base64 of the nonce and "
-                       "ciphertext (api-v2 section 6)");
+                       "ciphertext (docs/api.md, Sealed text)");
 }
 FieldSpec FieldSpec::shaped_text(std::string name, size_t max_length, bool (*shape)(std::string_view),
                                  const char* shape_rule) {

@@ -46,7 +46,8 @@ struct FieldSpec {
     static FieldSpec person(std::string name);
     static FieldSpec record(std::string name, std::string references);
     static FieldSpec choice(std::string name, std::vector<std::string> choices);
-    // Text that must be sealed on the device (api-v2 §6): the server stores it but can never read it.
+    // Text that must be sealed on the device (docs/api.md, Sealed text): the server stores it but can never
+    // read it.
     static FieldSpec sealed_text(std::string name, size_t max_length);
     static FieldSpec shaped_text(std::string name, size_t max_length, bool (*shape)(std::string_view),
                                  const char* shape_rule);

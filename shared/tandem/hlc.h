@@ -1,7 +1,7 @@
 #pragma once
 // Hybrid logical clock (HLC): physical milliseconds plus a counter, so that every change a device makes is
-// ordered after everything it has seen, even when wall clocks disagree between devices.
-// Wire form (api.md): 16 lowercase hex digits, 48 bits of milliseconds then a 16-bit counter, so two
+// ordered after everything it has seen, even when wall clocks disagree between devices. Wire form (docs/api.md,
+// Hybrid logical clock): 16 lowercase hex digits, 48 bits of milliseconds then a 16-bit counter, so two
 // timestamps compare correctly as plain strings.
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// Read model for the reflection journal (product capability 9): the prompts, and one person's entries.
+// Read model for the reflection journal (docs/features.md, Journal): the prompts, and one person's entries.
 // Entry text stays sealed here; only the device holding the key opens it.
 #include <string>
 #include <vector>

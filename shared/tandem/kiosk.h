@@ -1,9 +1,9 @@
 #pragma once
-// A shared tablet at a training session (product.md capability 11, api-v2 §4 "Kiosks"). Everything it
+// A shared tablet at a training session (docs/architecture.md, Kiosk mode; docs/api.md, Kiosks). Everything it
 // keeps lives in a store of its own, never in a person's: the kiosk token and HR's exit PIN (as an argon2id
-// hash), the survey it shows, and the answers waiting to be sent, each under the submission id made when
-// the person pressed Send, so a resend after a lost reply is recognised as a duplicate and nothing is
-// counted twice. An answer leaves the device once the server acknowledged it.
+// hash), the survey it shows, and the answers waiting to be sent, each under the submission id made when the
+// person pressed Send, so a resend after a lost reply is recognised as a duplicate and nothing is counted
+// twice. An answer leaves the device once the server acknowledged it.
 #include <optional>
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
-// What an org change means for devices (api-v2 §1 "Org changes reach devices"). Pulls go by cursor, so a
-// manager who gains people would never receive their older records, and one who loses them would keep
-// copies. After a move is written, this appends to the log:
+// What an org change means for devices (docs/api.md, Org moves). Pulls go by cursor, so a manager who gains
+// people would never receive their older records, and one who loses them would keep copies. After a move is
+// written, this appends to the log:
 //   - for each manager who can now see a record they could not see before: the record's current state, as
 //     changes that keep every field's own clock stamp (so nothing newer on any device is overwritten);
 //   - for each manager who can no longer see a record: a removal addressed to that manager only.

@@ -1,7 +1,7 @@
 #pragma once
-// The HRIS import (api-v2 §1) as a plan: rows of an HR export checked against each other and against the
-// people already known, then turned into person changes. Pure: reading the CSV and writing the plan are the
-// server's part, so the same rules run in tests natively and in WebAssembly.
+// The HRIS import (docs/api.md, People import) as a plan: rows of an HR export checked against each other and
+// against the people already known, then turned into person changes. Pure: reading the CSV and writing the plan
+// are the server's part, so the same rules run in tests natively and in WebAssembly.
 #include <functional>
 #include <string>
 #include <vector>

@@ -113,7 +113,7 @@ void Replica::merge_pulled(const Json& changes, size_t begin, size_t end) {
     const uint64_t now = wall_clock_();
     store_.transaction([&] {
         for (size_t i = begin; i < end && i < changes.size(); ++i) {
-            // api-v2 §1: this user may no longer see the record (an org change); it was not deleted.
+            // docs/api.md, Pull: this user may no longer see the record (an org change); it was not deleted.
             if (changes[i].is_object() && changes[i].value("removed", false) && changes[i].contains("record_id") &&
                 changes[i]["record_id"].is_string()) {
                 store_.remove_record(changes[i]["record_id"].get<std::string>());

@@ -1,9 +1,9 @@
 #pragma once
-// Sealed text (api-v2 §6): private notes and journal entries are encrypted on the device with
+// Sealed text (docs/api.md, Sealed text): private notes and journal entries are encrypted on the device with
 // XChaCha20-Poly1305 under a key derived from the user's passphrase with argon2id. Stored and sent as
-// "sealed:v1:" + base64(nonce || ciphertext). The server sees only that shape (is_sealed_text); the salt,
-// the argon2id cost and a check value sealed under the key travel in the user's sealing_key record, so a
-// second device derives the same key from the same passphrase and can tell a wrong passphrase from damage.
+// "sealed:v1:" + base64(nonce || ciphertext). The server sees only that shape (is_sealed_text); the salt, the
+// argon2id cost and a check value sealed under the key travel in the user's sealing_key record, so a second
+// device derives the same key from the same passphrase and can tell a wrong passphrase from damage.
 #include <array>
 #include <cstdint>
 #include <optional>

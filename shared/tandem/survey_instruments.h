@@ -1,7 +1,7 @@
 #pragma once
-// The instrument library HR starts surveys from (product.md capability 5), in Tandem's own words. The
-// themes and kinds are the ones the indices read (survey_scoring.h), so a survey built from the library
-// yields eNPS, engagement and psychological safety without HR setting anything.
+// The instrument library HR starts surveys from (docs/features.md, Surveys), in Tandem's own words. The themes
+// and kinds are the ones the indices read (survey_scoring.h), so a survey built from the library yields eNPS,
+// engagement and psychological safety without HR setting anything.
 #include <string>
 #include <vector>
 

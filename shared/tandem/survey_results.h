@@ -1,6 +1,6 @@
 #pragma once
-// Survey results with anonymity (api-v2 §4 "Results"): which groups a reader may ask for, the families of
-// groups inside the reader's top group, the thresholds, and no differencing from the top down. The server
+// Survey results with anonymity (docs/api.md, Survey results): which groups a reader may ask for, the families
+// of groups inside the reader's top group, the thresholds, and no differencing from the top down. The server
 // answers with it and a device can compute the same figures from the same tallies.
 #include <functional>
 #include <optional>
@@ -63,8 +63,8 @@ Visibility decide_visibility(const GroupForest& forest, const std::vector<Questi
 std::optional<double> shown_index(const GroupForest& forest, size_t node, const Visibility& visibility,
                                   const std::vector<Question>& questions, const TallyLayout& layout, Index index);
 
-// The results body of api-v2 §4 for one node. `comments` returns a question's text answers in that group,
-// in random order; it is only called when they may be shown.
+// The results body of docs/api.md, Survey results, for one node. `comments` returns a question's text answers
+// in that group, in random order; it is only called when they may be shown.
 using CommentSource = std::function<std::vector<std::string>(const std::string& question_id)>;
 Json group_results(const GroupForest& forest, size_t node, const Visibility& visibility,
                    const std::vector<Question>& questions, const TallyLayout& layout, const Rules& rules,

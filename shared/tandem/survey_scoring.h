@@ -1,7 +1,7 @@
 #pragma once
-// Survey answers as counts (api-v2 §4). An answer is checked against its question, then only added to its
-// group's tally: results, thresholds and indices are all computed from tallies, so the server keeps one
-// small row per group up to date on each answer instead of scanning millions of answers per request.
+// Survey answers as counts (docs/api.md, Survey scoring). An answer is checked against its question, then only
+// added to its group's tally: results, thresholds and indices are all computed from tallies, so the server
+// keeps one small row per group up to date on each answer instead of scanning millions of answers per request.
 #include <cstdint>
 #include <optional>
 #include <string>

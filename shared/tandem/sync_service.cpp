@@ -55,8 +55,8 @@ PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const st
                                const Json& json, uint64_t now_millis, const Accepted& on_accepted) {
     std::string id = json.is_object() && json.contains("id") && json["id"].is_string() ? json["id"].get<std::string>()
                                                                                          : std::string();
-    // api.md: a change id accepted before answers "duplicate" whatever the rest of the resent body says, so
-    // the id is looked up before anything else is judged.
+    // docs/api.md, Push: a change id accepted before answers "duplicate" whatever the rest of the resent body
+    // says, so the id is looked up before anything else is judged.
     if (is_client_token(id) && store_.logged(id)) return PushOutcome{id, "duplicate", std::nullopt};
 
     Change change;

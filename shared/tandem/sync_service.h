@@ -1,5 +1,5 @@
 #pragma once
-// The server's half of sync (api.md Push and Pull), free of HTTP: routes hand it parsed JSON and an
+// The server's half of sync (docs/api.md, Push and Pull), free of HTTP: routes hand it parsed JSON and an
 // authenticated actor. Every change goes validate -> authorise (policy.may_write) -> merge -> log.
 #include <functional>
 #include <optional>

@@ -1,6 +1,6 @@
-// The HRIS import at the size api-v2 §1 names: a 100,000-row file (10 levels of managers) posted to the
-// real tandem-server binary, first as a dry run, then applied, then re-imported unchanged; then a move of an
-// 11,111-person subtree under another manager, and that manager's next pull from their cursor.
+// The HRIS import at the size docs/api.md, People import, names: a 100,000-row file (10 levels of managers)
+// posted to the real tandem-server binary, first as a dry run, then applied, then re-imported unchanged; then a
+// move of an 11,111-person subtree under another manager, and that manager's next pull from their cursor.
 // Usage: bench_import <tandem-server binary>
 #include <httplib.h>
 #include <sodium.h>

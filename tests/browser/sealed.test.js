@@ -1,6 +1,6 @@
-// Private notes and the journal are sealed on the device (api-v2 §6): a wrong passphrase is told apart,
-// the demo passphrase opens the demo manager's note, and what she types next reaches the server only as
-// sealed:v1 text: the server's database files never contain the words.
+// Private notes and the journal are sealed on the device (docs/security-and-privacy.md, Sealed notes): a wrong
+// passphrase is told apart, the demo passphrase opens the demo manager's note, and what she types next reaches
+// the server only as sealed:v1 text: the server's database files never contain the words.
 import assert from "node:assert/strict";
 import {readFileSync, existsSync} from "node:fs";
 import {after, before, test} from "node:test";

@@ -1,5 +1,5 @@
 // The HRIS import plan: every kind of wrong row found with its line, nothing planned from a wrong file, and
-// re-imports as updates (api-v2 §1).
+// re-imports as updates (docs/api.md, People import).
 #include <gtest/gtest.h>
 
 #include "tandem/hlc.h"

@@ -1,6 +1,6 @@
-// Sealed text (api-v2 §6): round trips, the exact bytes for a known key and nonce (the same test runs
-// natively and as WebAssembly, so both builds must produce them), wrong passphrase vs damaged data, and the
-// shape rule the server applies.
+// Sealed text (docs/api.md, Sealed text): round trips, the exact bytes for a known key and nonce (the same test
+// runs natively and as WebAssembly, so both builds must produce them), wrong passphrase vs damaged data, and
+// the shape rule the server applies.
 #include <gtest/gtest.h>
 
 #include "tandem/entity.h"

@@ -1,6 +1,6 @@
-// Survey scoring and anonymity (api-v2 §4): indices on their edge cases, answers checked before they
-// count, thresholds per question, and no differencing in any family of groups, shown by a property test
-// over random organisations and answer sets.
+// Survey scoring and anonymity (docs/api.md, Survey results and Survey scoring): indices on their edge cases,
+// answers checked before they count, thresholds per question, and no differencing in any family of groups,
+// shown by a property test over random organisations and answer sets.
 #include <gtest/gtest.h>
 
 #include <random>

@@ -1,6 +1,7 @@
-// People analytics over HTTP (api-v2 §5) with the demo organisation: who reads which teams, survey figures
-// suppressed exactly as the §4 results of the same reader, exits and retention for HR only, figures that
-// move with real writes (1:1s pushed by a manager, an exit imported by HR), the CSV exports and their audit.
+// People analytics over HTTP (docs/api.md, People analytics) with the demo organisation: who reads which teams,
+// survey figures suppressed exactly as the survey results of the same reader, exits and retention for HR only,
+// figures that move with real writes (1:1s pushed by a manager, an exit imported by HR), the CSV exports and
+// their audit.
 #include "live_server.h"
 #include "tandem/dates.h"
 #include "tandem/ids.h"

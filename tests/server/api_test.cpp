@@ -1,4 +1,4 @@
-// The HTTP contract of api.md, checked from outside as any client would see it.
+// The HTTP API of docs/api.md, checked from outside as any client would see it.
 #include <set>
 
 #include "live_server.h"

@@ -80,7 +80,7 @@ TEST_F(Partnership, APersonsExportListsMentoringNotesWithTheirWordsWithheld) {
         sessions += record["entity"] == "mentoring_session";
     }
     EXPECT_EQ(notes, 2);
-    EXPECT_EQ(sessions, 2) << "the sessions as a mentee, api-v2 §3";
+    EXPECT_EQ(sessions, 2) << "the sessions as a mentee (docs/api.md, Export and erasure)";
 }
 
 TEST_F(Partnership, ErasingAMentorLeavesNoCopyOfTheirNameAndEndsTheirPairs) {

@@ -1,5 +1,5 @@
-// The people contract of api-v2 §1-3 over HTTP: import, invitations, org moves reaching devices, the audit
-// log, a person's export and erasure (checked against the raw database bytes).
+// The people part of docs/api.md over HTTP: import, invitations, org moves reaching devices, the audit log, a
+// person's export and erasure (checked against the raw database bytes).
 #include <fstream>
 #include <iterator>
 

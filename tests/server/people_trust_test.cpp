@@ -55,7 +55,8 @@ protected:
     std::string today() { return iso_from_millis(wall_millis()); }
 };
 
-// §2: the takeover was an invitation for someone who already had an account.
+// docs/security-and-privacy.md, Invitations and resets: the takeover was an invitation for someone who already
+// had an account.
 TEST_F(PeopleTrust, AnInvitationIsOnlyForAPersonWithoutAnAccount) {
     Session hr = sign_in("hr@demo.example");
     Session maya = sign_in("manager1@demo.example");
@@ -142,8 +143,9 @@ TEST_F(PeopleTrust, APasswordOfOnlyWhiteSpaceIsWeakAndTheInvitationStaysUsable) 
     EXPECT_EQ(accepted->status, 200) << accepted->body;
 }
 
-// §2: accepts hash on the bounded argon2 threads, so a burst is queued or refused instead of each request
-// taking 64 MiB at once. One hashing thread: its queue (4) fills, and the rest get 429.
+// docs/security-and-privacy.md, Passwords: accepts hash on the bounded argon2 threads, so a burst is queued or
+// refused instead of each request taking 64 MiB at once. One hashing thread: its queue (4) fills, and the rest
+// get 429.
 class BoundedAccepts : public PeopleTrust {
 protected:
     void SetUp() override {
@@ -203,7 +205,7 @@ TEST_F(BoundedAccepts, ABurstOfAcceptsIsQueuedOrRefusedAndOnlyOneSucceeds) {
     EXPECT_GT(refused_busy, 0) << "more accepts than the hashing queue holds must be refused, not hashed at once";
 }
 
-// §3: a file without a role column, as HRIS exports usually are.
+// docs/api.md, Roles and HR admins: a file without a role column, as HRIS exports usually are.
 TEST_F(PeopleTrust, AFileWithoutRolesKeepsEveryonesRoleAndDerivesOnlyForNewcomers) {
     Session hr = sign_in("hr@demo.example");
     auto plain = import(hr, "employee_id,name,email\nhr,Hana Reyes,hr@demo.example\n"

@@ -1,5 +1,6 @@
-// api-v2 §6 from outside: the server refuses private notes and journal entries that are not sealed, keeps
-// each user's sealing key and journal to that user alone, and never holds their plain text in any table.
+// docs/api.md, Sealed text, from outside: the server refuses private notes and journal entries that are not
+// sealed, keeps each user's sealing key and journal to that user alone, and never holds their plain text in any
+// table.
 #include "live_server.h"
 #include "support/sealed_sample.h"
 #include "tandem/ids.h"

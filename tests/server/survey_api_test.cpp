@@ -1,5 +1,5 @@
-// Surveys over HTTP as api-v2 §4 states them: who reads a survey, one-time links, answers without an
-// account, kiosks that can only answer, results under thresholds, and a look through every table of the
+// Surveys over HTTP as docs/api.md, Surveys, states them: who reads a survey, one-time links, answers without
+// an account, kiosks that can only answer, results under thresholds, and a look through every table of the
 // database after answering for anything that could tie an answer to a person, a token or a moment.
 #include <regex>
 

@@ -1,7 +1,7 @@
 #pragma once
-// People analytics (product.md capability 12): whether HR's programs pay off. HR reads the organisation and
-// every team; a manager their own tree beside the organisation's activity figures. Figures come from the
-// server (GET /api/v1/analytics/...), are kept on the device for offline reading, and export as CSV.
+// People analytics (docs/features.md, Analytics): whether HR's programs pay off. HR reads the organisation and
+// every team; a manager their own tree beside the organisation's activity figures. Figures come from the server
+// (GET /api/v1/analytics/...), are kept on the device for offline reading, and export as CSV.
 namespace tandem::client {
 class App;
 void draw_analytics_screen(App& app);

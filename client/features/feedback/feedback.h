@@ -1,6 +1,6 @@
 #pragma once
-// Feedback and recognition (product.md capabilities 3 and 4): the feedback screen (what was asked of me,
-// what I gave and received, asking for feedback), the form that gives feedback or a recognition, and the
+// Feedback and recognition (docs/features.md, Feedback and recognition): the feedback screen (what was asked of
+// me, what I gave and received, asking for feedback), the form that gives feedback or a recognition, and the
 // recognition wall with culture champions and, for HR, nominations, spotlights and the company's values.
 #include <string>
 #include <vector>

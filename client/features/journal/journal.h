@@ -1,5 +1,6 @@
 #pragma once
-// The reflection journal and the passphrase that seals it and private notes (api-v2 §6).
+// The reflection journal and the passphrase that seals it and private notes (docs/security-and-privacy.md,
+// Sealed notes).
 namespace tandem::client {
 class App;
 void draw_journal_screen(App& app);

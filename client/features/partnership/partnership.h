@@ -1,6 +1,6 @@
 #pragma once
-// Where HR and managers build things together (product.md capabilities 7, 8 and 10): the program board
-// and a program's discussion, manager agreements with versions, signatures and adherence, and mentoring.
+// Where HR and managers build things together (docs/features.md, Partnership): the program board and a
+// program's discussion, manager agreements with versions, signatures and adherence, and mentoring.
 namespace tandem::client {
 class App;
 void draw_programs_screen(App& app);    // the board by stage

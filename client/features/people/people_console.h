@@ -1,8 +1,8 @@
 #pragma once
-// The HR console for people (api-v2 §1-3): a directory built from the person records HR's device syncs,
-// and the server actions that only make sense online: import, invitations, role changes, export, erasure,
-// the audit log. Screens draw from this state and call these commands; no frame runs SQL or waits on the
-// network.
+// The HR console for people (docs/features.md, People, for HR): a directory built from the person records HR's
+// device syncs, and the server actions that only make sense online: import, invitations, role changes, export,
+// erasure, the audit log. Screens draw from this state and call these commands; no frame runs SQL or waits on
+// the network.
 #include <functional>
 #include <string>
 #include <unordered_map>

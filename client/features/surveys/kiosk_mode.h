@@ -1,9 +1,9 @@
 #pragma once
-// Kiosk mode (product.md capability 11): the app on a shared tablet at a training session, locked to one
-// survey. Its data lives in a store of its own (kiosk.db), never in a person's; answers queue there under
-// their submission ids and are sent whenever the network allows, then deleted once the server has them.
-// The screen (kiosk_screen.cpp) holds only the current person's answers and forgets them on "next person"
-// or after a minute without a touch.
+// Kiosk mode (docs/architecture.md, Kiosk mode): the app on a shared tablet at a training session, locked to
+// one survey. Its data lives in a store of its own (kiosk.db), never in a person's; answers queue there under
+// their submission ids and are sent whenever the network allows, then deleted once the server has them. The
+// screen (kiosk_screen.cpp) holds only the current person's answers and forgets them on "next person" or after
+// a minute without a touch.
 #include <map>
 #include <memory>
 #include <string>

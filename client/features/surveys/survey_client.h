@@ -21,7 +21,7 @@ public:
     bool message_is_error = false;
 
     // Results of `group` with its child groups, from memory, else this device's copy, else nothing yet.
-    using Results = KeptFigures::Entry;  // body: api-v2 §4 results, with "children"
+    using Results = KeptFigures::Entry;  // body: docs/api.md, Survey results, with "children"
     const Results& results(const std::string& survey, const std::string& group);
     // Asks the server again (online); the answer replaces the kept copy.
     void refresh(Platform& platform, const std::string& token, const std::string& survey, const std::string& group,

@@ -1,7 +1,7 @@
 #pragma once
-// Engagement surveys, action planning, training sessions and kiosk mode (product.md capabilities 5, 6 and
-// 11): HR authors surveys from the instrument library, exports answer links and registers kiosks; HR and
-// managers read results where anonymity allows and managers commit actions that reach their 1:1s.
+// Engagement surveys, action planning, training sessions and kiosk mode (docs/features.md, Surveys): HR authors
+// surveys from the instrument library, exports answer links and registers kiosks; HR and managers read results
+// where anonymity allows and managers commit actions that reach their 1:1s.
 #include <string>
 
 #include "tandem/survey_views.h"

@@ -1,6 +1,6 @@
-// Manager agreements (product.md capability 7): HR drafts the letter, the manager and HR write versions of
-// its commitments, comment, and each sign a version. Versions and signatures are permanent and every field
-// of them fixed, so what was signed can always be shown; adherence is computed in agreements.h.
+// Manager agreements (docs/api.md, Agreements): HR drafts the letter, the manager and HR write versions of its
+// commitments, comment, and each sign a version. Versions and signatures are permanent and every field of them
+// fixed, so what was signed can always be shown; adherence is computed in agreements.h.
 #include "tandem/agreements.h"
 #include "tandem/policy.h"
 #include "tandem/records/records.h"

@@ -1,7 +1,7 @@
-// Feedback between colleagues (product.md capability 4): praise or something to work on, in the
-// situation - behaviour - impact form with a next step, tagged with one of HR's values. Feedback is private
-// to its giver or shared with the person it is about; public praise is a recognition (recognition.cpp),
-// a separate type because everyone reads those and nobody but two people reads these.
+// Feedback between colleagues (docs/api.md, Feedback and recognition): praise or something to work on, in the
+// situation - behaviour - impact form with a next step, tagged with one of HR's values. Feedback is private to
+// its giver or shared with the person it is about; public praise is a recognition (recognition.cpp), a separate
+// type because everyone reads those and nobody but two people reads these.
 #include "tandem/policy.h"
 #include "tandem/records/records.h"
 

@@ -1,6 +1,6 @@
-// Executive mentoring (product.md capability 8). HR pairs a manager (the subject) with a mentor (the
-// addressee); the pair logs sessions. That a session happened, and when, is for the pair and HR; what was
-// said (notes, proposed topics) is in records only the pair can read, which the server never sends to HR.
+// Executive mentoring (docs/api.md, Mentoring). HR pairs a manager (the subject) with a mentor (the addressee);
+// the pair logs sessions. That a session happened, and when, is for the pair and HR; what was said (notes,
+// proposed topics) is in records only the pair can read, which the server never sends to HR.
 #include "tandem/policy.h"
 #include "tandem/records/records.h"
 

@@ -12,7 +12,7 @@ const EntitySpec& person_spec() {
             FieldSpec::text("email", 254).with_null(),
             FieldSpec::person("manager_id").with_null(),
             FieldSpec::choice("role", {"manager", "hr_admin", "mentor", "employee"}).on_create(),
-            // From the HRIS import (api-v2 §1); null for people it did not bring in.
+            // From the HRIS import (docs/api.md, People import); null for people it did not bring in.
             FieldSpec::text("employee_id", 64).with_null(),
             FieldSpec::text("department", 200).with_null(),
             FieldSpec::date("start_date").with_null(),

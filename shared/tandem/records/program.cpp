@@ -1,6 +1,6 @@
-// HR programs and the managers' part in designing them (product.md capability 10). HR writes the program;
-// managers, mentors and HR discuss it in threads, rate it and vote on proposals. How far each team has taken
-// it up is never typed in: program_views.h derives it from the 1:1s, guides and sessions the program links.
+// HR programs and the managers' part in designing them (docs/api.md, Programs). HR writes the program;
+// managers, mentors and HR discuss it in threads, rate it and vote on proposals. How far each team has taken it
+// up is never typed in: program_views.h derives it from the 1:1s, guides and sessions the program links.
 #include "tandem/ids.h"
 #include "tandem/policy.h"
 #include "tandem/records/records.h"

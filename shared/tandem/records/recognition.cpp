@@ -1,6 +1,6 @@
-// Recognition and culture champions (product.md capability 4): public praise everyone reads on the wall,
-// nominations of a champion that only HR reads, and the champion HR puts in the spotlight for everyone.
-// The name of the person recognised is copied in, checked against the org chart, because a wall shows
+// Recognition and culture champions (docs/api.md, Feedback and recognition): public praise everyone reads on
+// the wall, nominations of a champion that only HR reads, and the champion HR puts in the spotlight for
+// everyone. The name of the person recognised is copied in, checked against the org chart, because a wall shows
 // people the reader has no person record of; it is erased with them, as they are the subject.
 #include "tandem/records/records.h"
 

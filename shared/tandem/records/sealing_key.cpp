@@ -1,5 +1,5 @@
-// What a user's devices need to derive and verify the key that seals their private notes and journal:
-// salt, argon2id cost and a check value (api-v2 §6 allows these on the server). Never the key itself.
+// What a user's devices need to derive and verify the key that seals their private notes and journal: salt,
+// argon2id cost and a check value (docs/api.md, Sealed text: these may be on the server). Never the key itself.
 #include "tandem/records/records.h"
 #include "tandem/sealed.h"
 

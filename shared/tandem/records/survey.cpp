@@ -1,6 +1,6 @@
-// Engagement surveys and training sessions (api-v2 §4, product.md capabilities 5, 6 and 11). HR writes
-// them; a manager reads the surveys whose audience touches their tree. Answers are not records: they
-// arrive without an account at the server's answer endpoints and are kept only as anonymous counts.
+// Engagement surveys and training sessions (docs/api.md, Surveys). HR writes them; a manager reads the surveys
+// whose audience touches their tree. Answers are not records: they arrive without an account at the server's
+// answer endpoints and are kept only as anonymous counts.
 #include "tandem/ids.h"
 #include "tandem/policy.h"
 #include "tandem/records/records.h"
