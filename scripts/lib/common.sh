@@ -3,6 +3,17 @@ TANDEM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TANDEM_CACHE="${TANDEM_CACHE:-$HOME/.cache/tandem}"
 TANDEM_BUILD="${TANDEM_BUILD:-$TANDEM_ROOT/build}"
 export TANDEM_ROOT TANDEM_CACHE TANDEM_BUILD
+# A compiler cache outside the clone: CI builds a fresh clone each time, and the same sources compile to the
+# same objects whatever folder the clone is in (paths are hashed relative to the clone).
+export CCACHE_DIR="${CCACHE_DIR:-$TANDEM_CACHE/ccache}" CCACHE_BASEDIR="$TANDEM_ROOT" CCACHE_NOHASHDIR=true
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-4G}"
+# cmake arguments that put the cache in front of the compiler (nothing before setup has installed it).
+compiler_cache_args() {
+  command -v ccache >/dev/null && printf '%s\n' -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+  return 0
+}
+# emcc runs its own clang through this wrapper.
+command -v ccache >/dev/null && export EM_COMPILER_WRAPPER="${EM_COMPILER_WRAPPER:-ccache}"
 # Debian's emscripten needs acorn and friends from the system node path.
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 
