@@ -1,0 +1,126 @@
+// The app's promises about what is kept, without a browser: "Saving…" until a flush has finished, a failed
+// flush said as such, nothing typed lost when the page is hidden while a flush is still running, and
+// nothing typed surviving sign-out in memory. The platform is a fake the test drives by hand; the SQLite
+// files are real.
+#include <gtest/gtest.h>
+
+#include "app/app.h"
+#include "fake_platform.h"
+#include "tandem/ids.h"
+
+namespace tandem::testing {
+namespace {
+
+constexpr const char* kMaya = "01900000-0000-7000-8000-000000000001";
+constexpr const char* kReport = "01900000-0000-7000-8000-000000000002";
+
+class AppTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        app.update();  // storage is ready: no saved session yet, the sign-in screen
+        app.sign_in("manager1@demo.example", "tandem-demo");
+        ASSERT_EQ(platform.sent.size(), 1u);
+        const auto request = platform.answer(
+            200, Json{{"token", "token-1"}, {"user", {{"id", kMaya}, {"name", "Maya Chen"}, {"role", "manager"}}}}.dump());
+        ASSERT_EQ(request.path, "/api/v1/session");
+        ASSERT_TRUE(app.user());
+        settle();
+    }
+
+    // Runs frames until nothing more is written; finishes the flushes they start and leaves requests waiting.
+    void settle() {
+        for (int frame = 0; frame < 10; ++frame) {
+            app.update();
+            while (!platform.flushes.empty()) platform.finish_flush(true);
+        }
+    }
+
+    // A text field of a form not yet sent (kept on this device only), as a screen binds one.
+    client::TextDraft& form_field(const std::string& text) {
+        client::TextDraft& draft = app.drafts().field("give-feedback/behaviour", "");
+        draft.entity = client::kDeviceDraftEntity;
+        draft.record_id = "give-feedback";
+        draft.field = "behaviour";
+        draft.text = text;
+        app.typed(draft);
+        return draft;
+    }
+
+    FakePlatform platform;
+    client::App app{platform};
+};
+
+TEST_F(AppTest, SavingUntilTheFlushHasFinishedAndAFailedFlushIsSaidAsSuch) {
+    EXPECT_FALSE(app.saving());
+    const std::string checkin = app.new_record_id();
+    ASSERT_FALSE(app.edit("checkin", checkin, Json{{"report_id", kReport}, {"held_on", "2026-11-30"}}).problem);
+    EXPECT_TRUE(app.saving()) << "committed to the store, not yet flushed";
+    app.update();
+    ASSERT_EQ(platform.flushes.size(), 1u) << "the user's own edit is flushed at once";
+    EXPECT_TRUE(app.saving()) << "the flush is still running";
+    platform.finish_flush(false);
+    EXPECT_TRUE(app.save_failed());
+    EXPECT_TRUE(app.saving()) << "a failed flush saved nothing";
+    app.update();
+    ASSERT_EQ(platform.flushes.size(), 1u) << "the next frame tries again";
+    platform.finish_flush(true);
+    EXPECT_FALSE(app.save_failed());
+    EXPECT_FALSE(app.saving());
+}
+
+TEST_F(AppTest, TypingSaysSavingUntilItIsCommittedAfterThePauseAndFlushed) {
+    form_field("You wrote the guide");
+    EXPECT_TRUE(app.saving());
+    app.update();
+    EXPECT_TRUE(platform.flushes.empty()) << "nothing is committed inside the typing pause";
+    platform.now += client::kDraftPauseMs;
+    app.update();
+    ASSERT_EQ(platform.flushes.size(), 1u) << "the pause committed the text and started a flush";
+    EXPECT_TRUE(app.saving());
+    platform.finish_flush(true);
+    EXPECT_FALSE(app.saving());
+    EXPECT_EQ(app.device_draft("give-feedback", "behaviour"), "You wrote the guide");
+}
+
+TEST_F(AppTest, APageHiddenWhileAPausesFlushRunsKeepsThatTypingInItsNote) {
+    form_field("Kept even if the tab dies now");
+    platform.now += client::kDraftPauseMs;
+    app.update();  // the pause commits the text; its flush is running
+    ASSERT_EQ(platform.flushes.size(), 1u);
+    ASSERT_TRUE(platform.notes.empty());
+    app.page_hidden();  // nothing is dirty any more, but the flush may never finish: the note must hold it
+    ASSERT_EQ(platform.notes.size(), 1u);
+    EXPECT_NE(platform.notes.begin()->second.find("Kept even if the tab dies now"), std::string::npos);
+
+    // The flush did finish after all: the note goes with the next one, since the store holds it now.
+    while (!platform.flushes.empty()) platform.finish_flush(true);
+    settle();
+    EXPECT_TRUE(platform.notes.empty());
+}
+
+TEST_F(AppTest, AHiddenPageCommitsTypingInsideThePauseAndANewStartRecoversItFromTheNote) {
+    form_field("Typed and closed at once");
+    app.page_hidden();
+    ASSERT_EQ(platform.notes.size(), 1u) << "written synchronously, before any flush";
+    ASSERT_EQ(platform.flushes.size(), 1u);
+
+    // The tab is gone before the flush ended: a new start on this device reads the note back.
+    client::App restarted{platform};
+    platform.flushes.clear();
+    restarted.update();
+    ASSERT_TRUE(restarted.user());
+    EXPECT_EQ(restarted.device_draft("give-feedback", "behaviour"), "Typed and closed at once");
+}
+
+TEST_F(AppTest, SignOutLeavesNothingTypedInMemory) {
+    client::TextDraft& draft = form_field("half a sentence");
+    (void)draft;
+    app.sign_out();
+    EXPECT_FALSE(app.user());
+    EXPECT_FALSE(app.drafts().any_dirty());
+    EXPECT_EQ(app.drafts().field("give-feedback/behaviour", "").text, "") << "the draft went with the session";
+    EXPECT_TRUE(app.sign_in_form().email.empty() && app.sign_in_form().password.empty());
+}
+
+}  // namespace
+}  // namespace tandem::testing

@@ -1,0 +1,73 @@
+#pragma once
+// A Platform the tests drive by hand: the clock moves when a test says so, requests wait until the test
+// answers them, and a flush to durable storage finishes (or fails) only when the test says so. The SQLite
+// files are real, in a temporary folder.
+#include <deque>
+#include <map>
+#include <string>
+
+#include "platform/platform.h"
+#include "support/temp_dir.h"
+
+namespace tandem::testing {
+
+class FakePlatform : public client::Platform {
+public:
+    struct Sent {
+        client::HttpRequest request;
+        std::function<void(client::HttpResponse)> done;
+    };
+
+    uint64_t now = 1'796'000'000'000;  // 2026-11-30
+    bool is_online = true;
+    std::deque<Sent> sent;                                 // requests not answered yet, oldest first
+    std::deque<std::function<void(bool)>> flushes;         // flushes not finished yet
+    int flushes_started = 0;
+    std::map<std::string, std::string> notes;
+
+    uint64_t now_millis() override { return now; }
+    std::string data_dir() override { return dir_.path(); }
+    bool ready() override { return true; }
+    void persist(std::function<void(bool ok)> done) override {
+        ++flushes_started;
+        flushes.push_back(std::move(done));
+    }
+    void send(client::HttpRequest request, std::function<void(client::HttpResponse)> done) override {
+        sent.push_back({std::move(request), std::move(done)});
+    }
+    void poll() override {}
+    bool online() override { return is_online; }
+    void text_input(bool, float, float) override {}
+    void pick_file(const std::string&, std::function<void(std::string, std::string)>) override {}
+    void write_note(const std::string& key, const std::string& value) override {
+        if (value.empty()) notes.erase(key);
+        else notes[key] = value;
+    }
+    std::string read_note(const std::string& key) override {
+        auto it = notes.find(key);
+        return it == notes.end() ? "" : it->second;
+    }
+    void save_file(const std::string&, const std::string&, const std::string&) override {}
+
+    // Finishes the oldest flush still running.
+    void finish_flush(bool ok = true) {
+        ASSERT_FALSE(flushes.empty()) << "no flush is running";
+        auto done = std::move(flushes.front());
+        flushes.pop_front();
+        done(ok);
+    }
+    // Answers the oldest request still waiting; returns what it asked.
+    client::HttpRequest answer(int status, const std::string& body) {
+        EXPECT_FALSE(sent.empty()) << "no request is waiting";
+        if (sent.empty()) return {};
+        Sent next = std::move(sent.front());
+        sent.pop_front();
+        next.done(client::HttpResponse{status, body});
+        return next.request;
+    }
+
+private:
+    TempDir dir_;
+};
+
+} // namespace tandem::testing
