@@ -121,7 +121,7 @@ std::vector<ShownIndices> latest_team_indices(Store& store, const OrgChart& org,
         std::vector<std::string> groups;
         std::vector<size_t> at;
         for (size_t i = 0; i < managers.size(); ++i)
-            if (!decided[i] && audience_includes(survey.audience, managers[i], org)) {
+            if (!decided[i] && survey_invites_team(survey.audience, managers[i], org)) {
                 groups.push_back(survey::team_group(managers[i]));
                 at.push_back(i);
                 decided[i] = 1;
@@ -305,7 +305,7 @@ void AnalyticsRoutes::analytics_series(const httplib::Request& request, httplib:
             auto surveys = closed_surveys(store, today);
             for (auto it = surveys.rbegin(); it != surveys.rend(); ++it) {
                 if (it->closed_on < first || it->closed_on > last) continue;
-                if (!is_org && !audience_includes(it->audience, manager, *org)) continue;
+                if (!is_org && !survey_invites_team(it->audience, manager, *org)) continue;
                 if (is_org && it->audience != "org") continue;
                 const auto shown = shown_indices(store, *org, it->survey_id, root, {survey_group})[0];
                 rounds.push_back({{"survey_id", it->survey_id}, {"title", it->title}, {"closed_on", it->closed_on},

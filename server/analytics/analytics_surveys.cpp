@@ -39,13 +39,6 @@ std::vector<ClosedSurvey> closed_surveys(Store& store, const std::string& today)
     return out;
 }
 
-bool audience_includes(const std::string& audience, const std::string& manager_id, const OrgChart& org) {
-    if (audience == "org") return true;
-    for (const auto& invited : split_ids(audience))
-        if (invited == manager_id || org.manages(invited, manager_id)) return true;
-    return false;
-}
-
 std::vector<ShownIndices> shown_indices(Store& store, const OrgChart& org, const std::string& survey_id,
                                         const std::string& root, const std::vector<std::string>& groups) {
     std::vector<ShownIndices> out(groups.size());

@@ -8,6 +8,7 @@
 
 #include "tandem/org_chart.h"
 #include "tandem/store.h"
+#include "tandem/survey_views.h"
 
 namespace tandem::server {
 
@@ -19,8 +20,6 @@ struct ClosedSurvey {
 // Surveys of a training session are left out: their answers count for the session only.
 std::vector<ClosedSurvey> closed_surveys(Store& store, const std::string& today);
 
-// Whether the survey invited M's team: audience `org`, or a manager whose tree holds M's team.
-bool audience_includes(const std::string& audience, const std::string& manager_id, const OrgChart& org);
 
 struct ShownIndices {
     std::optional<double> engagement, enps, psych_safety;

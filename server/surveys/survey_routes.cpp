@@ -18,6 +18,7 @@
 #include "tandem/entity.h"
 #include "tandem/ids.h"
 #include "tandem/random_tokens.h"
+#include "tandem/survey_views.h"
 
 namespace tandem::server {
 
@@ -83,19 +84,6 @@ int64_t link_allowance(Store& store, const OrgChart& org, const std::string& sur
         if (left.empty() || left > today) ++employed;
     }
     return std::max<int64_t>(0, employed - count_links(store, survey_id, manager_id));
-}
-
-// Whether a survey's audience ("org", or manager ids whose whole trees are invited) includes this manager's team.
-bool in_audience(const std::string& audience, const std::string& manager_id, const OrgChart& org) {
-    if (audience == "org") return true;
-    for (size_t start = 0; start < audience.size();) {
-        size_t end = audience.find(',', start);
-        if (end == std::string::npos) end = audience.size();
-        const std::string invited = audience.substr(start, end - start);
-        if (invited == manager_id || org.manages(invited, manager_id)) return true;
-        start = end + 1;
-    }
-    return false;
 }
 
 // The stored groups whose comments make up a node of the forest: a tree's are its teams'.
@@ -223,7 +211,7 @@ void SurveyRoutes::create_links(const httplib::Request& request, httplib::Respon
         if (!survey) return;
         found = true;
         // Links for a team the survey never invited would only pad the organisation's figures.
-        if (!in_audience(survey->audience, manager_id, *org)) {
+        if (!survey_invites_team(survey->audience, manager_id, *org)) {
             outside_audience = true;
             return;
         }

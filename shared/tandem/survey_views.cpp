@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "tandem/dates.h"
+#include "tandem/program_views.h"
 
 namespace tandem {
 
@@ -174,6 +175,13 @@ std::optional<NextRound> next_round(const SurveyView& survey) {
         next.question_fields.push_back(std::move(fields));
     }
     return next;
+}
+
+bool survey_invites_team(const std::string& audience, const std::string& manager_id, const OrgChart& org) {
+    if (audience == "org") return true;
+    for (const auto& invited : split_ids(audience))
+        if (invited == manager_id || org.manages(invited, manager_id)) return true;
+    return false;
 }
 
 } // namespace tandem

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "tandem/org_chart.h"
 #include "tandem/store.h"
 #include "tandem/survey_scoring.h"
 
@@ -66,5 +67,9 @@ struct NextRound {
     std::vector<Json> question_fields;  // survey_id to be filled in
 };
 std::optional<NextRound> next_round(const SurveyView& survey);
+
+// Whether a survey's audience ("org", or manager ids whose whole trees are invited) invites this manager's
+// team: answer links and results are only for invited teams.
+bool survey_invites_team(const std::string& audience, const std::string& manager_id, const OrgChart& org);
 
 } // namespace tandem

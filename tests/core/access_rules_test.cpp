@@ -5,6 +5,7 @@
 #include "tandem/agreements.h"
 #include "tandem/analytics_access.h"
 #include "tandem/program_views.h"
+#include "tandem/survey_views.h"
 
 namespace tandem {
 namespace {
@@ -70,6 +71,16 @@ TEST_F(AccessRules, AdoptionIsForHrAndManagersEachWithinTheirTree) {
     EXPECT_FALSE(may_read_team_adoption(manager, "director", org));
     EXPECT_FALSE(may_read_team_adoption(manager, "other-manager", org));
     EXPECT_TRUE(may_read_team_adoption(hr, "other-manager", org));
+}
+
+TEST_F(AccessRules, ASurveyInvitesTheTeamsOfTheTreesItNames) {
+    EXPECT_TRUE(survey_invites_team("org", "other-manager", org));
+    EXPECT_TRUE(survey_invites_team("director", "director", org));
+    EXPECT_TRUE(survey_invites_team("director", "manager", org)) << "a team inside an invited tree";
+    EXPECT_FALSE(survey_invites_team("manager", "director", org)) << "never the tree above";
+    EXPECT_FALSE(survey_invites_team("director", "other-manager", org));
+    EXPECT_TRUE(survey_invites_team("director,other-manager", "other-manager", org));
+    EXPECT_FALSE(survey_invites_team("", "manager", org));
 }
 
 }  // namespace
