@@ -73,7 +73,7 @@ void App::update() {
         views_urgent_ = false;
         sealing_.refresh(*store_, user_->id);
         views_.rebuild(*store_, user_->id, today(), sealing_);
-        if (user_->role == "hr_admin") people_.rebuild(*store_);
+        if (user_->role == Role::HrAdmin) people_.rebuild(*store_);
         pending_changes_ = store_->outbox_pending();
         refused_.clear();
         for (auto& entry : store_->outbox(1000))
@@ -237,15 +237,15 @@ void App::load_saved_session() {
     text << file.rdbuf();
     Json saved = Json::parse(text.str(), nullptr, false);
     if (!saved.is_object() || !saved.contains("id")) return;
-    SignedInUser user{saved.value("token", ""), saved.value("id", ""), saved.value("name", ""),
-                      saved.value("role", "")};
+    SignedInUser user{saved.value("token", ""), saved.value("id", ""), saved.value("name", "")};
+    if (!parse_role(saved.value("role", ""), user.role)) return;  // a file from no build of ours: sign in again
     open_store_for(user);
 }
 
 void App::write_saved_session() {
     std::ofstream file(session_path(platform_), std::ios::trunc);
     if (user_)
-        file << Json{{"token", user_->token}, {"id", user_->id}, {"name", user_->name}, {"role", user_->role}}.dump();
+        file << Json{{"token", user_->token}, {"id", user_->id}, {"name", user_->name}, {"role", to_string(user_->role)}}.dump();
     file.close();
     ++committed_generation_;  // the session file is persisted with the next flush
 }
@@ -271,8 +271,8 @@ void App::open_store_for(const SignedInUser& user) {
 
 Screen App::home() const {
     if (!user_) return Screen::Team;
-    if (user_->role == "hr_admin") return Screen::People;
-    return user_->role == "mentor" ? Screen::Mentoring : Screen::Team;
+    if (user_->role == Role::HrAdmin) return Screen::People;
+    return user_->role == Role::Mentor ? Screen::Mentoring : Screen::Team;
 }
 
 void App::open_screen(Screen screen) {
@@ -317,8 +317,9 @@ void App::signed_in(const HttpResponse& response) {
     Json body = Json::parse(response.body, nullptr, false);
     if (response.status == 200 && body.is_object()) {
         const Json& user = body["user"];
-        open_store_for(SignedInUser{body.value("token", ""), user.value("id", ""), user.value("name", ""),
-                                    user.value("role", "")});
+        SignedInUser signed_in{body.value("token", ""), user.value("id", ""), user.value("name", "")};
+        parse_role(user.value("role", ""), signed_in.role);  // an unknown role gets the least: employee
+        open_store_for(signed_in);
         write_saved_session();
         sign_in_form_ = SignInForm{};
         sync_.signed_in_again();

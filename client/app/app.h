@@ -28,7 +28,8 @@ enum class Screen {
 };
 
 struct SignedInUser {
-    std::string token, id, name, role;
+    std::string token, id, name;
+    Role role = Role::Employee;
 };
 
 class App {

@@ -10,6 +10,7 @@
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
+#include <optional>
 #include <vector>
 
 namespace tandem::client {
@@ -49,42 +50,42 @@ void draw_top_bar(App& app) {
 struct ScreenEntry {
     Screen screen;
     const char* nav_label;
-    const char* role;  // nullptr: every signed-in role
+    std::optional<Role> role;  // none: every signed-in role
     void (*draw)(App&);
 };
 const ScreenEntry kScreens[] = {
-    {Screen::SignIn, nullptr, nullptr, draw_sign_in_screen},
-    {Screen::Team, "My team", "manager", draw_team_screen},
-    {Screen::History, nullptr, nullptr, draw_history_screen},
-    {Screen::CheckIn, nullptr, nullptr, draw_checkin_screen},
-    {Screen::People, "People", "hr_admin", draw_people_screen},
-    {Screen::Person, nullptr, "hr_admin", draw_person_screen},
-    {Screen::Import, "Import", "hr_admin", draw_import_screen},
-    {Screen::Audit, "Audit log", "hr_admin", draw_audit_screen},
-    {Screen::Guides, "Guides", nullptr, draw_guides_screen},
-    {Screen::Guide, nullptr, nullptr, draw_guide_screen},
-    {Screen::Feedback, "Feedback", nullptr, draw_feedback_screen},
-    {Screen::GiveFeedback, nullptr, nullptr, draw_give_feedback_screen},
-    {Screen::Recognition, "Recognition", nullptr, draw_recognition_screen},
-    {Screen::Surveys, "Surveys", "hr_admin", draw_surveys_screen},
-    {Screen::Surveys, "Surveys", "manager", draw_surveys_screen},
-    {Screen::SurveyEditor, nullptr, "hr_admin", draw_survey_editor_screen},
-    {Screen::SurveyResults, nullptr, nullptr, draw_survey_results_screen},
-    {Screen::Sessions, "Training", "hr_admin", draw_sessions_screen},
-    {Screen::Programs, "Programs", "hr_admin", draw_programs_screen},
-    {Screen::Programs, "Programs", "manager", draw_programs_screen},
-    {Screen::Programs, "Programs", "mentor", draw_programs_screen},
-    {Screen::Program, nullptr, nullptr, draw_program_screen},
-    {Screen::Agreements, "Agreements", "hr_admin", draw_agreements_screen},
-    {Screen::Agreements, "Agreement", "manager", draw_agreements_screen},
-    {Screen::Agreement, nullptr, nullptr, draw_agreement_screen},
-    {Screen::Mentoring, "Mentoring", "hr_admin", draw_mentoring_screen},
-    {Screen::Mentoring, "Mentoring", "manager", draw_mentoring_screen},
-    {Screen::Mentoring, "Mentoring", "mentor", draw_mentoring_screen},
-    {Screen::Analytics, "Analytics", "hr_admin", draw_analytics_screen},
-    {Screen::Analytics, "Analytics", "manager", draw_analytics_screen},
-    {Screen::Journal, "Journal", nullptr, draw_journal_screen},
-    {Screen::Passphrase, nullptr, nullptr, draw_passphrase_screen},
+    {Screen::SignIn, nullptr, std::nullopt, draw_sign_in_screen},
+    {Screen::Team, "My team", Role::Manager, draw_team_screen},
+    {Screen::History, nullptr, std::nullopt, draw_history_screen},
+    {Screen::CheckIn, nullptr, std::nullopt, draw_checkin_screen},
+    {Screen::People, "People", Role::HrAdmin, draw_people_screen},
+    {Screen::Person, nullptr, Role::HrAdmin, draw_person_screen},
+    {Screen::Import, "Import", Role::HrAdmin, draw_import_screen},
+    {Screen::Audit, "Audit log", Role::HrAdmin, draw_audit_screen},
+    {Screen::Guides, "Guides", std::nullopt, draw_guides_screen},
+    {Screen::Guide, nullptr, std::nullopt, draw_guide_screen},
+    {Screen::Feedback, "Feedback", std::nullopt, draw_feedback_screen},
+    {Screen::GiveFeedback, nullptr, std::nullopt, draw_give_feedback_screen},
+    {Screen::Recognition, "Recognition", std::nullopt, draw_recognition_screen},
+    {Screen::Surveys, "Surveys", Role::HrAdmin, draw_surveys_screen},
+    {Screen::Surveys, "Surveys", Role::Manager, draw_surveys_screen},
+    {Screen::SurveyEditor, nullptr, Role::HrAdmin, draw_survey_editor_screen},
+    {Screen::SurveyResults, nullptr, std::nullopt, draw_survey_results_screen},
+    {Screen::Sessions, "Training", Role::HrAdmin, draw_sessions_screen},
+    {Screen::Programs, "Programs", Role::HrAdmin, draw_programs_screen},
+    {Screen::Programs, "Programs", Role::Manager, draw_programs_screen},
+    {Screen::Programs, "Programs", Role::Mentor, draw_programs_screen},
+    {Screen::Program, nullptr, std::nullopt, draw_program_screen},
+    {Screen::Agreements, "Agreements", Role::HrAdmin, draw_agreements_screen},
+    {Screen::Agreements, "Agreement", Role::Manager, draw_agreements_screen},
+    {Screen::Agreement, nullptr, std::nullopt, draw_agreement_screen},
+    {Screen::Mentoring, "Mentoring", Role::HrAdmin, draw_mentoring_screen},
+    {Screen::Mentoring, "Mentoring", Role::Manager, draw_mentoring_screen},
+    {Screen::Mentoring, "Mentoring", Role::Mentor, draw_mentoring_screen},
+    {Screen::Analytics, "Analytics", Role::HrAdmin, draw_analytics_screen},
+    {Screen::Analytics, "Analytics", Role::Manager, draw_analytics_screen},
+    {Screen::Journal, "Journal", std::nullopt, draw_journal_screen},
+    {Screen::Passphrase, nullptr, std::nullopt, draw_passphrase_screen},
 };
 
 const ScreenEntry* entry_for(Screen screen) {
@@ -97,7 +98,7 @@ const ScreenEntry* entry_for(Screen screen) {
 void draw_navigation(App& app) {
     std::vector<const ScreenEntry*> places;
     for (const auto& entry : kScreens)
-        if (entry.nav_label && (!entry.role || app.user()->role == entry.role)) places.push_back(&entry);
+        if (entry.nav_label && (!entry.role || app.user()->role == *entry.role)) places.push_back(&entry);
     if (places.size() < 2) return;
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (size_t i = 0; i < places.size(); ++i) {

@@ -49,7 +49,7 @@ void draw_due_this_week(App& app, const std::vector<ReportSummary>& team) {
 }
 
 void draw_row_buttons(App& app, const ReportSummary& report, float width) {
-    if (app.user()->role != "manager") return;
+    if (app.user()->role != Role::Manager) return;
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
     if (ui::button(("Log 1:1##" + report.name).c_str(), ImVec2(half, 0))) open_quick_log(app, report);
     ImGui::SameLine();

@@ -27,7 +27,7 @@ struct Dashboard {
 };
 Dashboard dashboard;
 
-bool is_hr(const App& app) { return app.user()->role == "hr_admin"; }
+bool is_hr(const App& app) { return app.user()->role == Role::HrAdmin; }
 
 std::string default_group(const App& app) {
     if (is_hr(app)) return "org";

@@ -34,7 +34,7 @@ std::string value_name(const FeedbackWorld& world, const std::string& tag_id) {
 
 void draw_spotlights(App& app) {
     const auto& world = app.views().feedback;
-    const bool hr = app.user()->role == "hr_admin";
+    const bool hr = app.user()->role == Role::HrAdmin;
     for (const auto& light : world.spotlights) {
         if (light.ended) continue;
         ImGui::PushID(light.spotlight_id.c_str());
@@ -70,7 +70,7 @@ void draw_recognition(App& app, const RecognitionView& item) {
 
 void draw_wall(App& app) {
     const auto& views = app.views();
-    const bool hr = app.user()->role == "hr_admin";
+    const bool hr = app.user()->role == Role::HrAdmin;
     if (ui::button(wall.whole_org ? "Show my team##wall-team" : "Show the whole organisation##wall-org")) {
         wall.whole_org = !wall.whole_org;
         wall.shown = 30;
@@ -203,7 +203,7 @@ void draw_recognition_screen(App& app) {
     ImGui::SameLine();
     draw_nominate(app);
     ImGui::Spacing();
-    if (app.user()->role == "hr_admin") draw_hr_tools(app);
+    if (app.user()->role == Role::HrAdmin) draw_hr_tools(app);
     draw_wall(app);
     ImGui::EndChild();
 }

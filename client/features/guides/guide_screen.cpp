@@ -141,7 +141,7 @@ void draw_guide_screen(App& app) {
     if (ui::link("‹ All templates and playbooks")) return app.open_screen(Screen::Guides);
     const std::string& id = app.views().guide_id;
     const GuideView* guide = find_guide(app, id);
-    const bool hr = app.user()->role == "hr_admin";
+    const bool hr = app.user()->role == Role::HrAdmin;
     const bool creating = id.rfind("new:", 0) == 0;
     if (!guide && !(hr && creating)) {
         ui::muted("This guide is not on this device (yet).");

@@ -23,7 +23,7 @@ std::string rating_summary(const GuideView& guide) {
 namespace tandem::client {
 
 void draw_guides_screen(App& app) {
-    const bool hr = app.user()->role == "hr_admin";
+    const bool hr = app.user()->role == Role::HrAdmin;
     ui::heading("Templates and playbooks");
     if (hr) {
         if (ui::primary_button("New template##new-template")) app.open_guide("new:template");

@@ -251,7 +251,7 @@ void draw_new_version(App& app, const AgreementView& agreement) {
 }  // namespace
 
 void draw_agreements_screen(App& app) {
-    const bool hr = app.user()->role == "hr_admin";
+    const bool hr = app.user()->role == Role::HrAdmin;
     ui::heading(hr ? "Manager agreements" : "My agreement");
     if (hr) {
         ui::text("Draft an agreement for");
@@ -298,10 +298,10 @@ void draw_agreements_screen(App& app) {
 }
 
 void draw_agreement_screen(App& app) {
-    if (ui::link(app.user()->role == "hr_admin" ? "< Agreements" : "< My agreement")) app.open_screen(Screen::Agreements);
+    if (ui::link(app.user()->role == Role::HrAdmin ? "< Agreements" : "< My agreement")) app.open_screen(Screen::Agreements);
     const AgreementView* agreement = open_agreement(app);
     if (!agreement) return ui::muted("This agreement is not on this device.");
-    const bool hr = app.user()->role == "hr_admin";
+    const bool hr = app.user()->role == Role::HrAdmin;
     const bool mine = agreement->manager_id == app.user()->id;
     if (form.loaded_for != agreement->agreement_id || form.loaded_versions != int(agreement->versions.size())) {
         const std::string message = form.loaded_for == agreement->agreement_id ? form.message : "";

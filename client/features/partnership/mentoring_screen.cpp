@@ -149,14 +149,14 @@ void draw_pair(App& app, const MentoringPairView& pair) {
 }  // namespace
 
 void draw_mentoring_screen(App& app) {
-    if (app.user()->role == "hr_admin") return draw_pairing(app);
+    if (app.user()->role == Role::HrAdmin) return draw_pairing(app);
     const auto& pairs = app.views().mentoring;
     std::vector<const MentoringPairView*> mine;
     for (const auto& pair : pairs)
         if (pair.active() && (pair.mentor_id == app.user()->id || pair.mentee_id == app.user()->id)) mine.push_back(&pair);
     if (mine.empty()) {
         ui::heading("Mentoring");
-        return ui::muted(app.user()->role == "mentor" ? "HR has not paired you with a manager yet."
+        return ui::muted(app.user()->role == Role::Mentor ? "HR has not paired you with a manager yet."
                                                       : "HR has not paired you with a mentor yet.");
     }
     const MentoringPairView* open = nullptr;
@@ -164,7 +164,7 @@ void draw_mentoring_screen(App& app) {
         if (pair->pair_id == app.views().pair_id) open = pair;
     if (!open && mine.size() == 1) open = mine[0];
     if (mine.size() > 1) {
-        ui::heading(app.user()->role == "mentor" ? "Your mentees" : "Your mentors");
+        ui::heading(app.user()->role == Role::Mentor ? "Your mentees" : "Your mentors");
         for (const auto* pair : mine) {
             const std::string who = pair->mentor_id == app.user()->id ? pair->mentee_name : pair->mentor_name;
             if (ui::link((who + "##pair-" + pair->pair_id).c_str())) {

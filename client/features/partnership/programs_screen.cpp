@@ -29,7 +29,7 @@ const ProgramView* open_program(const App& app) {
     return nullptr;
 }
 
-bool is_hr(const App& app) { return app.user()->role == "hr_admin"; }
+bool is_hr(const App& app) { return app.user()->role == Role::HrAdmin; }
 
 std::string spread_line(const RatingSpread& spread) {
     char text[160];
@@ -417,7 +417,7 @@ void draw_program_screen(App& app) {
     }
     ImGui::Separator();
     draw_discussion(app, *program);
-    if (app.user()->role != "mentor") {
+    if (app.user()->role != Role::Mentor) {
         ImGui::Separator();
         draw_adoption(app, *program);
     }

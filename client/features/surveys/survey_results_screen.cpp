@@ -36,13 +36,13 @@ void keep_fresh(App& app, const std::string& survey_id, const std::string& group
 // A session's results are read by HR and by the person who ran it.
 bool reads_session(App& app, const SurveyView& survey) {
     if (survey.training_session_id.empty()) return false;
-    if (app.user()->role == "hr_admin") return true;
+    if (app.user()->role == Role::HrAdmin) return true;
     const auto* session = app.views().surveys.find_session(survey.training_session_id);
     return session && session->facilitator_id == app.user()->id;
 }
 
 void draw_group_choice(App& app, const SurveyView& survey, const std::string& group) {
-    const bool hr = app.user()->role == "hr_admin";
+    const bool hr = app.user()->role == Role::HrAdmin;
     std::string& chosen = app.surveys().group;
     auto choice = [&](const std::string& target, const char* label) {
         if (chosen == target) ui::text_colored(ui::theme::kAccent, std::string(label).substr(0, std::string(label).find("##")));
@@ -254,7 +254,7 @@ void draw_survey_results_screen(App& app) {
     std::string& group = app.surveys().group;
     if (group.empty() || (group.rfind("session:", 0) == 0 && group != "session:" + survey->training_session_id))
         group = reads_session(app, *survey) ? "session:" + survey->training_session_id
-                : app.user()->role == "hr_admin" ? "org" : "team:" + app.user()->id;
+                : app.user()->role == Role::HrAdmin ? "org" : "team:" + app.user()->id;
     keep_fresh(app, survey->survey_id, group);
     ui::heading(survey->title + (survey->round > 1 ? " · round " + std::to_string(survey->round) : ""));
     draw_group_choice(app, *survey, group);
@@ -289,7 +289,7 @@ void draw_survey_results_screen(App& app) {
     else if (!kept.loading && kept.error.empty()) {
         ui::muted("No figures on this device yet: they load when the device is online.");
     }
-    if (app.user()->role == "manager") {
+    if (app.user()->role == Role::Manager) {
         ImGui::Spacing();
         draw_action_planning(app, *survey);
     }

@@ -114,7 +114,7 @@ void draw_action_progress(App& app) {
 }  // namespace
 
 void draw_surveys_screen(App& app) {
-    const bool hr = app.user()->role == "hr_admin";
+    const bool hr = app.user()->role == Role::HrAdmin;
     const std::string today = app.today();
     ui::heading("Surveys");
     if (hr) {
