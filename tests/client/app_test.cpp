@@ -6,13 +6,9 @@
 
 #include "app/app.h"
 #include "fake_platform.h"
-#include "tandem/ids.h"
 
 namespace tandem::testing {
 namespace {
-
-constexpr const char* kMaya = "01900000-0000-7000-8000-000000000001";
-constexpr const char* kReport = "01900000-0000-7000-8000-000000000002";
 
 class AppTest : public ::testing::Test {
 protected:

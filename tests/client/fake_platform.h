@@ -11,6 +11,10 @@
 
 namespace tandem::testing {
 
+// The signed-in manager and one of her reports, as the tests' server would name them.
+constexpr const char* kMaya = "01900000-0000-7000-8000-000000000001";
+constexpr const char* kReport = "01900000-0000-7000-8000-000000000002";
+
 class FakePlatform : public client::Platform {
 public:
     struct Sent {

@@ -11,9 +11,6 @@
 namespace tandem::testing {
 namespace {
 
-constexpr const char* kMaya = "01900000-0000-7000-8000-000000000001";
-constexpr const char* kReport = "01900000-0000-7000-8000-000000000002";
-
 class SyncEngineTest : public ::testing::Test {
 protected:
     void SetUp() override {
