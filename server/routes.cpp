@@ -3,7 +3,7 @@
 #include "auth/session_routes.h"
 #include "partnership/partnership_routes.h"
 #include "people/people_routes.h"
-#include "route_table.h"
+#include "auth/route_table.h"
 #include "surveys/survey_routes.h"
 #include "sync/sync_routes.h"
 

@@ -12,8 +12,8 @@
 
 #include "http/http_connections.h"
 #include "people/people_routes.h"
-#include "route_table.h"
-#include "server_context.h"
+#include "auth/route_table.h"
+#include "auth/server_context.h"
 
 namespace tandem::server {
 

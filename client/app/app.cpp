@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "tandem/dates.h"
-#include "tandem/entity.h"
-#include "tandem/sealed.h"
+#include "tandem/base/dates.h"
+#include "tandem/sync/entity.h"
+#include "tandem/base/sealed.h"
 
 namespace tandem::client {
 

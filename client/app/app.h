@@ -16,8 +16,8 @@
 #include "features/surveys/kiosk_mode.h"
 #include "features/surveys/survey_client.h"
 #include "platform/platform.h"
-#include "tandem/replica.h"
-#include "tandem/store.h"
+#include "tandem/sync/replica.h"
+#include "tandem/sync/store.h"
 
 namespace tandem::client {
 

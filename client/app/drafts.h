@@ -9,7 +9,7 @@
 #include <map>
 #include <string>
 
-#include "tandem/change.h"
+#include "tandem/base/change.h"
 
 namespace tandem::client {
 

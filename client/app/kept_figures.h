@@ -7,8 +7,8 @@
 #include <string>
 
 #include "platform/platform.h"
-#include "tandem/change.h"
-#include "tandem/store.h"
+#include "tandem/base/change.h"
+#include "tandem/sync/store.h"
 
 namespace tandem::client {
 

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "tandem/sealed.h"
-#include "tandem/store.h"
+#include "tandem/base/sealed.h"
+#include "tandem/sync/store.h"
 
 namespace tandem::client {
 

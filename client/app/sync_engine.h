@@ -8,8 +8,8 @@
 #include <string>
 
 #include "platform/platform.h"
-#include "tandem/change.h"
-#include "tandem/replica.h"
+#include "tandem/base/change.h"
+#include "tandem/sync/replica.h"
 
 namespace tandem::client {
 

@@ -6,15 +6,15 @@
 #include <vector>
 
 #include "app/note_sealing.h"
-#include "tandem/checkin_views.h"
-#include "tandem/agreements.h"
-#include "tandem/feedback_views.h"
-#include "tandem/mentoring_views.h"
-#include "tandem/program_views.h"
-#include "tandem/org_chart.h"
-#include "tandem/guide_views.h"
-#include "tandem/journal_views.h"
-#include "tandem/survey_views.h"
+#include "tandem/one_on_ones/checkin_views.h"
+#include "tandem/partnership/agreements.h"
+#include "tandem/feedback/feedback_views.h"
+#include "tandem/partnership/mentoring_views.h"
+#include "tandem/partnership/program_views.h"
+#include "tandem/sync/org_chart.h"
+#include "tandem/guides/guide_views.h"
+#include "tandem/journal/journal_views.h"
+#include "tandem/surveys/survey_views.h"
 
 namespace tandem::client {
 

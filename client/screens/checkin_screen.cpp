@@ -5,7 +5,7 @@
 #include "features/guides/guides.h"
 #include "features/journal/journal.h"
 #include "screens/screens.h"
-#include "tandem/entity.h"
+#include "tandem/sync/entity.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

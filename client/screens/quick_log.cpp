@@ -2,8 +2,8 @@
 // changed), an optional mood and one line of notes, committed as one change: a few taps, well under 30 s.
 #include "app/app.h"
 #include "screens/screens.h"
-#include "tandem/dates.h"
-#include "tandem/entity.h"
+#include "tandem/base/dates.h"
+#include "tandem/sync/entity.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

@@ -4,7 +4,7 @@
 
 #include "app/app.h"
 #include "screens/screens.h"
-#include "tandem/dates.h"
+#include "tandem/base/dates.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "tandem/change.h"
+#include "tandem/base/change.h"
 #include "ui/glyphs.h"
 #include "ui/theme.h"
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "tandem/activity_ledger.h"
-#include "tandem/org_chart.h"
-#include "tandem/store.h"
+#include "tandem/analytics/activity_ledger.h"
+#include "tandem/sync/org_chart.h"
+#include "tandem/sync/store.h"
 
 namespace tandem::server {
 

@@ -8,18 +8,18 @@
 
 #include "analytics/analytics_index.h"
 #include "analytics/analytics_surveys.h"
-#include "sync/audit_log.h"
+#include "store/audit_log.h"
 #include "analytics/analytics_routes.h"
-#include "route_table.h"
-#include "server_context.h"
+#include "auth/route_table.h"
+#include "auth/server_context.h"
 #include "http/http_helpers.h"
-#include "tandem/agreements.h"
-#include "tandem/analytics_access.h"
-#include "tandem/cohorts.h"
-#include "tandem/csv.h"
-#include "tandem/dates.h"
-#include "tandem/program_views.h"
-#include "tandem/survey_results.h"
+#include "tandem/partnership/agreements.h"
+#include "tandem/analytics/analytics_access.h"
+#include "tandem/analytics/cohorts.h"
+#include "tandem/base/csv.h"
+#include "tandem/base/dates.h"
+#include "tandem/partnership/program_views.h"
+#include "tandem/surveys/survey_results.h"
 
 namespace tandem::server {
 
@@ -243,7 +243,7 @@ void AnalyticsRoutes::analytics_series(const httplib::Request& request, httplib:
     const std::string manager = team || tree ? group.substr(5) : "";
     if (!is_org && !team && !tree)
         return send_error(response, 400, "invalid_parameter", "`group` is org, team:<manager id> or tree:<manager id>.");
-    if (!is_org && !analytics::may_read_group_of(actor, manager, *org))
+    if (!is_org && !may_read_team_figures(actor, manager, *org))
         return send_error(response, 403, "forbidden", "A manager sees the figures of their own tree only.");
     if (!is_org && !analytics::leads_team(*org, manager))
         return send_error(response, 404, "not_found", "There is no such group: it names no manager with a team.");

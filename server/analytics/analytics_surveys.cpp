@@ -4,11 +4,11 @@
 #include <unordered_map>
 
 #include "surveys/survey_store.h"
-#include "tandem/dates.h"
-#include "tandem/hlc.h"
-#include "tandem/program_views.h"
-#include "tandem/survey_results.h"
-#include "tandem/survey_views.h"
+#include "tandem/base/dates.h"
+#include "tandem/base/hlc.h"
+#include "tandem/partnership/program_views.h"
+#include "tandem/surveys/survey_results.h"
+#include "tandem/surveys/survey_views.h"
 
 namespace tandem::server {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "tandem/org_chart.h"
-#include "tandem/store.h"
-#include "tandem/survey_views.h"
+#include "tandem/sync/org_chart.h"
+#include "tandem/sync/store.h"
+#include "tandem/surveys/survey_views.h"
 
 namespace tandem::server {
 

@@ -1,8 +1,8 @@
 #include "auth/accounts.h"
 
-#include "tandem/dates.h"
-#include "tandem/entity.h"
-#include "tandem/random_tokens.h"
+#include "tandem/base/dates.h"
+#include "tandem/sync/entity.h"
+#include "tandem/base/random_tokens.h"
 
 #include <sodium.h>
 
@@ -176,6 +176,12 @@ void Accounts::sign_out(Store& store, const std::string& token) {
 
 void Accounts::end_sessions(Store& writer, const std::string& person_id) {
     Statement(writer.database().handle(), "DELETE FROM sessions WHERE person_id = ?").bind(1, person_id).run();
+}
+
+void Accounts::forget_person(Store& writer, const std::string& person_id) {
+    Statement(writer.database().handle(), "DELETE FROM accounts WHERE person_id = ?").bind(1, person_id).run();
+    Statement(writer.database().handle(), "DELETE FROM invites WHERE person_id = ?").bind(1, person_id).run();
+    end_sessions(writer, person_id);
 }
 
 void Accounts::store_link(Store& writer, const std::string& person_id, const std::string& digest,

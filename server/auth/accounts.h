@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
-#include "tandem/policy.h"
-#include "tandem/store.h"
+#include "tandem/sync/policy.h"
+#include "tandem/sync/store.h"
 
 namespace tandem::server {
 
@@ -66,6 +66,8 @@ public:
     std::optional<Actor> authenticate(Store& store, const std::string& token, int64_t now_seconds);
     void sign_out(Store& store, const std::string& token);
     void end_sessions(Store& writer, const std::string& person_id);
+    // Erasure: the person's password, links and sessions go; nothing of them stays to sign in with.
+    void forget_person(Store& writer, const std::string& person_id);
 
     // Invitations and reset links: only a digest of the token is kept; a new link replaces the old one.
     void store_link(Store& writer, const std::string& person_id, const std::string& token_digest,

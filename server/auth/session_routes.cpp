@@ -1,10 +1,10 @@
 #include "auth/session_routes.h"
 
 #include "auth/sign_in_throttle.h"
-#include "sync/audit_log.h"
+#include "store/audit_log.h"
 #include "http/http_helpers.h"
-#include "route_table.h"
-#include "server_context.h"
+#include "auth/route_table.h"
+#include "auth/server_context.h"
 
 namespace tandem::server {
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "tandem/dates.h"
-#include "tandem/hlc.h"
-#include "tandem/ids.h"
-#include "tandem/sync_service.h"
+#include "tandem/base/dates.h"
+#include "tandem/base/hlc.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem::server {
 

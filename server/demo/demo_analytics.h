@@ -7,7 +7,7 @@
 #include <map>
 #include <string>
 
-#include "tandem/store.h"
+#include "tandem/sync/store.h"
 
 namespace tandem::server {
 void add_demo_analytics(Store& store, std::map<std::string, std::string>& ids, uint64_t now);

@@ -3,9 +3,9 @@
 #include "demo/demo_feedback.h"
 
 #include "demo/demo_org.h"
-#include "tandem/dates.h"
-#include "tandem/ids.h"
-#include "tandem/sync_service.h"
+#include "tandem/base/dates.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem::server {
 

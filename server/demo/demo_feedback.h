@@ -5,8 +5,8 @@
 #include <map>
 #include <string>
 
-#include "tandem/hlc.h"
-#include "tandem/store.h"
+#include "tandem/base/hlc.h"
+#include "tandem/sync/store.h"
 
 namespace tandem::server {
 void add_demo_feedback(Store& store, std::map<std::string, std::string>& ids, HlcClock& clock, uint64_t now);

@@ -3,8 +3,8 @@
 #include "demo/demo_guides.h"
 
 #include "demo/demo_org.h"
-#include "tandem/ids.h"
-#include "tandem/sync_service.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem::server {
 

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string>
 
-#include "tandem/hlc.h"
-#include "tandem/store.h"
+#include "tandem/base/hlc.h"
+#include "tandem/sync/store.h"
 
 namespace tandem::server {
 void add_demo_guides(Store& store, const std::string& hr_id, HlcClock& clock, uint64_t now);

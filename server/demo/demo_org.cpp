@@ -1,6 +1,6 @@
 #include "demo/demo_org.h"
 
-#include "sync/audit_log.h"
+#include "store/audit_log.h"
 #include "demo/demo_feedback.h"
 #include "demo/demo_partnership.h"
 #include "demo/demo_analytics.h"
@@ -14,10 +14,10 @@
 #include <map>
 
 #include "auth/accounts.h"
-#include "sync/server_schema.h"
-#include "tandem/dates.h"
-#include "tandem/ids.h"
-#include "tandem/sync_service.h"
+#include "store/server_schema.h"
+#include "tandem/base/dates.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem::server {
 
@@ -147,17 +147,6 @@ void add_demo_history(Store& store, std::map<std::string, std::string>& ids, Hlc
 }
 
 }  // namespace
-
-Change server_change(HlcClock& clock, uint64_t now, const char* entity, const std::string& record_id, Json fields) {
-    Change change;
-    change.id = new_uuid_v7(now);
-    change.entity = entity;
-    change.record_id = record_id;
-    change.hlc = clock.now(now).to_string();
-    change.device_id = "server";
-    change.fields = std::move(fields);
-    return change;
-}
 
 bool is_demo_database(const std::string& path) {
     if (!file_exists(path)) return false;

@@ -1,9 +1,9 @@
 #pragma once
 #include <string>
 
-#include "tandem/change.h"
-#include "tandem/hlc.h"
-#include "tandem/sealed.h"
+#include "tandem/base/change.h"
+#include "tandem/base/hlc.h"
+#include "tandem/base/sealed.h"
 
 namespace tandem::server {
 
@@ -16,9 +16,6 @@ constexpr const char* kDemoPassphrase = "tandem demo notes";
 // message, or empty on success. The demo manager's sealing key costs what the app's does; tests that make a
 // demo database per case pass KeyCost::minimum().
 std::string create_demo_database(const std::string& path, KeyCost notes_key_cost = KeyCost::interactive());
-
-// A change written by the server itself (demo data, imports), stamped by `clock`.
-Change server_change(HlcClock& clock, uint64_t now, const char* entity, const std::string& record_id, Json fields);
 
 // True when the database at `path` was made by create_demo_database.
 bool is_demo_database(const std::string& path);

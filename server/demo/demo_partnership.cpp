@@ -1,10 +1,10 @@
 #include "demo/demo_partnership.h"
 
 #include "demo/demo_org.h"
-#include "tandem/agreements.h"
-#include "tandem/dates.h"
-#include "tandem/ids.h"
-#include "tandem/sync_service.h"
+#include "tandem/partnership/agreements.h"
+#include "tandem/base/dates.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem::server {
 

@@ -4,11 +4,11 @@
 
 #include "demo/demo_org.h"
 #include "surveys/survey_store.h"
-#include "sync/server_schema.h"
-#include "tandem/dates.h"
-#include "tandem/ids.h"
-#include "tandem/survey_instruments.h"
-#include "tandem/sync_service.h"
+#include "store/server_schema.h"
+#include "tandem/base/dates.h"
+#include "tandem/base/ids.h"
+#include "tandem/surveys/survey_instruments.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem::server {
 

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "tandem/change.h"
-#include "tandem/policy.h"
+#include "tandem/base/change.h"
+#include "tandem/sync/policy.h"
 
 namespace tandem::server {
 

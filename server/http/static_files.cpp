@@ -1,6 +1,6 @@
 #include "http/static_files.h"
 
-#include "tandem/entity.h"
+#include "tandem/sync/entity.h"
 
 #include <limits.h>
 #include <stdlib.h>

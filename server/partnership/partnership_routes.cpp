@@ -2,12 +2,12 @@
 // an agreement's adherence for HR (the manager's own device computes it offline from the same core code)
 // and a program's adoption per team.
 #include "partnership/partnership_routes.h"
-#include "route_table.h"
-#include "server_context.h"
+#include "auth/route_table.h"
+#include "auth/server_context.h"
 #include "http/http_helpers.h"
-#include "tandem/agreements.h"
-#include "tandem/dates.h"
-#include "tandem/program_views.h"
+#include "tandem/partnership/agreements.h"
+#include "tandem/base/dates.h"
+#include "tandem/partnership/program_views.h"
 
 namespace tandem::server {
 
@@ -21,23 +21,20 @@ public:
         routes.session_route("GET", R"(/api/v1/agreements/([0-9a-f-]{36})/adherence)", 0,
                       [this](const httplib::Request& request, httplib::Response& response, const Actor& actor,
                              const std::string&) {
+                          if (!may_ask_for_adherence(actor))
+                              return send_error(response, 403, "forbidden",
+                                                "Only HR and the manager it concerns read an agreement's adherence.");
                           const std::string agreement_id = request.matches[1];
                           const std::string today = iso_from_millis(uint64_t(now_millis()));
                           auto org = server_.org_chart();
                           std::optional<Json> body;
-                          bool found = false;
                           server_.databases.read([&](Store& store) {
                               auto agreement = agreement_view(store, agreement_id);
-                              if (!agreement) return;
-                              found = true;
-                              if (!may_read_adherence(actor, *agreement)) return;
+                              if (!agreement || !may_read_adherence(actor, *agreement)) return;
                               const ManagerActivity activity = manager_activity(store, agreement->manager_id, today, org.get());
                               body = adherence_json(*agreement, agreement_adherence(*agreement, activity, today));
                           });
-                          if (!found) return send_error(response, 404, "not_found", "There is no such agreement.");
-                          if (!body)
-                              return send_error(response, 403, "forbidden",
-                                                "Only HR and the manager it concerns read an agreement's adherence.");
+                          if (!body) return send_error(response, 404, "not_found", "There is no such agreement.");
                           send_json(response, 200, *body);
                       });
 
@@ -54,7 +51,7 @@ public:
                                   if (program.program_id != program_id) continue;
                                   Json teams = Json::array();
                                   for (const TeamAdoption& team : program_adoption(store, program)) {
-                                      if (!may_read_team_adoption(actor, team.manager_id, *org)) continue;
+                                      if (!may_read_team_figures(actor, team.manager_id, *org)) continue;
                                       teams.push_back({{"manager_id", team.manager_id},
                                                        {"manager_name", team.manager_name},
                                                        {"checkins", team.checkins},

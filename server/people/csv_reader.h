@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "tandem/people_import.h"
+#include "tandem/people/people_import.h"
 
 namespace tandem::server {
 

@@ -3,20 +3,20 @@
 // org-change rules, and records its audit entry in the same transaction as the action.
 #include <thread>
 
-#include "sync/audit_log.h"
+#include "store/audit_log.h"
 #include "people/csv_reader.h"
 #include "people/people_routes.h"
 #include "people/person_data.h"
 #include "auth/session_routes.h"
-#include "route_table.h"
-#include "server_context.h"
+#include "auth/route_table.h"
+#include "auth/server_context.h"
 #include "http/http_helpers.h"
-#include "tandem/dates.h"
-#include "tandem/entity.h"
-#include "tandem/ids.h"
-#include "tandem/org_changes.h"
-#include "tandem/people_import.h"
-#include "tandem/sync_service.h"
+#include "tandem/base/dates.h"
+#include "tandem/sync/entity.h"
+#include "tandem/base/ids.h"
+#include "tandem/people/org_changes.h"
+#include "tandem/people/people_import.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem::server {
 
@@ -300,15 +300,6 @@ void PeopleRoutes::change_role(const httplib::Request& request, httplib::Respons
 }
 
 }  // namespace
-
-int lasting_hr_admins_besides(Store& store, const std::string& person_id) {
-    int count = 0;
-    for (const auto& person : store.records_of("person"))
-        if (!person.state.deleted && person.state.record_id != person_id &&
-            is_lasting_hr_admin(person.state.text("role"), person.state.text("exit_date")))
-            ++count;
-    return count;
-}
 
 std::optional<Invite> link_by_email(ServerContext& server, const std::string& email, const std::string& actor_id,
                                     bool reset) {

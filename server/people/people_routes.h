@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "tandem/store.h"
+#include "tandem/sync/store.h"
 
 namespace tandem::server {
 
@@ -23,8 +23,5 @@ struct Invite {
 // as `actor_id`; nothing when nobody has that e-mail.
 std::optional<Invite> link_by_email(ServerContext& server, const std::string& email, const std::string& actor_id,
                                     bool reset);
-
-// HR admins with no exit date other than `person_id`: a role change or erasure that leaves none is refused.
-int lasting_hr_admins_besides(Store& store, const std::string& person_id);
 
 } // namespace tandem::server

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "tandem/policy.h"
+#include "tandem/sync/policy.h"
 
 namespace tandem::server {
 

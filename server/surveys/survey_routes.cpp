@@ -8,17 +8,17 @@
 
 #include "http/rate_limiter.h"
 #include "surveys/answer_page.h"
-#include "sync/audit_log.h"
+#include "store/audit_log.h"
 #include "surveys/survey_routes.h"
-#include "route_table.h"
-#include "server_context.h"
+#include "auth/route_table.h"
+#include "auth/server_context.h"
 #include "http/http_helpers.h"
 #include "surveys/survey_store.h"
-#include "tandem/dates.h"
-#include "tandem/entity.h"
-#include "tandem/ids.h"
-#include "tandem/random_tokens.h"
-#include "tandem/survey_views.h"
+#include "tandem/base/dates.h"
+#include "tandem/sync/entity.h"
+#include "tandem/base/ids.h"
+#include "tandem/base/random_tokens.h"
+#include "tandem/surveys/survey_views.h"
 
 namespace tandem::server {
 

@@ -6,7 +6,7 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "tandem/survey_views.h"
+#include "tandem/surveys/survey_views.h"
 
 namespace tandem::server {
 

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "surveys/kiosk_identity.h"
-#include "tandem/store.h"
-#include "tandem/survey_results.h"
+#include "auth/kiosk_identity.h"
+#include "tandem/sync/store.h"
+#include "tandem/surveys/survey_results.h"
 
 namespace tandem::server {
 

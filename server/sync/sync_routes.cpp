@@ -3,12 +3,12 @@
 #include <algorithm>
 
 #include "http/http_helpers.h"
-#include "route_table.h"
-#include "server_context.h"
-#include "sync/audit_log.h"
-#include "tandem/ids.h"
-#include "tandem/records/records.h"
-#include "tandem/sync_service.h"
+#include "auth/route_table.h"
+#include "auth/server_context.h"
+#include "store/audit_log.h"
+#include "tandem/base/ids.h"
+#include "tandem/surveys/records.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem::server {
 

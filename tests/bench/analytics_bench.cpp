@@ -18,11 +18,11 @@
 #include "bench_clock.h"
 #include "bench_org.h"
 #include "demo/demo_org.h"
-#include "sync/server_schema.h"
+#include "store/server_schema.h"
 #include "tandem_server.h"
 #include "support/temp_dir.h"
-#include "tandem/dates.h"
-#include "tandem/survey_results.h"
+#include "tandem/base/dates.h"
+#include "tandem/surveys/survey_results.h"
 
 using namespace tandem;
 using namespace tandem::bench;

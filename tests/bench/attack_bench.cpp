@@ -17,7 +17,7 @@
 #include "support/raw_http.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"
-#include "tandem/change.h"
+#include "tandem/base/change.h"
 
 using namespace tandem;
 using namespace tandem::testing;

@@ -9,11 +9,11 @@
 
 #include "bench_clock.h"
 #include "surveys/survey_store.h"
-#include "tandem/org_chart.h"
-#include "tandem/hlc.h"
-#include "tandem/ids.h"
-#include "tandem/survey_scoring.h"
-#include "tandem/sync_service.h"
+#include "tandem/sync/org_chart.h"
+#include "tandem/base/hlc.h"
+#include "tandem/base/ids.h"
+#include "tandem/surveys/survey_scoring.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem::bench {
 

@@ -12,7 +12,7 @@
 #include "demo/demo_org.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"
-#include "tandem/change.h"
+#include "tandem/base/change.h"
 
 using namespace tandem;
 using namespace tandem::testing;

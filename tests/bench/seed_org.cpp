@@ -11,9 +11,9 @@
 
 #include "auth/accounts.h"
 #include "demo/demo_org.h"
-#include "tandem/dates.h"
-#include "tandem/ids.h"
-#include "tandem/sync_service.h"
+#include "tandem/base/dates.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/sync_service.h"
 
 using namespace tandem;
 
@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
     Store store(path, StoreOptions{true, false});
     HlcClock clock;
     auto change = [&](const char* entity, const std::string& record_id, Json fields) {
-        return server::server_change(clock, now, entity, record_id, std::move(fields));
+        return server_change(clock, now, entity, record_id, std::move(fields));
     };
     const std::string manager = new_uuid_v7(now);
     std::vector<Change> people{change("person", manager, {{"name", "Bench Manager"}, {"role", "manager"},

@@ -18,9 +18,9 @@
 #include "tandem_server.h"
 #include "support/temp_dir.h"
 #include "surveys/survey_store.h"
-#include "sync/server_schema.h"
-#include "tandem/ids.h"
-#include "tandem/sync_service.h"
+#include "store/server_schema.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/sync_service.h"
 
 using namespace tandem;
 using namespace tandem::bench;

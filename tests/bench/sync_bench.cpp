@@ -15,8 +15,8 @@
 #include "demo/demo_org.h"
 #include "tandem_server.h"
 #include "support/temp_dir.h"
-#include "tandem/ids.h"
-#include "tandem/sync_service.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/sync_service.h"
 
 using namespace tandem;
 using namespace tandem::bench;

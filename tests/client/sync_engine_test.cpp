@@ -5,8 +5,8 @@
 
 #include "app/sync_engine.h"
 #include "fake_platform.h"
-#include "tandem/replica.h"
-#include "tandem/store.h"
+#include "tandem/sync/replica.h"
+#include "tandem/sync/store.h"
 
 namespace tandem::testing {
 namespace {

@@ -2,10 +2,10 @@
 // adoption): the rules the server applies, tested here without HTTP.
 #include <gtest/gtest.h>
 
-#include "tandem/agreements.h"
-#include "tandem/analytics_access.h"
-#include "tandem/program_views.h"
-#include "tandem/survey_views.h"
+#include "tandem/partnership/agreements.h"
+#include "tandem/analytics/analytics_access.h"
+#include "tandem/partnership/program_views.h"
+#include "tandem/surveys/survey_views.h"
 
 namespace tandem {
 namespace {
@@ -44,11 +44,13 @@ TEST_F(AccessRules, AManagerSeesTheTeamsOfTheirTreeAndHrEveryTeam) {
     EXPECT_EQ(analytics::visible_teams(director, org), (std::vector<std::string>{"director", "manager"}));
     EXPECT_EQ(analytics::visible_teams(manager, org), (std::vector<std::string>{"manager"}));
     EXPECT_TRUE(analytics::visible_teams(report, org).empty());
-    EXPECT_TRUE(analytics::may_read_group_of(director, "manager", org));
-    EXPECT_FALSE(analytics::may_read_group_of(manager, "director", org)) << "never upwards";
-    EXPECT_FALSE(analytics::may_read_group_of(manager, "other-manager", org)) << "never sideways";
-    EXPECT_FALSE(analytics::may_read_group_of(report, "manager", org));
-    EXPECT_TRUE(analytics::may_read_group_of(hr, "other-manager", org));
+    EXPECT_TRUE(may_read_team_figures(director, "manager", org));
+    EXPECT_FALSE(may_read_team_figures(manager, "director", org)) << "never upwards";
+    EXPECT_FALSE(may_read_team_figures(manager, "other-manager", org)) << "never sideways";
+    EXPECT_FALSE(may_read_team_figures(report, "manager", org));
+    EXPECT_TRUE(may_read_team_figures(hr, "other-manager", org));
+    EXPECT_TRUE(may_read_team_figures(manager, "manager", org)) << "their own team";
+    EXPECT_FALSE(may_read_team_figures(mentor, "manager", org)) << "a mentor reads no team's figures";
 }
 
 TEST_F(AccessRules, AdherenceIsBetweenHrAndTheManagerItConcerns) {
@@ -59,18 +61,17 @@ TEST_F(AccessRules, AdherenceIsBetweenHrAndTheManagerItConcerns) {
     EXPECT_TRUE(may_read_adherence(manager, agreement));
     EXPECT_FALSE(may_read_adherence(director, agreement)) << "not even the manager's own manager";
     EXPECT_FALSE(may_read_adherence(report, agreement));
+    EXPECT_TRUE(may_ask_for_adherence(hr));
+    EXPECT_TRUE(may_ask_for_adherence(director)) << "a manager may ask, and is answered only for their own";
+    EXPECT_FALSE(may_ask_for_adherence(report));
+    EXPECT_FALSE(may_ask_for_adherence(mentor));
 }
 
-TEST_F(AccessRules, AdoptionIsForHrAndManagersEachWithinTheirTree) {
+TEST_F(AccessRules, AdoptionIsForHrAndManagers) {
     EXPECT_TRUE(may_read_adoption(hr));
     EXPECT_TRUE(may_read_adoption(manager));
     EXPECT_FALSE(may_read_adoption(report));
     EXPECT_FALSE(may_read_adoption(mentor));
-    EXPECT_TRUE(may_read_team_adoption(director, "manager", org));
-    EXPECT_TRUE(may_read_team_adoption(manager, "manager", org));
-    EXPECT_FALSE(may_read_team_adoption(manager, "director", org));
-    EXPECT_FALSE(may_read_team_adoption(manager, "other-manager", org));
-    EXPECT_TRUE(may_read_team_adoption(hr, "other-manager", org));
 }
 
 TEST_F(AccessRules, ASurveyInvitesTheTeamsOfTheTreesItNames) {

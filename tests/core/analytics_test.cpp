@@ -3,10 +3,10 @@
 // folds logged changes (a late, older change does not undo a newer one), buckets, and the cohort split.
 #include <gtest/gtest.h>
 
-#include "tandem/activity_ledger.h"
-#include "tandem/cohorts.h"
-#include "tandem/dates.h"
-#include "tandem/hlc.h"
+#include "tandem/analytics/activity_ledger.h"
+#include "tandem/analytics/cohorts.h"
+#include "tandem/base/dates.h"
+#include "tandem/base/hlc.h"
 
 namespace tandem::analytics {
 namespace {

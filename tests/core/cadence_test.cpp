@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "support/sync_world.h"
-#include "tandem/cadence.h"
-#include "tandem/checkin_views.h"
-#include "tandem/dates.h"
+#include "tandem/one_on_ones/cadence.h"
+#include "tandem/one_on_ones/checkin_views.h"
+#include "tandem/base/dates.h"
 
 namespace tandem {
 namespace {

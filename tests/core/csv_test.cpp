@@ -2,7 +2,7 @@
 // formula shown as typed instead.
 #include <gtest/gtest.h>
 
-#include "tandem/csv.h"
+#include "tandem/base/csv.h"
 
 namespace tandem {
 namespace {

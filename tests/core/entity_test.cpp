@@ -1,4 +1,4 @@
-#include "tandem/entity.h"
+#include "tandem/sync/entity.h"
 
 #include <gtest/gtest.h>
 

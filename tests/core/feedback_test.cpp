@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "support/policy_org.h"
-#include "tandem/feedback_views.h"
-#include "tandem/ids.h"
-#include "tandem/sync_service.h"
+#include "tandem/feedback/feedback_views.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem {
 namespace {

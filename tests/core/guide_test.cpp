@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "support/sync_world.h"
-#include "tandem/guide_views.h"
+#include "tandem/guides/guide_views.h"
 
 namespace tandem {
 namespace {

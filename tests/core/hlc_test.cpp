@@ -1,4 +1,4 @@
-#include "tandem/hlc.h"
+#include "tandem/base/hlc.h"
 
 #include <gtest/gtest.h>
 

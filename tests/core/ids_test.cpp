@@ -1,4 +1,4 @@
-#include "tandem/ids.h"
+#include "tandem/base/ids.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "tandem/merge.h"
+#include "tandem/sync/merge.h"
 
 #include <gtest/gtest.h>
 

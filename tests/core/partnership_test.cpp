@@ -4,10 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "support/policy_org.h"
-#include "tandem/agreements.h"
-#include "tandem/dates.h"
-#include "tandem/mentoring_views.h"
-#include "tandem/program_views.h"
+#include "tandem/partnership/agreements.h"
+#include "tandem/base/dates.h"
+#include "tandem/partnership/mentoring_views.h"
+#include "tandem/partnership/program_views.h"
 
 namespace tandem {
 namespace {

@@ -2,9 +2,9 @@
 // re-imports as updates (docs/api.md, People import).
 #include <gtest/gtest.h>
 
-#include "tandem/hlc.h"
-#include "tandem/ids.h"
-#include "tandem/people_import.h"
+#include "tandem/base/hlc.h"
+#include "tandem/base/ids.h"
+#include "tandem/people/people_import.h"
 
 namespace tandem {
 namespace {

@@ -1,4 +1,4 @@
-#include "tandem/policy.h"
+#include "tandem/sync/policy.h"
 
 #include <gtest/gtest.h>
 

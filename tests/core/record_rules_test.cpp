@@ -5,9 +5,9 @@
 
 #include "support/policy_org.h"
 #include "support/sealed_sample.h"
-#include "tandem/agreements.h"
-#include "tandem/dates.h"
-#include "tandem/journal_views.h"
+#include "tandem/partnership/agreements.h"
+#include "tandem/base/dates.h"
+#include "tandem/journal/journal_views.h"
 
 namespace tandem {
 namespace {

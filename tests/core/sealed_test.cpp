@@ -3,9 +3,9 @@
 // the shape rule the server applies.
 #include <gtest/gtest.h>
 
-#include "tandem/entity.h"
-#include "tandem/policy.h"
-#include "tandem/sealed.h"
+#include "tandem/sync/entity.h"
+#include "tandem/sync/policy.h"
+#include "tandem/base/sealed.h"
 
 namespace tandem {
 namespace {

@@ -1,9 +1,9 @@
-#include "tandem/store.h"
+#include "tandem/sync/store.h"
 
 #include <gtest/gtest.h>
 
 #include "support/temp_dir.h"
-#include "tandem/migrations.h"
+#include "tandem/sync/migrations.h"
 
 namespace tandem {
 namespace {

@@ -7,10 +7,10 @@
 #include <regex>
 
 #include "support/temp_dir.h"
-#include "tandem/ids.h"
-#include "tandem/kiosk.h"
-#include "tandem/survey_results.h"
-#include "tandem/survey_views.h"
+#include "tandem/base/ids.h"
+#include "tandem/surveys/kiosk.h"
+#include "tandem/surveys/survey_results.h"
+#include "tandem/surveys/survey_views.h"
 
 namespace tandem::survey {
 namespace {

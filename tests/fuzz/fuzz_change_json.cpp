@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "tandem/change.h"
-#include "tandem/entity.h"
+#include "tandem/base/change.h"
+#include "tandem/sync/entity.h"
 
 using tandem::Json;
 

@@ -6,8 +6,8 @@
 #include <string_view>
 
 #include "people/csv_reader.h"
-#include "tandem/hlc.h"
-#include "tandem/ids.h"
+#include "tandem/base/hlc.h"
+#include "tandem/base/ids.h"
 
 using namespace tandem;
 

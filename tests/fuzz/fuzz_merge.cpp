@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <vector>
 
-#include "tandem/hlc.h"
-#include "tandem/merge.h"
+#include "tandem/base/hlc.h"
+#include "tandem/sync/merge.h"
 
 using namespace tandem;
 

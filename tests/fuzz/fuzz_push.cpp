@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "tandem/ids.h"
-#include "tandem/sync_service.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/sync_service.h"
 
 using namespace tandem;
 

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "tandem/survey_results.h"
+#include "tandem/surveys/survey_results.h"
 
 using namespace tandem;
 using namespace tandem::survey;

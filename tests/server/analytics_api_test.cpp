@@ -3,8 +3,8 @@
 // figures that move with real writes (1:1s pushed by a manager, an exit imported by HR), the CSV exports and
 // their audit.
 #include "live_server.h"
-#include "tandem/dates.h"
-#include "tandem/ids.h"
+#include "tandem/base/dates.h"
+#include "tandem/base/ids.h"
 
 namespace tandem::testing {
 namespace {

@@ -2,7 +2,7 @@
 #include <set>
 
 #include "live_server.h"
-#include "tandem/ids.h"
+#include "tandem/base/ids.h"
 #include "support/sealed_sample.h"
 
 namespace tandem::testing {

@@ -9,7 +9,7 @@
 
 #include "live_server.h"
 #include "support/server_process.h"
-#include "tandem/ids.h"
+#include "tandem/base/ids.h"
 
 namespace tandem::testing {
 namespace {

@@ -1,7 +1,7 @@
 // Templates and playbooks from outside: HR writes them and everyone reads them; a manager's rating is seen
 // by that manager and HR only; a published version cannot be rewritten.
 #include "live_server.h"
-#include "tandem/ids.h"
+#include "tandem/base/ids.h"
 
 namespace tandem::testing {
 namespace {

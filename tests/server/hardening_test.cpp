@@ -5,7 +5,7 @@
 
 #include "live_server.h"
 #include "support/raw_http.h"
-#include "tandem/ids.h"
+#include "tandem/base/ids.h"
 
 namespace tandem::testing {
 namespace {

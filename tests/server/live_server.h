@@ -14,7 +14,7 @@
 #include "demo/demo_org.h"
 #include "tandem_server.h"
 #include "support/temp_dir.h"
-#include "tandem/replica.h"
+#include "tandem/sync/replica.h"
 
 namespace tandem::testing {
 

@@ -2,7 +2,7 @@
 // pair's notes reach the pair and nobody else, HR included), and the figures only the server can compute:
 // an agreement's adherence and a program's adoption per team, each with its readers.
 #include "live_server.h"
-#include "tandem/ids.h"
+#include "tandem/base/ids.h"
 
 namespace tandem::testing {
 namespace {
@@ -117,10 +117,16 @@ TEST_F(Partnership, AdherenceIsForHrAndTheManagerConcerned) {
         EXPECT_EQ(cadence["metric"], "checkin_cadence");
         EXPECT_GE(cadence["months"].size(), 2u) << "signed 40 days ago";
     }
-    EXPECT_EQ(client().Get(path.c_str(), bearer(noah))->status, 403);
+    // Another manager cannot tell Maya's agreement from one that does not exist; a mentor is refused either way.
+    const std::string unknown = "/api/v1/agreements/" + new_uuid_v7(wall_millis()) + "/adherence";
+    auto others = client().Get(path.c_str(), bearer(noah));
+    auto missing = client().Get(unknown.c_str(), bearer(noah));
+    EXPECT_EQ(others->status, 404);
+    EXPECT_EQ(others->status, missing->status);
+    EXPECT_EQ(others->body, missing->body);
     EXPECT_EQ(client().Get(path.c_str(), bearer(elena))->status, 403);
-    EXPECT_EQ(client().Get(("/api/v1/agreements/" + new_uuid_v7(wall_millis()) + "/adherence").c_str(), bearer(hr))->status,
-              404);
+    EXPECT_EQ(client().Get(unknown.c_str(), bearer(elena))->status, 403);
+    EXPECT_EQ(client().Get(unknown.c_str(), bearer(hr))->status, 404);
     EXPECT_EQ(client().Get(path.c_str())->status, 401);
 }
 

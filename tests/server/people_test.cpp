@@ -4,7 +4,7 @@
 #include <iterator>
 
 #include "live_server.h"
-#include "tandem/ids.h"
+#include "tandem/base/ids.h"
 
 namespace tandem::testing {
 namespace {

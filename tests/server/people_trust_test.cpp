@@ -7,8 +7,8 @@
 #include <thread>
 
 #include "live_server.h"
-#include "tandem/dates.h"
-#include "tandem/ids.h"
+#include "tandem/base/dates.h"
+#include "tandem/base/ids.h"
 
 namespace tandem::testing {
 namespace {

@@ -3,8 +3,8 @@
 // table.
 #include "live_server.h"
 #include "support/sealed_sample.h"
-#include "tandem/ids.h"
-#include "tandem/sqlite_db.h"
+#include "tandem/base/ids.h"
+#include "tandem/base/sqlite_db.h"
 
 namespace tandem::testing {
 namespace {

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "support/temp_dir.h"
-#include "sync/server_schema.h"
-#include "tandem/sqlite_db.h"
+#include "store/server_schema.h"
+#include "tandem/base/sqlite_db.h"
 
 namespace tandem::testing {
 namespace {

@@ -2,8 +2,8 @@
 // facilitator name left behind by erasure, work still owned by an erased person, an imported name that a
 // spreadsheet would run as a formula, and threshold changes of a survey that went unaudited.
 #include "live_server.h"
-#include "tandem/dates.h"
-#include "tandem/ids.h"
+#include "tandem/base/dates.h"
+#include "tandem/base/ids.h"
 
 namespace tandem::testing {
 namespace {

@@ -2,9 +2,9 @@
 // after one person answers, padding a group with links meant for people who left, a link count that wraps,
 // and a reader outside the survey's audience. Each must now learn nothing it should not.
 #include "live_server.h"
-#include "tandem/dates.h"
-#include "tandem/ids.h"
-#include "tandem/sync_service.h"
+#include "tandem/base/dates.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem::testing {
 namespace {
@@ -122,7 +122,7 @@ TEST_F(SurveyTrust, LinksGoOnlyToPeopleStillEmployed) {
     {
         Store store(database);
         HlcClock clock;
-        SyncService(store).write_as_server({server::server_change(
+        SyncService(store).write_as_server({server_change(
             clock, wall_millis(), "person", leaver, {{"exit_date", add_days(iso_from_millis(wall_millis()), -1)}})});
     }
     start();

@@ -1,7 +1,7 @@
 // Who may write and read the 1:1 workflow records (cadence, talking_point), from outside over HTTP: the
 // report's manager only; another manager, HR and a mentor are refused and never receive them.
 #include "live_server.h"
-#include "tandem/ids.h"
+#include "tandem/base/ids.h"
 
 namespace tandem::testing {
 namespace {

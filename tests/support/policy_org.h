@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "support/temp_dir.h"
-#include "tandem/ids.h"
-#include "tandem/sync_service.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem {
 

@@ -3,7 +3,7 @@
 // sealed under one cheap test key (minimum argon2id cost), so the server's shape check accepts it.
 #include <string>
 
-#include "tandem/sealed.h"
+#include "tandem/base/sealed.h"
 
 namespace tandem::testing {
 

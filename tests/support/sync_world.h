@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "support/temp_dir.h"
-#include "tandem/ids.h"
-#include "tandem/replica.h"
-#include "tandem/sync_service.h"
+#include "tandem/base/ids.h"
+#include "tandem/sync/replica.h"
+#include "tandem/sync/sync_service.h"
 
 namespace tandem::testing {
 

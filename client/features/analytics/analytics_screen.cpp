@@ -10,7 +10,7 @@
 #include "features/analytics/analytics.h"
 #include "features/analytics/analytics_charts.h"
 #include "features/surveys/survey_charts.h"
-#include "tandem/dates.h"
+#include "tandem/base/dates.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

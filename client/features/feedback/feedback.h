@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "app/drafts.h"
-#include "tandem/feedback_views.h"
+#include "tandem/feedback/feedback_views.h"
 
 namespace tandem::client {
 class App;

@@ -7,7 +7,7 @@
 #include "app/app.h"
 #include "features/feedback/feedback.h"
 #include "ui/theme.h"
-#include "tandem/entity.h"
+#include "tandem/sync/entity.h"
 #include "ui/widgets.h"
 
 namespace tandem::client {

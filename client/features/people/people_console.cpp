@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "tandem/entity.h"
+#include "tandem/sync/entity.h"
 
 namespace tandem::client {
 

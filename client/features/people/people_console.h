@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "platform/platform.h"
-#include "tandem/change.h"
-#include "tandem/store.h"
+#include "tandem/base/change.h"
+#include "tandem/sync/store.h"
 
 namespace tandem::client {
 

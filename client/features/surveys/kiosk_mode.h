@@ -9,7 +9,7 @@
 #include <string>
 
 #include "platform/platform.h"
-#include "tandem/kiosk.h"
+#include "tandem/surveys/kiosk.h"
 
 namespace tandem::client {
 

@@ -3,7 +3,7 @@
 #include "app/app.h"
 #include "features/feedback/feedback.h"
 #include "features/surveys/surveys.h"
-#include "tandem/entity.h"
+#include "tandem/sync/entity.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

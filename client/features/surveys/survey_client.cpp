@@ -1,6 +1,6 @@
 #include "features/surveys/survey_client.h"
 
-#include "tandem/csv.h"
+#include "tandem/base/csv.h"
 
 namespace tandem::client {
 

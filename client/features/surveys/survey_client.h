@@ -7,8 +7,8 @@
 
 #include "app/kept_figures.h"
 #include "platform/platform.h"
-#include "tandem/change.h"
-#include "tandem/store.h"
+#include "tandem/base/change.h"
+#include "tandem/sync/store.h"
 
 namespace tandem::client {
 

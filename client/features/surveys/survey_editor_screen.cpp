@@ -7,8 +7,8 @@
 #include "app/app.h"
 #include "features/feedback/feedback.h"
 #include "features/surveys/surveys.h"
-#include "tandem/dates.h"
-#include "tandem/entity.h"
+#include "tandem/base/dates.h"
+#include "tandem/sync/entity.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

@@ -8,9 +8,9 @@
 #include "features/feedback/feedback.h"
 #include "features/surveys/survey_charts.h"
 #include "features/surveys/surveys.h"
-#include "tandem/dates.h"
-#include "tandem/entity.h"
-#include "tandem/survey_results.h"
+#include "tandem/base/dates.h"
+#include "tandem/sync/entity.h"
+#include "tandem/surveys/survey_results.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

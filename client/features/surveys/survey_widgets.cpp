@@ -2,7 +2,7 @@
 // changes, and the survey actions that reach the home screen and 1:1 agendas.
 #include "app/app.h"
 #include "features/surveys/surveys.h"
-#include "tandem/survey_instruments.h"
+#include "tandem/surveys/survey_instruments.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

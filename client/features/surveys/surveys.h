@@ -4,7 +4,7 @@
 // where anonymity allows and managers commit actions that reach their 1:1s.
 #include <string>
 
-#include "tandem/survey_views.h"
+#include "tandem/surveys/survey_views.h"
 
 namespace tandem::client {
 class App;

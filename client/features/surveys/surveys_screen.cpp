@@ -6,7 +6,7 @@
 #include "app/app.h"
 #include "features/feedback/feedback.h"
 #include "features/surveys/surveys.h"
-#include "tandem/survey_instruments.h"
+#include "tandem/surveys/survey_instruments.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

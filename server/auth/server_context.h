@@ -1,0 +1,50 @@
+#pragma once
+// What every domain's routes share: the options, the databases, accounts and password hashing, and the org
+// chart. A domain's routes get this rather than the whole server, and keep their own state themselves (the
+// analytics index, the answer links' rate limits, the sign-in throttle).
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "auth/accounts.h"
+#include "auth/password_hasher.h"
+#include "http/http_connections.h"
+#include "store/databases.h"
+#include "tandem/sync/org_chart.h"
+
+namespace tandem::server {
+
+struct ServerOptions {
+    std::string database_path;
+    std::string host = "127.0.0.1";
+    int port = 8080;
+    std::string web_dir;  // the built web client; empty serves the API only
+    size_t max_body_bytes = 8 * 1024 * 1024;
+    int threads = 16;  // database readers, and connection workers kept warm
+    int session_days = 30;
+    ConnectionLimits connections;
+    size_t hashing_threads = PasswordHasher::default_threads();
+};
+
+struct ServerContext {
+    explicit ServerContext(ServerOptions server_options);
+
+    ServerOptions options;
+    Databases databases;
+    Accounts accounts;
+    PasswordHasher hasher;
+
+    // The reporting lines as of the last write that could move someone: routes that change people call
+    // reload_org_chart() after their write.
+    std::shared_ptr<const OrgChart> org_chart();
+    void reload_org_chart();
+
+private:
+    std::mutex org_mutex_;
+    std::shared_ptr<const OrgChart> org_;
+};
+
+// Builds the reporting lines from the person records in `store`.
+OrgChart load_org_chart(Store& store);
+
+} // namespace tandem::server

@@ -1,0 +1,34 @@
+#include "store/databases.h"
+
+#include "store/server_schema.h"
+
+namespace tandem::server {
+
+Databases::Databases(const std::string& path, size_t reader_count) : path_(path) {
+    // WAL with synchronous=FULL: readers never block the writer, and a commit is on disk before the push
+    // that caused it is acknowledged.
+    writer_ = std::make_unique<Store>(path, StoreOptions{true, false});
+    // secure_delete: erasing a person (docs/api.md, Export and erasure) must leave none of their bytes in free
+    // pages.
+    // A larger page cache for the writer: answers and tallies of a big organisation are written into
+    // tables of millions of rows, where SQLite's default 2 MiB would reread pages from disk on every answer.
+    writer_->database().exec("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-65536");
+    migrate_server_schema(*writer_);
+    for (size_t i = 0; i < reader_count; ++i)
+        idle_readers_.push_back(std::make_unique<Store>(path, StoreOptions{true, true}));
+}
+
+Databases::Lease::Lease(Databases& owner_) : owner(owner_) {
+    std::unique_lock<std::mutex> lock(owner.readers_mutex_);
+    owner.reader_returned_.wait(lock, [&] { return !owner.idle_readers_.empty(); });
+    store = std::move(owner.idle_readers_.back());
+    owner.idle_readers_.pop_back();
+}
+
+Databases::Lease::~Lease() {
+    std::lock_guard<std::mutex> lock(owner.readers_mutex_);
+    owner.idle_readers_.push_back(std::move(store));
+    owner.reader_returned_.notify_one();
+}
+
+} // namespace tandem::server

@@ -1,0 +1,146 @@
+#include "tandem/one_on_ones/checkin_views.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "tandem/base/dates.h"
+
+namespace tandem {
+
+namespace {
+// The first line of the notes, cut on a character boundary, for list rows.
+std::string preview(const std::string& notes) {
+    std::string line = notes.substr(0, notes.find('\n'));
+    if (line.size() <= 80) return line;
+    size_t cut = 80;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    return line.substr(0, cut) + "…";
+}
+}  // namespace
+
+std::vector<ReportSummary> team_overview(Store& store, const std::string& manager_id, const std::string& today) {
+    std::vector<ReportSummary> team;
+    Statement people(store.database().handle(),
+                     "SELECT record_id, json_extract(state, '$.name.v') FROM records WHERE entity = 'person' "
+                     "AND deleted = 0 AND json_extract(state, '$.manager_id.v') = ?");
+    people.bind(1, manager_id);
+    while (people.step()) {
+        ReportSummary report;
+        report.person_id = people.text(0);
+        report.name = people.text(1);
+        team.push_back(std::move(report));
+    }
+
+    std::unordered_map<std::string, std::string> last_by_report;
+    Statement last(store.database().handle(),
+                   "SELECT subject_id, MAX(json_extract(state, '$.held_on.v')) FROM records "
+                   "WHERE entity = 'checkin' AND deleted = 0 GROUP BY subject_id");
+    while (last.step()) last_by_report[last.text(0)] = last.text(1);
+
+    std::unordered_map<std::string, int> open_by_report;
+    Statement open(store.database().handle(),
+                   "SELECT subject_id, COUNT(*) FROM records WHERE entity = 'action_item' AND deleted = 0 "
+                   "AND COALESCE(json_extract(state, '$.done.v'), 0) = 0 GROUP BY subject_id");
+    while (open.step()) open_by_report[open.text(0)] = int(open.integer(1));
+
+    // Two devices may each have created a cadence for one report: the lowest record id wins everywhere.
+    std::unordered_map<std::string, std::pair<std::string, Cadence>> cadence_by_report;
+    Statement cadences(store.database().handle(),
+                       "SELECT record_id, subject_id, state FROM records WHERE entity = 'cadence' AND deleted = 0 "
+                       "ORDER BY record_id DESC");
+    while (cadences.step()) {
+        RecordState state;
+        state.fields = Json::parse(cadences.text(2));
+        cadence_by_report[cadences.text(1)] = {cadences.text(0), Cadence::from_record(state)};
+    }
+
+    for (auto& report : team) {
+        report.last_checkin = last_by_report[report.person_id];
+        if (auto it = cadence_by_report.find(report.person_id); it != cadence_by_report.end()) {
+            report.cadence_id = it->second.first;
+            report.cadence = it->second.second;
+        }
+        report.next_due = next_due(report.last_checkin, report.cadence, today);
+        report.overdue = report.next_due < today;
+        report.open_items = open_by_report[report.person_id];
+    }
+    std::sort(team.begin(), team.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return team;
+}
+
+std::vector<CheckInSummary> checkin_history(Store& store, const std::string& report_id) {
+    std::vector<CheckInSummary> history;
+    Statement rows(store.database().handle(),
+                   "SELECT c.record_id, json_extract(c.state, '$.held_on.v'), "
+                   "COALESCE(json_extract(c.state, '$.mood.v'), 0), COALESCE(json_extract(c.state, '$.shared_notes.v'), ''), "
+                   "(SELECT COUNT(*) FROM records a WHERE a.entity = 'action_item' AND a.subject_id = c.subject_id AND a.deleted = 0 "
+                   "  AND json_extract(a.state, '$.checkin_id.v') = c.record_id "
+                   "  AND COALESCE(json_extract(a.state, '$.done.v'), 0) = 0) "
+                   "FROM records c WHERE c.entity = 'checkin' AND c.deleted = 0 AND c.subject_id = ? "
+                   "ORDER BY 2 DESC, c.record_id DESC");
+    rows.bind(1, report_id);
+    while (rows.step())
+        history.push_back(CheckInSummary{rows.text(0), rows.text(1), int(rows.integer(2)), preview(rows.text(3)),
+                                         int(rows.integer(4))});
+    return history;
+}
+
+CheckInDetail checkin_detail(Store& store, const std::string& checkin_id, const std::string& viewer_id) {
+    CheckInDetail detail;
+    auto checkin = store.load(checkin_id);
+    if (!checkin || checkin->state.deleted) return detail;
+    detail.found = true;
+    detail.checkin_id = checkin_id;
+    detail.report_id = checkin->state.text("report_id");
+    detail.held_on = checkin->state.text("held_on");
+    detail.shared_notes = checkin->state.text("shared_notes");
+    Json mood = checkin->state.value("mood");
+    detail.mood = mood.is_number_integer() ? mood.get<int>() : 0;
+
+    Statement children(store.database().handle(),
+                       "SELECT record_id, entity, author_id, state FROM records WHERE deleted = 0 "
+                       "AND entity IN ('action_item', 'private_note', 'talking_point') AND subject_id = ? "
+                       "AND json_extract(state, '$.checkin_id.v') = ? ORDER BY record_id");
+    children.bind(1, detail.report_id).bind(2, checkin_id);
+    while (children.step()) {
+        RecordState state;
+        state.fields = Json::parse(children.text(3));
+        if (children.text(1) == "private_note") {
+            // Only the viewer's own note; a device may hold none but its user's, but check anyway.
+            const std::string author = children.text(2);
+            if (!author.empty() && author != viewer_id) continue;
+            detail.private_note_id = children.text(0);
+            detail.private_text = state.text("text");
+        } else if (children.text(1) == "talking_point") {
+            Json done = state.value("done"), position = state.value("position");
+            detail.agenda.push_back(TalkingPointView{children.text(0), state.text("text"), state.text("source"),
+                                                     position.is_number_integer() ? position.get<int>() : 0,
+                                                     done.is_boolean() && done.get<bool>()});
+        } else {
+            Json done = state.value("done");
+            detail.items.push_back(ActionItemView{children.text(0), state.text("text"), state.text("due_on"),
+                                                  done.is_boolean() && done.get<bool>()});
+        }
+    }
+    std::stable_sort(detail.agenda.begin(), detail.agenda.end(),
+                     [](const auto& a, const auto& b) { return a.position < b.position; });
+
+    Statement carried(store.database().handle(),
+                      "SELECT a.record_id, a.state, json_extract(c.state, '$.held_on.v') FROM records a "
+                      "JOIN records c ON c.record_id = json_extract(a.state, '$.checkin_id.v') "
+                      "WHERE a.entity = 'action_item' AND a.subject_id = ?1 AND a.deleted = 0 "
+                      "AND COALESCE(json_extract(a.state, '$.done.v'), 0) = 0 "
+                      "AND c.deleted = 0 AND c.record_id <> ?2 AND json_extract(c.state, '$.held_on.v') <= ?3 "
+                      "ORDER BY 3, a.record_id");
+    carried.bind(1, detail.report_id).bind(2, checkin_id).bind(3, detail.held_on);
+    while (carried.step()) {
+        RecordState state;
+        state.fields = Json::parse(carried.text(1));
+        detail.carried.push_back(
+            CarriedItemView{ActionItemView{carried.text(0), state.text("text"), state.text("due_on"), false},
+                            carried.text(2)});
+    }
+    return detail;
+}
+
+} // namespace tandem

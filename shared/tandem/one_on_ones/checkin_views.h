@@ -1,0 +1,69 @@
+#pragma once
+// Read models for the 1:1 screens, built from the store when it changes (never per frame).
+#include <string>
+#include <vector>
+
+#include "tandem/one_on_ones/cadence.h"
+#include "tandem/sync/store.h"
+
+namespace tandem {
+
+struct ReportSummary {
+    std::string person_id;
+    std::string name;
+    std::string last_checkin;  // "" when there has been none
+    std::string next_due;      // last + cadence, or today when there has been none
+    bool overdue = false;
+    int open_items = 0;
+    Cadence cadence;           // fortnightly until the manager sets one
+    std::string cadence_id;    // the cadence record, empty while the default applies
+};
+
+struct CheckInSummary {
+    std::string checkin_id;
+    std::string held_on;
+    int mood = 0;  // 0: not recorded
+    std::string notes_preview;
+    int open_items = 0;
+};
+
+struct ActionItemView {
+    std::string item_id;
+    std::string text;
+    std::string due_on;
+    bool done = false;
+};
+
+struct TalkingPointView {
+    std::string point_id, text, source;
+    int position = 0;
+    bool done = false;
+};
+
+// An open action item from an earlier 1:1 with the same report, shown on this 1:1's agenda until done.
+struct CarriedItemView {
+    ActionItemView item;
+    std::string from_held_on;
+};
+
+struct CheckInDetail {
+    bool found = false;
+    std::string checkin_id, report_id, held_on, shared_notes;
+    int mood = 0;
+    std::string private_note_id, private_text;
+    std::vector<ActionItemView> items;
+    std::vector<TalkingPointView> agenda;  // by position
+    // Computed when the 1:1 is opened, never copied into it: a meeting prepared in advance or postponed
+    // still shows every item left open by the 1:1s held before (or on) its date.
+    std::vector<CarriedItemView> carried;
+};
+
+// Direct reports of `manager_id`, by name, with their 1:1 cadence as of `today`.
+std::vector<ReportSummary> team_overview(Store& store, const std::string& manager_id, const std::string& today);
+// A report's check-ins, newest first.
+std::vector<CheckInSummary> checkin_history(Store& store, const std::string& report_id);
+// One check-in with its agenda, its action items, the open items carried from earlier 1:1s and the
+// viewer's private note (sealed).
+CheckInDetail checkin_detail(Store& store, const std::string& checkin_id, const std::string& viewer_id);
+
+} // namespace tandem

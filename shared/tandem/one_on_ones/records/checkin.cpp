@@ -1,0 +1,24 @@
+// A 1:1 check-in between a manager and one report. Shared notes are meant for both; the report is the
+// subject, so the check-in is visible only to its author while that report is in the author's team.
+#include "tandem/one_on_ones/records.h"
+
+namespace tandem {
+
+const EntitySpec& checkin_spec() {
+    static const EntitySpec spec{
+        "checkin",
+        {
+            FieldSpec::person("report_id").on_create().fixed(),
+            FieldSpec::date("held_on").on_create(),
+            FieldSpec::text("shared_notes", 20000),
+            FieldSpec::integer("mood", 1, 5).with_null(),
+        },
+        SubjectRule::PersonField,
+        "report_id",
+        WriteRule::ManagerOfSubject,
+        ReadRule::AuthorManagesSubject,
+    };
+    return spec;
+}
+
+} // namespace tandem

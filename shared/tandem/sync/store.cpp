@@ -1,0 +1,282 @@
+#include "tandem/sync/store.h"
+
+#include "tandem/sync/migrations.h"
+
+namespace tandem {
+
+namespace {
+enum Slot {
+    kLoad, kSave, kLogged, kAppendLog, kLastSeq, kAppendOutbox, kOutbox, kOutboxPending, kRemoveOutbox,
+    kRejectOutbox, kSetting, kSetSetting, kRecordsOf, kRecordsAbout,
+    kRemoveRecord,
+    kSlotCount
+};
+}  // namespace
+
+Store::Store(const std::string& path, StoreOptions options) : db_(path), statements_(kSlotCount) {
+    if (options.host_flushes)
+        db_.exec("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF");
+    else
+        db_.exec(options.write_ahead_log ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
+                                         : "PRAGMA synchronous=FULL");
+    db_.exec("PRAGMA foreign_keys=ON");
+    if (!options.read_only) migrate();
+}
+
+Store::~Store() = default;
+
+void Store::migrate() {
+    const auto& steps = schema_migrations();
+    int64_t version = db_.user_version();
+    if (version > int64_t(steps.size()))
+        throw StoreError("database schema version " + std::to_string(version) +
+                         " is newer than this build understands (" + std::to_string(steps.size()) + ")");
+    for (; version < int64_t(steps.size()); ++version) {
+        transaction([&] {
+            db_.exec(steps[size_t(version)]);
+            db_.exec("PRAGMA user_version=" + std::to_string(version + 1));
+        });
+    }
+}
+
+Statement& Store::cached(int slot, const char* sql) {
+    auto& statement = statements_[size_t(slot)];
+    if (!statement) statement = std::make_unique<Statement>(db_.handle(), sql);
+    statement->reset();
+    return *statement;
+}
+
+void Store::transaction(const std::function<void()>& work) {
+    if (!sqlite3_get_autocommit(db_.handle())) return work();  // the outer transaction commits or rolls back
+    db_.exec("BEGIN IMMEDIATE");
+    try {
+        work();
+        db_.exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+StoredRecord Store::read_record(const Statement& row) {
+    StoredRecord record;
+    record.state.record_id = row.text(0);
+    record.state.entity = row.text(1);
+    record.author_id = row.text(2);
+    record.subject_id = row.text(3);
+    record.state.deleted = row.integer(4) != 0;
+    record.state.fields = Json::parse(row.text(5));
+    record.addressee_id = row.text(6);
+    return record;
+}
+
+std::optional<StoredRecord> Store::load(const std::string& record_id) {
+    auto& statement = cached(kLoad, "SELECT record_id, entity, author_id, subject_id, deleted, state, addressee_id FROM records "
+                                    "WHERE record_id = ?");
+    statement.bind(1, record_id);
+    if (!statement.step()) return std::nullopt;
+    StoredRecord record = read_record(statement);
+    statement.reset();  // an unfinished statement would pin this connection's read snapshot
+    return record;
+}
+
+void Store::save(const StoredRecord& record) {
+    auto& statement = cached(kSave, "INSERT OR REPLACE INTO records(record_id, entity, author_id, subject_id, "
+                                    "deleted, state, addressee_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    statement.bind(1, record.state.record_id)
+        .bind(2, record.state.entity)
+        .bind(3, record.author_id)
+        .bind(4, record.subject_id)
+        .bind(5, int64_t(record.state.deleted))
+        .bind(6, record.state.fields.dump())
+        .bind(7, record.addressee_id)
+        .run();
+}
+
+std::vector<StoredRecord> Store::read_records(Statement& statement) {
+    std::vector<StoredRecord> out;
+    while (statement.step()) out.push_back(read_record(statement));
+    return out;
+}
+
+std::vector<StoredRecord> Store::records_of(const std::string& entity) {
+    return read_records(cached(kRecordsOf, "SELECT record_id, entity, author_id, subject_id, deleted, state, addressee_id FROM "
+                                           "records WHERE entity = ? ORDER BY record_id")
+                            .bind(1, entity));
+}
+
+std::vector<StoredRecord> Store::records_about(const std::string& subject_id) {
+    return read_records(cached(kRecordsAbout, "SELECT record_id, entity, author_id, subject_id, deleted, state, addressee_id FROM "
+                                              "records WHERE subject_id = ? ORDER BY record_id")
+                            .bind(1, subject_id));
+}
+
+std::vector<StoredRecord> Store::records_naming(const std::string& entity, const std::string& field,
+                                                const std::string& value) {
+    // Rare (erasure only), so not cached: the statement differs by nothing but its values anyway.
+    Statement statement(db_.handle(), "SELECT record_id, entity, author_id, subject_id, deleted, state, addressee_id "
+                                      "FROM records WHERE entity = ? AND json_extract(state, '$.' || ? || '.v') = ? "
+                                      "ORDER BY record_id");
+    statement.bind(1, entity).bind(2, field).bind(3, value);
+    return read_records(statement);
+}
+
+void Store::blank_logged_field(const std::string& entity, const std::string& record_id, const std::string& field) {
+    Statement(db_.handle(), "UPDATE change_log SET body = json_set(body, '$.fields.' || ?, '') WHERE entity = ? "
+                            "AND json_extract(body, '$.record_id') = ? "
+                            "AND json_extract(body, '$.fields.' || ?) IS NOT NULL")
+        .bind(1, field)
+        .bind(2, entity)
+        .bind(3, record_id)
+        .bind(4, field)
+        .run();
+}
+
+void Store::blank_logged_field_where(const std::string& entity, const std::string& field, const std::string& id_field,
+                                     const std::string& value) {
+    Statement(db_.handle(), "UPDATE change_log SET body = json_set(body, '$.fields.' || ?, '') WHERE entity = ? "
+                            "AND json_extract(body, '$.fields.' || ?) = ? "
+                            "AND json_extract(body, '$.fields.' || ?) IS NOT NULL")
+        .bind(1, field)
+        .bind(2, entity)
+        .bind(3, id_field)
+        .bind(4, value)
+        .bind(5, field)
+        .run();
+}
+
+void Store::blank_logged_changes_about(const std::string& subject_id) {
+    Statement(db_.handle(), "UPDATE change_log SET body = json_set(body, '$.fields', json('{}'), '$.deleted', json('true')) "
+                            "WHERE subject_id = ? AND entity <> ?")
+        .bind(1, subject_id)
+        .bind(2, kRemovalEntity)
+        .run();
+}
+
+bool Store::checkpoint_and_truncate() {
+    int log = 0, copied = 0;
+    return sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &copied) == SQLITE_OK;
+}
+
+void Store::remove_record(const std::string& record_id) {
+    cached(kRemoveRecord, "DELETE FROM records WHERE record_id = ?").bind(1, record_id).run();
+}
+
+bool Store::logged(const std::string& change_id) {
+    auto& statement = cached(kLogged, "SELECT 1 FROM change_log WHERE change_id = ?");
+    statement.bind(1, change_id);
+    bool found = statement.step();
+    statement.reset();
+    return found;
+}
+
+int64_t Store::append_log(const std::string& change_id, const LogRow& row) {
+    auto& statement = cached(kAppendLog, "INSERT INTO change_log(change_id, entity, author_id, subject_id, body, "
+                                         "addressee_id) VALUES (?, ?, ?, ?, ?, ?)");
+    statement.bind(1, change_id).bind(2, row.entity).bind(3, row.author_id).bind(4, row.subject_id).bind(5, row.body);
+    statement.bind(6, row.addressee_id);
+    statement.run();
+    return sqlite3_last_insert_rowid(db_.handle());
+}
+
+int64_t Store::append_removal(const std::string& change_id, const std::string& recipient_id,
+                              const std::string& entity, const std::string& record_id, const std::string& subject_id) {
+    const Json body{{"entity", entity}, {"record_id", record_id}, {"removed", true}};
+    return append_log(change_id, LogRow{0, kRemovalEntity, recipient_id, subject_id, body.dump()});
+}
+
+std::vector<LogRow> Store::scan_log(int64_t since, const ReadScope& scope, const std::string& actor_id, int limit) {
+    std::vector<LogRow> rows;
+    if (!scope.authored_by_actor && !scope.addressed_to_actor && scope.shared_entities.empty()) return rows;
+    // One indexed range per part of the scope, each walked from `since` and cut at `limit`, merged by seq:
+    // SQLite reads at most `limit` rows per range instead of the whole log. Each part leaves out the rows
+    // an earlier part already covers (the actor's own, then those addressed to them), so no row comes twice.
+    const char* columns = "SELECT seq, entity, author_id, subject_id, body, addressee_id FROM change_log";
+    const std::string not_own = scope.authored_by_actor ? " AND author_id <> ?2" : "";
+    const std::string not_addressed = scope.addressed_to_actor ? " AND addressee_id <> ?2" : "";
+    std::vector<std::string> parts;
+    if (scope.authored_by_actor)
+        parts.push_back(std::string(columns) + " WHERE author_id = ?2 AND seq > ?1 ORDER BY seq LIMIT ?3");
+    if (scope.addressed_to_actor)
+        parts.push_back(std::string(columns) + " WHERE addressee_id = ?2" + not_own + " AND seq > ?1 ORDER BY seq LIMIT ?3");
+    for (size_t i = 0; i < scope.shared_entities.size(); ++i)
+        parts.push_back(std::string(columns) + " WHERE entity = ?" + std::to_string(4 + i) + not_own + not_addressed +
+                        " AND seq > ?1 ORDER BY seq LIMIT ?3");
+    std::string sql = "SELECT seq, entity, author_id, subject_id, body, addressee_id FROM (";
+    for (size_t i = 0; i < parts.size(); ++i) sql += (i ? " UNION ALL SELECT * FROM (" : "SELECT * FROM (") + parts[i] + ")";
+    sql += ") ORDER BY seq LIMIT ?3";
+    auto& statement = scan_statements_[sql];
+    if (!statement) statement = std::make_unique<Statement>(db_.handle(), sql);
+    statement->reset();
+    statement->bind(1, since).bind(3, int64_t(limit));
+    if (sql.find("?2") != std::string::npos) statement->bind(2, actor_id);
+    for (size_t i = 0; i < scope.shared_entities.size(); ++i) statement->bind(int(4 + i), scope.shared_entities[i]);
+    while (statement->step())
+        rows.push_back(LogRow{statement->integer(0), statement->text(1), statement->text(2), statement->text(3),
+                              statement->text(4), statement->text(5)});
+    statement->reset();
+    return rows;
+}
+
+namespace {
+// The one number a counting query returns; resets so the statement does not pin a read snapshot.
+int64_t single_integer(Statement& statement) {
+    statement.step();
+    const int64_t value = statement.integer(0);
+    statement.reset();
+    return value;
+}
+}  // namespace
+
+int64_t Store::last_seq() {
+    return single_integer(cached(kLastSeq, "SELECT COALESCE(MAX(seq), 0) FROM change_log"));
+}
+
+void Store::append_outbox(const std::string& change_id, const std::string& body) {
+    cached(kAppendOutbox, "INSERT OR IGNORE INTO outbox(change_id, body) VALUES (?, ?)")
+        .bind(1, change_id)
+        .bind(2, body)
+        .run();
+}
+
+std::vector<OutboxEntry> Store::outbox(int limit) {
+    auto& statement = cached(kOutbox, "SELECT change_id, body, COALESCE(problem_code, ''), "
+                                      "COALESCE(problem_message, '') FROM outbox "
+                                      "ORDER BY problem_code IS NOT NULL, position LIMIT ?");
+    statement.bind(1, int64_t(limit));
+    std::vector<OutboxEntry> out;
+    while (statement.step())
+        out.push_back(OutboxEntry{statement.text(0), statement.text(1), statement.text(2), statement.text(3)});
+    return out;
+}
+
+int64_t Store::outbox_pending() {
+    return single_integer(cached(kOutboxPending, "SELECT COUNT(*) FROM outbox WHERE problem_code IS NULL"));
+}
+
+void Store::remove_outbox(const std::string& change_id) {
+    cached(kRemoveOutbox, "DELETE FROM outbox WHERE change_id = ?").bind(1, change_id).run();
+}
+
+void Store::reject_outbox(const std::string& change_id, const Problem& problem) {
+    cached(kRejectOutbox, "UPDATE outbox SET problem_code = ?, problem_message = ? WHERE change_id = ?")
+        .bind(1, problem.code)
+        .bind(2, problem.message)
+        .bind(3, change_id)
+        .run();
+}
+
+std::optional<std::string> Store::setting(const std::string& key) {
+    auto& statement = cached(kSetting, "SELECT value FROM settings WHERE key = ?");
+    statement.bind(1, key);
+    if (!statement.step()) return std::nullopt;
+    std::string value = statement.text(0);
+    statement.reset();
+    return value;
+}
+
+void Store::set_setting(const std::string& key, const std::string& value) {
+    cached(kSetSetting, "INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)").bind(1, key).bind(2, value).run();
+}
+
+} // namespace tandem
