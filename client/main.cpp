@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "features/features.h"
 #include "platform/platform.h"
 #include "ui/glyphs.h"
 #include "ui/theme.h"
@@ -33,6 +34,7 @@ namespace {
 struct Runtime {
     SDL_Window* window = nullptr;
     std::unique_ptr<Platform> platform;
+    Registry features;  // filled once at start, before the app that reads it
     std::unique_ptr<App> app;
     float pixel_ratio = 0;
     bool quit = false;
@@ -202,7 +204,8 @@ int main(int, char**) {
     host::after_imgui_init();
 
     runtime.platform = host::make_platform();
-    runtime.app = std::make_unique<App>(*runtime.platform);
+    register_features(runtime.features);
+    runtime.app = std::make_unique<App>(*runtime.platform, runtime.features);
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop(frame, 0, false);
     return 0;

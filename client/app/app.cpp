@@ -31,7 +31,12 @@ std::string password_reset_notice(const Json& reset) {
 }
 }  // namespace
 
-App::App(Platform& platform) : platform_(platform) {}
+const Registry& no_features() {
+    static const Registry none;
+    return none;
+}
+
+App::App(Platform& platform, const Registry& features) : platform_(platform), features_(features) {}
 App::~App() { sync_.reset(); }
 
 std::string App::today() { return iso_from_millis(platform_.now_millis()); }
@@ -57,6 +62,7 @@ void App::update() {
     if (online && !was_online_) sync_.request_soon();  // back online: do not wait for the next round
     was_online_ = online;
     page_hidden_ = false;  // drawing again
+    for (int steps = platform_.take_history_back(); steps > 0; --steps) step_back();
     if (sealing_.busy()) {  // asked for last frame, which already showed "Unlocking…"
         if (auto record = sealing_.run_pending(user_->id, replica_->new_record_id()))
             edit("sealing_key", record->record_id, record->fields);
@@ -265,27 +271,47 @@ void App::open_store_for(const SignedInUser& user) {
         replica_ = std::make_unique<Replica>(*store_, user.id, [this] { return platform_.now_millis(); });
         recover_unsaved_typing();
     }
-    screen_ = home();
+    show_only(home());
     views_stale_ = true;
 }
 
-Screen App::home() const {
-    if (!user_) return Screen::Team;
-    if (user_->role == Role::HrAdmin) return Screen::People;
-    return user_->role == Role::Mentor ? Screen::Mentoring : Screen::Team;
+ScreenId App::home() const {
+    if (!user_) return kSignInScreen;
+    return features_.home_for(user_->role).value_or(kSignInScreen);
 }
 
-void App::open_screen(Screen screen) {
-    if (screen != screen_) back_ = screen_;
+void App::show_only(const ScreenId& screen) {
+    back_stack_.clear();
     screen_ = screen;
-    if (screen == Screen::Audit) people_.load_audit(platform_, user_->token, false);
 }
 
-void App::open_person(const std::string& person_id) {
-    people_.selected_id = person_id;
-    people_.chosen_role.clear();
-    people_.message.clear();
-    screen_ = Screen::Person;
+void App::open_screen(const ScreenId& screen, const std::function<void(TeamViews&)>& select) {
+    const ScreenSpec* spec = features_.screen(screen);
+    if (!user_ || !spec || !spec->open_to(user_->role)) return;
+    if (select) {
+        select(views_);
+        views_stale_ = views_urgent_ = true;
+    }
+    if (screen != screen_ && screen_ != kSignInScreen) {
+        back_stack_.push_back(screen_);
+        platform_.history_step();
+        // A long session of back and forth must not grow without end: the oldest steps go first.
+        if (back_stack_.size() > 64) back_stack_.erase(back_stack_.begin());
+    }
+    screen_ = screen;
+    if (spec->on_open) spec->on_open(*this);
+}
+
+void App::go_back() {
+    if (back_stack_.empty()) return show_only(home());
+    step_back();
+    platform_.history_step_back();
+}
+
+void App::step_back() {
+    if (back_stack_.empty()) return;  // the browser's older entries are from before a sign-in: stay
+    screen_ = back_stack_.back();
+    back_stack_.pop_back();
 }
 
 void App::sign_in(const std::string& email, const std::string& password) {
@@ -348,7 +374,7 @@ void App::sign_out() {
     std::remove(session_path(platform_).c_str());
     sign_in_form_ = SignInForm{};
     ++committed_generation_;
-    screen_ = Screen::SignIn;
+    show_only(kSignInScreen);
     views_ = TeamViews{};
     people_ = PeopleConsole{};
     surveys_.forget();
@@ -357,6 +383,7 @@ void App::sign_out() {
     typing_not_durable_.clear();
     device_drafts_.clear();
     sealing_.forget();
+    features_.forget_all();
 }
 
 EditResult App::edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted) {
@@ -373,17 +400,17 @@ EditResult App::edit(const std::string& entity, const std::string& record_id, co
 }
 
 void App::open_history(const std::string& report_id) {
-    views_.report_id = report_id;
-    views_.checkin = CheckInDetail{};
-    screen_ = Screen::History;
-    views_stale_ = views_urgent_ = true;
+    open_screen(kHistoryScreen, [&](TeamViews& views) {
+        views.report_id = report_id;
+        views.checkin = CheckInDetail{};
+    });
 }
 
 void App::open_checkin(const std::string& checkin_id) {
-    views_.checkin = CheckInDetail{};
-    views_.checkin.checkin_id = checkin_id;
-    screen_ = Screen::CheckIn;
-    views_stale_ = views_urgent_ = true;
+    open_screen(kCheckInScreen, [&](TeamViews& views) {
+        views.checkin = CheckInDetail{};
+        views.checkin.checkin_id = checkin_id;
+    });
 }
 
 bool App::log_checkin(const std::string& report_id, const std::string& held_on, int mood, const std::string& notes) {
@@ -401,18 +428,6 @@ void App::set_cadence(const ReportSummary& report, const std::string& every, int
         fields["report_id"] = report.person_id;
     }
     edit("cadence", id, fields);
-}
-
-void App::open_partnership(Screen screen, const std::string& id) {
-    if (screen == Screen::Program) views_.program_id = id;
-    if (screen == Screen::Agreement) views_.agreement_id = id;
-    if (screen == Screen::Mentoring) views_.pair_id = id;
-    open_screen(screen);
-}
-
-void App::open_guide(const std::string& guide_id) {
-    views_.guide_id = guide_id;
-    open_screen(Screen::Guide);
 }
 
 void App::add_guide_to_agenda(const CheckInDetail& checkin, const GuideView& guide) {
@@ -455,13 +470,6 @@ void App::rate_guide(const GuideView& guide, const Json& fields) {
     created["owner_id"] = user_->id;
     created["guide_id"] = guide.guide_id;
     edit("guide_feedback", replica_->new_record_id(), created);
-}
-
-void App::open_survey(const std::string& survey_id, Screen screen) {
-    surveys_.survey_id = survey_id;
-    surveys_.message.clear();
-    if (screen == Screen::SurveyResults) surveys_.group.clear();  // the results screen picks the reader's own
-    open_screen(screen);
 }
 
 void App::start_kiosk(const std::string& survey_id, const std::string& label, const std::string& pin) {

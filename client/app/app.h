@@ -2,6 +2,7 @@
 // Application state and the commands screens call. Screens draw from the prepared views here and change
 // data only through edit(), which follows the one path: change -> replica (records + outbox, one
 // transaction) -> persist -> "saved on this device" -> sync.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include "app/drafts.h"
 #include "app/note_sealing.h"
+#include "app/registry.h"
 #include "app/sync_engine.h"
 #include "app/team_views.h"
 #include "features/people/people_console.h"
@@ -21,11 +23,16 @@
 
 namespace tandem::client {
 
-enum class Screen {
-    SignIn, Team, History, CheckIn, People, Person, Import, Audit, Journal, Passphrase, Guides, Guide,
-    Feedback, GiveFeedback, Recognition, Surveys, SurveyEditor, SurveyResults, Sessions, Programs, Program,
-    Agreements, Agreement, Mentoring, Analytics
-};
+// The app's own screen: nobody signed in. Every other screen is a feature's (registry.h).
+inline const ScreenId kSignInScreen = "sign-in";
+// The 1:1 screens, whose selection (the report, the check-in) App keeps in TeamViews.
+inline const ScreenId kHistoryScreen = "one_on_ones/history";
+inline const ScreenId kCheckInScreen = "one_on_ones/checkin";
+// Kiosk mode replaces the whole app; App draws this screen (the surveys feature's) while it lasts.
+inline const ScreenId kKioskScreen = "surveys/kiosk";
+
+// A registry with nothing in it, for an App under test that draws no screen.
+const Registry& no_features();
 
 struct SignedInUser {
     std::string token, id, name;
@@ -34,7 +41,8 @@ struct SignedInUser {
 
 class App {
 public:
-    explicit App(Platform& platform);
+    // `features` holds every feature's screens (client/features/features.cpp); tests may pass none.
+    explicit App(Platform& platform, const Registry& features = no_features());
     ~App();
 
     // Once per frame, before drawing: finishes start-up, runs sync, rebuilds views that went stale.
@@ -54,16 +62,19 @@ public:
     void accept_invite(const std::string& token, const std::string& password);
     void sign_out();
     // After the server ended the session: back to sign-in, keeping this user's data and queued changes.
-    void request_sign_in_again() { screen_ = Screen::SignIn; }
+    void request_sign_in_again() { show_only(kSignInScreen); }
     EditResult edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted = false);
     std::string new_record_id() { return replica_->new_record_id(); }
-    void open_team() { screen_ = Screen::Team; }
-    void open_screen(Screen screen);
-    void go_back() { screen_ = back_ == Screen::SignIn ? home() : back_; }  // one step, to where open_screen came from
+    // Navigation by screen id with a back stack: open_screen remembers where it came from, go_back returns
+    // there (or to the role's home). A screen the user's role may not open is refused. `select` sets what
+    // the screen opens on (a program, a guide) in the prepared views first.
+    void open_screen(const ScreenId& screen, const std::function<void(TeamViews&)>& select = nullptr);
+    void go_back();
+    const ScreenId& screen() const { return screen_; }
+    bool can_go_back() const { return !back_stack_.empty(); }
+    const Registry& features() const { return features_; }
     // HR console.
     PeopleConsole& people() { return people_; }
-    void open_people() { screen_ = Screen::People; }
-    void open_person(const std::string& person_id);
     void sync_now() { sync_.request_soon(); }
     void open_history(const std::string& report_id);
     void open_checkin(const std::string& checkin_id);
@@ -75,12 +86,9 @@ public:
     KioskMode& kiosk() { return kiosk_; }
     // Figures the server computes for the partnership screens (adherence for HR, adoption), kept offline.
     KeptFigures& figures() { return figures_; }
-    // Opens a partnership screen on one program, agreement or mentoring pair.
-    void open_partnership(Screen screen, const std::string& id);
-    void open_survey(const std::string& survey_id, Screen screen);
     // HR: turns this device into a kiosk for the survey, then signs HR out of it.
     void start_kiosk(const std::string& survey_id, const std::string& label, const std::string& pin);
-    void kiosk_exited() { screen_ = Screen::SignIn; }
+    void kiosk_exited() { show_only(kSignInScreen); }
     // The key that seals private notes and the journal on this device.
     NoteSealing& sealing() { return sealing_; }
     // Text fields bound to records: screens draw from these drafts and report typing; App commits them.
@@ -98,7 +106,6 @@ public:
 
     // State screens read.
     Platform& platform() { return platform_; }
-    Screen screen() const { return screen_; }
     const std::optional<SignedInUser>& user() const { return user_; }
     const TeamViews& views() const { return views_; }
     const SyncEngine& sync() const { return sync_; }
@@ -108,7 +115,6 @@ public:
     bool log_checkin(const std::string& report_id, const std::string& held_on, int mood, const std::string& notes);
     void set_cadence(const ReportSummary& report, const std::string& every, int days);
     // Templates and playbooks (features/guides/).
-    void open_guide(const std::string& guide_id);
     void add_guide_to_agenda(const CheckInDetail& checkin, const GuideView& guide);
     // HR: publishes the text as the guide's next version (a new guide when `guide_id` is empty); returns
     // the guide's id, or empty when refused.
@@ -134,7 +140,9 @@ private:
     void open_store_for(const SignedInUser& user);
     void request_session(const std::string& path, const Json& body);  // a sign-in or an accepted invitation
     void signed_in(const HttpResponse& response);
-    Screen home() const;
+    ScreenId home() const;
+    void show_only(const ScreenId& screen);  // a fresh start: no way back (sign-in, sign-out, a role's home)
+    void step_back();                        // to the screen before, as the browser's Back button asks
     void load_saved_session();
     void write_saved_session();
     void data_changed();  // after local edits and pulls: views and counters go stale
@@ -150,8 +158,9 @@ private:
     bool catching_up() const;
 
     Platform& platform_;
-    Screen screen_ = Screen::SignIn;
-    Screen back_ = Screen::SignIn;
+    const Registry& features_;
+    ScreenId screen_ = kSignInScreen;
+    std::vector<ScreenId> back_stack_;
     std::optional<SignedInUser> user_;
     std::unique_ptr<Store> store_;
     std::unique_ptr<Replica> replica_;

@@ -55,6 +55,13 @@ public:
     // The address the app was loaded from ("https://tandem.example.org"), for links people open elsewhere;
     // empty where there is none (the native build).
     virtual std::string origin() { return ""; }
+    // The browser's Back button walks the app's own steps between screens (History API): history_step()
+    // records a step the app took, history_step_back() one the app undid itself (an in-app "Back"), and
+    // take_history_back() says how many steps back the person took with the browser since it was last asked.
+    // Where there is no such button these do nothing.
+    virtual void history_step() {}
+    virtual void history_step_back() {}
+    virtual int take_history_back() { return 0; }
     // Hands `content` to the person as a file to keep (browser: a download).
     virtual void save_file(const std::string& name, const std::string& content, const std::string& mime) = 0;
 };

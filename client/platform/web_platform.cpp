@@ -7,6 +7,7 @@
 
 #include <deque>
 #include <map>
+#include <utility>
 #include <vector>
 
 #include "platform/platform.h"
@@ -212,11 +213,29 @@ EM_JS(int, js_fallback_font_state, (), {
     return Module.fallbackFontState;
 });
 
+// Each screen the app opens is a history entry without a URL of its own, so Back and forward gestures walk
+// the app's screens and a reload still loads the app. A step back the app takes itself (its own "Back"
+// link) moves the browser's history too, and the popstate that follows is not counted again.
+EM_JS(void, js_history_listen, (), {
+    Module.tandemIgnoredPops = 0;
+    window.addEventListener("popstate", () => {
+        if (Module.tandemIgnoredPops > 0) { Module.tandemIgnoredPops--; return; }
+        Module["_tandem_history_back"]();
+    });
+});
+EM_JS(void, js_history_step, (), { history.pushState({tandem: true}, ""); });
+EM_JS(void, js_history_step_back, (), {
+    Module.tandemIgnoredPops++;
+    history.back();
+});
+int history_backs = 0;  // steps back the browser took, counted by tandem_history_back between frames
+
 EM_JS(int, js_window_width, (), { return window.innerWidth; });
 EM_JS(int, js_window_height, (), { return window.innerHeight; });
 
 class WebPlatform : public Platform {
 public:
+    WebPlatform() { js_history_listen(); }
     uint64_t now_millis() override { return uint64_t(emscripten_get_now() + emscripten_date_now_offset()); }
     std::string data_dir() override { return "/data"; }
     bool ready() override { return true; }  // the page loads IndexedDB before main() runs
@@ -256,6 +275,9 @@ public:
         }
     }
     bool input_queued() override { return !input_queue.empty(); }
+    void history_step() override { js_history_step(); }
+    void history_step_back() override { js_history_step_back(); }
+    int take_history_back() override { return std::exchange(history_backs, 0); }
     bool online() override { return js_online() != 0; }
     std::string local_date(const std::string& iso) override {
         auto it = local_dates_.find(iso);  // screens ask every frame; Intl is asked once per date
@@ -338,6 +360,7 @@ EMSCRIPTEN_KEEPALIVE void tandem_persist_done(int ok) {
 EMSCRIPTEN_KEEPALIVE void tandem_text_input(const char* utf8) {
     tandem::client::input_queue.push_back({utf8, 0, false, 0});
 }
+EMSCRIPTEN_KEEPALIVE void tandem_history_back() { ++tandem::client::history_backs; }
 EMSCRIPTEN_KEEPALIVE void tandem_key(int scancode, int down, int modifiers) {
     tandem::client::input_queue.push_back({"", scancode, down != 0, modifiers});
 }

@@ -4,6 +4,7 @@
 // files are real, in a temporary folder.
 #include <deque>
 #include <map>
+#include <utility>
 #include <string>
 
 #include "platform/platform.h"
@@ -52,6 +53,18 @@ public:
         return it == notes.end() ? "" : it->second;
     }
     void save_file(const std::string&, const std::string&, const std::string&) override {}
+    // The browser's history: entries the app added, and steps back the person took that the app has not
+    // taken yet.
+    int history_entries = 0;
+    int backs_pressed = 0;
+    void history_step() override { ++history_entries; }
+    void history_step_back() override { --history_entries; }
+    int take_history_back() override { return std::exchange(backs_pressed, 0); }
+    void press_back() {
+        if (history_entries == 0) return;  // the browser would leave the app
+        --history_entries;
+        ++backs_pressed;
+    }
 
     // Finishes the oldest flush still running.
     void finish_flush(bool ok = true) {

@@ -4,5 +4,10 @@
 // (GET /api/v1/analytics/...), are kept on the device for offline reading, and export as CSV.
 namespace tandem::client {
 class App;
+class Registry;
+
+inline constexpr const char* kAnalyticsScreen = "analytics";
+
+void register_analytics(Registry& registry);
 void draw_analytics_screen(App& app);
 } // namespace tandem::client

@@ -10,6 +10,13 @@
 
 namespace tandem::client {
 class App;
+class Registry;
+
+inline constexpr const char* kFeedbackScreen = "feedback";
+inline constexpr const char* kGiveFeedbackScreen = "feedback/give";
+inline constexpr const char* kRecognitionScreen = "feedback/recognition";
+
+void register_feedback(Registry& registry);
 
 void draw_feedback_screen(App& app);
 void draw_give_feedback_screen(App& app);

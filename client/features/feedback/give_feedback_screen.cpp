@@ -84,7 +84,7 @@ void give(App& app) {
     std::vector<std::string> kept(std::begin(kTextFields), std::end(kTextFields));
     kept.insert(kept.end(), std::begin(kChoiceFields), std::end(kChoiceFields));
     app.clear_device_drafts(form.form_id, kept);
-    app.open_screen(recognition ? Screen::Recognition : Screen::Feedback);
+    app.open_screen(recognition ? kRecognitionScreen : kFeedbackScreen);
     form = GiveForm{};
 }
 
@@ -103,7 +103,7 @@ void start_feedback(App& app, const std::string& about_id, const std::string& re
     if (!request_id.empty()) form.visibility = "private";
     if (recognition) form.visibility = "public";
     remember_choices(app, kept);
-    app.open_screen(Screen::GiveFeedback);
+    app.open_screen(kGiveFeedbackScreen);
 }
 
 void draw_give_feedback_screen(App& app) {

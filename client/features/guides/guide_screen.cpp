@@ -69,7 +69,7 @@ void draw_hr_editor(App& app, const GuideView* guide, const std::string& kind) {
                 form.loaded_for = published;
                 form.loaded_version = next;
                 form.message = "Published version " + std::to_string(next) + ".";
-                app.open_guide(published);
+                open_guide(app, published);
             }
         }
     }
@@ -138,7 +138,7 @@ void draw_manager_rating(App& app, const GuideView& guide) {
 }  // namespace
 
 void draw_guide_screen(App& app) {
-    if (ui::link("‹ All templates and playbooks")) return app.open_screen(Screen::Guides);
+    if (ui::link("‹ All templates and playbooks")) return app.open_screen(kGuidesScreen);
     const std::string& id = app.views().guide_id;
     const GuideView* guide = find_guide(app, id);
     const bool hr = app.user()->role == Role::HrAdmin;

@@ -11,6 +11,14 @@ std::string rating_summary(const GuideView& guide);
 }
 namespace tandem::client {
 class App;
+class Registry;
+
+inline constexpr const char* kGuidesScreen = "guides";
+inline constexpr const char* kGuideScreen = "guides/guide";
+
+void register_guides(Registry& registry);
+// Opens one guide ("new:template" or "new:playbook": HR's form for a new one).
+void open_guide(App& app, const std::string& guide_id);
 void draw_guides_screen(App& app);
 void draw_guide_screen(App& app);
 // A button that opens a list of guides; picking one adds its prompts to the 1:1's agenda.

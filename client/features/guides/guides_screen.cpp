@@ -26,9 +26,9 @@ void draw_guides_screen(App& app) {
     const bool hr = app.user()->role == Role::HrAdmin;
     ui::heading("Templates and playbooks");
     if (hr) {
-        if (ui::primary_button("New template##new-template")) app.open_guide("new:template");
+        if (ui::primary_button("New template##new-template")) open_guide(app, "new:template");
         ImGui::SameLine();
-        if (ui::button("New playbook##new-playbook")) app.open_guide("new:playbook");
+        if (ui::button("New playbook##new-playbook")) open_guide(app, "new:playbook");
     } else {
         ui::muted("Written by HR. Open one to read it and say how useful it was; add one to a 1:1 from its agenda.");
     }
@@ -40,7 +40,7 @@ void draw_guides_screen(App& app) {
         ImGui::PushID(guide.guide_id.c_str());
         const ImVec2 start = ImGui::GetCursorPos();
         if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, 52)))
-            app.open_guide(guide.guide_id);
+            open_guide(app, guide.guide_id);
         ui::remember(("guide:" + guide.title).c_str(), guide.title, "row");
         ImGui::SetCursorPos(ImVec2(start.x + 8, start.y + 4));
         ImGui::BeginGroup();

@@ -3,6 +3,12 @@
 // Sealed notes).
 namespace tandem::client {
 class App;
+class Registry;
+
+inline constexpr const char* kJournalScreen = "journal";
+inline constexpr const char* kPassphraseScreen = "journal/passphrase";
+
+void register_journal(Registry& registry);
 void draw_journal_screen(App& app);
 void draw_passphrase_screen(App& app);
 // While notes are locked or not set up: explains and offers unlock or set-up. True once unlocked, so the

@@ -2,7 +2,6 @@
 // Before the passphrase is set the screen says plainly that a forgotten one cannot be recovered.
 #include "app/app.h"
 #include "features/journal/journal.h"
-#include "screens/screens.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -20,6 +19,9 @@ struct PassphraseForm {
 PassphraseForm form;
 
 }  // namespace
+
+// Sign-out: a half-typed passphrase must not wait on the screen for the next person.
+void forget_passphrase_form() { form = PassphraseForm{}; }
 
 void draw_passphrase_screen(App& app) {
     if (ui::link("‹ Back")) app.go_back();
@@ -70,7 +72,7 @@ bool draw_unlock_panel(App& app, const char* what) {
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
     if (sealing.state() == NoteSealing::State::NoKeyYet) {
         ui::muted(std::string(what) + " are end-to-end encrypted with a passphrase only you know.");
-        if (ui::button("Set up a passphrase##setup-sealing")) app.open_screen(Screen::Passphrase);
+        if (ui::button("Set up a passphrase##setup-sealing")) app.open_screen(kPassphraseScreen);
         ImGui::PopTextWrapPos();
         return false;
     }

@@ -281,7 +281,7 @@ void draw_agreements_screen(App& app) {
                           {"commitments", commitments_json(kStarterCommitments)},
                           {"note", "First draft"}});
                 form.new_manager.clear();
-                app.open_partnership(Screen::Agreement, id);
+                open_agreement(app, id);
             }
         }
         ImGui::EndDisabled();
@@ -289,7 +289,7 @@ void draw_agreements_screen(App& app) {
     for (const auto& agreement : app.views().agreements) {
         ImGui::PushID(agreement.agreement_id.c_str());
         if (ui::link((app.views().name_of(agreement.manager_id, "A manager") + " — " + agreement.title + "##open").c_str()))
-            app.open_partnership(Screen::Agreement, agreement.agreement_id);
+            open_agreement(app, agreement.agreement_id);
         ui::remember(("agreement:" + agreement.title).c_str(), agreement.title, "row");
         ui::muted(status_line(app, agreement));
         ImGui::PopID();
@@ -298,7 +298,7 @@ void draw_agreements_screen(App& app) {
 }
 
 void draw_agreement_screen(App& app) {
-    if (ui::link(app.user()->role == Role::HrAdmin ? "< Agreements" : "< My agreement")) app.open_screen(Screen::Agreements);
+    if (ui::link(app.user()->role == Role::HrAdmin ? "< Agreements" : "< My agreement")) app.open_screen(kAgreementsScreen);
     const AgreementView* agreement = open_agreement(app);
     if (!agreement) return ui::muted("This agreement is not on this device.");
     const bool hr = app.user()->role == Role::HrAdmin;

@@ -169,7 +169,7 @@ void draw_mentoring_screen(App& app) {
             const std::string who = pair->mentor_id == app.user()->id ? pair->mentee_name : pair->mentor_name;
             if (ui::link((who + "##pair-" + pair->pair_id).c_str())) {
                 form = MentoringForm{};
-                app.open_partnership(Screen::Mentoring, pair->pair_id);
+                open_mentoring_pair(app, pair->pair_id);
             }
             ImGui::PushTextWrapPos(0);
             ui::text_colored(pair->overdue ? ui::theme::kOverdue : ui::theme::kMuted, due_line(app, *pair));

@@ -1,8 +1,22 @@
 #pragma once
 // Where HR and managers build things together (docs/features.md, Partnership): the program board and a
 // program's discussion, manager agreements with versions, signatures and adherence, and mentoring.
+#include <string>
+
 namespace tandem::client {
 class App;
+class Registry;
+
+inline constexpr const char* kProgramsScreen = "partnership/programs";
+inline constexpr const char* kProgramScreen = "partnership/program";
+inline constexpr const char* kAgreementsScreen = "partnership/agreements";
+inline constexpr const char* kAgreementScreen = "partnership/agreement";
+inline constexpr const char* kMentoringScreen = "partnership/mentoring";
+
+void register_partnership(Registry& registry);
+void open_program(App& app, const std::string& program_id);
+void open_agreement(App& app, const std::string& agreement_id);
+void open_mentoring_pair(App& app, const std::string& pair_id);
 void draw_programs_screen(App& app);    // the board by stage
 void draw_program_screen(App& app);     // one program: goal, links, ratings, discussion, adoption
 void draw_agreements_screen(App& app);  // HR: every agreement and a new one; a manager: theirs

@@ -43,7 +43,7 @@ void draw_card(App& app, const ProgramView& program) {
     ImGui::PushID(program.program_id.c_str());
     const ImVec2 start = ImGui::GetCursorPos();
     if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, 52)))
-        app.open_partnership(Screen::Program, program.program_id);
+        open_program(app, program.program_id);
     ui::remember(("program:" + program.title).c_str(), program.title, "row");
     ImGui::SetCursorPos(ImVec2(start.x + 8, start.y + 4));
     ImGui::BeginGroup();
@@ -362,7 +362,7 @@ void draw_programs_screen(App& app) {
             auto result = app.edit("program", id, {{"title", form.new_title}, {"stage", "idea"}, {"owner_ids", app.user()->id}});
             if (!result.problem) {
                 form.new_title.clear();
-                app.open_partnership(Screen::Program, id);
+                open_program(app, id);
             }
         }
         ImGui::EndDisabled();
@@ -392,7 +392,7 @@ void draw_programs_screen(App& app) {
 }
 
 void draw_program_screen(App& app) {
-    if (ui::link("< Programs")) app.open_screen(Screen::Programs);
+    if (ui::link("< Programs")) app.open_screen(kProgramsScreen);
     const ProgramView* program = open_program(app);
     if (!program) return ui::muted("This program is not on this device.");
     ui::heading(program->title);

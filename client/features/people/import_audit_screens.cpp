@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "app/app.h"
-#include "screens/screens.h"
+#include "features/people/people.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

@@ -2,7 +2,7 @@
 // 100,000 people scroll as smoothly as ten) and one person's page with their invitation, role, export and
 // erasure.
 #include "app/app.h"
-#include "screens/screens.h"
+#include "features/people/people.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -75,7 +75,7 @@ void draw_people_screen(App& app) {
             ImGui::AlignTextToFramePadding();
             const std::string label = person.name + (person.exit_date.empty() ? "" : " (left)");
             if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, 28)))
-                app.open_person(person.id);
+                open_person(app, person.id);
             ui::remember(("person:" + person.name).c_str(), person.name, "row");
             if (!narrow) {
                 ImGui::TableNextColumn();
@@ -96,7 +96,7 @@ void draw_people_screen(App& app) {
 
 void draw_person_screen(App& app) {
     PeopleConsole& console = app.people();
-    if (ui::link("< People")) return app.open_people();
+    if (ui::link("< People")) return app.open_screen(kPeopleScreen);
     const PersonRow* person = console.person(console.selected_id);
     if (!person) {
         ui::muted("This person is no longer in the directory.");

@@ -73,10 +73,10 @@ void draw_session(App& app, const TrainingSessionView& session) {
         if (survey.training_session_id == session.session_id) linked = &survey;
     if (linked) {
         ui::muted("Feedback survey: " + linked->title + " · " + phase_label(linked->phase(app.today())));
-        if (ui::button("Edit survey##session-survey-edit")) app.open_survey(linked->survey_id, Screen::SurveyEditor);
+        if (ui::button("Edit survey##session-survey-edit")) open_survey(app, linked->survey_id, kSurveyEditorScreen);
         ImGui::SameLine();
         if (linked->phase(app.today()) != "draft" && ui::button("Results##session-survey-results"))
-            app.open_survey(linked->survey_id, Screen::SurveyResults);  // opens on the session's own group
+            open_survey(app, linked->survey_id, kSurveyResultsScreen);  // opens on the session's own group
     } else if (ui::button("Add a feedback survey##session-survey-add")) {
         const std::string id = create_survey(app, "session_feedback");
         if (!id.empty())
@@ -89,7 +89,7 @@ void draw_session(App& app, const TrainingSessionView& session) {
 }  // namespace
 
 void draw_sessions_screen(App& app) {
-    if (ui::link("< Surveys##back-surveys")) app.open_screen(Screen::Surveys);
+    if (ui::link("< Surveys##back-surveys")) app.open_screen(kSurveysScreen);
     ui::heading("Training sessions");
     ImGui::BeginChild("sessions", ImVec2(0, 0));
     ImGui::PushTextWrapPos(0);

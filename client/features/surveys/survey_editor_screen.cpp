@@ -238,7 +238,7 @@ void draw_kiosk_setup(App& app, const SurveyView& survey) {
 
 void draw_survey_editor_screen(App& app) {
     const SurveyView* survey = app.views().surveys.find(app.surveys().survey_id);
-    if (ui::link("< Surveys##back-surveys")) app.open_screen(Screen::Surveys);
+    if (ui::link("< Surveys##back-surveys")) app.open_screen(kSurveysScreen);
     if (!survey) {
         ui::muted("This survey is no longer here.");
         return;

@@ -246,7 +246,7 @@ void draw_action_planning(App& app, const SurveyView& survey) {
 
 void draw_survey_results_screen(App& app) {
     const SurveyView* survey = app.views().surveys.find(app.surveys().survey_id);
-    if (ui::link("< Surveys##back-surveys")) app.open_screen(Screen::Surveys);
+    if (ui::link("< Surveys##back-surveys")) app.open_screen(kSurveysScreen);
     if (!survey) {
         ui::muted("This survey is no longer on this device.");
         return;

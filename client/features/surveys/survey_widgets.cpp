@@ -64,7 +64,7 @@ std::string create_survey(App& app, const std::string& instrument_key, const std
             app.edit("survey_question", app.new_record_id(), question);
         }
     }
-    app.open_survey(id, Screen::SurveyEditor);
+    open_survey(app, id, kSurveyEditorScreen);
     return id;
 }
 

@@ -8,6 +8,16 @@
 
 namespace tandem::client {
 class App;
+class Registry;
+
+inline constexpr const char* kSurveysScreen = "surveys";
+inline constexpr const char* kSurveyEditorScreen = "surveys/editor";
+inline constexpr const char* kSurveyResultsScreen = "surveys/results";
+inline constexpr const char* kSessionsScreen = "surveys/sessions";
+
+void register_surveys(Registry& registry);
+// Opens the editor or the results (`screen`) on one survey; the results open on the reader's own group.
+void open_survey(App& app, const std::string& survey_id, const char* screen);
 
 void draw_surveys_screen(App& app);         // the list: HR's every survey, a manager's own
 void draw_survey_editor_screen(App& app);   // HR: questions, audience, thresholds, schedule, links, kiosk

@@ -120,7 +120,7 @@ void draw_surveys_screen(App& app) {
     if (hr) {
         draw_library_picker(app);
         ImGui::SameLine();
-        if (ui::button("Training sessions##open-sessions")) app.open_screen(Screen::Sessions);
+        if (ui::button("Training sessions##open-sessions")) app.open_screen(kSessionsScreen);
     } else {
         ui::muted("Surveys HR runs with your team. Results show only where enough people answered to keep "
                   "everyone anonymous.");
@@ -140,11 +140,11 @@ void draw_surveys_screen(App& app) {
         if (!survey.closes_on.empty()) detail += " to " + app.date_text(survey.closes_on);
         if (!survey.training_session_id.empty()) detail += " · training session";
         ui::muted(detail);
-        if (hr && ui::button(("Edit##edit-" + survey.title).c_str())) app.open_survey(survey.survey_id, Screen::SurveyEditor);
+        if (hr && ui::button(("Edit##edit-" + survey.title).c_str())) open_survey(app, survey.survey_id, kSurveyEditorScreen);
         if (hr) ImGui::SameLine();
         const std::string round = survey.round > 1 ? " · round " + std::to_string(survey.round) : "";
         if (phase != "draft" && ui::button(("Results##results-" + survey.title + round).c_str()))
-            app.open_survey(survey.survey_id, Screen::SurveyResults);
+            open_survey(app, survey.survey_id, kSurveyResultsScreen);
         ImGui::PopID();
     }
     if (!shown) ui::muted(hr ? "No surveys yet: start one from the library." : "No survey includes your team yet.");

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "app/app.h"
-#include "screens/screens.h"
+#include "features/one_on_ones/one_on_ones.h"
 #include "tandem/base/dates.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -104,27 +104,9 @@ void draw_team_screen(App& app) {
               (overdue ? " · " + std::to_string(overdue) + " overdue for a 1:1" : ""));
     ImGui::Spacing();
     draw_quick_log(app);
-    // Requests for feedback are to-dos: they sit on the home screen until answered or declined.
-    if (const int asked = app.views().feedback.open_requests()) {
-        ui::text_colored(ui::theme::kWarning, std::to_string(asked) + (asked == 1 ? " colleague is" : " colleagues are") +
-                                                  " waiting for your feedback");
-        ImGui::SameLine();
-        if (ui::link("Answer##open-requests")) app.open_screen(Screen::Feedback);
-    }
-    // Survey actions stay on the home screen until done.
-    int open_actions = 0, overdue_actions = 0;
-    for (const auto& action : app.views().surveys.actions)
-        if (action.manager_id == app.user()->id && !action.done()) {
-            ++open_actions;
-            overdue_actions += action.overdue(app.today());
-        }
-    if (open_actions) {
-        ui::text_colored(overdue_actions ? ui::theme::kOverdue : ui::theme::kWarning,
-                         std::to_string(open_actions) + " survey action" + (open_actions == 1 ? "" : "s") + " open" +
-                             (overdue_actions ? ", " + std::to_string(overdue_actions) + " overdue" : ""));
-        ImGui::SameLine();
-        if (ui::link("Review##open-survey-actions")) app.open_screen(Screen::Surveys);
-    }
+    // What other features keep on a manager's home screen until it is done (feedback asked of them, survey
+    // actions), in the order the features registered.
+    for (const HomeItem& item : app.features().home_items()) item.draw(app);
     draw_due_this_week(app, team);
 
     if (ImGui::GetContentRegionAvail().x < 640) return draw_team_list(app, team);

@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "app/app.h"
-#include "screens/screens.h"
+#include "features/one_on_ones/one_on_ones.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -44,7 +44,7 @@ void draw_cadence(App& app, const ReportSummary& report) {
 
 void draw_history_screen(App& app) {
     const auto& views = app.views();
-    if (ui::link("‹ My team")) return app.open_team();
+    if (ui::link("‹ My team")) return app.open_screen(kTeamScreen);
     ui::heading(views.report_name.empty() ? "1:1s" : "1:1s with " + views.report_name);
     for (const auto& report : views.team)
         if (report.person_id == views.report_id) {

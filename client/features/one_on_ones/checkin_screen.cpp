@@ -1,10 +1,8 @@
 // Editing one 1:1. The notes fields are drafts in App (see drafts.h): committed when the field is left or
 // typing pauses. The date is a small form of its own: it commits only once it is a valid date.
 #include "app/app.h"
-#include "features/surveys/surveys.h"
-#include "features/guides/guides.h"
 #include "features/journal/journal.h"
-#include "screens/screens.h"
+#include "features/one_on_ones/one_on_ones.h"
 #include "tandem/sync/entity.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -103,8 +101,8 @@ void draw_agenda(App& app, const CheckInDetail& checkin) {
                   (carried.item.due_on.empty() ? "" : ", due " + app.date_text(carried.item.due_on)));
         ImGui::PopID();
     }
-    // Survey actions this report owns reach their 1:1s from today on, until done.
-    if (checkin.held_on >= app.today()) draw_agenda_survey_actions(app, checkin.report_id);
+    for (const AgendaItem& item : app.features().agenda_items())
+        if (item.where == AgendaItem::Where::AboveTalkingPoints) item.draw(app, checkin);
     // A table keeps the move and remove buttons in one column, however long each point is; long points wrap.
     const float actions_width = ImGui::CalcTextSize("Up Down Remove").x + ImGui::GetStyle().FramePadding.x * 6 + 24;
     if (!checkin.agenda.empty() && ImGui::BeginTable("agenda", 2, ImGuiTableFlags_SizingStretchProp)) {
@@ -152,7 +150,8 @@ void draw_agenda(App& app, const CheckInDetail& checkin) {
         }
         ImGui::EndTable();
     }
-    draw_guide_picker(app, checkin);
+    for (const AgendaItem& item : app.features().agenda_items())
+        if (item.where == AgendaItem::Where::BelowTalkingPoints) item.draw(app, checkin);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 100);
     bool add = ui::input_text("##new-point", editor.new_point.text, "Add a talking point…",
                               ImGuiInputTextFlags_EnterReturnsTrue);

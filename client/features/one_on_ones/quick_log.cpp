@@ -1,7 +1,7 @@
 // "Log a 1:1": the quick path from the team screen for a 1:1 that already happened. Date (today unless
 // changed), an optional mood and one line of notes, committed as one change: a few taps, well under 30 s.
 #include "app/app.h"
-#include "screens/screens.h"
+#include "features/one_on_ones/one_on_ones.h"
 #include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
 #include "ui/theme.h"

@@ -1,0 +1,85 @@
+#pragma once
+// What each feature adds to the app, registered from the feature's own folder (client/features/features.cpp
+// lists the features, one line each): its screens, what it shows on a manager's home screen, what it adds to
+// a 1:1's agenda, the home screen of a role, and what must be forgotten at sign-out. The frame, the
+// navigation and the 1:1 screen draw from here and name no feature (docs/architecture.md, The client).
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tandem/sync/org_chart.h"
+
+namespace tandem {
+struct CheckInDetail;
+}
+
+namespace tandem::client {
+
+class App;
+
+// A screen's id: the feature's name, then the screen's within it ("surveys/results").
+using ScreenId = std::string;
+
+struct ScreenSpec {
+    ScreenId id;
+    void (*draw)(App&) = nullptr;
+    // Who may open it; empty: anyone signed in.
+    std::vector<Role> roles = {};
+    // Where it shows in the navigation bar: its label there for each role that sees it (a manager's
+    // "Agreement" is HR's "Agreements"). Empty: reached from other screens only.
+    std::vector<std::pair<Role, const char*>> navigation = {};
+    // The navigation place it belongs to (a survey's results belong to "surveys"), kept underlined while it
+    // is open. Empty for a place of its own.
+    ScreenId place = {};
+    // Runs each time the screen is opened (the audit log fetches its first page).
+    void (*on_open)(App&) = nullptr;
+
+    const char* label_for(Role role) const;  // nullptr when `role` does not see it in the navigation
+    bool open_to(Role role) const;
+};
+
+// A line on a manager's home screen (a to-do such as feedback requests waiting for an answer).
+struct HomeItem {
+    std::string id;
+    void (*draw)(App&) = nullptr;
+};
+
+// Something a feature adds to a 1:1's agenda, drawn above the talking points (survey actions the report
+// owns) or below them (a guide's prompts to add).
+struct AgendaItem {
+    enum class Where { AboveTalkingPoints, BelowTalkingPoints };
+    std::string id;
+    Where where = Where::AboveTalkingPoints;
+    void (*draw)(App&, const CheckInDetail&) = nullptr;
+};
+
+class Registry {
+public:
+    // Adding a screen whose id is taken, or an item whose id is, replaces nothing: it throws, since two
+    // features would otherwise fight over one name without anyone noticing.
+    void add_screen(ScreenSpec screen);
+    void add_home_item(HomeItem item);
+    void add_agenda_item(AgendaItem item);
+    // The screen a role lands on after signing in.
+    void set_home(Role role, ScreenId screen);
+    // Called at sign-out, after the app forgot its own state: whatever a feature keeps outside the app
+    // (a half-typed passphrase, a picker's search) must not outlive the person who typed it.
+    void add_forget(void (*forget)());
+
+    const ScreenSpec* screen(const ScreenId& id) const;
+    const std::vector<ScreenSpec>& screens() const { return screens_; }
+    const std::vector<HomeItem>& home_items() const { return home_items_; }
+    const std::vector<AgendaItem>& agenda_items() const { return agenda_items_; }
+    std::optional<ScreenId> home_for(Role role) const;
+    void forget_all() const;
+
+private:
+    std::vector<ScreenSpec> screens_;
+    std::vector<HomeItem> home_items_;
+    std::vector<AgendaItem> agenda_items_;
+    std::vector<std::pair<Role, ScreenId>> homes_;
+    std::vector<void (*)()> forgets_;
+};
+
+} // namespace tandem::client

@@ -1,0 +1,33 @@
+// What feedback and recognition add to the app: their screens, and on a manager's home the requests for
+// feedback still waiting for an answer.
+#include "app/app.h"
+#include "features/feedback/feedback.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tandem::client {
+
+namespace {
+// Requests for feedback are to-dos: they sit on the home screen until answered or declined.
+void draw_waiting_requests(App& app) {
+    const int asked = app.views().feedback.open_requests();
+    if (!asked) return;
+    ui::text_colored(ui::theme::kWarning, std::to_string(asked) + (asked == 1 ? " colleague is" : " colleagues are") +
+                                              " waiting for your feedback");
+    ImGui::SameLine();
+    if (ui::link("Answer##open-requests")) app.open_screen(kFeedbackScreen);
+}
+}  // namespace
+
+void register_feedback(Registry& registry) {
+    registry.add_screen({kFeedbackScreen, draw_feedback_screen, {},
+                         {{Role::Manager, "Feedback"}, {Role::HrAdmin, "Feedback"}, {Role::Mentor, "Feedback"},
+                          {Role::Employee, "Feedback"}}});
+    registry.add_screen({kGiveFeedbackScreen, draw_give_feedback_screen, {}, {}, kFeedbackScreen});
+    registry.add_screen({kRecognitionScreen, draw_recognition_screen, {},
+                         {{Role::Manager, "Recognition"}, {Role::HrAdmin, "Recognition"},
+                          {Role::Mentor, "Recognition"}, {Role::Employee, "Recognition"}}});
+    registry.add_home_item({"feedback/waiting-requests", draw_waiting_requests});
+}
+
+} // namespace tandem::client

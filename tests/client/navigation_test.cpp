@@ -1,0 +1,105 @@
+// Navigation by screen id over the features' registry: the back stack, the browser's Back button walking the
+// same steps, screens a role may not open, each role's home, and sign-out forgetting what features keep.
+#include <gtest/gtest.h>
+
+#include "app/app.h"
+#include "fake_platform.h"
+
+namespace tandem::testing {
+namespace {
+
+int opened_list = 0;
+int forgotten = 0;
+
+void draw_nothing(client::App&) {}
+
+client::Registry test_features() {
+    client::Registry features;
+    features.add_screen({"team", draw_nothing, {}, {{Role::Manager, "My team"}}});
+    features.add_screen({"list", draw_nothing, {}, {{Role::Manager, "List"}}, "", [](client::App&) { ++opened_list; }});
+    features.add_screen({"list/detail", draw_nothing, {}, {}, "list"});
+    features.add_screen({"hr-only", draw_nothing, {Role::HrAdmin}, {{Role::HrAdmin, "HR"}}});
+    features.set_home(Role::Manager, "team");
+    features.add_forget([] { ++forgotten; });
+    return features;
+}
+
+class NavigationTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        opened_list = forgotten = 0;
+        app.update();
+        app.sign_in("manager1@demo.example", "tandem-demo");
+        platform.answer(200,
+                        Json{{"token", "token-1"}, {"user", {{"id", kMaya}, {"name", "Maya Chen"}, {"role", "manager"}}}}
+                            .dump());
+        ASSERT_TRUE(app.user());
+    }
+
+    FakePlatform platform;
+    client::Registry features = test_features();
+    client::App app{platform, features};
+};
+
+TEST_F(NavigationTest, ARoleLandsOnItsRegisteredHome) {
+    EXPECT_EQ(app.screen(), "team");
+    EXPECT_FALSE(app.can_go_back());
+}
+
+TEST_F(NavigationTest, BackReturnsStepByStepAndTakesTheBrowsersHistoryAlong) {
+    app.open_screen("list");
+    app.open_screen("list/detail");
+    EXPECT_EQ(app.screen(), "list/detail");
+    EXPECT_EQ(platform.history_entries, 2) << "one browser entry per step";
+    EXPECT_EQ(opened_list, 1);
+    app.go_back();
+    EXPECT_EQ(app.screen(), "list");
+    EXPECT_EQ(platform.history_entries, 1) << "an in-app Back moves the browser's history too";
+    app.go_back();
+    EXPECT_EQ(app.screen(), "team");
+    EXPECT_EQ(platform.history_entries, 0);
+    app.go_back();
+    EXPECT_EQ(app.screen(), "team") << "with nowhere to go back to, home stays";
+}
+
+TEST_F(NavigationTest, TheBrowsersBackButtonWalksTheSameSteps) {
+    app.open_screen("list");
+    app.open_screen("list/detail");
+    platform.press_back();
+    app.update();
+    EXPECT_EQ(app.screen(), "list");
+    platform.press_back();
+    app.update();
+    EXPECT_EQ(app.screen(), "team");
+    EXPECT_FALSE(app.can_go_back());
+}
+
+TEST_F(NavigationTest, AScreenTheRoleMayNotOpenOrThatNobodyRegisteredIsRefused) {
+    app.open_screen("hr-only");
+    EXPECT_EQ(app.screen(), "team");
+    app.open_screen("no-such-screen");
+    EXPECT_EQ(app.screen(), "team");
+    EXPECT_EQ(platform.history_entries, 0) << "a refused step leaves no browser entry";
+}
+
+TEST_F(NavigationTest, SignOutForgetsWhatEveryFeatureKeepsAndLeavesNoWayBack) {
+    app.open_screen("list");
+    app.sign_out();
+    EXPECT_EQ(forgotten, 1);
+    EXPECT_EQ(app.screen(), client::kSignInScreen);
+    EXPECT_FALSE(app.can_go_back());
+    platform.press_back();
+    app.update();
+    EXPECT_EQ(app.screen(), client::kSignInScreen) << "the browser's Back does not reopen the last person's screen";
+}
+
+TEST(Registry, TwoFeaturesCannotClaimOneName) {
+    client::Registry features;
+    features.add_screen({"team", draw_nothing});
+    EXPECT_THROW(features.add_screen({"team", draw_nothing}), std::logic_error);
+    features.set_home(Role::Manager, "team");
+    EXPECT_THROW(features.set_home(Role::Manager, "team"), std::logic_error);
+}
+
+}  // namespace
+}  // namespace tandem::testing
