@@ -282,24 +282,30 @@ ScreenId App::home() const {
 
 void App::show_only(const ScreenId& screen) {
     back_stack_.clear();
-    screen_ = screen;
+    place_ = Place{screen, nullptr};
+    platform_.history_reset();  // the browser's entries of the screens before lead nowhere now
 }
 
-void App::open_screen(const ScreenId& screen, const std::function<void(TeamViews&)>& select) {
-    const ScreenSpec* spec = features_.screen(screen);
-    if (!user_ || !spec || !spec->open_to(user_->role)) return;
-    if (select) {
-        select(views_);
+void App::enter(Place place) {
+    place_ = std::move(place);
+    if (place_.select) {
+        place_.select(*this, views_);
         views_stale_ = views_urgent_ = true;
     }
-    if (screen != screen_ && screen_ != kSignInScreen) {
-        back_stack_.push_back(screen_);
+    const ScreenSpec* spec = features_.screen(place_.screen);
+    if (spec && spec->on_open) spec->on_open(*this);
+}
+
+void App::open_screen(const ScreenId& screen, Selection select) {
+    const ScreenSpec* spec = features_.screen(screen);
+    if (!user_ || !spec || !spec->open_to(user_->role)) return;
+    if (screen != place_.screen && place_.screen != kSignInScreen) {
+        back_stack_.push_back(place_);
         platform_.history_step();
         // A long session of back and forth must not grow without end: the oldest steps go first.
         if (back_stack_.size() > 64) back_stack_.erase(back_stack_.begin());
     }
-    screen_ = screen;
-    if (spec->on_open) spec->on_open(*this);
+    enter(Place{screen, std::move(select)});
 }
 
 void App::go_back() {
@@ -310,8 +316,9 @@ void App::go_back() {
 
 void App::step_back() {
     if (back_stack_.empty()) return;  // the browser's older entries are from before a sign-in: stay
-    screen_ = back_stack_.back();
+    Place previous = std::move(back_stack_.back());
     back_stack_.pop_back();
+    enter(std::move(previous));
 }
 
 void App::sign_in(const std::string& email, const std::string& password) {
@@ -400,14 +407,16 @@ EditResult App::edit(const std::string& entity, const std::string& record_id, co
 }
 
 void App::open_history(const std::string& report_id) {
-    open_screen(kHistoryScreen, [&](TeamViews& views) {
+    open_screen(kHistoryScreen, [report_id](App&, TeamViews& views) {
         views.report_id = report_id;
         views.checkin = CheckInDetail{};
     });
 }
 
 void App::open_checkin(const std::string& checkin_id) {
-    open_screen(kCheckInScreen, [&](TeamViews& views) {
+    const std::string report_id = views_.report_id;
+    open_screen(kCheckInScreen, [checkin_id, report_id](App&, TeamViews& views) {
+        if (!report_id.empty()) views.report_id = report_id;
         views.checkin = CheckInDetail{};
         views.checkin.checkin_id = checkin_id;
     });

@@ -65,12 +65,14 @@ public:
     void request_sign_in_again() { show_only(kSignInScreen); }
     EditResult edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted = false);
     std::string new_record_id() { return replica_->new_record_id(); }
+    // What a screen opens on (a program, a guide, a survey), set in the prepared views or a feature's state
+    // before it draws; kept with the screen on the back stack and set again when Back returns to it.
+    using Selection = std::function<void(App&, TeamViews&)>;
     // Navigation by screen id with a back stack: open_screen remembers where it came from, go_back returns
-    // there (or to the role's home). A screen the user's role may not open is refused. `select` sets what
-    // the screen opens on (a program, a guide) in the prepared views first.
-    void open_screen(const ScreenId& screen, const std::function<void(TeamViews&)>& select = nullptr);
+    // there (or to the role's home). A screen the user's role may not open is refused.
+    void open_screen(const ScreenId& screen, Selection select = nullptr);
     void go_back();
-    const ScreenId& screen() const { return screen_; }
+    const ScreenId& screen() const { return place_.screen; }
     bool can_go_back() const { return !back_stack_.empty(); }
     const Registry& features() const { return features_; }
     // HR console.
@@ -159,8 +161,13 @@ private:
 
     Platform& platform_;
     const Registry& features_;
-    ScreenId screen_ = kSignInScreen;
-    std::vector<ScreenId> back_stack_;
+    struct Place {
+        ScreenId screen;
+        Selection select;
+    };
+    Place place_{kSignInScreen, nullptr};  // the screen showing, and what it was opened on
+    std::vector<Place> back_stack_;
+    void enter(Place place);  // shows `place`, setting its selection again
     std::optional<SignedInUser> user_;
     std::unique_ptr<Store> store_;
     std::unique_ptr<Replica> replica_;

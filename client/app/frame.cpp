@@ -97,10 +97,10 @@ void App::draw() {
     ImGui::Separator();
     const float content_height = ImGui::GetContentRegionAvail().y - status_bar_height();
     ImGui::BeginChild("content", ImVec2(0, content_height), false);
-    const bool signed_in = user_ && screen_ != kSignInScreen;
+    const bool signed_in = user_ && place_.screen != kSignInScreen;
     if (signed_in) draw_navigation(*this);
     draw_notice(*this);
-    const ScreenSpec* screen = signed_in ? features_.screen(screen_) : nullptr;
+    const ScreenSpec* screen = signed_in ? features_.screen(place_.screen) : nullptr;
     if (screen)
         screen->draw(*this);
     else

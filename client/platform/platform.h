@@ -62,6 +62,8 @@ public:
     virtual void history_step() {}
     virtual void history_step_back() {}
     virtual int take_history_back() { return 0; }
+    // The app started afresh (sign-in, sign-out): the browser's entries of the screens before go.
+    virtual void history_reset() {}
     // Hands `content` to the person as a file to keep (browser: a download).
     virtual void save_file(const std::string& name, const std::string& content, const std::string& mime) = 0;
 };

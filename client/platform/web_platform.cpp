@@ -213,20 +213,36 @@ EM_JS(int, js_fallback_font_state, (), {
     return Module.fallbackFontState;
 });
 
-// Each screen the app opens is a history entry without a URL of its own, so Back and forward gestures walk
-// the app's screens and a reload still loads the app. A step back the app takes itself (its own "Back"
-// link) moves the browser's history too, and the popstate that follows is not counted again.
+// Each screen the app opens is a history entry without a URL of its own, numbered by its depth from the
+// entry the page loaded at (depth 0), so a reload still loads the app and the browser's Back walks the app's
+// screens. On popstate the depth the browser went to says how many steps back the person took; a step back
+// the app took itself (its own "Back" link) has already moved the app, so it counts for nothing. The app keeps
+// no forward steps, so a Forward does nothing, and the Back after it brings the browser back in step.
 EM_JS(void, js_history_listen, (), {
-    Module.tandemIgnoredPops = 0;
-    window.addEventListener("popstate", () => {
-        if (Module.tandemIgnoredPops > 0) { Module.tandemIgnoredPops--; return; }
-        Module["_tandem_history_back"]();
+    Module.tandemDepth = 0;
+    history.replaceState({tandemDepth: 0}, "");
+    window.addEventListener("popstate", (event) => {
+        const depth = event.state && typeof event.state.tandemDepth === "number" ? event.state.tandemDepth : 0;
+        if (depth >= Module.tandemDepth) return;
+        const steps = Module.tandemDepth - depth;
+        Module.tandemDepth = depth;
+        for (let i = 0; i < steps; i++) Module["_tandem_history_back"]();
     });
 });
-EM_JS(void, js_history_step, (), { history.pushState({tandem: true}, ""); });
+EM_JS(void, js_history_step, (), {
+    Module.tandemDepth++;
+    history.pushState({tandemDepth: Module.tandemDepth}, "");
+});
 EM_JS(void, js_history_step_back, (), {
-    Module.tandemIgnoredPops++;
+    if (Module.tandemDepth === 0) return;
+    Module.tandemDepth--;
     history.back();
+});
+EM_JS(void, js_history_reset, (), {
+    if (Module.tandemDepth === 0) return;
+    const steps = Module.tandemDepth;
+    Module.tandemDepth = 0;
+    history.go(-steps);
 });
 int history_backs = 0;  // steps back the browser took, counted by tandem_history_back between frames
 
@@ -277,6 +293,7 @@ public:
     bool input_queued() override { return !input_queue.empty(); }
     void history_step() override { js_history_step(); }
     void history_step_back() override { js_history_step_back(); }
+    void history_reset() override { js_history_reset(); }
     int take_history_back() override { return std::exchange(history_backs, 0); }
     bool online() override { return js_online() != 0; }
     std::string local_date(const std::string& iso) override {

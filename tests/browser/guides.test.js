@@ -1,5 +1,6 @@
 // HR authors a template and publishes a second version of a starter one; a manager uses a playbook in a
 // 1:1 (its checklist joins the agenda, tagged with the version) and rates a template; HR sees the rating.
+// The browser's Back button walks back through the screens opened.
 import assert from "node:assert/strict";
 import {after, before, test} from "node:test";
 import {artifacts, click, find, launchBrowser, signedInDevice, startServer, typeInto,
@@ -73,4 +74,27 @@ test("HR sees the rating and the comment on that template", async () => {
   await click(hr, "guide:Career development");
   await find(hr, /“Good for quiet people”/);
   await hr.screenshot({path: `${artifacts}/42-guide-ratings.png`});
+});
+
+test("the browser's Back button walks back through the screens the manager opened", async () => {
+  await click(manager, "My team");
+  await find(manager, /direct reports/);
+  await click(manager, "Guides");
+  await click(manager, "guide:Career development");
+  await find(manager, "‹ All templates and playbooks");
+  await manager.evaluate(() => history.back());
+  await find(manager, "Templates and playbooks");
+  assert.ok(!(await visibleTexts(manager)).includes("‹ All templates and playbooks"), "the guide is closed");
+  await manager.evaluate(() => history.back());
+  await find(manager, /direct reports/);
+  // The app's own Back link and the browser's history stay in step: the browser's Back after the app's goes
+  // one step further, not two and not none.
+  await click(manager, "Feedback");
+  await click(manager, "Give feedback##give-open");
+  await click(manager, "‹ Back##give-back");
+  await find(manager, "Give feedback##give-open");
+  await manager.waitForTimeout(300);  // the history step the app took back has landed
+  await find(manager, "Give feedback##give-open");
+  await manager.evaluate(() => history.back());
+  await find(manager, /direct reports/);
 });

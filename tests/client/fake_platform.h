@@ -60,6 +60,7 @@ public:
     void history_step() override { ++history_entries; }
     void history_step_back() override { --history_entries; }
     int take_history_back() override { return std::exchange(backs_pressed, 0); }
+    void history_reset() override { history_entries = 0; }
     void press_back() {
         if (history_entries == 0) return;  // the browser would leave the app
         --history_entries;

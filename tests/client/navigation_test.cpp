@@ -74,6 +74,22 @@ TEST_F(NavigationTest, TheBrowsersBackButtonWalksTheSameSteps) {
     EXPECT_FALSE(app.can_go_back());
 }
 
+TEST_F(NavigationTest, BackReturnsToTheRecordAScreenWasShowingNotTheLastOneOpened) {
+    auto open_detail = [this](const std::string& id) {
+        app.open_screen("list/detail", [id](client::App&, client::TeamViews& views) { views.guide_id = id; });
+    };
+    open_detail("first");
+    app.open_screen("list");
+    open_detail("second");
+    EXPECT_EQ(app.views().guide_id, "second");
+    platform.press_back();
+    app.update();
+    platform.press_back();
+    app.update();
+    EXPECT_EQ(app.screen(), "list/detail");
+    EXPECT_EQ(app.views().guide_id, "first");
+}
+
 TEST_F(NavigationTest, AScreenTheRoleMayNotOpenOrThatNobodyRegisteredIsRefused) {
     app.open_screen("hr-only");
     EXPECT_EQ(app.screen(), "team");
@@ -88,6 +104,7 @@ TEST_F(NavigationTest, SignOutForgetsWhatEveryFeatureKeepsAndLeavesNoWayBack) {
     EXPECT_EQ(forgotten, 1);
     EXPECT_EQ(app.screen(), client::kSignInScreen);
     EXPECT_FALSE(app.can_go_back());
+    EXPECT_EQ(platform.history_entries, 0) << "the browser's entries of the last person's screens are gone";
     platform.press_back();
     app.update();
     EXPECT_EQ(app.screen(), client::kSignInScreen) << "the browser's Back does not reopen the last person's screen";

@@ -7,6 +7,8 @@
 
 namespace tandem::client {
 
+void forget_give_feedback_form();  // give_feedback_screen.cpp
+
 namespace {
 // Requests for feedback are to-dos: they sit on the home screen until answered or declined.
 void draw_waiting_requests(App& app) {
@@ -28,6 +30,7 @@ void register_feedback(Registry& registry) {
                          {{Role::Manager, "Recognition"}, {Role::HrAdmin, "Recognition"},
                           {Role::Mentor, "Recognition"}, {Role::Employee, "Recognition"}}});
     registry.add_home_item({"feedback/waiting-requests", draw_waiting_requests});
+    registry.add_forget(forget_give_feedback_form);
 }
 
 } // namespace tandem::client

@@ -90,6 +90,10 @@ void give(App& app) {
 
 }  // namespace
 
+// Sign-out: whom the form was about and what was chosen go with the person (the typed text is theirs on the
+// device, in their own store).
+void forget_give_feedback_form() { form = GiveForm{}; }
+
 void start_feedback(App& app, const std::string& about_id, const std::string& request_id, bool recognition) {
     form = GiveForm{};
     form.form_id = request_id.empty() ? "give-feedback" : "answer-" + request_id;

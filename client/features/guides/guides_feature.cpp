@@ -14,7 +14,7 @@ void register_guides(Registry& registry) {
 }
 
 void open_guide(App& app, const std::string& guide_id) {
-    app.open_screen(kGuideScreen, [&](TeamViews& views) { views.guide_id = guide_id; });
+    app.open_screen(kGuideScreen, [guide_id](App&, TeamViews& views) { views.guide_id = guide_id; });
 }
 
 } // namespace tandem::client

@@ -17,15 +17,16 @@ void register_partnership(Registry& registry) {
 }
 
 void open_program(App& app, const std::string& program_id) {
-    app.open_screen(kProgramScreen, [&](TeamViews& views) { views.program_id = program_id; });
+    app.open_screen(kProgramScreen, [program_id](App&, TeamViews& views) { views.program_id = program_id; });
 }
 
 void open_agreement(App& app, const std::string& agreement_id) {
-    app.open_screen(kAgreementScreen, [&](TeamViews& views) { views.agreement_id = agreement_id; });
+    app.open_screen(kAgreementScreen,
+                    [agreement_id](App&, TeamViews& views) { views.agreement_id = agreement_id; });
 }
 
 void open_mentoring_pair(App& app, const std::string& pair_id) {
-    app.open_screen(kMentoringScreen, [&](TeamViews& views) { views.pair_id = pair_id; });
+    app.open_screen(kMentoringScreen, [pair_id](App&, TeamViews& views) { views.pair_id = pair_id; });
 }
 
 } // namespace tandem::client

@@ -21,11 +21,12 @@ void register_people(Registry& registry) {
 }
 
 void open_person(App& app, const std::string& person_id) {
-    PeopleConsole& console = app.people();
-    console.selected_id = person_id;
-    console.chosen_role.clear();
-    console.message.clear();
-    app.open_screen(kPersonScreen);
+    app.open_screen(kPersonScreen, [person_id](App& app, TeamViews&) {
+        PeopleConsole& console = app.people();
+        console.selected_id = person_id;
+        console.chosen_role.clear();
+        console.message.clear();
+    });
 }
 
 } // namespace tandem::client

@@ -42,11 +42,13 @@ void register_surveys(Registry& registry) {
 }
 
 void open_survey(App& app, const std::string& survey_id, const char* screen) {
-    SurveyClient& surveys = app.surveys();
-    surveys.survey_id = survey_id;
-    surveys.message.clear();
-    if (std::string(screen) == kSurveyResultsScreen) surveys.group.clear();  // the results pick the reader's own
-    app.open_screen(screen);
+    const bool results = std::string(screen) == kSurveyResultsScreen;
+    app.open_screen(screen, [survey_id, results](App& app, TeamViews&) {
+        SurveyClient& surveys = app.surveys();
+        surveys.survey_id = survey_id;
+        surveys.message.clear();
+        if (results) surveys.group.clear();  // the results screen picks the reader's own group
+    });
 }
 
 } // namespace tandem::client
