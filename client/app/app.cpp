@@ -288,10 +288,7 @@ void App::show_only(const ScreenId& screen) {
 
 void App::enter(Place place) {
     place_ = std::move(place);
-    if (place_.select) {
-        place_.select(*this, views_);
-        views_stale_ = views_urgent_ = true;
-    }
+    if (place_.select) place_.select(*this, views_);
     const ScreenSpec* spec = features_.screen(place_.screen);
     if (spec && spec->on_open) spec->on_open(*this);
 }
@@ -407,18 +404,20 @@ EditResult App::edit(const std::string& entity, const std::string& record_id, co
 }
 
 void App::open_history(const std::string& report_id) {
-    open_screen(kHistoryScreen, [report_id](App&, TeamViews& views) {
+    open_screen(kHistoryScreen, [report_id](App& app, TeamViews& views) {
         views.report_id = report_id;
         views.checkin = CheckInDetail{};
+        app.views_stale_ = app.views_urgent_ = true;  // the history is built for the chosen report
     });
 }
 
 void App::open_checkin(const std::string& checkin_id) {
     const std::string report_id = views_.report_id;
-    open_screen(kCheckInScreen, [checkin_id, report_id](App&, TeamViews& views) {
+    open_screen(kCheckInScreen, [checkin_id, report_id](App& app, TeamViews& views) {
         if (!report_id.empty()) views.report_id = report_id;
         views.checkin = CheckInDetail{};
         views.checkin.checkin_id = checkin_id;
+        app.views_stale_ = app.views_urgent_ = true;  // the check-in's detail is built for the chosen one
     });
 }
 
