@@ -27,6 +27,7 @@ function(tandem_domain target)
   list(REMOVE_DUPLICATES allowed)
   set_property(GLOBAL PROPERTY TANDEM_DOMAIN_ALLOWED_${target} ${allowed})
   set_property(GLOBAL APPEND PROPERTY TANDEM_DOMAIN_PREFIXES ${D_PREFIX})
+  set_property(GLOBAL APPEND PROPERTY TANDEM_DOMAIN_TARGETS ${target})
 
   file(GLOB_RECURSE files CONFIGURE_DEPENDS ${D_FOLDER}/*.h ${D_FOLDER}/*.cpp)
   set(stamp ${CMAKE_CURRENT_BINARY_DIR}/${target}.includes-checked)

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/per_user.h"
 #include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
 #include "tandem/base/sealed.h"
@@ -78,7 +79,10 @@ void App::update() {
         last_rebuild_ms_ = now;
         views_urgent_ = false;
         sealing_.refresh(*store_, user_->id);
-        views_.rebuild(*store_, user_->id, today(), sealing_);
+        const std::string day = today();
+        directory_.rebuild(*store_);
+        features_.rebuild_views(ViewSource{*store_, user_->id, day, sealing_});
+        ++views_version_;
         if (user_->role == Role::HrAdmin) people_.rebuild(*store_);
         pending_changes_ = store_->outbox_pending();
         refused_.clear();
@@ -288,7 +292,7 @@ void App::show_only(const ScreenId& screen) {
 
 void App::enter(Place place) {
     place_ = std::move(place);
-    if (place_.select) place_.select(*this, views_);
+    if (place_.select) place_.select(*this);
     const ScreenSpec* spec = features_.screen(place_.screen);
     if (spec && spec->on_open) spec->on_open(*this);
 }
@@ -379,7 +383,7 @@ void App::sign_out() {
     sign_in_form_ = SignInForm{};
     ++committed_generation_;
     show_only(kSignInScreen);
-    views_ = TeamViews{};
+    directory_ = PeopleDirectory{};
     people_ = PeopleConsole{};
     surveys_.forget();
     figures_.forget();
@@ -387,7 +391,7 @@ void App::sign_out() {
     typing_not_durable_.clear();
     device_drafts_.clear();
     sealing_.forget();
-    features_.forget_all();
+    forget_per_user_state();  // what every feature keeps: forms, searches, its read models
 }
 
 EditResult App::edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted) {
@@ -401,83 +405,6 @@ EditResult App::edit(const std::string& entity, const std::string& record_id, co
     last_edit_generation_ = committed_generation_;
     sync_.request_soon();
     return result;
-}
-
-void App::open_history(const std::string& report_id) {
-    open_screen(kHistoryScreen, [report_id](App& app, TeamViews& views) {
-        views.report_id = report_id;
-        views.checkin = CheckInDetail{};
-        app.views_stale_ = app.views_urgent_ = true;  // the history is built for the chosen report
-    });
-}
-
-void App::open_checkin(const std::string& checkin_id) {
-    const std::string report_id = views_.report_id;
-    open_screen(kCheckInScreen, [checkin_id, report_id](App& app, TeamViews& views) {
-        if (!report_id.empty()) views.report_id = report_id;
-        views.checkin = CheckInDetail{};
-        views.checkin.checkin_id = checkin_id;
-        app.views_stale_ = app.views_urgent_ = true;  // the check-in's detail is built for the chosen one
-    });
-}
-
-bool App::log_checkin(const std::string& report_id, const std::string& held_on, int mood, const std::string& notes) {
-    Json fields{{"report_id", report_id}, {"held_on", held_on}};
-    if (mood) fields["mood"] = mood;
-    if (!notes.empty()) fields["shared_notes"] = notes;
-    return !edit("checkin", replica_->new_record_id(), fields).problem;
-}
-
-void App::set_cadence(const ReportSummary& report, const std::string& every, int days) {
-    Json fields{{"every", every}, {"days", every == "days" ? Json(days) : Json()}};
-    std::string id = report.cadence_id;
-    if (id.empty()) {
-        id = replica_->new_record_id();
-        fields["report_id"] = report.person_id;
-    }
-    edit("cadence", id, fields);
-}
-
-void App::add_guide_to_agenda(const CheckInDetail& checkin, const GuideView& guide) {
-    int position = checkin.agenda.empty() ? 0 : checkin.agenda.back().position;
-    const std::string source = guide.title + " v" + std::to_string(guide.version);
-    for (const auto& prompt : guide.prompts) {
-        position += 1000;
-        edit("talking_point", replica_->new_record_id(),
-             {{"checkin_id", checkin.checkin_id}, {"text", prompt.substr(0, 1000)}, {"position", position},
-              {"done", false}, {"source", source}, {"guide_version_id", guide.version_id}});
-    }
-}
-
-std::string App::publish_guide(const std::string& guide_id, const std::string& kind, const std::string& title,
-                               const std::string& topic, const std::string& body) {
-    std::string id = guide_id;
-    int version = 1;
-    for (const auto& guide : views_.guides)
-        if (guide.guide_id == guide_id) version = guide.version + 1;
-    if (id.empty()) {
-        id = replica_->new_record_id();
-        if (edit("guide", id, {{"kind", kind}, {"title", title}, {"topic", topic}, {"archived", false}}).problem)
-            return "";
-    }
-    const std::string version_id = replica_->new_record_id();
-    if (edit("guide_version", version_id, {{"guide_id", id}, {"version", version}, {"title", title}, {"body", body}})
-            .problem)
-        return "";
-    edit("guide", id, {{"title", title}, {"topic", topic}, {"current_version_id", version_id}});
-    return id;
-}
-
-void App::rate_guide(const GuideView& guide, const Json& fields) {
-    for (const auto& given : guide.feedback)
-        if (given.author_id == user_->id) {
-            edit("guide_feedback", given.feedback_id, fields);
-            return;
-        }
-    Json created = fields;
-    created["owner_id"] = user_->id;
-    created["guide_id"] = guide.guide_id;
-    edit("guide_feedback", replica_->new_record_id(), created);
 }
 
 void App::start_kiosk(const std::string& survey_id, const std::string& label, const std::string& pin) {
@@ -496,14 +423,6 @@ void App::start_kiosk(const std::string& survey_id, const std::string& label, co
         // from kiosk mode, and syncs when they sign in again.
         sign_out();
     });
-}
-
-std::string App::create_checkin(const std::string& report_id) {
-    std::string id = replica_->new_record_id();
-    if (edit("checkin", id, {{"report_id", report_id}, {"held_on", today()}}).problem) return "";
-    views_.report_id = report_id;
-    open_checkin(id);
-    return id;
 }
 
 } // namespace tandem::client

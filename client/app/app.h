@@ -11,9 +11,9 @@
 
 #include "app/drafts.h"
 #include "app/note_sealing.h"
+#include "app/people_directory.h"
 #include "app/registry.h"
 #include "app/sync_engine.h"
-#include "app/team_views.h"
 #include "features/people/people_console.h"
 #include "features/surveys/kiosk_mode.h"
 #include "features/surveys/survey_client.h"
@@ -25,9 +25,6 @@ namespace tandem::client {
 
 // The app's own screen: nobody signed in. Every other screen is a feature's (registry.h).
 inline const ScreenId kSignInScreen = "sign-in";
-// The 1:1 screens, whose selection (the report, the check-in) App keeps in TeamViews.
-inline const ScreenId kHistoryScreen = "one_on_ones/history";
-inline const ScreenId kCheckInScreen = "one_on_ones/checkin";
 // Kiosk mode replaces the whole app; App draws this screen (the surveys feature's) while it lasts.
 inline const ScreenId kKioskScreen = "surveys/kiosk";
 
@@ -65,22 +62,22 @@ public:
     void request_sign_in_again() { show_only(kSignInScreen); }
     EditResult edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted = false);
     std::string new_record_id() { return replica_->new_record_id(); }
-    // What a screen opens on (a program, a guide, a survey), set in the prepared views or a feature's state
-    // before it draws; kept with the screen on the back stack and set again when Back returns to it.
-    using Selection = std::function<void(App&, TeamViews&)>;
+    // What a screen opens on (a program, a guide, a survey), set in the feature's state before it draws;
+    // kept with the screen on the back stack and set again when Back returns to it.
+    using Selection = std::function<void(App&)>;
     // Navigation by screen id with a back stack: open_screen remembers where it came from, go_back returns
     // there (or to the role's home). A screen the user's role may not open is refused.
     void open_screen(const ScreenId& screen, Selection select = nullptr);
     void go_back();
+    // A selection changed what a feature's views show (another report, another check-in): rebuild them
+    // before the next frame draws.
+    void refresh_views() { views_stale_ = views_urgent_ = true; }
     const ScreenId& screen() const { return place_.screen; }
     bool can_go_back() const { return !back_stack_.empty(); }
     const Registry& features() const { return features_; }
     // HR console.
     PeopleConsole& people() { return people_; }
     void sync_now() { sync_.request_soon(); }
-    void open_history(const std::string& report_id);
-    void open_checkin(const std::string& checkin_id);
-    std::string create_checkin(const std::string& report_id);
 
     // Surveys (features/surveys/): results and links from the server, and kiosk mode, which replaces the
     // whole app on a registered device until HR exits it with the PIN.
@@ -109,20 +106,12 @@ public:
     // State screens read.
     Platform& platform() { return platform_; }
     const std::optional<SignedInUser>& user() const { return user_; }
-    const TeamViews& views() const { return views_; }
+    const PeopleDirectory& directory() const { return directory_; }
+    // Bumps each time the views are rebuilt from the store, so a screen can refresh what it copied.
+    uint64_t views_version() const { return views_version_; }
     const SyncEngine& sync() const { return sync_; }
     std::string today();
     std::string date_text(const std::string& iso) { return iso.empty() ? iso : platform_.local_date(iso); }
-    // Quick path from the team screen: a 1:1 that already happened, in one change.
-    bool log_checkin(const std::string& report_id, const std::string& held_on, int mood, const std::string& notes);
-    void set_cadence(const ReportSummary& report, const std::string& every, int days);
-    // Templates and playbooks (features/guides/).
-    void add_guide_to_agenda(const CheckInDetail& checkin, const GuideView& guide);
-    // HR: publishes the text as the guide's next version (a new guide when `guide_id` is empty); returns
-    // the guide's id, or empty when refused.
-    std::string publish_guide(const std::string& guide_id, const std::string& kind, const std::string& title,
-                              const std::string& topic, const std::string& body);
-    void rate_guide(const GuideView& guide, const Json& fields);  // usefulness, minutes
     bool signing_in() const { return signing_in_; }
     const std::string& sign_in_error() const { return sign_in_error_; }
     const std::string& notice() const { return notice_; }
@@ -172,7 +161,7 @@ private:
     std::unique_ptr<Store> store_;
     std::unique_ptr<Replica> replica_;
     SyncEngine sync_;
-    TeamViews views_;
+    PeopleDirectory directory_;
     PeopleConsole people_;
     SurveyClient surveys_;
     KeptFigures figures_;
@@ -198,6 +187,7 @@ private:
     // Typing committed to the store whose flush has not finished yet, with the generation that holds it. A
     // tab closed during that flush loses it with the flush, so page_hidden keeps it in the note as well.
     std::vector<std::pair<uint64_t, Json>> typing_not_durable_;
+    uint64_t views_version_ = 0;
     bool views_stale_ = true;
     bool views_urgent_ = true;      // the user acted: rebuild this frame, not at the next throttle tick
     uint64_t last_rebuild_ms_ = 0;

@@ -45,7 +45,7 @@ void Registry::set_home(Role role, ScreenId screen) {
     homes_.emplace_back(role, std::move(screen));
 }
 
-void Registry::add_forget(void (*forget)()) { forgets_.push_back(forget); }
+void Registry::add_views(void (*rebuild)(const ViewSource&)) { view_builders_.push_back(rebuild); }
 
 const ScreenSpec* Registry::screen(const ScreenId& id) const {
     for (const auto& screen : screens_)
@@ -59,8 +59,8 @@ std::optional<ScreenId> Registry::home_for(Role role) const {
     return std::nullopt;
 }
 
-void Registry::forget_all() const {
-    for (auto forget : forgets_) forget();
+void Registry::rebuild_views(const ViewSource& source) const {
+    for (auto rebuild : view_builders_) rebuild(source);
 }
 
 } // namespace tandem::client

@@ -1,7 +1,7 @@
 #pragma once
 // What each feature adds to the app, registered from the feature's own folder (client/features/features.cpp
 // lists the features, one line each): its screens, what it shows on a manager's home screen, what it adds to
-// a 1:1's agenda, the home screen of a role, and what must be forgotten at sign-out. The frame, the
+// a 1:1's agenda, the home screen of a role, and the read models it rebuilds when data changed. The frame, the
 // navigation and the 1:1 screen draw from here and name no feature (docs/architecture.md, The client).
 #include <optional>
 #include <string>
@@ -12,11 +12,13 @@
 
 namespace tandem {
 struct CheckInDetail;
+class Store;
 }
 
 namespace tandem::client {
 
 class App;
+class NoteSealing;
 
 // A screen's id: the feature's name, then the screen's within it ("surveys/results").
 using ScreenId = std::string;
@@ -54,6 +56,15 @@ struct AgendaItem {
     void (*draw)(App&, const CheckInDetail&) = nullptr;
 };
 
+// What a feature's read models are built from. They are rebuilt after data changed (an edit, a pull, the
+// key unlocked), before the frame that shows it, so drawing never runs SQL.
+struct ViewSource {
+    Store& store;
+    const std::string& user_id;
+    const std::string& today;
+    const NoteSealing& sealing;
+};
+
 class Registry {
 public:
     // Adding a screen whose id is taken, or an item whose id is, replaces nothing: it throws, since two
@@ -61,25 +72,25 @@ public:
     void add_screen(ScreenSpec screen);
     void add_home_item(HomeItem item);
     void add_agenda_item(AgendaItem item);
+    // A feature's read models: `rebuild` runs whenever data changed. Keep them in a PerUser (per_user.h), so
+    // sign-out forgets them with everything else the feature keeps.
+    void add_views(void (*rebuild)(const ViewSource&));
     // The screen a role lands on after signing in.
     void set_home(Role role, ScreenId screen);
-    // Called at sign-out, after the app forgot its own state: whatever a feature keeps outside the app
-    // (a half-typed passphrase, a picker's search) must not outlive the person who typed it.
-    void add_forget(void (*forget)());
 
     const ScreenSpec* screen(const ScreenId& id) const;
     const std::vector<ScreenSpec>& screens() const { return screens_; }
     const std::vector<HomeItem>& home_items() const { return home_items_; }
     const std::vector<AgendaItem>& agenda_items() const { return agenda_items_; }
     std::optional<ScreenId> home_for(Role role) const;
-    void forget_all() const;
+    void rebuild_views(const ViewSource& source) const;
 
 private:
     std::vector<ScreenSpec> screens_;
     std::vector<HomeItem> home_items_;
     std::vector<AgendaItem> agenda_items_;
     std::vector<std::pair<Role, ScreenId>> homes_;
-    std::vector<void (*)()> forgets_;
+    std::vector<void (*)(const ViewSource&)> view_builders_;
 };
 
 } // namespace tandem::client

@@ -18,6 +18,7 @@
 #include "tandem/sync/entity.h"
 #include "tandem/base/ids.h"
 #include "tandem/base/random_tokens.h"
+#include "tandem/surveys/survey_rules.h"
 #include "tandem/surveys/survey_views.h"
 
 namespace tandem::server {
@@ -70,20 +71,6 @@ std::optional<int64_t> whole_number_within(const Json& value, int64_t low, int64
         if (n >= low && n <= high) return n;
     }
     return std::nullopt;
-}
-
-// How many more links a team may get: one per report still employed today (a leaver's link could only be
-// answered by someone else, padding the group), less the links made before.
-int64_t link_allowance(Store& store, const OrgChart& org, const std::string& survey_id, const std::string& manager_id,
-                       const std::string& today) {
-    int64_t employed = 0;
-    for (const auto& report : org.reports_of(manager_id)) {
-        auto person = store.load(report);
-        if (!person || person->state.deleted) continue;
-        const std::string left = person->state.text("exit_date");
-        if (left.empty() || left > today) ++employed;
-    }
-    return std::max<int64_t>(0, employed - count_links(store, survey_id, manager_id));
 }
 
 // The stored groups whose comments make up a node of the forest: a tree's are its teams'.
@@ -215,7 +202,8 @@ void SurveyRoutes::create_links(const httplib::Request& request, httplib::Respon
             outside_audience = true;
             return;
         }
-        const int64_t remaining = link_allowance(store, *org, survey_id, manager_id, today());
+        const int64_t remaining =
+            answer_link_allowance(store, *org, manager_id, today(), count_links(store, survey_id, manager_id));
         // Compared as the number it was sent as, before any arithmetic: a huge count must not wrap.
         const auto wanted = whole_number_within(*count, 1, remaining);
         if (!wanted) {

@@ -7,7 +7,7 @@
 #include "auth/server_context.h"
 #include "store/audit_log.h"
 #include "tandem/base/ids.h"
-#include "tandem/surveys/records.h"
+#include "tandem/surveys/survey_rules.h"
 #include "tandem/sync/sync_service.h"
 
 namespace tandem::server {
@@ -18,23 +18,15 @@ constexpr size_t kMaxChangesPerPush = 5000;
 constexpr int kDefaultPullLimit = 500;
 constexpr int kMaxPullLimit = 1000;
 
-// A survey's anonymity thresholds are a promise to the people answering it, so every accepted change of one
-// is audited, in the push's own transaction (a refused or failed push leaves no entry).
-void audit_threshold_change(Store& store, const Actor& actor, const Change& change,
-                                   const RecordState* before, int64_t now_seconds) {
-    if (change.entity != "survey" || !before || change.deleted) return;
-    // What the record holds now: a change whose stamp lost the merge changed nothing and is not audited.
+// Each accepted move of a survey's anonymity thresholds is audited in the push's own transaction (a refused
+// or failed push leaves no entry).
+void audit_threshold_change(Store& store, const Actor& actor, const Change& change, const RecordState* before,
+                            int64_t now_seconds) {
+    if (change.entity != "survey") return;
     auto stored = store.load(change.record_id);
-    if (!stored) return;
-    Json details = Json::object();
-    for (const char* field : kSurveyThresholds) {
-        if (change.fields.find(field) == change.fields.end()) continue;
-        const int64_t old_value = survey_threshold(before->value(field)),
-                      new_value = survey_threshold(stored->state.value(field));
-        if (old_value != new_value) details[field] = Json{{"old", old_value}, {"new", new_value}};
-    }
-    if (!details.empty())
-        record_audit(store, actor.person_id, "survey.thresholds", change.record_id, details, now_seconds);
+    Json moved = threshold_changes(change, before, stored ? &stored->state : nullptr);
+    if (!moved.empty())
+        record_audit(store, actor.person_id, "survey.thresholds", change.record_id, moved, now_seconds);
 }
 
 class SyncRoutes {

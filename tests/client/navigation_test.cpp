@@ -3,13 +3,20 @@
 #include <gtest/gtest.h>
 
 #include "app/app.h"
+#include "app/per_user.h"
 #include "fake_platform.h"
 
 namespace tandem::testing {
 namespace {
 
 int opened_list = 0;
-int forgotten = 0;
+// Something a feature keeps for the person signed in (a picker's search), as features declare it.
+client::PerUser<std::string> typed_search;
+client::PerUser<std::string> device_label{std::string("Training room tablet")};
+std::string shown_detail;  // what the detail screen was opened on: a feature's own state
+int views_rebuilt = 0;
+std::string views_user;
+size_t views_checkins = 0;
 
 void draw_nothing(client::App&) {}
 
@@ -20,14 +27,21 @@ client::Registry test_features() {
     features.add_screen({"list/detail", draw_nothing, {}, {}, "list"});
     features.add_screen({"hr-only", draw_nothing, {Role::HrAdmin}, {{Role::HrAdmin, "HR"}}});
     features.set_home(Role::Manager, "team");
-    features.add_forget([] { ++forgotten; });
+    features.add_views([](const client::ViewSource& source) {
+        ++views_rebuilt;
+        views_user = source.user_id;
+        views_checkins = source.store.records_of("checkin").size();
+    });
     return features;
 }
 
 class NavigationTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        opened_list = forgotten = 0;
+        opened_list = views_rebuilt = 0;
+        shown_detail.clear();
+        views_user.clear();
+        views_checkins = 0;
         app.update();
         app.sign_in("manager1@demo.example", "tandem-demo");
         platform.answer(200,
@@ -76,18 +90,18 @@ TEST_F(NavigationTest, TheBrowsersBackButtonWalksTheSameSteps) {
 
 TEST_F(NavigationTest, BackReturnsToTheRecordAScreenWasShowingNotTheLastOneOpened) {
     auto open_detail = [this](const std::string& id) {
-        app.open_screen("list/detail", [id](client::App&, client::TeamViews& views) { views.guide_id = id; });
+        app.open_screen("list/detail", [id](client::App&) { shown_detail = id; });
     };
     open_detail("first");
     app.open_screen("list");
     open_detail("second");
-    EXPECT_EQ(app.views().guide_id, "second");
+    EXPECT_EQ(shown_detail, "second");
     platform.press_back();
     app.update();
     platform.press_back();
     app.update();
     EXPECT_EQ(app.screen(), "list/detail");
-    EXPECT_EQ(app.views().guide_id, "first");
+    EXPECT_EQ(shown_detail, "first");
 }
 
 TEST_F(NavigationTest, AScreenTheRoleMayNotOpenOrThatNobodyRegisteredIsRefused) {
@@ -100,14 +114,32 @@ TEST_F(NavigationTest, AScreenTheRoleMayNotOpenOrThatNobodyRegisteredIsRefused) 
 
 TEST_F(NavigationTest, SignOutForgetsWhatEveryFeatureKeepsAndLeavesNoWayBack) {
     app.open_screen("list");
+    typed_search = "Hana";
+    device_label = "Hana's tablet";
     app.sign_out();
-    EXPECT_EQ(forgotten, 1);
+    EXPECT_EQ(typed_search, "") << "what the last person typed is gone";
+    EXPECT_EQ(device_label, "Training room tablet") << "a value with a first value gets that back";
     EXPECT_EQ(app.screen(), client::kSignInScreen);
     EXPECT_FALSE(app.can_go_back());
     EXPECT_EQ(platform.history_entries, 0) << "the browser's entries of the last person's screens are gone";
     platform.press_back();
     app.update();
     EXPECT_EQ(app.screen(), client::kSignInScreen) << "the browser's Back does not reopen the last person's screen";
+}
+
+TEST_F(NavigationTest, FeaturesRebuildTheirViewsFromTheStoreOnlyAfterDataChanged) {
+    app.update();
+    ASSERT_GE(views_rebuilt, 1) << "signing in builds every feature's views";
+    EXPECT_EQ(views_user, kMaya);
+    EXPECT_EQ(views_checkins, 0u);
+    const int before = views_rebuilt;
+    app.update();
+    EXPECT_EQ(views_rebuilt, before) << "a frame with nothing new rebuilds nothing";
+    ASSERT_FALSE(app.edit("checkin", app.new_record_id(), Json{{"report_id", kReport}, {"held_on", "2026-11-30"}})
+                     .problem);
+    app.update();
+    EXPECT_EQ(views_rebuilt, before + 1) << "an edit is shown in the very next frame";
+    EXPECT_EQ(views_checkins, 1u) << "the views were built from the store as it now stands";
 }
 
 TEST(Registry, TwoFeaturesCannotClaimOneName) {

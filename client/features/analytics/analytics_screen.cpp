@@ -7,8 +7,10 @@
 #include <cstdio>
 
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/analytics/analytics.h"
 #include "features/analytics/analytics_charts.h"
+#include "features/partnership/partnership.h"
 #include "features/surveys/survey_charts.h"
 #include "tandem/base/dates.h"
 #include "ui/theme.h"
@@ -25,21 +27,21 @@ struct Dashboard {
     std::string exporting;   // the export under way, for its button's label
     std::string message;
 };
-Dashboard dashboard;
+PerUser<Dashboard> dashboard;
 
 bool is_hr(const App& app) { return app.user()->role == Role::HrAdmin; }
 
 std::string default_group(const App& app) {
     if (is_hr(app)) return "org";
-    for (const auto& report : app.views().org.reports_of(app.user()->id))
-        if (!app.views().org.reports_of(report).empty()) return "tree:" + app.user()->id;
+    for (const auto& report : app.directory().org.reports_of(app.user()->id))
+        if (!app.directory().org.reports_of(report).empty()) return "tree:" + app.user()->id;
     return "team:" + app.user()->id;
 }
 
 std::string group_name(const App& app, const std::string& group) {
     if (group == "org") return "The whole organisation";
     const std::string manager = group.substr(5);
-    const std::string name = manager == app.user()->id ? std::string("you") : app.views().name_of(manager, "a manager");
+    const std::string name = manager == app.user()->id ? std::string("you") : app.directory().name_of(manager, "a manager");
     if (group.rfind("tree:", 0) == 0) return manager == app.user()->id ? "Everyone under you" : "Everyone under " + name;
     return manager == app.user()->id ? "Your team" : name + "'s team";
 }
@@ -106,7 +108,7 @@ void draw_return(App& app, const Period& period) {
     };
     choice("cadence", "1:1 cadence", true);
     choice("recognition", "Recognition", false);
-    for (const auto& program : app.views().programs)
+    for (const auto& program : partnership_on_device().programs)
         if (!program.starts_on.empty() && program.starts_on <= app.today())
             choice("program:" + program.program_id, "Adoption of " + program.title, false);
     const std::string split_query = "split=" + dashboard.split + "&" + query(period);
@@ -245,8 +247,8 @@ void draw_teams(App& app, const Period& period) {
     // kMostTeams here (every team is in the export).
     constexpr size_t kMostTeams = 40;
     static const Json* sorted_for = nullptr;
-    static std::string sorted_on;
-    static std::vector<size_t> order;  // indices, not pointers: a refresh replaces the array in place
+    static PerUser<std::string> sorted_on;
+    static PerUser<std::vector<size_t>> order;  // indices, not pointers: a refresh replaces the array in place
     const std::string stamp = app.figures().get("analytics/teams/" + period.from).fetched_on + period.from +
                               std::to_string(body["teams"].size());
     if (sorted_for != &body || sorted_on != stamp) {
@@ -254,7 +256,7 @@ void draw_teams(App& app, const Period& period) {
         order.resize(all.size());
         for (size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-            return app.views().name_of(all[a]["manager_id"], "") < app.views().name_of(all[b]["manager_id"], "");
+            return app.directory().name_of(all[a]["manager_id"], "") < app.directory().name_of(all[b]["manager_id"], "");
         });
         sorted_for = &body;
         sorted_on = stamp;
@@ -268,7 +270,7 @@ void draw_teams(App& app, const Period& period) {
                   " teams by name; the export holds every one.");
     auto team_label = [&](const Json& team) {
         const std::string id = team["manager_id"];
-        return id == app.user()->id ? std::string("Your team") : app.views().name_of(id, "A manager") + "'s team";
+        return id == app.user()->id ? std::string("Your team") : app.directory().name_of(id, "A manager") + "'s team";
     };
     // Team × figure: each on 0..100 (eNPS and psychological safety rescaled, as on the survey heatmap).
     std::vector<charts::HeatmapRow> rows;
@@ -288,7 +290,7 @@ void draw_teams(App& app, const Period& period) {
     std::vector<std::string> labels;
     std::vector<std::optional<double>> checkins;
     for (const auto& team : teams) {
-        labels.push_back(app.views().name_of(team["manager_id"], "?").substr(0, 12));
+        labels.push_back(app.directory().name_of(team["manager_id"], "?").substr(0, 12));
         checkins.push_back(number(team["checkins"]));
     }
     ui::text("1:1s held in the period, per team");
@@ -339,7 +341,7 @@ void draw_small_multiples(App& app, const Period& period, const Period& monthly)
         std::vector<std::string> months;
         for (const auto& point : body["points"]) months.push_back(month_label(point.value("from", "")));
         charts::sparkline(("multiple-" + manager).c_str(),
-                          manager == app.user()->id ? "Your team" : app.views().name_of(manager, "A manager"), months,
+                          manager == app.user()->id ? "Your team" : app.directory().name_of(manager, "A manager"), months,
                           column(body, "cadence_adherence"), {0, 1, charts::percent}, cell);
         ++shown;
     }

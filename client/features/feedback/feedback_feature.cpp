@@ -1,18 +1,21 @@
 // What feedback and recognition add to the app: their screens, and on a manager's home the requests for
 // feedback still waiting for an answer.
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/feedback/feedback.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tandem::client {
 
-void forget_give_feedback_form();  // give_feedback_screen.cpp
-
 namespace {
+PerUser<FeedbackWorld> world;
+
+void rebuild(const ViewSource& source) { world = feedback_world(source.store, source.user_id); }
+
 // Requests for feedback are to-dos: they sit on the home screen until answered or declined.
 void draw_waiting_requests(App& app) {
-    const int asked = app.views().feedback.open_requests();
+    const int asked = feedback_on_device().open_requests();
     if (!asked) return;
     ui::text_colored(ui::theme::kWarning, std::to_string(asked) + (asked == 1 ? " colleague is" : " colleagues are") +
                                               " waiting for your feedback");
@@ -30,7 +33,9 @@ void register_feedback(Registry& registry) {
                          {{Role::Manager, "Recognition"}, {Role::HrAdmin, "Recognition"},
                           {Role::Mentor, "Recognition"}, {Role::Employee, "Recognition"}}});
     registry.add_home_item({"feedback/waiting-requests", draw_waiting_requests});
-    registry.add_forget(forget_give_feedback_form);
+    registry.add_views(rebuild);
 }
+
+const FeedbackWorld& feedback_on_device() { return world; }
 
 } // namespace tandem::client

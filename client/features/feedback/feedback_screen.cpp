@@ -1,6 +1,7 @@
 // The feedback screen: requests waiting for my answer first (they are to-dos), then giving and asking,
 // then what I received, what I gave and what I asked, each with its status.
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/feedback/feedback.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -13,7 +14,7 @@ struct AskForm {
     std::string form_id, asked_id, about_id, problem;
     bool open = false;
 };
-AskForm ask;
+PerUser<AskForm> ask;
 std::string declining;  // the request whose decline form is open
 size_t received_shown = 20, given_shown = 20;  // newest first; years of feedback grow by "Show more"
 
@@ -25,18 +26,18 @@ void draw_more(size_t total, size_t& shown, const char* id) {
 }
 
 void draw_asked_of_me(App& app) {
-    const auto& views = app.views();
+    const auto& directory = app.directory();
     int open = 0;
-    for (const auto& request : views.feedback.asked_of_me) {
+    for (const auto& request : feedback_on_device().asked_of_me) {
         if (!request.open()) continue;
         ++open;
         ImGui::PushID(request.request_id.c_str());
         ImGui::PushTextWrapPos(0);
-        ui::text(views.name_of(request.from_id) + " asks about " +
+        ui::text(directory.name_of(request.from_id) + " asks about " +
                  (request.about_id == request.from_id ? std::string("themself")
-                                                      : views.name_of(request.about_id, "someone in their team")) +
+                                                      : directory.name_of(request.about_id, "someone in their team")) +
                  ":");
-        ui::remember(("request:" + views.name_of(request.from_id)).c_str(), request.question, "text");
+        ui::remember(("request:" + directory.name_of(request.from_id)).c_str(), request.question, "text");
         ui::muted("“" + request.question + "” · " + app.date_text(request.asked_on));
         ImGui::PopTextWrapPos();
         if (ui::primary_button("Answer##answer")) start_feedback(app, request.about_id, request.request_id);
@@ -103,18 +104,18 @@ void draw_ask_form(App& app) {
 }
 
 void draw_feedback_item(App& app, const FeedbackView& item, bool given) {
-    const auto& views = app.views();
+    const auto& directory = app.directory();
     ImGui::PushID(item.feedback_id.c_str());
-    const ValueTagView* tag = views.feedback.value_tag(item.value_tag_id);
-    std::string line = given ? "To " + views.name_of(item.about_id) : "From " + views.name_of(item.from_id);
+    const ValueTagView* tag = feedback_on_device().value_tag(item.value_tag_id);
+    std::string line = given ? "To " + directory.name_of(item.about_id) : "From " + directory.name_of(item.from_id);
     line += std::string(" · ") + (item.kind == "praise" ? "praise" : "to work on");
     if (tag) line += " · " + tag->name;
     line += " · " + app.date_text(item.given_on);
     ui::text(line);
-    ui::remember(("feedback:" + views.name_of(given ? item.about_id : item.from_id)).c_str(), item.text.behaviour,
+    ui::remember(("feedback:" + directory.name_of(given ? item.about_id : item.from_id)).c_str(), item.text.behaviour,
                  "text");
     ui::muted(!item.request_id.empty() ? "An answer to a request"
-              : item.visibility == "shared" ? "Shared with " + views.name_of(item.about_id, "them")
+              : item.visibility == "shared" ? "Shared with " + directory.name_of(item.about_id, "them")
                                             : "Private to you");
     draw_sbi(item.text);
     ImGui::Separator();
@@ -122,15 +123,15 @@ void draw_feedback_item(App& app, const FeedbackView& item, bool given) {
 }
 
 void draw_my_requests(App& app) {
-    const auto& views = app.views();
-    for (const auto& request : views.feedback.my_requests) {
+    const auto& directory = app.directory();
+    for (const auto& request : feedback_on_device().my_requests) {
         ImGui::PushID(request.request_id.c_str());
         const std::string status = request.declined ? "declined" + (request.decline_reason.empty()
                                                                         ? std::string()
                                                                         : ": " + request.decline_reason)
                                    : request.answer_id.empty() ? "waiting" : "answered";
         ImGui::PushTextWrapPos(0);
-        ui::text("Asked " + views.name_of(request.asked_id) + " · " + app.date_text(request.asked_on) + " · " + status);
+        ui::text("Asked " + directory.name_of(request.asked_id) + " · " + app.date_text(request.asked_on) + " · " + status);
         ui::muted("“" + request.question + "”");
         ImGui::PopTextWrapPos();
         ImGui::PopID();
@@ -140,7 +141,7 @@ void draw_my_requests(App& app) {
 }  // namespace
 
 void draw_feedback_screen(App& app) {
-    const auto& world = app.views().feedback;
+    const auto& world = feedback_on_device();
     ui::heading("Feedback");
     ImGui::BeginChild("feedback", ImVec2(0, 0));
     ui::text("Asked of you");

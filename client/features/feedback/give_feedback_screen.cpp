@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/feedback/feedback.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -21,7 +22,7 @@ struct GiveForm {
     std::string problem;
     bool shown = false;  // drawn at least once: a new form starts scrolled to its top
 };
-GiveForm form;
+PerUser<GiveForm> form;
 
 const char* const kTextFields[] = {"situation", "behaviour", "impact", "next_step"};
 const char* const kChoiceFields[] = {"about_id", "kind", "visibility", "value_tag_id"};
@@ -74,7 +75,7 @@ void give(App& app) {
     fields["value_tag_id"] = form.value_tag_id.empty() ? Json() : Json(form.value_tag_id);
     const bool recognition = form.visibility == "public" && form.request_id.empty();
     if (recognition) {
-        fields["about_name"] = app.views().name_of(form.about_id, "");
+        fields["about_name"] = app.directory().name_of(form.about_id, "");
     } else {
         fields["kind"] = form.kind;
         fields["visibility"] = form.request_id.empty() ? form.visibility : "private";
@@ -89,10 +90,6 @@ void give(App& app) {
 }
 
 }  // namespace
-
-// Sign-out: whom the form was about and what was chosen go with the person (the typed text is theirs on the
-// device, in their own store).
-void forget_give_feedback_form() { form = GiveForm{}; }
 
 void start_feedback(App& app, const std::string& about_id, const std::string& request_id, bool recognition) {
     form = GiveForm{};
@@ -112,7 +109,7 @@ void start_feedback(App& app, const std::string& about_id, const std::string& re
 
 void draw_give_feedback_screen(App& app) {
     if (form.form_id.empty()) return start_feedback(app, "", "");
-    const FeedbackWorld& world = app.views().feedback;
+    const FeedbackWorld& world = feedback_on_device();
     const GiveForm before = form;
     if (ui::link("‹ Back##give-back")) app.go_back();
     ui::heading(!form.request_id.empty() ? "Answer a request for feedback"
@@ -124,18 +121,18 @@ void draw_give_feedback_screen(App& app) {
     for (const auto& asked : world.asked_of_me)
         if (asked.request_id == form.request_id) request = &asked;
     if (request) {
-        ui::muted(app.views().name_of(request->from_id) + " asked:");
+        ui::muted(app.directory().name_of(request->from_id) + " asked:");
         ImGui::PushTextWrapPos(0);
         ui::text("“" + request->question + "”");
         ImGui::PopTextWrapPos();
-        ui::muted("About " + app.views().name_of(request->about_id, "them") + ". Your answer goes to " +
-                  app.views().name_of(request->from_id) + " only.");
+        ui::muted("About " + app.directory().name_of(request->about_id, "them") + ". Your answer goes to " +
+                  app.directory().name_of(request->from_id) + " only.");
     } else {
         ui::text("For");
         const auto& people =
-            people_to_choose(app, form.visibility == "public" ? People::RecognitionTo : People::FeedbackTo);
+            people_to_choose(app, form.visibility == "public" ? People::AnyoneButMe : People::FeedbackTo);
         // Only a recognition may go to anyone: a choice the visibility no longer allows is cleared.
-        if (app.views().version > 0 &&
+        if (app.views_version() > 0 &&
             !std::any_of(people.begin(), people.end(), [](const PersonChoice& p) { return p.person_id == form.about_id; }))
             form.about_id.clear();
         person_picker("give-about", people, form.about_id);

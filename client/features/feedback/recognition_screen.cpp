@@ -2,6 +2,7 @@
 // organisation, newest first; nominating a culture champion; and for HR, the nominations to choose from,
 // the spotlight itself and the values everyone tags feedback with.
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/feedback/feedback.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -18,7 +19,7 @@ struct WallState {
     std::string value_form;
     size_t shown = 30;  // the newest first; a long wall grows by "Show more" rather than laying out years
 };
-WallState wall;
+PerUser<WallState> wall;
 
 void close_nomination() {
     wall.nominating = false;
@@ -33,7 +34,7 @@ std::string value_name(const FeedbackWorld& world, const std::string& tag_id) {
 }
 
 void draw_spotlights(App& app) {
-    const auto& world = app.views().feedback;
+    const auto& world = feedback_on_device();
     const bool hr = app.user()->role == Role::HrAdmin;
     for (const auto& light : world.spotlights) {
         if (light.ended) continue;
@@ -55,13 +56,13 @@ void draw_spotlights(App& app) {
 }
 
 void draw_recognition(App& app, const RecognitionView& item) {
-    const auto& world = app.views().feedback;
+    const auto& world = feedback_on_device();
     ImGui::PushID(item.recognition_id.c_str());
     const std::string value = value_name(world, item.value_tag_id);
     ImGui::PushTextWrapPos(0);
     ui::text(item.about_name + (value.empty() ? "" : " · " + value));
     ui::remember(("recognition:" + item.about_name).c_str(), item.text.behaviour, "text");
-    ui::muted("from " + app.views().name_of(item.from_id) + " · " + app.date_text(item.given_on));
+    ui::muted("from " + app.directory().name_of(item.from_id) + " · " + app.date_text(item.given_on));
     ImGui::PopTextWrapPos();
     draw_sbi(item.text);
     ImGui::Separator();
@@ -69,7 +70,7 @@ void draw_recognition(App& app, const RecognitionView& item) {
 }
 
 void draw_wall(App& app) {
-    const auto& views = app.views();
+    const auto& directory = app.directory();
     const bool hr = app.user()->role == Role::HrAdmin;
     if (ui::button(wall.whole_org ? "Show my team##wall-team" : "Show the whole organisation##wall-org")) {
         wall.whole_org = !wall.whole_org;
@@ -85,13 +86,13 @@ void draw_wall(App& app) {
     }
     // A team's wall is worked out when the data or the team changes, not every frame: the organisation's
     // wall can hold years of recognitions.
-    static std::vector<RecognitionView> team_wall;
-    static std::pair<uint64_t, std::string> team_wall_of{~0ull, ""};
-    if (!wall.whole_org && team_wall_of != std::pair{views.version, team_owner}) {
-        team_wall = wall_of(views.feedback, views.org.tree_of(team_owner));
-        team_wall_of = {views.version, team_owner};
+    static PerUser<std::vector<RecognitionView>> team_wall;
+    static PerUser<std::pair<uint64_t, std::string>> team_wall_of{{~0ull, ""}};
+    if (!wall.whole_org && team_wall_of != std::pair{app.views_version(), team_owner}) {
+        team_wall = wall_of(feedback_on_device(), directory.org.tree_of(team_owner));
+        team_wall_of = {app.views_version(), team_owner};
     }
-    const std::vector<RecognitionView>& shown = wall.whole_org ? views.feedback.recognitions : team_wall;
+    const std::vector<RecognitionView>& shown = wall.whole_org ? feedback_on_device().recognitions : team_wall;
     ui::text(wall.whole_org ? "Recognitions across the organisation" : "Recognitions in the team");
     if (shown.empty()) ui::muted(hr && team_owner.empty() ? "Choose a team." : "None yet.");
     for (size_t i = 0; i < shown.size() && i < wall.shown; ++i) draw_recognition(app, shown[i]);
@@ -103,7 +104,7 @@ void draw_wall(App& app) {
 }
 
 void draw_nominate(App& app) {
-    const auto& world = app.views().feedback;
+    const auto& world = feedback_on_device();
     if (!wall.nominating) {
         if (ui::button("Nominate a culture champion##nominate-open")) {
             close_nomination();
@@ -127,7 +128,7 @@ void draw_nominate(App& app) {
             wall.problem = "Choose a manager and a value, and say why.";
         } else if (!app.edit("nomination", app.new_record_id(),
                              {{"from_id", app.user()->id}, {"about_id", wall.nominee},
-                              {"about_name", app.views().name_of(wall.nominee, "")}, {"value_tag_id", wall.nominee_value},
+                              {"about_name", app.directory().name_of(wall.nominee, "")}, {"value_tag_id", wall.nominee_value},
                               {"reason", reason.text}, {"nominated_on", app.today()}})
                         .problem) {
             app.clear_device_drafts(wall.nomination_form, {"reason"});
@@ -140,13 +141,13 @@ void draw_nominate(App& app) {
 
 // HR: nominations to choose from, and the values feedback is tagged with.
 void draw_hr_tools(App& app) {
-    const auto& world = app.views().feedback;
+    const auto& world = feedback_on_device();
     if (ImGui::CollapsingHeader(("Nominations (" + std::to_string(world.nominations.size()) + ")###nominations").c_str())) {
         for (const auto& nomination : world.nominations) {
             ImGui::PushID(nomination.nomination_id.c_str());
             ImGui::PushTextWrapPos(0);
             ui::text(nomination.about_name + " · " + value_name(world, nomination.value_tag_id));
-            ui::muted("from " + app.views().name_of(nomination.from_id) + " · " + app.date_text(nomination.nominated_on));
+            ui::muted("from " + app.directory().name_of(nomination.from_id) + " · " + app.date_text(nomination.nominated_on));
             ui::text(nomination.reason);
             ImGui::PopTextWrapPos();
             bool lit = false;

@@ -2,6 +2,7 @@
 // they were, for the 1:1s that used them) and reads managers' ratings and comments. A manager reads it
 // and says how useful it was and what it cost.
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/guides/guides.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -15,13 +16,7 @@ struct GuideForm {
     int loaded_version = -1;
     std::string title, topic, body, message;
 };
-GuideForm form;
-
-const GuideView* find_guide(const App& app, const std::string& id) {
-    for (const auto& guide : app.views().guides)
-        if (guide.guide_id == id) return &guide;
-    return nullptr;
-}
+PerUser<GuideForm> form;
 
 void draw_text_of(const GuideView& guide) {
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
@@ -40,7 +35,7 @@ void draw_text_of(const GuideView& guide) {
 }
 
 void draw_hr_editor(App& app, const GuideView* guide, const std::string& kind) {
-    const std::string id = guide ? guide->guide_id : app.views().guide_id;
+    const std::string id = guide ? guide->guide_id : open_guide_id();
     if (form.loaded_for != id || (guide && form.loaded_version != guide->version && form.message.empty())) {
         form = GuideForm{id, guide ? guide->version : 0, guide ? guide->title : "", guide ? guide->topic : "",
                          guide ? guide->body : "", ""};
@@ -63,7 +58,7 @@ void draw_hr_editor(App& app, const GuideView* guide, const std::string& kind) {
         if (form.title.empty() || form.body.find_first_not_of(" \n\t") == std::string::npos) {
             form.message = "A title and at least one prompt or step are needed.";
         } else {
-            const std::string published = app.publish_guide(guide ? guide->guide_id : "", kind, form.title,
+            const std::string published = publish_guide(app, guide ? guide->guide_id : "", kind, form.title,
                                                             form.topic, form.body);
             if (!published.empty()) {
                 form.loaded_for = published;
@@ -105,7 +100,7 @@ void draw_manager_rating(App& app, const GuideView& guide) {
         const bool selected = mine && mine->usefulness == score;
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
         if (ui::button((std::to_string(score) + "##useful" + std::to_string(score)).c_str(), ImVec2(44, 0)))
-            app.rate_guide(guide, {{"usefulness", score}});
+            rate_guide(app, guide, {{"usefulness", score}});
         if (selected) ImGui::PopStyleColor();
     }
     ui::muted("1 = not useful, 5 = very useful");
@@ -115,7 +110,7 @@ void draw_manager_rating(App& app, const GuideView& guide) {
         const bool selected = mine && mine->minutes == minutes;
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
         if (ui::button((std::to_string(minutes) + "##minutes" + std::to_string(minutes)).c_str(), ImVec2(48, 0)))
-            app.rate_guide(guide, {{"minutes", minutes}});
+            rate_guide(app, guide, {{"minutes", minutes}});
         if (selected) ImGui::PopStyleColor();
     }
     // The comment saves itself like every text field; its record is created by the first commit.
@@ -139,8 +134,8 @@ void draw_manager_rating(App& app, const GuideView& guide) {
 
 void draw_guide_screen(App& app) {
     if (ui::link("‹ All templates and playbooks")) return app.open_screen(kGuidesScreen);
-    const std::string& id = app.views().guide_id;
-    const GuideView* guide = find_guide(app, id);
+    const std::string& id = open_guide_id();
+    const GuideView* guide = find_guide(id);
     const bool hr = app.user()->role == Role::HrAdmin;
     const bool creating = id.rfind("new:", 0) == 0;
     if (!guide && !(hr && creating)) {

@@ -33,9 +33,9 @@ void draw_guides_screen(App& app) {
         ui::muted("Written by HR. Open one to read it and say how useful it was; add one to a 1:1 from its agenda.");
     }
     ImGui::Spacing();
-    if (app.views().guides.empty()) ui::muted("None yet.");
+    if (guides_on_device().empty()) ui::muted("None yet.");
     ImGui::BeginChild("guides", ImVec2(0, 0));
-    for (const auto& guide : app.views().guides) {
+    for (const auto& guide : guides_on_device()) {
         if (guide.archived && !hr) continue;
         ImGui::PushID(guide.guide_id.c_str());
         const ImVec2 start = ImGui::GetCursorPos();
@@ -60,12 +60,12 @@ void draw_guide_picker(App& app, const CheckInDetail& checkin) {
     ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetMainViewport()->Size.x - 24, 520.0f), 0));
     if (!ImGui::BeginPopupModal("guide-picker", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
     ui::heading("Add prompts to this 1:1");
-    for (const auto& guide : app.views().guides) {
+    for (const auto& guide : guides_on_device()) {
         if (guide.archived || guide.prompts.empty()) continue;
         const std::string label = guide.title + " (v" + std::to_string(guide.version) + ", " +
                                   std::to_string(guide.prompts.size()) + " prompts)##pick-" + guide.title;
         if (ui::button(label.c_str(), ImVec2(-1, 0))) {
-            app.add_guide_to_agenda(checkin, guide);
+            add_guide_to_agenda(app, checkin, guide);
             ImGui::CloseCurrentPopup();
         }
     }

@@ -1,14 +1,29 @@
 #pragma once
 // The reflection journal and the passphrase that seals it and private notes (docs/security-and-privacy.md,
 // Sealed notes).
+#include <string>
+#include <vector>
+
+#include "app/note_sealing.h"
+#include "tandem/journal/journal_views.h"
+
 namespace tandem::client {
 class App;
 class Registry;
+
+// One entry of the user's journal, opened when their key is unlocked.
+struct OpenedJournalEntry {
+    JournalEntryView entry;
+    OpenStatus status = OpenStatus::NotSealed;
+    std::string text;
+};
 
 inline constexpr const char* kJournalScreen = "journal";
 inline constexpr const char* kPassphraseScreen = "journal/passphrase";
 
 void register_journal(Registry& registry);
+// The user's journal as this device holds it, rebuilt when data changed or the key was unlocked.
+const std::vector<OpenedJournalEntry>& journal_on_device();
 void draw_journal_screen(App& app);
 void draw_passphrase_screen(App& app);
 // While notes are locked or not set up: explains and offers unlock or set-up. True once unlocked, so the

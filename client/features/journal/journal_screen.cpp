@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/journal/journal.h"
 #include "tandem/base/dates.h"
 #include "ui/theme.h"
@@ -16,16 +17,16 @@ struct JournalScreenState {
     std::string entry_id;  // the entry being written; created by its first commit
     size_t prompt = 0;
 };
-JournalScreenState journal_state;
+PerUser<JournalScreenState> journal_state;
 
-const TeamViews::JournalEntry* find_entry(const App& app, const std::string& id) {
-    for (const auto& entry : app.views().journal)
+const OpenedJournalEntry* find_entry(const std::string& id) {
+    for (const auto& entry : journal_on_device())
         if (entry.entry.entry_id == id) return &entry;
     return nullptr;
 }
 
 // Ratings by date, oldest left: a line with its points, the 1-5 scale, and the value under the pointer.
-void draw_rating_trend(const std::vector<TeamViews::JournalEntry>& journal) {
+void draw_rating_trend(const std::vector<OpenedJournalEntry>& journal) {
     std::vector<std::pair<int64_t, int>> points;
     for (const auto& entry : journal)
         if (entry.entry.self_rating) points.emplace_back(days_from_iso(entry.entry.written_on), entry.entry.self_rating);
@@ -67,7 +68,7 @@ void draw_rating_trend(const std::vector<TeamViews::JournalEntry>& journal) {
 void draw_new_entry(App& app) {
     const auto& prompts = reflection_prompts();
     if (journal_state.entry_id.empty()) journal_state.entry_id = app.new_record_id();
-    const TeamViews::JournalEntry* existing = find_entry(app, journal_state.entry_id);
+    const OpenedJournalEntry* existing = find_entry(journal_state.entry_id);
     const std::string prompt = existing ? existing->entry.prompt : prompts[journal_state.prompt % prompts.size()];
 
     ui::heading("Today's reflection");
@@ -120,7 +121,7 @@ void draw_new_entry(App& app) {
 void draw_past_entries(const App& app) {
     ui::heading("Earlier entries");
     bool any = false;
-    for (const auto& entry : app.views().journal) {
+    for (const auto& entry : journal_on_device()) {
         if (entry.entry.entry_id == journal_state.entry_id) continue;
         any = true;
         ImGui::PushID(entry.entry.entry_id.c_str());
@@ -148,7 +149,7 @@ void draw_journal_screen(App& app) {
     ImGui::Spacing();
     if (!draw_unlock_panel(app, "Your journal entries")) return;
     ImGui::BeginChild("journal", ImVec2(0, 0));
-    draw_rating_trend(app.views().journal);
+    draw_rating_trend(journal_on_device());
     ImGui::Spacing();
     draw_new_entry(app);
     ImGui::Spacing();

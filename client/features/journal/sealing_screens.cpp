@@ -1,6 +1,7 @@
 // Setting the passphrase that seals private notes and the journal, and unlocking them on this device.
 // Before the passphrase is set the screen says plainly that a forgotten one cannot be recovered.
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/journal/journal.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -16,12 +17,9 @@ struct PassphraseForm {
     bool understood = false;
     std::string problem;
 };
-PassphraseForm form;
+PerUser<PassphraseForm> form;
 
 }  // namespace
-
-// Sign-out: a half-typed passphrase must not wait on the screen for the next person.
-void forget_passphrase_form() { form = PassphraseForm{}; }
 
 void draw_passphrase_screen(App& app) {
     if (ui::link("‹ Back")) app.go_back();

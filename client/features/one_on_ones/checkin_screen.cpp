@@ -1,6 +1,7 @@
 // Editing one 1:1. The notes fields are drafts in App (see drafts.h): committed when the field is left or
 // typing pauses. The date is a small form of its own: it commits only once it is a valid date.
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/journal/journal.h"
 #include "features/one_on_ones/one_on_ones.h"
 #include "tandem/sync/entity.h"
@@ -23,7 +24,7 @@ struct EditorState {
     std::string date_error;
 };
 
-EditorState editor;
+PerUser<EditorState> editor;
 
 void load_form(const CheckInDetail& checkin, uint64_t version) {
     if (editor.checkin_id != checkin.checkin_id) {
@@ -51,7 +52,7 @@ TextDraft& shared_notes_draft(App& app, const CheckInDetail& checkin) {
 
 // The private note is created by its first commit: its id is chosen once, when the draft is made.
 TextDraft& private_note_draft(App& app, const CheckInDetail& checkin) {
-    TextDraft& draft = app.drafts().field("private_note@" + checkin.checkin_id, app.views().private_note_text);
+    TextDraft& draft = app.drafts().field("private_note@" + checkin.checkin_id, one_on_ones_on_device().private_note_text);
     if (draft.entity.empty()) {
         draft.entity = "private_note";
         draft.field = "text";
@@ -218,14 +219,14 @@ void draw_action_items(App& app, const CheckInDetail& checkin) {
 }  // namespace
 
 void draw_checkin_screen(App& app) {
-    const CheckInDetail& checkin = app.views().checkin;
-    if (ui::link("‹ All 1:1s")) return app.open_history(app.views().report_id);
+    const CheckInDetail& checkin = one_on_ones_on_device().checkin;
+    if (ui::link("‹ All 1:1s")) return open_history(app, one_on_ones_on_device().report_id);
     if (!checkin.found) {
         ui::muted("This 1:1 no longer exists (it may have been deleted on another device).");
         return;
     }
-    load_form(checkin, app.views().version);
-    ui::heading("1:1 with " + app.views().report_name);
+    load_form(checkin, app.views_version());
+    ui::heading("1:1 with " + one_on_ones_on_device().report_name);
 
     ImGui::BeginChild("editor", ImVec2(0, 0));
     ui::text("Date");
@@ -258,7 +259,7 @@ void draw_checkin_screen(App& app) {
 
     ui::text("Private notes (only you, sealed on this device)");
     if (draw_unlock_panel(app, "Private notes")) {
-        if (!checkin.private_note_id.empty() && app.views().private_note_status != OpenStatus::Opened)
+        if (!checkin.private_note_id.empty() && one_on_ones_on_device().private_note_status != OpenStatus::Opened)
             ui::text_colored(ui::theme::kOverdue, "Your private note on this 1:1 cannot be opened: its stored form "
                                                   "is damaged. Typing here replaces it.");
         draw_notes_field(app, "##private-notes", private_note_draft(app, checkin), 100);
@@ -274,7 +275,7 @@ void draw_checkin_screen(App& app) {
         if (ui::danger_button("Delete")) {
             app.edit("checkin", checkin.checkin_id, Json::object(), true);
             ImGui::CloseCurrentPopup();
-            app.open_history(app.views().report_id);
+            open_history(app, one_on_ones_on_device().report_id);
         }
         ImGui::SameLine();
         if (ui::button("Keep it")) ImGui::CloseCurrentPopup();

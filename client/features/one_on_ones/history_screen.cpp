@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/one_on_ones/one_on_ones.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -10,7 +11,7 @@ namespace tandem::client {
 
 namespace {
 
-int custom_days = 10;
+PerUser<Count> custom_days{{10}};
 
 void draw_cadence(App& app, const ReportSummary& report) {
     ImGui::AlignTextToFramePadding();
@@ -27,23 +28,23 @@ void draw_cadence(App& app, const ReportSummary& report) {
         ImGui::SameLine();
         const bool current = report.cadence.every == option.kind;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
-        if (ui::button(option.label) && !current) app.set_cadence(report, option.every, 0);
+        if (ui::button(option.label) && !current) set_cadence(app, report, option.every, 0);
         if (current) ImGui::PopStyleColor();
     }
     // Every N days: narrow screens put it on its own line rather than cutting it off.
     if (ImGui::GetContentRegionAvail().x > 260) ImGui::SameLine();
-    if (report.cadence.every == Cadence::Every::Days) custom_days = report.cadence.days;
+    if (report.cadence.every == Cadence::Every::Days) custom_days.value = report.cadence.days;
     ImGui::SetNextItemWidth(110);
-    if (ImGui::InputInt("##cadence-days", &custom_days)) custom_days = std::clamp(custom_days, 1, 180);
-    ui::remember("##cadence-days", std::to_string(custom_days), "input");
+    if (ImGui::InputInt("##cadence-days", &custom_days.value)) custom_days.value = std::clamp(custom_days.value, 1, 180);
+    ui::remember("##cadence-days", std::to_string(custom_days.value), "input");
     ImGui::SameLine();
-    if (ui::button("Every N days##cadence-days-set")) app.set_cadence(report, "days", custom_days);
+    if (ui::button("Every N days##cadence-days-set")) set_cadence(app, report, "days", custom_days.value);
 }
 
 }  // namespace
 
 void draw_history_screen(App& app) {
-    const auto& views = app.views();
+    const auto& views = one_on_ones_on_device();
     if (ui::link("‹ My team")) return app.open_screen(kTeamScreen);
     ui::heading(views.report_name.empty() ? "1:1s" : "1:1s with " + views.report_name);
     for (const auto& report : views.team)
@@ -52,7 +53,7 @@ void draw_history_screen(App& app) {
             ui::muted("Next 1:1 due " + app.date_text(report.next_due) + (report.overdue ? " (overdue)" : ""));
         }
     if (ui::primary_button("New 1:1")) {
-        app.create_checkin(views.report_id);
+        create_checkin(app, views.report_id);
         return;
     }
     ImGui::Spacing();
@@ -69,7 +70,7 @@ void draw_history_screen(App& app) {
             ImGui::PushID(checkin.checkin_id.c_str());
             const ImVec2 start = ImGui::GetCursorPos();
             if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, 56)))
-                app.open_checkin(checkin.checkin_id);
+                open_checkin(app, checkin.checkin_id);
             const std::string date = app.date_text(checkin.held_on);
             ui::remember(("checkin:" + checkin.held_on).c_str(), date, "row");
             ImGui::SetCursorPos(ImVec2(start.x + 8, start.y + 4));

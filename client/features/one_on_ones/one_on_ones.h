@@ -2,17 +2,44 @@
 // 1:1s (docs/features.md, 1:1s): a manager's team with who is due, one report's history, the check-in with
 // its agenda, shared and private notes and action items, and the quick way to log a 1:1 that already
 // happened. Other features add to a manager's home screen and to a 1:1's agenda through the registry.
-namespace tandem {
-struct ReportSummary;
-}
+#include <string>
+#include <vector>
+
+#include "app/note_sealing.h"
+#include "tandem/one_on_ones/checkin_views.h"
+
 namespace tandem::client {
 class App;
 class Registry;
-using tandem::ReportSummary;
 
 inline constexpr const char* kTeamScreen = "one_on_ones/team";
+inline constexpr const char* kHistoryScreen = "one_on_ones/history";
+inline constexpr const char* kCheckInScreen = "one_on_ones/checkin";
 
 void register_one_on_ones(Registry& registry);
+
+// What the 1:1 screens draw from, rebuilt when data changed or another report or check-in was opened.
+struct OneOnOneViews {
+    std::vector<ReportSummary> team;
+    std::string report_id;  // the report whose history is open
+    std::string report_name;
+    std::vector<CheckInSummary> history;
+    CheckInDetail checkin;  // the check-in being edited
+    // Its private note, opened with the user's key (the detail itself holds the sealed text).
+    OpenStatus private_note_status = OpenStatus::NotSealed;
+    std::string private_note_text;
+};
+const OneOnOneViews& one_on_ones_on_device();
+
+// Commands.
+void open_history(App& app, const std::string& report_id);
+void open_checkin(App& app, const std::string& checkin_id);
+// A new 1:1 with the report, held today, opened; its id, or empty when refused.
+std::string create_checkin(App& app, const std::string& report_id);
+// The quick path from the team screen: a 1:1 that already happened, in one change.
+bool log_checkin(App& app, const std::string& report_id, const std::string& held_on, int mood,
+                 const std::string& notes);
+void set_cadence(App& app, const ReportSummary& report, const std::string& every, int days);
 
 void draw_team_screen(App& app);
 void draw_history_screen(App& app);

@@ -1,6 +1,7 @@
 // "Log a 1:1": the quick path from the team screen for a 1:1 that already happened. Date (today unless
 // changed), an optional mood and one line of notes, committed as one change: a few taps, well under 30 s.
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/one_on_ones/one_on_ones.h"
 #include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
@@ -16,7 +17,7 @@ struct QuickLog {
     std::string report_id, report_name, held_on, notes, problem;
     int mood = 0;
 };
-QuickLog quick;
+PerUser<QuickLog> quick;
 
 }  // namespace
 
@@ -61,7 +62,7 @@ void draw_quick_log(App& app) {
             quick.problem = "Use a date like " + app.today() + ".";
         else if (quick.held_on > app.today())
             quick.problem = "That date is in the future: use New 1:1 to prepare a meeting.";
-        else if (app.log_checkin(quick.report_id, quick.held_on, quick.mood, quick.notes))
+        else if (log_checkin(app, quick.report_id, quick.held_on, quick.mood, quick.notes))
             ImGui::CloseCurrentPopup();
     }
     if (!quick.problem.empty()) ui::text_colored(ui::theme::kOverdue, quick.problem);

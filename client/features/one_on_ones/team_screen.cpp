@@ -53,7 +53,7 @@ void draw_row_buttons(App& app, const ReportSummary& report, float width) {
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
     if (ui::button(("Log 1:1##" + report.name).c_str(), ImVec2(half, 0))) open_quick_log(app, report);
     ImGui::SameLine();
-    if (ui::button(("New 1:1##" + report.name).c_str(), ImVec2(half, 0))) app.create_checkin(report.person_id);
+    if (ui::button(("New 1:1##" + report.name).c_str(), ImVec2(half, 0))) create_checkin(app, report.person_id);
 }
 
 // Phones and narrow windows: one row per report, name on top and the dates underneath.
@@ -70,7 +70,7 @@ void draw_team_list(App& app, const std::vector<ReportSummary>& team) {
             const float width = ImGui::GetContentRegionAvail().x;
             if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap,
                                   ImVec2(width - button_width - 8, 62)))
-                app.open_history(report.person_id);
+                open_history(app, report.person_id);
             ui::remember(("report:" + report.name).c_str(), report.name, "row");
             ImGui::SetCursorPos(ImVec2(start.x + 4, start.y + 4));
             ImGui::BeginGroup();
@@ -91,7 +91,7 @@ void draw_team_list(App& app, const std::vector<ReportSummary>& team) {
 }  // namespace
 
 void draw_team_screen(App& app) {
-    const auto& team = app.views().team;
+    const auto& team = one_on_ones_on_device().team;
     ui::heading("My team");
     int overdue = 0;
     for (const auto& report : team) overdue += report.overdue;
@@ -135,7 +135,7 @@ void draw_team_screen(App& app) {
             if (ImGui::Selectable(report.name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns |
                                                                   ImGuiSelectableFlags_AllowItemOverlap,
                                   ImVec2(0, 32)))
-                app.open_history(report.person_id);
+                open_history(app, report.person_id);
             ui::remember(("report:" + report.name).c_str(), report.name, "row");
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/partnership/partnership.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -23,11 +24,11 @@ struct AgreementForm {
     int left = -1, right = -1;            // the versions compared
     std::string new_manager, new_title = "Manager agreement";
 };
-AgreementForm form;
+PerUser<AgreementForm> form;
 
 const AgreementView* open_agreement(const App& app) {
-    for (const auto& agreement : app.views().agreements)
-        if (agreement.agreement_id == app.views().agreement_id) return &agreement;
+    for (const auto& agreement : partnership_on_device().agreements)
+        if (agreement.agreement_id == partnership_on_device().agreement_id) return &agreement;
     return nullptr;
 }
 
@@ -112,7 +113,7 @@ void draw_adherence(App& app, const AgreementView& agreement) {
     if (agreement.in_force < 0) return ui::muted("Measured once both sides have signed a version.");
     const std::vector<CommitmentAdherence>* figures = nullptr;
     std::vector<CommitmentAdherence> from_server;
-    if (auto own = app.views().own_adherence.find(agreement.agreement_id); own != app.views().own_adherence.end()) {
+    if (auto own = partnership_on_device().own_adherence.find(agreement.agreement_id); own != partnership_on_device().own_adherence.end()) {
         figures = &own->second;  // the manager's own device measures its own records, offline
     } else {
         const std::string key = "adherence/" + agreement.agreement_id;
@@ -255,10 +256,10 @@ void draw_agreements_screen(App& app) {
     ui::heading(hr ? "Manager agreements" : "My agreement");
     if (hr) {
         ui::text("Draft an agreement for");
-        const std::string chosen = form.new_manager.empty() ? "Choose a manager" : app.views().name_of(form.new_manager);
+        const std::string chosen = form.new_manager.empty() ? "Choose a manager" : app.directory().name_of(form.new_manager);
         if (ui::button((chosen + "##pick-agreement-manager").c_str())) ImGui::OpenPopup("agreement-managers");
         if (ImGui::BeginPopup("agreement-managers")) {
-            for (const auto& manager : app.views().mentoring_coverage)
+            for (const auto& manager : partnership_on_device().mentoring_coverage)
                 if (ui::button((manager.name + "##agree-" + manager.person_id).c_str(), ImVec2(-1, 0))) {
                     form.new_manager = manager.person_id;
                     ImGui::CloseCurrentPopup();
@@ -286,15 +287,15 @@ void draw_agreements_screen(App& app) {
         }
         ImGui::EndDisabled();
     }
-    for (const auto& agreement : app.views().agreements) {
+    for (const auto& agreement : partnership_on_device().agreements) {
         ImGui::PushID(agreement.agreement_id.c_str());
-        if (ui::link((app.views().name_of(agreement.manager_id, "A manager") + " — " + agreement.title + "##open").c_str()))
+        if (ui::link((app.directory().name_of(agreement.manager_id, "A manager") + " — " + agreement.title + "##open").c_str()))
             open_agreement(app, agreement.agreement_id);
         ui::remember(("agreement:" + agreement.title).c_str(), agreement.title, "row");
         ui::muted(status_line(app, agreement));
         ImGui::PopID();
     }
-    if (app.views().agreements.empty()) ui::muted(hr ? "No agreements yet." : "HR has not drafted an agreement with you yet.");
+    if (partnership_on_device().agreements.empty()) ui::muted(hr ? "No agreements yet." : "HR has not drafted an agreement with you yet.");
 }
 
 void draw_agreement_screen(App& app) {
@@ -311,7 +312,7 @@ void draw_agreement_screen(App& app) {
         if (!agreement->versions.empty()) form.commitments = agreement->versions.back().commitments;
         form.message = message;
     }
-    ui::heading(agreement->title + " — " + app.views().name_of(agreement->manager_id, "a manager"));
+    ui::heading(agreement->title + " — " + app.directory().name_of(agreement->manager_id, "a manager"));
     ui::text_colored(agreement->awaiting_signatures() ? ui::theme::kWarning : ui::theme::kGood, status_line(app, *agreement));
     // Above the scrolling part: what waits for this reader's signature is always in sight.
     if (!agreement->versions.empty() && (hr || mine)) {
@@ -330,10 +331,10 @@ void draw_agreement_screen(App& app) {
     ImGui::Separator();
     ui::heading("Versions");
     for (const auto& v : agreement->versions) {
-        ui::text("Version " + std::to_string(v.number) + " by " + app.views().name_of(v.author_id, "HR") +
+        ui::text("Version " + std::to_string(v.number) + " by " + app.directory().name_of(v.author_id, "HR") +
                  (v.note.empty() ? "" : ": " + v.note));
         ui::muted(std::string("Manager: ") + (v.manager ? "signed " + app.date_text(v.manager->signed_on) : "not signed") +
-                  " · HR: " + (v.hr ? "signed " + app.date_text(v.hr->signed_on) + " by " + app.views().name_of(v.hr->signer_id, "HR") : "not signed"));
+                  " · HR: " + (v.hr ? "signed " + app.date_text(v.hr->signed_on) + " by " + app.directory().name_of(v.hr->signer_id, "HR") : "not signed"));
     }
     if (agreement->versions.size() == 1) {
         for (const auto& c : agreement->versions[0].commitments) ui::text("• " + c.text + " — " + describe_target(c));
@@ -344,7 +345,7 @@ void draw_agreement_screen(App& app) {
     ImGui::Separator();
     ui::heading("Comments");
     for (const auto& comment : agreement->comments) {
-        ui::muted(app.views().name_of(comment.author_id, "HR") + (comment.written_on.empty() ? "" : " · " + app.date_text(comment.written_on)));
+        ui::muted(app.directory().name_of(comment.author_id, "HR") + (comment.written_on.empty() ? "" : " · " + app.date_text(comment.written_on)));
         ImGui::PushTextWrapPos(0);
         ui::text(comment.text);
         ImGui::PopTextWrapPos();

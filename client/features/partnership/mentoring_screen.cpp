@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/partnership/partnership.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -18,7 +19,7 @@ struct MentoringForm {
     std::map<std::string, std::string> chosen_mentor;  // manager id -> mentor id, on HR's pairing rows
     std::map<std::string, int> chosen_cadence;         // manager id -> days between sessions
 };
-MentoringForm form;
+PerUser<MentoringForm> form;
 
 std::string due_line(App& app, const MentoringPairView& pair) {
     std::string line = pair.last_session.empty() ? "No session yet" : "Last session " + app.date_text(pair.last_session);
@@ -28,11 +29,11 @@ std::string due_line(App& app, const MentoringPairView& pair) {
 
 void draw_pairing(App& app) {
     ui::heading("Mentoring coverage");
-    const auto& views = app.views();
+    const auto& directory = app.directory();
     int without = 0, overdue = 0;
-    for (const auto& row : views.mentoring_coverage) {
+    for (const auto& row : partnership_on_device().mentoring_coverage) {
         without += row.pair < 0;
-        overdue += row.pair >= 0 && views.mentoring[size_t(row.pair)].overdue;
+        overdue += row.pair >= 0 && partnership_on_device().mentoring[size_t(row.pair)].overdue;
     }
     ui::text_colored(without || overdue ? ui::theme::kWarning : ui::theme::kGood,
                      std::to_string(without) + " manager(s) without a mentor · " + std::to_string(overdue) +
@@ -40,11 +41,11 @@ void draw_pairing(App& app) {
     if (!form.message.empty()) ui::muted(form.message);
     ImGui::BeginChild("coverage", ImVec2(0, 0));
     ImGui::PushTextWrapPos(0);
-    for (const auto& row : views.mentoring_coverage) {
+    for (const auto& row : partnership_on_device().mentoring_coverage) {
         ImGui::PushID(row.person_id.c_str());
         ui::text(row.name);
         if (row.pair >= 0) {
-            const auto& pair = views.mentoring[size_t(row.pair)];
+            const auto& pair = partnership_on_device().mentoring[size_t(row.pair)];
             ui::text_colored(pair.overdue ? ui::theme::kOverdue : ui::theme::kMuted,
                              "Mentor: " + pair.mentor_name + " · " + std::to_string(pair.sessions.size()) +
                                  " session(s) · " + due_line(app, pair));
@@ -54,10 +55,10 @@ void draw_pairing(App& app) {
             ui::text_colored(ui::theme::kOverdue, "No mentor");
             std::string& chosen = form.chosen_mentor[row.person_id];
             // A button opening a list of buttons: big enough for a finger, unlike a combo's rows.
-            if (ui::button(((chosen.empty() ? "Choose a mentor" : views.name_of(chosen)) + "##pick-mentor").c_str()))
+            if (ui::button(((chosen.empty() ? "Choose a mentor" : directory.name_of(chosen)) + "##pick-mentor").c_str()))
                 ImGui::OpenPopup("mentors");
             if (ImGui::BeginPopup("mentors")) {
-                for (const auto& [id, name] : views.mentors)
+                for (const auto& [id, name] : partnership_on_device().mentors)
                     if (ui::button((name + "##mentor-" + id).c_str(), ImVec2(-1, 0))) {
                         chosen = id;
                         ImGui::CloseCurrentPopup();
@@ -74,7 +75,7 @@ void draw_pairing(App& app) {
             if (ui::primary_button(("Pair##pair-" + row.name).c_str())) {
                 auto result = app.edit("mentoring_pair", app.new_record_id(),
                                        {{"mentee_id", row.person_id}, {"mentor_id", chosen}, {"mentee_name", row.name},
-                                        {"mentor_name", views.name_of(chosen)}, {"cadence_days", every},
+                                        {"mentor_name", directory.name_of(chosen)}, {"cadence_days", every},
                                         {"started_on", app.today()}});
                 form.message = result.problem ? result.problem->message : row.name + " is paired.";
             }
@@ -83,7 +84,7 @@ void draw_pairing(App& app) {
         ImGui::Separator();
         ImGui::PopID();
     }
-    if (views.mentors.empty()) ui::muted("Nobody has the mentor role yet: give it to someone on the People screen.");
+    if (partnership_on_device().mentors.empty()) ui::muted("Nobody has the mentor role yet: give it to someone on the People screen.");
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
 }
@@ -150,7 +151,7 @@ void draw_pair(App& app, const MentoringPairView& pair) {
 
 void draw_mentoring_screen(App& app) {
     if (app.user()->role == Role::HrAdmin) return draw_pairing(app);
-    const auto& pairs = app.views().mentoring;
+    const auto& pairs = partnership_on_device().mentoring;
     std::vector<const MentoringPairView*> mine;
     for (const auto& pair : pairs)
         if (pair.active() && (pair.mentor_id == app.user()->id || pair.mentee_id == app.user()->id)) mine.push_back(&pair);
@@ -161,7 +162,7 @@ void draw_mentoring_screen(App& app) {
     }
     const MentoringPairView* open = nullptr;
     for (const auto* pair : mine)
-        if (pair->pair_id == app.views().pair_id) open = pair;
+        if (pair->pair_id == partnership_on_device().pair_id) open = pair;
     if (!open && mine.size() == 1) open = mine[0];
     if (mine.size() > 1) {
         ui::heading(app.user()->role == Role::Mentor ? "Your mentees" : "Your mentors");

@@ -1,11 +1,30 @@
 #pragma once
 // Where HR and managers build things together (docs/features.md, Partnership): the program board and a
 // program's discussion, manager agreements with versions, signatures and adherence, and mentoring.
+#include <map>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "tandem/partnership/agreements.h"
+#include "tandem/partnership/mentoring_views.h"
+#include "tandem/partnership/program_views.h"
 
 namespace tandem::client {
 class App;
 class Registry;
+
+// What the partnership screens draw from, rebuilt when data changed, and what they have open.
+struct PartnershipViews {
+    std::vector<ProgramView> programs;
+    // Agreements, with the adherence this device can measure: a manager's own, from their own records.
+    std::vector<AgreementView> agreements;
+    std::map<std::string, std::vector<CommitmentAdherence>> own_adherence;  // agreement id -> figures
+    std::vector<MentoringPairView> mentoring;
+    std::vector<MentoringCoverage> mentoring_coverage;  // HR: every manager, paired or not
+    std::vector<std::pair<std::string, std::string>> mentors;  // id, name: people HR may pair a manager with
+    std::string program_id, agreement_id, pair_id;             // what the screens have open
+};
 
 inline constexpr const char* kProgramsScreen = "partnership/programs";
 inline constexpr const char* kProgramScreen = "partnership/program";
@@ -14,6 +33,7 @@ inline constexpr const char* kAgreementScreen = "partnership/agreement";
 inline constexpr const char* kMentoringScreen = "partnership/mentoring";
 
 void register_partnership(Registry& registry);
+const PartnershipViews& partnership_on_device();
 void open_program(App& app, const std::string& program_id);
 void open_agreement(App& app, const std::string& agreement_id);
 void open_mentoring_pair(App& app, const std::string& pair_id);

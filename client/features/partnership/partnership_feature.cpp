@@ -1,8 +1,32 @@
 // What partnership adds to the app: the program board, agreements and mentoring (a mentor's home).
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/partnership/partnership.h"
 
 namespace tandem::client {
+
+namespace {
+PerUser<PartnershipViews> views;
+
+void rebuild(const ViewSource& source) {
+    views.programs = program_views(source.store, source.user_id);
+    views.agreements = agreement_views(source.store);
+    views.own_adherence.clear();
+    for (const auto& agreement : views.agreements)
+        if (agreement.manager_id == source.user_id && agreement.in_force >= 0)
+            views.own_adherence[agreement.agreement_id] = agreement_adherence(
+                agreement, manager_activity(source.store, source.user_id, source.today, nullptr), source.today);
+    views.mentoring = mentoring_pairs(source.store, source.today);
+    views.mentoring_coverage = mentoring_coverage(source.store, views.mentoring);
+    views.mentors.clear();
+    for (const auto& person : source.store.records_of("person")) {
+        if (person.state.deleted) continue;
+        Role role = Role::Employee;
+        if (parse_role(person.state.text("role"), role) && role == Role::Mentor)
+            views.mentors.emplace_back(person.state.record_id, person.state.text("name"));
+    }
+}
+}  // namespace
 
 void register_partnership(Registry& registry) {
     registry.add_screen({kProgramsScreen, draw_programs_screen, {},
@@ -14,19 +38,22 @@ void register_partnership(Registry& registry) {
     registry.add_screen({kMentoringScreen, draw_mentoring_screen, {},
                          {{Role::HrAdmin, "Mentoring"}, {Role::Manager, "Mentoring"}, {Role::Mentor, "Mentoring"}}});
     registry.set_home(Role::Mentor, kMentoringScreen);
+    registry.add_views(rebuild);
 }
 
+const PartnershipViews& partnership_on_device() { return views; }
+
 void open_program(App& app, const std::string& program_id) {
-    app.open_screen(kProgramScreen, [program_id](App&, TeamViews& views) { views.program_id = program_id; });
+    app.open_screen(kProgramScreen, [program_id](App&) { views.program_id = program_id; });
 }
 
 void open_agreement(App& app, const std::string& agreement_id) {
     app.open_screen(kAgreementScreen,
-                    [agreement_id](App&, TeamViews& views) { views.agreement_id = agreement_id; });
+                    [agreement_id](App&) { views.agreement_id = agreement_id; });
 }
 
 void open_mentoring_pair(App& app, const std::string& pair_id) {
-    app.open_screen(kMentoringScreen, [pair_id](App&, TeamViews& views) { views.pair_id = pair_id; });
+    app.open_screen(kMentoringScreen, [pair_id](App&) { views.pair_id = pair_id; });
 }
 
 } // namespace tandem::client

@@ -5,7 +5,10 @@
 #include <cstdio>
 
 #include "app/app.h"
+#include "app/per_user.h"
+#include "features/guides/guides.h"
 #include "features/partnership/partnership.h"
+#include "features/surveys/surveys.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -21,11 +24,11 @@ struct ProgramForm {
     bool proposal = false;
     int usefulness = 0, minutes = 0;
 };
-ProgramForm form;
+PerUser<ProgramForm> form;
 
 const ProgramView* open_program(const App& app) {
-    for (const auto& program : app.views().programs)
-        if (program.program_id == app.views().program_id) return &program;
+    for (const auto& program : partnership_on_device().programs)
+        if (program.program_id == partnership_on_device().program_id) return &program;
     return nullptr;
 }
 
@@ -98,26 +101,26 @@ void draw_hr_fields(App& app, const ProgramView& program) {
     };
     if (ImGui::TreeNode("Owners")) {
         // HR admins and managers can own a program; the directory is HR's device's person records.
-        for (const auto& [id, name] : app.views().person_names) {
-            const Role role = app.views().org.role_of(id);
-            if (role == Role::HrAdmin || (role == Role::Manager && !app.views().org.reports_of(id).empty()))
+        for (const auto& [id, name] : app.directory().person_names) {
+            const Role role = app.directory().org.role_of(id);
+            if (role == Role::HrAdmin || (role == Role::Manager && !app.directory().org.reports_of(id).empty()))
                 toggle_list(form.owner_ids, id, name + "##owner-" + id);
         }
         ImGui::TreePop();
     }
     if (ImGui::TreeNode("Linked templates and playbooks")) {
-        for (const auto& guide : app.views().guides)
+        for (const auto& guide : guides_on_device())
             toggle_list(form.guide_ids, guide.guide_id, guide.title + "##link-guide-" + guide.guide_id);
         ImGui::TreePop();
     }
     if (ImGui::TreeNode("Linked surveys")) {
-        for (const auto& survey : app.views().surveys.surveys)
+        for (const auto& survey : surveys_on_device().surveys)
             toggle_list(form.survey_ids, survey.survey_id, survey.title + "##link-survey-" + survey.survey_id);
         ImGui::TreePop();
     }
     // A session belongs to one program (training_session.program_id): ticking it here moves it.
     if (ImGui::TreeNode("Training sessions of this program")) {
-        for (const auto& session : app.views().surveys.sessions) {
+        for (const auto& session : surveys_on_device().sessions) {
             bool linked = std::find(program.session_ids.begin(), program.session_ids.end(), session.session_id) !=
                           program.session_ids.end();
             const std::string label = session.title + " (" + app.date_text(session.held_on) + ")##link-session-" +
@@ -126,7 +129,8 @@ void draw_hr_fields(App& app, const ProgramView& program) {
                 app.edit("training_session", session.session_id,
                          {{"program_id", linked ? Json(program.program_id) : Json()}});
         }
-        if (app.views().surveys.sessions.empty()) ui::muted("No training sessions yet (HR adds them under Training).");
+        if (surveys_on_device().sessions.empty())
+            ui::muted("No training sessions yet (HR adds them under Training).");
         ImGui::TreePop();
     }
     Json changed = Json::object();
@@ -332,7 +336,7 @@ void draw_board_columns(App& app) {
         return;
     for (const auto& stage : stages) {
         int count = 0;
-        for (const auto& program : app.views().programs) count += program.stage == stage;
+        for (const auto& program : partnership_on_device().programs) count += program.stage == stage;
         ImGui::TableSetupColumn((stage_label(stage) + " (" + std::to_string(count) + ")").c_str());
     }
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -341,11 +345,11 @@ void draw_board_columns(App& app) {
     for (const auto& stage : stages) {
         ImGui::TableNextColumn();
         if (stage == "design" && !is_hr(app)) ui::text_colored(ui::theme::kAccent, "Design — open for your input");
-        for (const auto& program : app.views().programs)
+        for (const auto& program : partnership_on_device().programs)
             if (program.stage == stage) draw_card(app, program);
     }
     ImGui::EndTable();
-    if (app.views().programs.empty()) ui::muted("No programs yet.");
+    if (partnership_on_device().programs.empty()) ui::muted("No programs yet.");
 }
 
 }  // namespace
@@ -377,7 +381,7 @@ void draw_programs_screen(App& app) {
     if (!is_hr(app)) std::stable_partition(order.begin(), order.end(), [](const std::string& s) { return s == "design"; });
     for (const auto& stage : order) {
         bool heading = false;
-        for (const auto& program : app.views().programs) {
+        for (const auto& program : partnership_on_device().programs) {
             if (program.stage != stage) continue;
             if (!heading) {
                 ui::text_colored(ui::theme::kAccent, stage == "design" && !is_hr(app) ? "Design — open for your input"
@@ -387,7 +391,7 @@ void draw_programs_screen(App& app) {
             draw_card(app, program);
         }
     }
-    if (app.views().programs.empty()) ui::muted("No programs yet.");
+    if (partnership_on_device().programs.empty()) ui::muted("No programs yet.");
     ImGui::EndChild();
 }
 
@@ -397,7 +401,7 @@ void draw_program_screen(App& app) {
     if (!program) return ui::muted("This program is not on this device.");
     ui::heading(program->title);
     std::string owners;
-    for (const auto& id : program->owner_ids) owners += (owners.empty() ? "" : ", ") + app.views().name_of(id, "HR");
+    for (const auto& id : program->owner_ids) owners += (owners.empty() ? "" : ", ") + app.directory().name_of(id, "HR");
     ui::text_colored(ui::theme::kAccent, "Stage: " + stage_label(program->stage) +
                                              (owners.empty() ? "" : " · owned by " + owners));
     ImGui::BeginChild("program", ImVec2(0, 0));
@@ -410,7 +414,7 @@ void draw_program_screen(App& app) {
         ui::text(program->goal.empty() ? "No goal written yet." : program->goal);
         ImGui::PopTextWrapPos();
         for (const auto& id : program->guide_ids)
-            for (const auto& guide : app.views().guides)
+            for (const auto& guide : guides_on_device())
                 if (guide.guide_id == id) ui::muted("Uses the template \"" + guide.title + "\"");
         ImGui::Separator();
         draw_my_rating(app, *program);

@@ -21,7 +21,7 @@ void register_people(Registry& registry) {
 }
 
 void open_person(App& app, const std::string& person_id) {
-    app.open_screen(kPersonScreen, [person_id](App& app, TeamViews&) {
+    app.open_screen(kPersonScreen, [person_id](App& app) {
         PeopleConsole& console = app.people();
         console.selected_id = person_id;
         console.chosen_role.clear();

@@ -1,7 +1,8 @@
 // HR's training sessions: the catalogue, who attended, and the anonymous session-feedback survey a kiosk
 // collects at the session.
 #include "app/app.h"
-#include "features/feedback/feedback.h"
+#include "app/per_user.h"
+#include "ui/person_picker.h"
 #include "features/surveys/surveys.h"
 #include "tandem/sync/entity.h"
 #include "ui/theme.h"
@@ -12,7 +13,7 @@ namespace tandem::client {
 namespace {
 
 void draw_new_session(App& app) {
-    static std::string title, held_on, facilitator, facilitator_id, location;
+    static PerUser<std::string> title, held_on, facilitator, facilitator_id, location;
     if (held_on.empty()) held_on = app.today();
     ui::heading("New session");
     ImGui::SetNextItemWidth(-1);
@@ -54,12 +55,12 @@ void draw_session(App& app, const TrainingSessionView& session) {
     // Attendance: tick people in as they arrive.
     for (const auto& attendance : session.attendance) {
         bool attended = attendance.attended;
-        if (ui::checkbox((app.views().name_of(attendance.person_id, "someone") + "##attended-" + attendance.person_id).c_str(),
+        if (ui::checkbox((app.directory().name_of(attendance.person_id, "someone") + "##attended-" + attendance.person_id).c_str(),
                          attended))
             app.edit("session_attendance", attendance.record_id, {{"attended", attended}});
     }
-    static std::string adding;
-    if (person_picker("attendee", people_to_choose(app, People::RecognitionTo), adding) && !adding.empty()) {
+    static PerUser<std::string> adding;
+    if (person_picker("attendee", people_to_choose(app, People::AnyoneButMe), adding) && !adding.empty()) {
         bool already = false;
         for (const auto& attendance : session.attendance) already |= attendance.person_id == adding;
         if (!already)
@@ -69,7 +70,7 @@ void draw_session(App& app, const TrainingSessionView& session) {
     }
     // Its feedback survey, answered at a kiosk and counted for this session only.
     const SurveyView* linked = nullptr;
-    for (const auto& survey : app.views().surveys.surveys)
+    for (const auto& survey : surveys_on_device().surveys)
         if (survey.training_session_id == session.session_id) linked = &survey;
     if (linked) {
         ui::muted("Feedback survey: " + linked->title + " · " + phase_label(linked->phase(app.today())));
@@ -93,8 +94,8 @@ void draw_sessions_screen(App& app) {
     ui::heading("Training sessions");
     ImGui::BeginChild("sessions", ImVec2(0, 0));
     ImGui::PushTextWrapPos(0);
-    if (app.views().surveys.sessions.empty()) ui::muted("No sessions yet.");
-    for (const auto& session : app.views().surveys.sessions) draw_session(app, session);
+    if (surveys_on_device().sessions.empty()) ui::muted("No sessions yet.");
+    for (const auto& session : surveys_on_device().sessions) draw_session(app, session);
     ImGui::Spacing();
     draw_new_session(app);
     ImGui::PopTextWrapPos();

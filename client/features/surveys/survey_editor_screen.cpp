@@ -5,7 +5,8 @@
 #include <map>
 
 #include "app/app.h"
-#include "features/feedback/feedback.h"
+#include "app/per_user.h"
+#include "ui/person_picker.h"
 #include "features/surveys/surveys.h"
 #include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
@@ -38,7 +39,7 @@ void record_integer(App& app, const std::string& entity, const std::string& reco
         int value = 0;
         bool changed = false;
     };
-    static std::map<std::string, Editing> editing;
+    static PerUser<std::map<std::string, Editing>> editing;
     const std::string key = std::string(field) + "@" + record_id;
     Editing& state = editing.try_emplace(key, Editing{int(stored), false}).first->second;
     ImGui::SetNextItemWidth(160);
@@ -55,7 +56,7 @@ void record_integer(App& app, const std::string& entity, const std::string& reco
 
 // A date typed as YYYY-MM-DD; an empty field clears it.
 void record_date(App& app, const SurveyView& survey, const char* field, const std::string& stored, const char* label) {
-    static std::map<std::string, std::string> typed;
+    static PerUser<std::map<std::string, std::string>> typed;
     const std::string key = std::string(field) + "@" + survey.survey_id;
     std::string& text = typed.try_emplace(key, stored).first->second;
     ImGui::SetNextItemWidth(180);
@@ -87,7 +88,7 @@ void draw_state(App& app, const SurveyView& survey) {
         while (start < survey.audience.size()) {
             size_t end = survey.audience.find(',', start);
             if (end == std::string::npos) end = survey.audience.size();
-            names += (names.empty() ? "" : ", ") + app.views().name_of(survey.audience.substr(start, end - start));
+            names += (names.empty() ? "" : ", ") + app.directory().name_of(survey.audience.substr(start, end - start));
             start = end + 1;
         }
         ui::muted("Audience: the trees of " + names + ".");
@@ -120,7 +121,7 @@ void draw_schedule(App& app, const SurveyView& survey) {
                    "Repeat every N weeks (0: once)");
     if (auto next = next_round(survey)) {
         bool exists = false;
-        for (const auto* round : app.views().surveys.rounds_of(survey.series())) exists |= round->round > survey.round;
+        for (const auto* round : surveys_on_device().rounds_of(survey.series())) exists |= round->round > survey.round;
         if (!exists && ui::button("Schedule the next round##next-round")) {
             const std::string id = app.new_record_id();
             app.edit("survey", id, next->survey_fields);
@@ -133,8 +134,8 @@ void draw_schedule(App& app, const SurveyView& survey) {
         }
     }
     // The survey's training session, when it collects session feedback at a kiosk.
-    const auto& sessions = app.views().surveys.sessions;
-    const auto* linked = app.views().surveys.find_session(survey.training_session_id);
+    const auto& sessions = surveys_on_device().sessions;
+    const auto* linked = surveys_on_device().find_session(survey.training_session_id);
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 420.0f));
     if (ImGui::BeginCombo("Training session##session-combo", linked ? linked->title.c_str() : "None")) {
         if (ImGui::Selectable("None", !linked)) app.edit("survey", survey.survey_id, {{"training_session_id", nullptr}});
@@ -184,22 +185,22 @@ void draw_links(App& app, const SurveyView& survey) {
     ui::heading("Answer links");
     ui::muted("One-time links for a manager's team, saved as a CSV file to send. The server keeps no record of "
               "who received which link.");
-    static std::string manager;
-    static int count = 0;
+    static PerUser<std::string> manager;
+    static PerUser<Count> count;
     person_picker("links-team", people_to_choose(app, People::Managers), manager);
-    const int headcount = int(app.views().org.reports_of(manager).size());
+    const int headcount = int(app.directory().org.reports_of(manager).size());
     if (!manager.empty()) {
-        if (count <= 0 || count > headcount) count = headcount;
+        if (count.value <= 0 || count.value > headcount) count.value = headcount;
         ImGui::SameLine();
         ImGui::SetNextItemWidth(140);
-        ImGui::InputInt("links##links-count", &count);
+        ImGui::InputInt("links##links-count", &count.value);
         ui::remember("links-count", "links", "input");
-        count = std::clamp(count, 1, std::max(1, headcount));
+        count.value = std::clamp(count.value, 1, std::max(1, headcount));
         ui::muted(std::to_string(headcount) + " people in this team.");
         if (headcount == 0) ui::muted("This manager leads no team.");
         else if (ui::button("Export links as CSV##export-links") && !app.surveys().busy)
             app.surveys().export_links(app.platform(), app.user()->token, survey.survey_id, survey.title, manager,
-                                       app.views().name_of(manager), count);
+                                       app.directory().name_of(manager), count.value);
     }
 }
 
@@ -207,7 +208,7 @@ void draw_kiosk_setup(App& app, const SurveyView& survey) {
     ui::heading("Kiosk");
     ui::muted("Turns this device into a locked kiosk for this survey (a tablet at a training session). You are "
               "signed out; leaving kiosk mode needs the PIN you choose here.");
-    static std::string label = "Training room tablet", pin, again;
+    static PerUser<std::string> label{std::string("Training room tablet")}, pin, again;
     ImGui::SetNextItemWidth(320);
     ui::input_text("Device label##kiosk-label", label);
     ImGui::SetNextItemWidth(160);
@@ -237,7 +238,7 @@ void draw_kiosk_setup(App& app, const SurveyView& survey) {
 }  // namespace
 
 void draw_survey_editor_screen(App& app) {
-    const SurveyView* survey = app.views().surveys.find(app.surveys().survey_id);
+    const SurveyView* survey = surveys_on_device().find(app.surveys().survey_id);
     if (ui::link("< Surveys##back-surveys")) app.open_screen(kSurveysScreen);
     if (!survey) {
         ui::muted("This survey is no longer here.");

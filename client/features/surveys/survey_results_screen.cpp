@@ -5,7 +5,8 @@
 #include <cstdio>
 
 #include "app/app.h"
-#include "features/feedback/feedback.h"
+#include "app/per_user.h"
+#include "ui/person_picker.h"
 #include "features/surveys/survey_charts.h"
 #include "features/surveys/surveys.h"
 #include "tandem/base/dates.h"
@@ -26,7 +27,7 @@ std::string number(double value, const char* format = "%.1f") {
 
 // Fetches once per survey and group shown (and on Refresh), so moving around stays cheap offline.
 void keep_fresh(App& app, const std::string& survey_id, const std::string& group) {
-    static std::string asked;
+    static PerUser<std::string> asked;
     const std::string key = survey_id + "|" + group + "|" + app.user()->id;
     if (asked == key) return;
     asked = key;
@@ -37,7 +38,7 @@ void keep_fresh(App& app, const std::string& survey_id, const std::string& group
 bool reads_session(App& app, const SurveyView& survey) {
     if (survey.training_session_id.empty()) return false;
     if (app.user()->role == Role::HrAdmin) return true;
-    const auto* session = app.views().surveys.find_session(survey.training_session_id);
+    const auto* session = surveys_on_device().find_session(survey.training_session_id);
     return session && session->facilitator_id == app.user()->id;
 }
 
@@ -59,7 +60,7 @@ void draw_group_choice(App& app, const SurveyView& survey, const std::string& gr
     std::string parent;
     if (group.rfind("team:", 0) == 0) parent = "tree:" + group.substr(5);
     else if (group.rfind("tree:", 0) == 0) {
-        const std::string boss = app.views().org.manager_of(group.substr(5));
+        const std::string boss = app.directory().org.manager_of(group.substr(5));
         parent = boss.empty() ? (hr ? "org" : "") : "tree:" + boss;
     }
     const bool may_go_up = !parent.empty() && (hr || group != "tree:" + app.user()->id) && parent != group;
@@ -123,7 +124,7 @@ void draw_heatmap(App& app, const SurveyView& survey, const Json& body) {
 // Closed rounds only: an open round's scores are not released, and would move with every answer.
 void draw_trend(App& app, const SurveyView& survey, const std::string& group) {
     std::vector<const SurveyView*> rounds;
-    for (const auto* round : app.views().surveys.rounds_of(survey.series()))
+    for (const auto* round : surveys_on_device().rounds_of(survey.series()))
         if (round->phase(app.today()) == "closed") rounds.push_back(round);
     if (rounds.size() < 2) return;
     std::vector<std::string> labels;
@@ -185,10 +186,10 @@ void draw_not_released(App& app, const SurveyView& survey, const std::string& gr
 // Managers commit actions on what they read; they reach the owner's next 1:1 and the home screen.
 void draw_action_planning(App& app, const SurveyView& survey) {
     ui::heading("Action plan");
-    for (const auto& action : app.views().surveys.actions) {
+    for (const auto& action : surveys_on_device().actions) {
         if (action.survey_id != survey.survey_id || action.manager_id != app.user()->id) continue;
         ImGui::PushID(action.action_id.c_str());
-        std::string line = action.title + " — " + app.views().name_of(action.owner_id, "someone") + " · due " +
+        std::string line = action.title + " — " + app.directory().name_of(action.owner_id, "someone") + " · due " +
                            app.date_text(action.due_on) + " · " + action.status;
         if (!action.focus_label.empty()) line += " · focus: " + action.focus_label;
         if (action.overdue(app.today())) ui::text_colored(ui::theme::kOverdue, line + " (overdue)");
@@ -203,7 +204,7 @@ void draw_action_planning(App& app, const SurveyView& survey) {
         }
         ImGui::PopID();
     }
-    static std::string focus, focus_label, title, owner, due_on;
+    static PerUser<std::string> focus, focus_label, title, owner, due_on;
     // Focus areas: the survey's themes, then its questions.
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 480.0f));
     if (ImGui::BeginCombo("Focus##action-focus", focus_label.empty() ? "Choose a theme or question" : focus_label.c_str())) {
@@ -223,7 +224,9 @@ void draw_action_planning(App& app, const SurveyView& survey) {
     ui::input_text("##action-title", title, "What will be done, for example: a team retrospective on workload");
     if (owner.empty()) owner = app.user()->id;
     std::vector<PersonChoice> owners{{app.user()->id, app.user()->name + " (me)", ""}};
-    for (const auto& report : app.views().team) owners.push_back({report.person_id, report.name, "your team"});
+    for (const auto& report : app.directory().org.reports_of(app.user()->id))
+        owners.push_back({report, app.directory().name_of(report), "your team"});
+    std::sort(owners.begin() + 1, owners.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     person_picker("action-owner", owners, owner);
     ImGui::SameLine();
     if (due_on.empty()) due_on = add_days(app.today(), 30);
@@ -245,7 +248,7 @@ void draw_action_planning(App& app, const SurveyView& survey) {
 }  // namespace
 
 void draw_survey_results_screen(App& app) {
-    const SurveyView* survey = app.views().surveys.find(app.surveys().survey_id);
+    const SurveyView* survey = surveys_on_device().find(app.surveys().survey_id);
     if (ui::link("< Surveys##back-surveys")) app.open_screen(kSurveysScreen);
     if (!survey) {
         ui::muted("This survey is no longer on this device.");

@@ -10,11 +10,11 @@ namespace tandem::client {
 
 std::string group_label(App& app, const std::string& group) {
     if (group == "org") return "The whole organisation";
-    auto person = [&](size_t prefix) { return app.views().name_of(group.substr(prefix), "a former manager"); };
+    auto person = [&](size_t prefix) { return app.directory().name_of(group.substr(prefix), "a former manager"); };
     if (group.rfind("team:", 0) == 0) return person(5) + "'s team";
     if (group.rfind("tree:", 0) == 0) return "Everyone under " + person(5);
     if (group.rfind("session:", 0) == 0) {
-        const auto* session = app.views().surveys.find_session(group.substr(8));
+        const auto* session = surveys_on_device().find_session(group.substr(8));
         return session ? "Session: " + session->title : "A training session";
     }
     return group;
@@ -87,7 +87,7 @@ void draw_action_line(App& app, const SurveyActionView& action, bool with_owner)
         set_action_status(app, action, done ? "done" : "in_progress");
     ImGui::SameLine();
     std::string line = action.title;
-    if (with_owner) line += " — " + app.views().name_of(action.owner_id, "someone");
+    if (with_owner) line += " — " + app.directory().name_of(action.owner_id, "someone");
     line += " · due " + app.date_text(action.due_on);
     if (action.overdue(app.today())) ui::text_colored(ui::theme::kOverdue, line + " (overdue)");
     else ui::text(line);
@@ -97,7 +97,7 @@ void draw_action_line(App& app, const SurveyActionView& action, bool with_owner)
 
 void draw_open_survey_actions(App& app) {
     std::vector<const SurveyActionView*> open;
-    for (const auto& action : app.views().surveys.actions)
+    for (const auto& action : surveys_on_device().actions)
         if (action.manager_id == app.user()->id && !action.done()) open.push_back(&action);
     if (open.empty()) return;
     ImGui::Spacing();
@@ -106,7 +106,7 @@ void draw_open_survey_actions(App& app) {
 }
 
 void draw_agenda_survey_actions(App& app, const std::string& report_id) {
-    auto open = app.views().surveys.open_actions_for(report_id);
+    auto open = surveys_on_device().open_actions_for(report_id);
     if (open.empty()) return;
     ui::muted("From the team's survey action plan:");
     for (const auto* action : open) draw_action_line(app, *action, false);

@@ -16,6 +16,8 @@ inline constexpr const char* kSurveyResultsScreen = "surveys/results";
 inline constexpr const char* kSessionsScreen = "surveys/sessions";
 
 void register_surveys(Registry& registry);
+// Surveys, training sessions and survey actions as this device holds them, rebuilt when data changed.
+const SurveyWorld& surveys_on_device();
 // Opens the editor or the results (`screen`) on one survey; the results open on the reader's own group.
 void open_survey(App& app, const std::string& survey_id, const char* screen);
 

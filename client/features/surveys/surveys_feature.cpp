@@ -1,6 +1,7 @@
 // What surveys add to the app: the surveys, their editor and results, training sessions and the kiosk; on a
 // manager's home, the survey actions still open; and on a 1:1's agenda, those the report owns.
 #include "app/app.h"
+#include "app/per_user.h"
 #include "features/surveys/surveys.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -8,10 +9,14 @@
 namespace tandem::client {
 
 namespace {
+PerUser<SurveyWorld> world;
+
+void rebuild(const ViewSource& source) { world = build_survey_world(source.store); }
+
 // Survey actions stay on the home screen until done.
 void draw_open_actions_line(App& app) {
     int open_actions = 0, overdue_actions = 0;
-    for (const auto& action : app.views().surveys.actions)
+    for (const auto& action : surveys_on_device().actions)
         if (action.manager_id == app.user()->id && !action.done()) {
             ++open_actions;
             overdue_actions += action.overdue(app.today());
@@ -39,11 +44,14 @@ void register_surveys(Registry& registry) {
     registry.add_screen({kKioskScreen, draw_kiosk_screen});
     registry.add_home_item({"surveys/open-actions", draw_open_actions_line});
     registry.add_agenda_item({"surveys/actions", AgendaItem::Where::AboveTalkingPoints, draw_actions_on_agenda});
+    registry.add_views(rebuild);
 }
+
+const SurveyWorld& surveys_on_device() { return world; }
 
 void open_survey(App& app, const std::string& survey_id, const char* screen) {
     const bool results = std::string(screen) == kSurveyResultsScreen;
-    app.open_screen(screen, [survey_id, results](App& app, TeamViews&) {
+    app.open_screen(screen, [survey_id, results](App& app) {
         SurveyClient& surveys = app.surveys();
         surveys.survey_id = survey_id;
         surveys.message.clear();

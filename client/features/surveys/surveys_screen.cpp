@@ -4,7 +4,8 @@
 #include <map>
 
 #include "app/app.h"
-#include "features/feedback/feedback.h"
+#include "app/per_user.h"
+#include "ui/person_picker.h"
 #include "features/surveys/surveys.h"
 #include "tandem/surveys/survey_instruments.h"
 #include "ui/theme.h"
@@ -17,19 +18,19 @@ namespace {
 // Who is invited: the organisation, or the trees of chosen managers (a department, a division). It decides
 // which managers read the survey, so it is chosen here, once.
 std::string draw_audience_choice(App& app) {
-    static bool whole = true;
-    static std::vector<std::string> managers;
-    static std::string adding;
+    static PerUser<Flag> whole{{true}};
+    static PerUser<std::vector<std::string>> managers;
+    static PerUser<std::string> adding;
     ui::text("Audience");
-    if (ImGui::RadioButton("The whole organisation##audience-org", whole)) whole = true;
+    if (ImGui::RadioButton("The whole organisation##audience-org", whole.on)) whole.on = true;
     ui::remember("audience-org", "The whole organisation", "radio");
     ImGui::SameLine();
-    if (ImGui::RadioButton("The trees of chosen managers##audience-trees", !whole)) whole = false;
+    if (ImGui::RadioButton("The trees of chosen managers##audience-trees", !whole.on)) whole.on = false;
     ui::remember("audience-trees", "The trees of chosen managers", "radio");
-    if (whole) return "org";
+    if (whole.on) return "org";
     for (size_t i = 0; i < managers.size(); ++i) {
         ImGui::PushID(int(i));
-        ui::text("Everyone under " + app.views().name_of(managers[i]));
+        ui::text("Everyone under " + app.directory().name_of(managers[i]));
         ImGui::SameLine();
         const bool removed = ui::link("Remove##audience-remove");
         ImGui::PopID();
@@ -81,7 +82,7 @@ void draw_action_progress(App& app) {
     };
     std::map<std::string, Counts> by_manager;
     const std::string today = app.today();
-    for (const auto& action : app.views().surveys.actions) {
+    for (const auto& action : surveys_on_device().actions) {
         Counts& counts = by_manager[action.manager_id];
         if (action.done()) ++counts.done;
         else if (action.status == "in_progress") ++counts.in_progress;
@@ -99,7 +100,7 @@ void draw_action_progress(App& app) {
     for (const auto& [manager, counts] : by_manager) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ui::text(app.views().name_of(manager, "a former manager"));
+        ui::text(app.directory().name_of(manager, "a former manager"));
         for (int value : {counts.planned, counts.in_progress, counts.done}) {
             ImGui::TableNextColumn();
             ui::text(std::to_string(value));
@@ -127,7 +128,7 @@ void draw_surveys_screen(App& app) {
     }
     ImGui::Spacing();
     int shown = 0;
-    for (const auto& survey : app.views().surveys.surveys) {
+    for (const auto& survey : surveys_on_device().surveys) {
         const std::string phase = survey.phase(today);
         if (!hr && phase == "draft") continue;
         ++shown;

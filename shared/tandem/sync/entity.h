@@ -1,7 +1,7 @@
 #pragma once
 // What a record type is: its fields, how to find the person it concerns, and which policy rules apply.
-// Adding a record type means writing one EntitySpec in shared/tandem/records/ and listing it in entity.cpp;
-// validation, merge, storage, sync and permission checks then work for it unchanged.
+// Adding a record type means writing one EntitySpec in its domain's records/ folder and listing it in that
+// domain's records.cpp; validation, merge, storage, sync and permission checks then work for it unchanged.
 #include <functional>
 #include <optional>
 #include <string>

@@ -1,0 +1,35 @@
+#include "app/people_directory.h"
+
+#include <algorithm>
+
+namespace tandem::client {
+
+void PeopleDirectory::rebuild(Store& store) {
+    org = OrgChart{};
+    person_names.clear();
+    for (const auto& person : store.records_of("person")) {
+        if (person.state.deleted) continue;
+        Role role = Role::Employee;
+        parse_role(person.state.text("role"), role);
+        org.set_person(person.state.record_id, person.state.text("manager_id"), role);
+        person_names[person.state.record_id] = person.state.text("name");
+    }
+    colleagues.clear();
+    for (const auto& record : store.records_of("colleague")) {
+        if (record.state.deleted) continue;
+        Colleague colleague{record.state.text("person_id"), record.state.text("name")};
+        parse_role(record.state.text("role"), colleague.role);
+        colleagues.push_back(std::move(colleague));
+    }
+    std::sort(colleagues.begin(), colleagues.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+}
+
+std::string PeopleDirectory::name_of(const std::string& person_id, const std::string& fallback) const {
+    auto it = person_names.find(person_id);
+    if (it != person_names.end()) return it->second;
+    for (const auto& colleague : colleagues)
+        if (colleague.person_id == person_id) return colleague.name;
+    return fallback;
+}
+
+} // namespace tandem::client
