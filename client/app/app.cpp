@@ -384,6 +384,7 @@ void App::sign_out() {
     ++committed_generation_;
     show_only(kSignInScreen);
     directory_ = PeopleDirectory{};
+    views_version_ = 0;  // "views built" means this person's views from now on
     people_ = PeopleConsole{};
     surveys_.forget();
     figures_.forget();

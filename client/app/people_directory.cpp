@@ -17,7 +17,7 @@ void PeopleDirectory::rebuild(Store& store) {
     colleagues.clear();
     for (const auto& record : store.records_of("colleague")) {
         if (record.state.deleted) continue;
-        Colleague colleague{record.state.text("person_id"), record.state.text("name")};
+        Colleague colleague{record.state.text("person_id"), record.state.text("name"), Role::HrAdmin};
         parse_role(record.state.text("role"), colleague.role);
         colleagues.push_back(std::move(colleague));
     }

@@ -15,14 +15,17 @@ struct AskForm {
     bool open = false;
 };
 PerUser<AskForm> ask;
-std::string declining;  // the request whose decline form is open
-size_t received_shown = 20, given_shown = 20;  // newest first; years of feedback grow by "Show more"
+PerUser<std::string> declining;  // the request whose decline form is open
+struct Shown {
+    size_t received = 20, given = 20;  // newest first; years of feedback grow by "Show more"
+};
+PerUser<Shown> shown;
 
-void draw_more(size_t total, size_t& shown, const char* id) {
-    if (total <= shown) return;
-    ui::muted(std::to_string(total - shown) + " older");
+void draw_more(size_t total, size_t& count, const char* id) {
+    if (total <= count) return;
+    ui::muted(std::to_string(total - count) + " older");
     ImGui::SameLine();
-    if (ui::button(id)) shown += 20;
+    if (ui::button(id)) count += 20;
 }
 
 void draw_asked_of_me(App& app) {
@@ -154,15 +157,15 @@ void draw_feedback_screen(App& app) {
     if (ImGui::CollapsingHeader(("Received (" + std::to_string(world.received.size()) + ")###received").c_str(),
                                 ImGuiTreeNodeFlags_DefaultOpen))
     {
-        for (size_t i = 0; i < world.received.size() && i < received_shown; ++i)
+        for (size_t i = 0; i < world.received.size() && i < shown.received; ++i)
             draw_feedback_item(app, world.received[i], false);
-        draw_more(world.received.size(), received_shown, "Show more##received-more");
+        draw_more(world.received.size(), shown.received, "Show more##received-more");
     }
     if (ImGui::CollapsingHeader(("Given (" + std::to_string(world.given.size()) + ")###given").c_str(),
                                 ImGuiTreeNodeFlags_DefaultOpen))
     {
-        for (size_t i = 0; i < world.given.size() && i < given_shown; ++i) draw_feedback_item(app, world.given[i], true);
-        draw_more(world.given.size(), given_shown, "Show more##given-more");
+        for (size_t i = 0; i < world.given.size() && i < shown.given; ++i) draw_feedback_item(app, world.given[i], true);
+        draw_more(world.given.size(), shown.given, "Show more##given-more");
     }
     if (!world.my_requests.empty() &&
         ImGui::CollapsingHeader(("Your requests (" + std::to_string(world.my_requests.size()) + ")###mine").c_str()))

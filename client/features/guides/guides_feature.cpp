@@ -4,6 +4,7 @@
 #include "app/per_user.h"
 #include "features/guides/guides.h"
 #include "tandem/guides/guide_views.h"
+#include "tandem/one_on_ones/checkin_views.h"
 
 namespace tandem::client {
 

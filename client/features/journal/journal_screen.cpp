@@ -118,7 +118,7 @@ void draw_new_entry(App& app) {
     }
 }
 
-void draw_past_entries(const App& app) {
+void draw_past_entries(const App&) {
     ui::heading("Earlier entries");
     bool any = false;
     for (const auto& entry : journal_on_device()) {

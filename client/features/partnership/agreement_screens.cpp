@@ -26,7 +26,7 @@ struct AgreementForm {
 };
 PerUser<AgreementForm> form;
 
-const AgreementView* open_agreement(const App& app) {
+const AgreementView* open_agreement(const App&) {
     for (const auto& agreement : partnership_on_device().agreements)
         if (agreement.agreement_id == partnership_on_device().agreement_id) return &agreement;
     return nullptr;

@@ -26,7 +26,7 @@ struct ProgramForm {
 };
 PerUser<ProgramForm> form;
 
-const ProgramView* open_program(const App& app) {
+const ProgramView* open_program(const App&) {
     for (const auto& program : partnership_on_device().programs)
         if (program.program_id == partnership_on_device().program_id) return &program;
     return nullptr;

@@ -3,6 +3,7 @@
 #include "app/app.h"
 #include "app/per_user.h"
 #include "features/surveys/surveys.h"
+#include "tandem/one_on_ones/checkin_views.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
