@@ -81,7 +81,7 @@ void App::update() {
         sealing_.refresh(*store_, user_->id);
         const std::string day = today();
         directory_.rebuild(*store_);
-        features_.rebuild_views(ViewSource{*store_, user_->id, day, sealing_});
+        features_.rebuild_views(ViewSource{*store_, user_->id, day, sealing_, directory_});
         ++views_version_;
         if (user_->role == Role::HrAdmin) people_.rebuild(*store_);
         pending_changes_ = store_->outbox_pending();

@@ -1,7 +1,5 @@
 #include "app/people_directory.h"
 
-#include <algorithm>
-
 namespace tandem::client {
 
 void PeopleDirectory::rebuild(Store& store) {
@@ -14,14 +12,7 @@ void PeopleDirectory::rebuild(Store& store) {
         org.set_person(person.state.record_id, person.state.text("manager_id"), role);
         person_names[person.state.record_id] = person.state.text("name");
     }
-    colleagues.clear();
-    for (const auto& record : store.records_of("colleague")) {
-        if (record.state.deleted) continue;
-        Colleague colleague{record.state.text("person_id"), record.state.text("name"), Role::HrAdmin};
-        parse_role(record.state.text("role"), colleague.role);
-        colleagues.push_back(std::move(colleague));
-    }
-    std::sort(colleagues.begin(), colleagues.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    colleagues = colleague_views(store);
 }
 
 std::string PeopleDirectory::name_of(const std::string& person_id, const std::string& fallback) const {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tandem/people/colleague_views.h"
 #include "tandem/sync/org_chart.h"
 #include "tandem/sync/store.h"
 
@@ -14,12 +15,7 @@ namespace tandem::client {
 struct PeopleDirectory {
     OrgChart org;                                     // reporting lines of the people this device knows
     std::map<std::string, std::string> person_names;  // person records this device holds
-    // Colleague cards: the managers, mentors and HR a person may address, by name.
-    struct Colleague {
-        std::string person_id, name;
-        Role role = Role::Manager;
-    };
-    std::vector<Colleague> colleagues;
+    std::vector<ColleagueView> colleagues;  // the managers, mentors and HR a person may address, by name
     // A person's name as this device knows it: a person record, a colleague card, else `fallback`.
     std::string name_of(const std::string& person_id, const std::string& fallback = "a former colleague") const;
 

@@ -19,6 +19,7 @@ namespace tandem::client {
 
 class App;
 class NoteSealing;
+struct PeopleDirectory;
 
 // A screen's id: the feature's name, then the screen's within it ("surveys/results").
 using ScreenId = std::string;
@@ -63,6 +64,7 @@ struct ViewSource {
     const std::string& user_id;
     const std::string& today;
     const NoteSealing& sealing;
+    const PeopleDirectory& directory;  // already rebuilt: who is who, for names and roles
 };
 
 class Registry {

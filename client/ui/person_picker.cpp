@@ -90,13 +90,12 @@ bool person_picker(const char* id, const std::vector<PersonChoice>& people, std:
 const std::vector<PersonChoice>& people_to_choose(App& app, People which) {
     struct Built {
         uint64_t version = ~0ull;
-        std::string user;
         std::vector<PersonChoice> people;
     };
+    // Per user: sign-out empties it, so a list is never another person's.
     static PerUser<std::map<People, Built>> built;
     Built& list = built[which];
-    if (list.version != app.views_version() || list.user != app.user()->id)
-        list = Built{app.views_version(), app.user()->id, build_people(app, which)};
+    if (list.version != app.views_version()) list = Built{app.views_version(), build_people(app, which)};
     return list.people;
 }
 

@@ -19,12 +19,8 @@ void rebuild(const ViewSource& source) {
     views.mentoring = mentoring_pairs(source.store, source.today);
     views.mentoring_coverage = mentoring_coverage(source.store, views.mentoring);
     views.mentors.clear();
-    for (const auto& person : source.store.records_of("person")) {
-        if (person.state.deleted) continue;
-        Role role = Role::Employee;
-        if (parse_role(person.state.text("role"), role) && role == Role::Mentor)
-            views.mentors.emplace_back(person.state.record_id, person.state.text("name"));
-    }
+    for (const auto& [id, name] : source.directory.person_names)
+        if (source.directory.org.role_of(id) == Role::Mentor) views.mentors.emplace_back(id, name);
 }
 }  // namespace
 

@@ -30,12 +30,6 @@ const ValueTagView* FeedbackWorld::value_tag(const std::string& tag_id) const {
     return nullptr;
 }
 
-std::string FeedbackWorld::name_of(const std::string& person_id, const std::string& fallback) const {
-    for (const auto& colleague : colleagues)
-        if (colleague.person_id == person_id) return colleague.name;
-    return fallback;
-}
-
 int FeedbackWorld::open_requests() const {
     int open = 0;
     for (const auto& request : asked_of_me) open += request.open();
@@ -50,13 +44,6 @@ FeedbackWorld feedback_world(Store& store, const std::string& user_id) {
                                         record.state.text("description"), flag(record.state, "archived")});
     std::sort(world.value_tags.begin(), world.value_tags.end(),
               [](const auto& a, const auto& b) { return a.name < b.name; });
-    for (const auto& record : store.records_of("colleague"))
-        if (!record.state.deleted)
-            world.colleagues.push_back(
-                {record.state.text("person_id"), record.state.text("name"), record.state.text("role")});
-    std::sort(world.colleagues.begin(), world.colleagues.end(),
-              [](const auto& a, const auto& b) { return a.name < b.name; });
-
     std::vector<FeedbackView> answers;
     for (const auto& record : store.records_of("feedback")) {
         if (record.state.deleted) continue;

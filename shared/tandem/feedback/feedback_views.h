@@ -44,13 +44,8 @@ struct ValueTagView {
     bool archived = false;
 };
 
-struct ColleagueView {
-    std::string person_id, name, role;
-};
-
 struct FeedbackWorld {
     std::vector<ValueTagView> value_tags;     // by name
-    std::vector<ColleagueView> colleagues;    // managers, mentors and HR, by name
     std::vector<FeedbackView> given;          // by me, newest first
     std::vector<FeedbackView> received;       // addressed to me, newest first
     std::vector<FeedbackRequestView> asked_of_me;  // open ones first, then newest first
@@ -60,8 +55,6 @@ struct FeedbackWorld {
     std::vector<NominationView> nominations;       // mine, or every one for HR; newest first
 
     const ValueTagView* value_tag(const std::string& tag_id) const;
-    // A colleague's name, else `fallback` (a report's name the caller knows, or "a former colleague").
-    std::string name_of(const std::string& person_id, const std::string& fallback) const;
     int open_requests() const;
 };
 
