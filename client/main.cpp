@@ -146,7 +146,7 @@ TANDEM_EXPORT const char* tandem_ui_snapshot() { return tandem::ui::last_frame_s
 TANDEM_EXPORT const char* tandem_test_queue_change(const char* entity, const char* record_id, const char* fields) {
     static std::string problem;
     tandem::Json parsed = tandem::Json::parse(fields, nullptr, false);
-    if (!runtime.app || !runtime.app->user() || parsed.is_discarded()) return "not signed in or bad JSON";
+    if (!runtime.app || !runtime.app->signed_in() || parsed.is_discarded()) return "not signed in or bad JSON";
     auto result = runtime.app->edit(entity, record_id, parsed);
     problem = result.problem ? result.problem->message : "";
     return problem.c_str();

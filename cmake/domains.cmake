@@ -6,12 +6,35 @@
 #
 # FOLDER is the domain's folder; PREFIX is how others include it (tandem/surveys for shared/tandem/surveys).
 # A domain may include its own headers and those of every domain it depends on, directly or through another.
+# What each domain may include is worked out once every domain is declared, so they may be declared in any
+# order (the client's features are found by a glob).
 
-function(_tandem_write_domain_list)
+# The include prefixes `target` may use: its own and, through DEPENDS, those of everything it depends on. A
+# target that is not a domain may have them set by hand (tandem_core: every core domain).
+function(_tandem_allowed_prefixes target out)
+  get_property(allowed GLOBAL PROPERTY TANDEM_DOMAIN_ALLOWED_${target})
+  get_property(depends GLOBAL PROPERTY TANDEM_DOMAIN_DEPENDS_${target})
+  foreach(dep IN LISTS depends)
+    _tandem_allowed_prefixes(${dep} dep_allowed)
+    list(APPEND allowed ${dep_allowed})
+  endforeach()
+  list(REMOVE_DUPLICATES allowed)
+  set(${out} "${allowed}" PARENT_SCOPE)
+endfunction()
+
+function(_tandem_write_domain_checks)
   get_property(prefixes GLOBAL PROPERTY TANDEM_DOMAIN_PREFIXES)
   file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/tandem-domains.txt CONTENT "${prefixes}")
+  get_property(targets GLOBAL PROPERTY TANDEM_DOMAIN_TARGETS)
+  foreach(target IN LISTS targets)
+    _tandem_allowed_prefixes(${target} allowed)
+    get_property(files GLOBAL PROPERTY TANDEM_DOMAIN_FILES_${target})
+    get_property(check_args GLOBAL PROPERTY TANDEM_DOMAIN_CHECK_${target})
+    file(CONFIGURE OUTPUT ${check_args}
+         CONTENT "set(DOMAIN ${target})\nset(FILES \"${files}\")\nset(ALLOWED \"${allowed}\")\n")
+  endforeach()
 endfunction()
-cmake_language(DEFER DIRECTORY ${CMAKE_SOURCE_DIR} CALL _tandem_write_domain_list)
+cmake_language(DEFER DIRECTORY ${CMAKE_SOURCE_DIR} CALL _tandem_write_domain_checks)
 
 function(tandem_domain target)
   cmake_parse_arguments(D "" "FOLDER;PREFIX" "DEPENDS;SOURCES" ${ARGN})
@@ -19,20 +42,16 @@ function(tandem_domain target)
   target_link_libraries(${target} PUBLIC ${D_DEPENDS})
   target_compile_options(${target} PRIVATE -Wall -Wextra)
 
-  set(allowed ${D_PREFIX})
-  foreach(dep IN LISTS D_DEPENDS)
-    get_property(dep_allowed GLOBAL PROPERTY TANDEM_DOMAIN_ALLOWED_${dep})
-    list(APPEND allowed ${dep_allowed})
-  endforeach()
-  list(REMOVE_DUPLICATES allowed)
-  set_property(GLOBAL PROPERTY TANDEM_DOMAIN_ALLOWED_${target} ${allowed})
+  set_property(GLOBAL PROPERTY TANDEM_DOMAIN_ALLOWED_${target} ${D_PREFIX})
+  set_property(GLOBAL PROPERTY TANDEM_DOMAIN_DEPENDS_${target} ${D_DEPENDS})
   set_property(GLOBAL APPEND PROPERTY TANDEM_DOMAIN_PREFIXES ${D_PREFIX})
   set_property(GLOBAL APPEND PROPERTY TANDEM_DOMAIN_TARGETS ${target})
 
   file(GLOB_RECURSE files CONFIGURE_DEPENDS ${D_FOLDER}/*.h ${D_FOLDER}/*.cpp)
   set(stamp ${CMAKE_CURRENT_BINARY_DIR}/${target}.includes-checked)
-  set(check_args ${CMAKE_CURRENT_BINARY_DIR}/${target}.includes.cmake)
-  file(CONFIGURE OUTPUT ${check_args} CONTENT "set(DOMAIN ${target})\nset(FILES \"${files}\")\nset(ALLOWED \"${allowed}\")\n")
+  set(check_args ${CMAKE_CURRENT_BINARY_DIR}/${target}.includes.cmake)  # written by _tandem_write_domain_checks
+  set_property(GLOBAL PROPERTY TANDEM_DOMAIN_FILES_${target} "${files}")
+  set_property(GLOBAL PROPERTY TANDEM_DOMAIN_CHECK_${target} ${check_args})
   add_custom_command(
     OUTPUT ${stamp}
     COMMAND ${CMAKE_COMMAND} -DARGS=${check_args} -DDOMAIN_LIST=${CMAKE_BINARY_DIR}/tandem-domains.txt -DSTAMP=${stamp}

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/per_user.h"
+#include "feature_api/per_user.h"
 #include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
 #include "tandem/base/sealed.h"
@@ -40,6 +40,11 @@ const Registry& no_features() {
 App::App(Platform& platform, const Registry& features) : platform_(platform), features_(features) {}
 App::~App() { sync_.reset(); }
 
+bool App::taken_over() const {
+    const auto& takeover = features_.device_takeover();
+    return takeover && takeover->active();
+}
+
 std::string App::today() { return iso_from_millis(platform_.now_millis()); }
 
 void App::update() {
@@ -48,12 +53,18 @@ void App::update() {
         if (!platform_.ready()) return;
         storage_ready_ = true;
         // A kiosk stays a kiosk across restarts: nobody's session is opened on it.
-        if (!kiosk_.resume(platform_)) load_saved_session();
+        const auto& takeover = features_.device_takeover();
+        if (!takeover || !takeover->resume(platform_)) load_saved_session();
     }
-    if (kiosk_.active()) {
-        kiosk_.tick(platform_);
+    if (taken_over()) {
+        was_taken_over_ = true;
+        features_.device_takeover()->tick(platform_);
         persist_if_needed();
         return;
+    }
+    if (was_taken_over_) {  // the kiosk was exited with HR's PIN: a fresh start at sign-in
+        was_taken_over_ = false;
+        show_only(kSignInScreen);
     }
     if (!replica_) {
         persist_if_needed();  // a sign-out's last commits and the removed session file
@@ -81,9 +92,8 @@ void App::update() {
         sealing_.refresh(*store_, user_->id);
         const std::string day = today();
         directory_.rebuild(*store_);
-        features_.rebuild_views(ViewSource{*store_, user_->id, day, sealing_, directory_});
+        features_.rebuild_views(ViewSource{*store_, user_->id, user_->role, day, sealing_, directory_});
         ++views_version_;
-        if (user_->role == Role::HrAdmin) people_.rebuild(*store_);
         pending_changes_ = store_->outbox_pending();
         refused_.clear();
         for (auto& entry : store_->outbox(1000))
@@ -270,7 +280,6 @@ void App::open_store_for(const SignedInUser& user) {
         device_drafts_.clear();  // another user's store
         store_ = std::make_unique<Store>(platform_.data_dir() + "/tandem-" + user.id + ".db",
                                          StoreOptions{false, false, true});
-        surveys_.attach(store_.get());
         figures_.attach(store_.get(), [this] { ++committed_generation_; });  // kept for offline reading
         replica_ = std::make_unique<Replica>(*store_, user.id, [this] { return platform_.now_millis(); });
         recover_unsaved_typing();
@@ -385,8 +394,6 @@ void App::sign_out() {
     show_only(kSignInScreen);
     directory_ = PeopleDirectory{};
     views_version_ = 0;  // "views built" means this person's views from now on
-    people_ = PeopleConsole{};
-    surveys_.forget();
     figures_.forget();
     drafts_.clear();
     typing_not_durable_.clear();
@@ -406,24 +413,6 @@ EditResult App::edit(const std::string& entity, const std::string& record_id, co
     last_edit_generation_ = committed_generation_;
     sync_.request_soon();
     return result;
-}
-
-void App::start_kiosk(const std::string& survey_id, const std::string& label, const std::string& pin) {
-    if (!user_) return;
-    surveys_.busy = true;
-    surveys_.message = "Registering this device as a kiosk…";
-    surveys_.message_is_error = false;
-    kiosk_.register_device(platform_, user_->token, survey_id, label, pin, [this](const std::string& error) {
-        surveys_.busy = false;
-        if (!error.empty()) {
-            surveys_.message = error;
-            surveys_.message_is_error = true;
-            return;
-        }
-        // HR's session must not stay on a shared tablet; their data stays in their own store, unreadable
-        // from kiosk mode, and syncs when they sign in again.
-        sign_out();
-    });
 }
 
 } // namespace tandem::client

@@ -1,7 +1,8 @@
 #pragma once
-// Application state and the commands screens call. Screens draw from the prepared views here and change
-// data only through edit(), which follows the one path: change -> replica (records + outbox, one
-// transaction) -> persist -> "saved on this device" -> sync.
+// The app's own job: the session, the device's store, save generations, drafts, sync and navigation. Features
+// reach it only through Context (feature_api/context.h), and change data only through edit(), which follows
+// the one path: change -> replica (records + outbox, one transaction) -> persist -> "saved on this device" ->
+// sync.
 #include <functional>
 #include <map>
 #include <memory>
@@ -9,14 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "app/drafts.h"
-#include "app/note_sealing.h"
-#include "app/people_directory.h"
-#include "app/registry.h"
 #include "app/sync_engine.h"
-#include "features/people/people_console.h"
-#include "features/surveys/kiosk_mode.h"
-#include "features/surveys/survey_client.h"
+#include "feature_api/context.h"
+#include "feature_api/drafts.h"
+#include "feature_api/kept_figures.h"
+#include "feature_api/note_sealing.h"
+#include "feature_api/people_directory.h"
+#include "feature_api/registry.h"
 #include "platform/platform.h"
 #include "tandem/sync/replica.h"
 #include "tandem/sync/store.h"
@@ -25,18 +25,11 @@ namespace tandem::client {
 
 // The app's own screen: nobody signed in. Every other screen is a feature's (registry.h).
 inline const ScreenId kSignInScreen = "sign-in";
-// Kiosk mode replaces the whole app; App draws this screen (the surveys feature's) while it lasts.
-inline const ScreenId kKioskScreen = "surveys/kiosk";
 
 // A registry with nothing in it, for an App under test that draws no screen.
 const Registry& no_features();
 
-struct SignedInUser {
-    std::string token, id, name;
-    Role role = Role::Employee;
-};
-
-class App {
+class App final : public Context {
 public:
     // `features` holds every feature's screens (client/features/features.cpp); tests may pass none.
     explicit App(Platform& platform, const Registry& features = no_features());
@@ -57,65 +50,51 @@ public:
     // Commands.
     void sign_in(const std::string& email, const std::string& password);
     void accept_invite(const std::string& token, const std::string& password);
-    void sign_out();
+    void sign_out() override;
     // After the server ended the session: back to sign-in, keeping this user's data and queued changes.
     void request_sign_in_again() { show_only(kSignInScreen); }
-    EditResult edit(const std::string& entity, const std::string& record_id, const Json& fields, bool deleted = false);
-    std::string new_record_id() { return replica_->new_record_id(); }
-    // What a screen opens on (a program, a guide, a survey), set in the feature's state before it draws;
-    // kept with the screen on the back stack and set again when Back returns to it.
-    using Selection = std::function<void(App&)>;
+    EditResult edit(const std::string& entity, const std::string& record_id, const Json& fields,
+                    bool deleted = false) override;
+    std::string new_record_id() override { return replica_->new_record_id(); }
     // Navigation by screen id with a back stack: open_screen remembers where it came from, go_back returns
-    // there (or to the role's home). A screen the user's role may not open is refused.
-    void open_screen(const ScreenId& screen, Selection select = nullptr);
-    void go_back();
-    // A selection changed what a feature's views show (another report, another check-in): rebuild them
-    // before the next frame draws.
-    void refresh_views() { views_stale_ = views_urgent_ = true; }
+    // there (or to the role's home).
+    void open_screen(const ScreenId& screen, Selection select = nullptr) override;
+    void go_back() override;
+    void refresh_views() override { views_stale_ = views_urgent_ = true; }
     const ScreenId& screen() const { return place_.screen; }
     bool can_go_back() const { return !back_stack_.empty(); }
-    const Registry& features() const { return features_; }
-    // HR console.
-    PeopleConsole& people() { return people_; }
-    void sync_now() { sync_.request_soon(); }
-
-    // Surveys (features/surveys/): results and links from the server, and kiosk mode, which replaces the
-    // whole app on a registered device until HR exits it with the PIN.
-    SurveyClient& surveys() { return surveys_; }
-    KioskMode& kiosk() { return kiosk_; }
-    // Figures the server computes for the partnership screens (adherence for HR, adoption), kept offline.
-    KeptFigures& figures() { return figures_; }
-    // HR: turns this device into a kiosk for the survey, then signs HR out of it.
-    void start_kiosk(const std::string& survey_id, const std::string& label, const std::string& pin);
-    void kiosk_exited() { show_only(kSignInScreen); }
-    // The key that seals private notes and the journal on this device.
-    NoteSealing& sealing() { return sealing_; }
-    // Text fields bound to records: screens draw from these drafts and report typing; App commits them.
+    const Registry& features() const override { return features_; }
+    void sync_now() override { sync_.request_soon(); }
+    KeptFigures& figures() override { return figures_; }
+    NoteSealing& sealing() override { return sealing_; }
+    TextDraft& draft(const std::string& key, const std::string& stored) override { return drafts_.field(key, stored); }
     Drafts& drafts() { return drafts_; }
-    void typed(TextDraft& draft) { drafts_.typed(draft, platform_.now_millis()); }
-    void commit_draft(TextDraft& draft);  // the field was left: commit now rather than after the pause
+    void typed(TextDraft& draft) override { drafts_.typed(draft, platform_.now_millis()); }
+    void commit_draft(TextDraft& draft) override;  // the field was left: commit now rather than after the pause
     // The page is being hidden or closed and may never draw again: commit every draft and flush now.
     void page_hidden();
-    // A form's text kept on this device while it is written (kDeviceDraftEntity); cleared once it is sent.
-    std::string device_draft(const std::string& form_id, const std::string& field);
-    void set_device_draft(const std::string& form_id, const std::string& field, const std::string& value) {
+    std::string device_draft(const std::string& form_id, const std::string& field) override;
+    void set_device_draft(const std::string& form_id, const std::string& field, const std::string& value) override {
         write_draft(kDeviceDraftEntity, form_id, Json{{field, value}});
     }
-    void clear_device_drafts(const std::string& form_id, const std::vector<std::string>& fields);
+    void clear_device_drafts(const std::string& form_id, const std::vector<std::string>& fields) override;
 
-    // State screens read.
-    Platform& platform() { return platform_; }
-    const std::optional<SignedInUser>& user() const { return user_; }
-    const PeopleDirectory& directory() const { return directory_; }
-    // Bumps each time the views are rebuilt from the store, so a screen can refresh what it copied.
-    uint64_t views_version() const { return views_version_; }
+    // State the frame and the status bar read.
+    Platform& platform() override { return platform_; }
+    bool signed_in() const { return user_.has_value(); }
+    const SignedInUser& user() const override { return *user_; }  // only while signed_in()
+    const PeopleDirectory& directory() const override { return directory_; }
+    uint64_t views_version() const override { return views_version_; }
     const SyncEngine& sync() const { return sync_; }
-    std::string today();
-    std::string date_text(const std::string& iso) { return iso.empty() ? iso : platform_.local_date(iso); }
+    uint64_t last_synced_ms() const override { return sync_.last_synced_ms(); }
+    std::string today() override;
+    std::string date_text(const std::string& iso) override { return iso.empty() ? iso : platform_.local_date(iso); }
     bool signing_in() const { return signing_in_; }
     const std::string& sign_in_error() const { return sign_in_error_; }
     const std::string& notice() const { return notice_; }
-    void set_notice(std::string text) { notice_ = std::move(text); }
+    void set_notice(std::string text) override { notice_ = std::move(text); }
+    // A mode that took the whole device over (the kiosk) is showing instead of the app.
+    bool taken_over() const;
 
     // Save state: local commits not yet flushed to persistent storage, and whether a flush failed.
     // "Saving…" while anything typed is uncommitted or a committed edit is not yet flushed.
@@ -162,10 +141,8 @@ private:
     std::unique_ptr<Replica> replica_;
     SyncEngine sync_;
     PeopleDirectory directory_;
-    PeopleConsole people_;
-    SurveyClient surveys_;
     KeptFigures figures_;
-    KioskMode kiosk_;
+    bool was_taken_over_ = false;  // so the end of the takeover shows sign-in afresh
     Drafts drafts_;
     // The device_draft settings as stored, read once: forms ask for them every frame.
     std::map<std::string, std::string> device_drafts_;

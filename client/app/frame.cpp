@@ -1,6 +1,6 @@
 // The frame layout shared by every screen: top bar, the current screen, a notice line, the status bar.
 #include "app/app.h"
-#include "screens/screens.h"
+#include "app/screens.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -15,8 +15,8 @@ void draw_top_bar(App& app) {
     ImGui::PushFont(ui::theme::heading_font());
     ImGui::TextColored(ui::theme::kAccent, "Tandem");
     ImGui::PopFont();
-    if (!app.user() || app.screen() == kSignInScreen) return;
-    const std::string who = app.user()->name;
+    if (!app.signed_in() || app.screen() == kSignInScreen) return;
+    const std::string who = app.user().name;
     const float sign_out_width = ImGui::CalcTextSize("Sign out").x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine(ImGui::GetWindowWidth() - sign_out_width - ImGui::CalcTextSize(who.c_str()).x - 48);
     ImGui::AlignTextToFramePadding();
@@ -41,7 +41,7 @@ void draw_top_bar(App& app) {
 
 // The navigation for this role, from every feature's registered places, when it has more than one.
 void draw_navigation(App& app) {
-    const Role role = app.user()->role;
+    const Role role = app.user().role;
     std::vector<const ScreenSpec*> places;
     for (const auto& screen : app.features().screens())
         if (screen.label_for(role)) places.push_back(&screen);
@@ -78,8 +78,8 @@ void draw_notice(App& app) {
 }  // namespace
 
 void App::draw() {
-    if (kiosk_.active()) {
-        if (const ScreenSpec* kiosk = features_.screen(kKioskScreen)) kiosk->draw(*this);
+    if (taken_over()) {
+        features_.device_takeover()->draw(platform_);
         return;
     }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -97,7 +97,7 @@ void App::draw() {
     ImGui::Separator();
     const float content_height = ImGui::GetContentRegionAvail().y - status_bar_height();
     ImGui::BeginChild("content", ImVec2(0, content_height), false);
-    const bool signed_in = user_ && place_.screen != kSignInScreen;
+    const bool signed_in = user_.has_value() && place_.screen != kSignInScreen;
     if (signed_in) draw_navigation(*this);
     draw_notice(*this);
     const ScreenSpec* screen = signed_in ? features_.screen(place_.screen) : nullptr;

@@ -4,8 +4,8 @@
 #include <map>
 #include <unordered_set>
 
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "tandem/sync/entity.h"
 #include "ui/widgets.h"
 
@@ -20,9 +20,9 @@ const char* role_detail(Role role) {
     return role == Role::Manager ? "manager" : role == Role::Mentor ? "mentor" : "HR";
 }
 
-std::vector<PersonChoice> build_people(App& app, People which) {
-    const auto& directory = app.directory();
-    const std::string me = app.user()->id;
+std::vector<PersonChoice> build_people(Context& ctx, People which) {
+    const auto& directory = ctx.directory();
+    const std::string me = ctx.user().id;
     std::vector<PersonChoice> people;
     std::unordered_set<std::string> listed{me};
     auto add = [&](const std::string& id, std::string name, std::string detail) {
@@ -87,7 +87,7 @@ bool person_picker(const char* id, const std::vector<PersonChoice>& people, std:
     return changed;
 }
 
-const std::vector<PersonChoice>& people_to_choose(App& app, People which) {
+const std::vector<PersonChoice>& people_to_choose(Context& ctx, People which) {
     struct Built {
         uint64_t version = ~0ull;
         std::vector<PersonChoice> people;
@@ -95,7 +95,7 @@ const std::vector<PersonChoice>& people_to_choose(App& app, People which) {
     // Per user: sign-out empties it, so a list is never another person's.
     static PerUser<std::map<People, Built>> built;
     Built& list = built[which];
-    if (list.version != app.views_version()) list = Built{app.views_version(), build_people(app, which)};
+    if (list.version != ctx.views_version()) list = Built{ctx.views_version(), build_people(ctx, which)};
     return list.people;
 }
 

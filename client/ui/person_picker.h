@@ -6,7 +6,7 @@
 #include <vector>
 
 namespace tandem::client {
-class App;
+class Context;
 
 struct PersonChoice {
     std::string person_id, name, detail;  // detail: "your team", "manager", "HR"...
@@ -22,6 +22,6 @@ enum class People {
     MeOrMyTeam,  // what a request may be about
     Managers,    // managers but me (a nominee, a survey's audience, HR's choice of team wall)
 };
-const std::vector<PersonChoice>& people_to_choose(App& app, People which);
+const std::vector<PersonChoice>& people_to_choose(Context& ctx, People which);
 
 } // namespace tandem::client

@@ -19,7 +19,7 @@ protected:
         const auto request = platform.answer(
             200, Json{{"token", "token-1"}, {"user", {{"id", kMaya}, {"name", "Maya Chen"}, {"role", "manager"}}}}.dump());
         ASSERT_EQ(request.path, "/api/v1/session");
-        ASSERT_TRUE(app.user());
+        ASSERT_TRUE(app.signed_in());
         settle();
     }
 
@@ -104,7 +104,7 @@ TEST_F(AppTest, AHiddenPageCommitsTypingInsideThePauseAndANewStartRecoversItFrom
     client::App restarted{platform};
     platform.flushes.clear();
     restarted.update();
-    ASSERT_TRUE(restarted.user());
+    ASSERT_TRUE(restarted.signed_in());
     EXPECT_EQ(restarted.device_draft("give-feedback", "behaviour"), "Typed and closed at once");
 }
 
@@ -112,7 +112,7 @@ TEST_F(AppTest, SignOutLeavesNothingTypedInMemory) {
     client::TextDraft& draft = form_field("half a sentence");
     (void)draft;
     app.sign_out();
-    EXPECT_FALSE(app.user());
+    EXPECT_FALSE(app.signed_in());
     EXPECT_FALSE(app.drafts().any_dirty());
     EXPECT_EQ(app.drafts().field("give-feedback/behaviour", "").text, "") << "the draft went with the session";
     EXPECT_TRUE(app.sign_in_form().email.empty() && app.sign_in_form().password.empty());

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/per_user.h"
 #include "fake_platform.h"
 
 namespace tandem::testing {
@@ -18,12 +18,12 @@ int views_rebuilt = 0;
 std::string views_user;
 size_t views_checkins = 0;
 
-void draw_nothing(client::App&) {}
+void draw_nothing(client::Context&) {}
 
 client::Registry test_features() {
     client::Registry features;
     features.add_screen({"team", draw_nothing, {}, {{Role::Manager, "My team"}}});
-    features.add_screen({"list", draw_nothing, {}, {{Role::Manager, "List"}}, "", [](client::App&) { ++opened_list; }});
+    features.add_screen({"list", draw_nothing, {}, {{Role::Manager, "List"}}, "", [](client::Context&) { ++opened_list; }});
     features.add_screen({"list/detail", draw_nothing, {}, {}, "list"});
     features.add_screen({"hr-only", draw_nothing, {Role::HrAdmin}, {{Role::HrAdmin, "HR"}}});
     features.set_home(Role::Manager, "team");
@@ -47,7 +47,7 @@ protected:
         platform.answer(200,
                         Json{{"token", "token-1"}, {"user", {{"id", kMaya}, {"name", "Maya Chen"}, {"role", "manager"}}}}
                             .dump());
-        ASSERT_TRUE(app.user());
+        ASSERT_TRUE(app.signed_in());
     }
 
     FakePlatform platform;
@@ -90,7 +90,7 @@ TEST_F(NavigationTest, TheBrowsersBackButtonWalksTheSameSteps) {
 
 TEST_F(NavigationTest, BackReturnsToTheRecordAScreenWasShowingNotTheLastOneOpened) {
     auto open_detail = [this](const std::string& id) {
-        app.open_screen("list/detail", [id](client::App&) { shown_detail = id; });
+        app.open_screen("list/detail", [id](client::Context&) { shown_detail = id; });
     };
     open_detail("first");
     app.open_screen("list");

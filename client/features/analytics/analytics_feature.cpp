@@ -1,5 +1,5 @@
 // What analytics add to the app: one screen, for HR and managers.
-#include "app/app.h"
+#include "feature_api/context.h"
 #include "features/analytics/analytics.h"
 
 namespace tandem::client {

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/analytics/analytics.h"
 #include "features/analytics/analytics_charts.h"
 #include "features/partnership/partnership.h"
@@ -29,28 +29,28 @@ struct Dashboard {
 };
 PerUser<Dashboard> dashboard;
 
-bool is_hr(const App& app) { return app.user()->role == Role::HrAdmin; }
+bool is_hr(const Context& ctx) { return ctx.user().role == Role::HrAdmin; }
 
-std::string default_group(const App& app) {
-    if (is_hr(app)) return "org";
-    for (const auto& report : app.directory().org.reports_of(app.user()->id))
-        if (!app.directory().org.reports_of(report).empty()) return "tree:" + app.user()->id;
-    return "team:" + app.user()->id;
+std::string default_group(const Context& ctx) {
+    if (is_hr(ctx)) return "org";
+    for (const auto& report : ctx.directory().org.reports_of(ctx.user().id))
+        if (!ctx.directory().org.reports_of(report).empty()) return "tree:" + ctx.user().id;
+    return "team:" + ctx.user().id;
 }
 
-std::string group_name(const App& app, const std::string& group) {
+std::string group_name(const Context& ctx, const std::string& group) {
     if (group == "org") return "The whole organisation";
     const std::string manager = group.substr(5);
-    const std::string name = manager == app.user()->id ? std::string("you") : app.directory().name_of(manager, "a manager");
-    if (group.rfind("tree:", 0) == 0) return manager == app.user()->id ? "Everyone under you" : "Everyone under " + name;
-    return manager == app.user()->id ? "Your team" : name + "'s team";
+    const std::string name = manager == ctx.user().id ? std::string("you") : ctx.directory().name_of(manager, "a manager");
+    if (group.rfind("tree:", 0) == 0) return manager == ctx.user().id ? "Everyone under you" : "Everyone under " + name;
+    return manager == ctx.user().id ? "Your team" : name + "'s team";
 }
 
 struct Period {
     std::string from, to;
 };
-Period period_of(App& app) {
-    const std::string today = app.today();
+Period period_of(Context& ctx) {
+    const std::string today = ctx.today();
     return {add_days(add_months(today, -dashboard.months), 1), today};
 }
 
@@ -66,33 +66,33 @@ std::string month_label(const std::string& iso) {
 }
 
 // Draws the kept answer's state and asks for it when there is none yet; returns the body, or null.
-const Json& kept(App& app, const std::string& key, const std::string& path) {
-    const auto& entry = app.figures().get(key);
+const Json& kept(Context& ctx, const std::string& key, const std::string& path) {
+    const auto& entry = ctx.figures().get(key);
     if (entry.body.is_null() && !entry.loading && entry.error.empty())
-        app.figures().refresh(app.platform(), app.user()->token, key, path, app.today());
+        ctx.figures().refresh(ctx.platform(), ctx.user().token, key, path, ctx.today());
     if (entry.loading && entry.body.is_null()) ui::muted("Loading…");
     if (!entry.error.empty()) ui::text_colored(ui::theme::kWarning, entry.error);
     return entry.body;
 }
 
-void export_button(App& app, const char* label, const std::string& path, const std::string& file) {
+void export_button(Context& ctx, const char* label, const std::string& path, const std::string& file) {
     const bool busy = dashboard.exporting == path;
     if (ui::button(busy ? "Exporting…" : label) && !busy) {
         dashboard.exporting = path;
         dashboard.message.clear();
-        app.platform().send(HttpRequest{"GET", path, "", app.user()->token}, [&app, path, file](HttpResponse response) {
+        ctx.platform().send(HttpRequest{"GET", path, "", ctx.user().token}, [&ctx, path, file](HttpResponse response) {
             if (dashboard.exporting == path) dashboard.exporting.clear();
             if (response.status != 200) {
                 dashboard.message = server_error_text(response.status, response.body);
                 return;
             }
-            app.platform().save_file(file, response.body, "text/csv");
+            ctx.platform().save_file(file, response.body, "text/csv");
             dashboard.message = "Saved " + file + " (the export is in the audit log).";
         });
     }
 }
 
-void draw_return(App& app, const Period& period) {
+void draw_return(Context& ctx, const Period& period) {
     ui::heading("The return: what goes with engagement and retention");
     // Split by cadence, or separately by the adoption of a program that has started.
     ui::muted("Split the teams by:");
@@ -109,11 +109,11 @@ void draw_return(App& app, const Period& period) {
     choice("cadence", "1:1 cadence", true);
     choice("recognition", "Recognition", false);
     for (const auto& program : partnership_on_device().programs)
-        if (!program.starts_on.empty() && program.starts_on <= app.today())
+        if (!program.starts_on.empty() && program.starts_on <= ctx.today())
             choice("program:" + program.program_id, "Adoption of " + program.title, false);
     const std::string split_query = "split=" + dashboard.split + "&" + query(period);
     const std::string path = "/api/v1/analytics/return?" + split_query;
-    const Json& body = kept(app, "analytics/return/" + dashboard.split + "/" + period.from, path);
+    const Json& body = kept(ctx, "analytics/return/" + dashboard.split + "/" + period.from, path);
     if (!body.is_object()) return;
     const Json& high = body["high"];
     const Json& low = body["low"];
@@ -128,7 +128,7 @@ void draw_return(App& app, const Period& period) {
         {"Engagement", number(high["engagement"]), number(low["engagement"]), {0, 100, charts::decimal}},
         {"eNPS", number(high["enps"]), number(low["enps"]), {-100, 100, charts::decimal}},
         {"Psych. safety", number(high["psych_safety"]), number(low["psych_safety"]), {1, 7, charts::decimal}}};
-    if (is_hr(app))
+    if (is_hr(ctx))
         measures.push_back({"Retention", number(high["retention_12m"]), number(low["retention_12m"]), {0, 1, charts::percent}});
     // With every team on one side (a manager of one team, say) the bars would compare nothing.
     if (low.value("teams", 0) > 0 && high.value("teams", 0) > 0)
@@ -136,7 +136,7 @@ void draw_return(App& app, const Period& period) {
     ImGui::PushTextWrapPos(0);
     for (const auto& sentence : body["sentences"]) ui::text(sentence.get<std::string>());
     ImGui::PopTextWrapPos();
-    export_button(app, "Export the comparison (CSV)##export-return", "/api/v1/analytics/return.csv?" + split_query,
+    export_button(ctx, "Export the comparison (CSV)##export-return", "/api/v1/analytics/return.csv?" + split_query,
                   "cohort-comparison.csv");
 }
 
@@ -148,19 +148,19 @@ std::vector<std::optional<double>> column(const Json& body, const char* field) {
     return values;
 }
 
-void draw_over_time(App& app, const Period& monthly) {
-    const std::string group = dashboard.group.empty() ? default_group(app) : dashboard.group;
-    ui::heading("Over time: " + group_name(app, group));
-    if (!dashboard.group.empty() && dashboard.group != default_group(app)) {
-        if (ui::link(("Back to " + group_name(app, default_group(app)) + "##group-reset").c_str())) dashboard.group.clear();
+void draw_over_time(Context& ctx, const Period& monthly) {
+    const std::string group = dashboard.group.empty() ? default_group(ctx) : dashboard.group;
+    ui::heading("Over time: " + group_name(ctx, group));
+    if (!dashboard.group.empty() && dashboard.group != default_group(ctx)) {
+        if (ui::link(("Back to " + group_name(ctx, default_group(ctx)) + "##group-reset").c_str())) dashboard.group.clear();
     }
     const std::string series_path = "/api/v1/analytics/series?group=" + group + "&bucket=month&" + query(monthly);
-    const Json& body = kept(app, "analytics/series/" + group + "/" + monthly.from, series_path);
+    const Json& body = kept(ctx, "analytics/series/" + group + "/" + monthly.from, series_path);
     if (!body.is_object()) return;
     // A manager compares with the organisation's activity figures (never its survey results or exits).
     const Json* org = nullptr;
     if (group != "org") {
-        const Json& org_body = kept(app, "analytics/series/org/" + monthly.from,
+        const Json& org_body = kept(ctx, "analytics/series/org/" + monthly.from,
                                     "/api/v1/analytics/series?group=org&bucket=month&" + query(monthly));
         if (org_body.is_object()) org = &org_body;
     }
@@ -171,7 +171,7 @@ void draw_over_time(App& app, const Period& monthly) {
         if (org) lines.push_back({"Organisation", ImVec4(0.55f, 0.58f, 0.64f, 1), column(*org, field)});
         return lines;
     };
-    const std::string short_name = group == "org" ? "Organisation" : group_name(app, group);
+    const std::string short_name = group == "org" ? "Organisation" : group_name(ctx, group);
 
     ui::text("1:1 cadence adherence: people whose 1:1s were never overdue that month");
     charts::line_chart("cadence", months, with_org("cadence_adherence", short_name), {0, 1, charts::percent});
@@ -221,10 +221,10 @@ void draw_over_time(App& app, const Period& monthly) {
         charts::line_chart("safety", rounds, {{"Psychological safety (1-7)", ImVec4(0.30f, 0.62f, 0.42f, 1), safety}},
                            {1, 7, charts::decimal}, 110);
     } else {
-        ui::muted(group == "org" && !is_hr(app) ? "Survey results of the whole organisation are HR's to read."
+        ui::muted(group == "org" && !is_hr(ctx) ? "Survey results of the whole organisation are HR's to read."
                                                  : "No survey round closed in this period.");
     }
-    if (is_hr(app)) {
+    if (is_hr(ctx)) {
         ui::text("Exits (imported from the HRIS): all, and voluntary");
         std::vector<charts::Series> exits{{"Exits", ImVec4(0.75f, 0.20f, 0.20f, 1), column(body, "exits")},
                                           {"Voluntary", ImVec4(0.96f, 0.60f, 0.30f, 1), column(body, "voluntary_exits")}};
@@ -235,13 +235,13 @@ void draw_over_time(App& app, const Period& monthly) {
         charts::line_chart("retention", months, {{short_name, ui::theme::kAccent, column(body, "retention_12m")}},
                            {0, 1, charts::percent}, 110);
     }
-    export_button(app, "Export these figures (CSV)##export-series", "/api/v1/analytics/series.csv?group=" + group +
+    export_button(ctx, "Export these figures (CSV)##export-series", "/api/v1/analytics/series.csv?group=" + group +
                   "&bucket=month&" + query(monthly), "figures-over-time.csv");
 }
 
-void draw_teams(App& app, const Period& period) {
+void draw_teams(Context& ctx, const Period& period) {
     ui::heading("Teams");
-    const Json& body = kept(app, "analytics/teams/" + period.from, "/api/v1/analytics/teams?" + query(period));
+    const Json& body = kept(ctx, "analytics/teams/" + period.from, "/api/v1/analytics/teams?" + query(period));
     if (!body.is_object()) return;
     // Sorted by name once per answer, not per frame; an organisation of thousands of teams shows the first
     // kMostTeams here (every team is in the export).
@@ -249,14 +249,14 @@ void draw_teams(App& app, const Period& period) {
     static const Json* sorted_for = nullptr;
     static PerUser<std::string> sorted_on;
     static PerUser<std::vector<size_t>> order;  // indices, not pointers: a refresh replaces the array in place
-    const std::string stamp = app.figures().get("analytics/teams/" + period.from).fetched_on + period.from +
+    const std::string stamp = ctx.figures().get("analytics/teams/" + period.from).fetched_on + period.from +
                               std::to_string(body["teams"].size());
     if (sorted_for != &body || sorted_on != stamp) {
         const Json& all = body["teams"];
         order.resize(all.size());
         for (size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-            return app.directory().name_of(all[a]["manager_id"], "") < app.directory().name_of(all[b]["manager_id"], "");
+            return ctx.directory().name_of(all[a]["manager_id"], "") < ctx.directory().name_of(all[b]["manager_id"], "");
         });
         sorted_for = &body;
         sorted_on = stamp;
@@ -270,7 +270,7 @@ void draw_teams(App& app, const Period& period) {
                   " teams by name; the export holds every one.");
     auto team_label = [&](const Json& team) {
         const std::string id = team["manager_id"];
-        return id == app.user()->id ? std::string("Your team") : app.directory().name_of(id, "A manager") + "'s team";
+        return id == ctx.user().id ? std::string("Your team") : ctx.directory().name_of(id, "A manager") + "'s team";
     };
     // Team × figure: each on 0..100 (eNPS and psychological safety rescaled, as on the survey heatmap).
     std::vector<charts::HeatmapRow> rows;
@@ -290,7 +290,7 @@ void draw_teams(App& app, const Period& period) {
     std::vector<std::string> labels;
     std::vector<std::optional<double>> checkins;
     for (const auto& team : teams) {
-        labels.push_back(app.directory().name_of(team["manager_id"], "?").substr(0, 12));
+        labels.push_back(ctx.directory().name_of(team["manager_id"], "?").substr(0, 12));
         checkins.push_back(number(team["checkins"]));
     }
     ui::text("1:1s held in the period, per team");
@@ -308,20 +308,20 @@ void draw_teams(App& app, const Period& period) {
                            text(team["cadence_adherence"], true) + " · " + text(team["checkins"], false) +
                            " 1:1s · feedback given " + text(team["feedback_given"], false) + " per person · recognitions " +
                            text(team["recognitions"], false);
-        if (is_hr(app))
+        if (is_hr(ctx))
             line += " · exits " + text(team["exits"], false) + " (" + text(team["voluntary_exits"], false) +
                     " voluntary) · retention " + text(team["retention_12m"], true);
         ImGui::PushTextWrapPos(0);
         ui::text(line);
         ImGui::PopTextWrapPos();
     }
-    export_button(app, "Export team figures (CSV)##export-teams", "/api/v1/analytics/teams.csv?" + query(period),
+    export_button(ctx, "Export team figures (CSV)##export-teams", "/api/v1/analytics/teams.csv?" + query(period),
                   "team-figures.csv");
 }
 
-void draw_small_multiples(App& app, const Period& period, const Period& monthly) {
+void draw_small_multiples(Context& ctx, const Period& period, const Period& monthly) {
     const std::string key = "analytics/teams/" + period.from;
-    const Json& teams = app.figures().get(key).body;
+    const Json& teams = ctx.figures().get(key).body;
     if (!teams.is_object() || teams["teams"].empty()) return;
     ui::heading("Each team's cadence, month by month");
     const float avail = ImGui::GetContentRegionAvail().x, cell = std::max(220.0f, std::min(300.0f, avail / 3 - 8));
@@ -334,14 +334,14 @@ void draw_small_multiples(App& app, const Period& period, const Period& monthly)
         }
         const std::string manager = team["manager_id"];
         const std::string group = "team:" + manager;
-        const Json& body = kept(app, "analytics/series/" + group + "/" + monthly.from,
+        const Json& body = kept(ctx, "analytics/series/" + group + "/" + monthly.from,
                                 "/api/v1/analytics/series?group=" + group + "&bucket=month&" + query(monthly));
         if (!body.is_object()) continue;
         if (shown % per_row) ImGui::SameLine(0, 8);
         std::vector<std::string> months;
         for (const auto& point : body["points"]) months.push_back(month_label(point.value("from", "")));
         charts::sparkline(("multiple-" + manager).c_str(),
-                          manager == app.user()->id ? "Your team" : app.directory().name_of(manager, "A manager"), months,
+                          manager == ctx.user().id ? "Your team" : ctx.directory().name_of(manager, "A manager"), months,
                           column(body, "cadence_adherence"), {0, 1, charts::percent}, cell);
         ++shown;
     }
@@ -349,8 +349,8 @@ void draw_small_multiples(App& app, const Period& period, const Period& monthly)
 
 }  // namespace
 
-void draw_analytics_screen(App& app) {
-    ui::heading(is_hr(app) ? "People analytics" : "Your teams' figures");
+void draw_analytics_screen(Context& ctx) {
+    ui::heading(is_hr(ctx) ? "People analytics" : "Your teams' figures");
     for (int months : {3, 12}) {
         const std::string label = "Last " + std::to_string(months) + " months##period-" + std::to_string(months);
         if (months != 3) ImGui::SameLine();
@@ -358,38 +358,38 @@ void draw_analytics_screen(App& app) {
         else if (ui::button(label.c_str())) dashboard.months = months;
     }
     ImGui::SameLine(0, 24);
-    const Period period = period_of(app);
+    const Period period = period_of(ctx);
     // Series always span 12 months, so the trend is there whichever period the tables use.
-    const Period monthly{add_days(add_months(app.today(), -12), 1), app.today()};
+    const Period monthly{add_days(add_months(ctx.today(), -12), 1), ctx.today()};
     if (ui::button("Refresh##analytics-refresh")) {
-        app.figures().refresh(app.platform(), app.user()->token, "analytics/return/" + dashboard.split + "/" + period.from,
-                              "/api/v1/analytics/return?split=" + dashboard.split + "&" + query(period), app.today());
-        app.figures().refresh(app.platform(), app.user()->token, "analytics/teams/" + period.from,
-                              "/api/v1/analytics/teams?" + query(period), app.today());
-        const std::string group = dashboard.group.empty() ? default_group(app) : dashboard.group;
-        app.figures().refresh(app.platform(), app.user()->token, "analytics/series/" + group + "/" + monthly.from,
-                              "/api/v1/analytics/series?group=" + group + "&bucket=month&" + query(monthly), app.today());
+        ctx.figures().refresh(ctx.platform(), ctx.user().token, "analytics/return/" + dashboard.split + "/" + period.from,
+                              "/api/v1/analytics/return?split=" + dashboard.split + "&" + query(period), ctx.today());
+        ctx.figures().refresh(ctx.platform(), ctx.user().token, "analytics/teams/" + period.from,
+                              "/api/v1/analytics/teams?" + query(period), ctx.today());
+        const std::string group = dashboard.group.empty() ? default_group(ctx) : dashboard.group;
+        ctx.figures().refresh(ctx.platform(), ctx.user().token, "analytics/series/" + group + "/" + monthly.from,
+                              "/api/v1/analytics/series?group=" + group + "&bucket=month&" + query(monthly), ctx.today());
     }
-    const auto& fetched = app.figures().get("analytics/teams/" + period.from);
+    const auto& fetched = ctx.figures().get("analytics/teams/" + period.from);
     if (!fetched.fetched_on.empty()) {
         ImGui::SameLine();
-        ui::muted("As of " + app.date_text(fetched.fetched_on) + (app.platform().online() ? "" : " · kept on this device"));
+        ui::muted("As of " + ctx.date_text(fetched.fetched_on) + (ctx.platform().online() ? "" : " · kept on this device"));
     }
     if (!dashboard.message.empty()) ui::text_colored(ui::theme::kMuted, dashboard.message);
     ImGui::PushTextWrapPos(0);
-    ui::muted(is_hr(app) ? "Figures per team are a manager's direct reports; survey figures follow the anonymity "
+    ui::muted(is_hr(ctx) ? "Figures per team are a manager's direct reports; survey figures follow the anonymity "
                            "rules, and a hatched cell was too small to show."
                          : "Your own teams only; the grey lines are the organisation's figures. Survey figures "
                            "follow the anonymity rules.");
     ImGui::PopTextWrapPos();
     ImGui::Separator();
-    draw_return(app, period);
+    draw_return(ctx, period);
     ImGui::Separator();
-    draw_teams(app, period);
+    draw_teams(ctx, period);
     ImGui::Separator();
-    draw_over_time(app, monthly);
+    draw_over_time(ctx, monthly);
     ImGui::Separator();
-    draw_small_multiples(app, period, monthly);
+    draw_small_multiples(ctx, period, monthly);
 }
 
 }  // namespace tandem::client

@@ -10,7 +10,7 @@
 #include "ui/person_picker.h"
 
 namespace tandem::client {
-class App;
+class Context;
 class Registry;
 
 inline constexpr const char* kFeedbackScreen = "feedback";
@@ -21,12 +21,12 @@ void register_feedback(Registry& registry);
 // Feedback, requests, the wall, values and champions as this device holds them, rebuilt when data changed.
 const FeedbackWorld& feedback_on_device();
 
-void draw_feedback_screen(App& app);
-void draw_give_feedback_screen(App& app);
-void draw_recognition_screen(App& app);
+void draw_feedback_screen(Context& ctx);
+void draw_give_feedback_screen(Context& ctx);
+void draw_recognition_screen(Context& ctx);
 
 // Opens the form for feedback about `about_id` (empty: chosen on the form), answering `request_id` if set.
-void start_feedback(App& app, const std::string& about_id, const std::string& request_id, bool recognition = false);
+void start_feedback(Context& ctx, const std::string& about_id, const std::string& request_id, bool recognition = false);
 
 // Shared by the feedback screens (feedback_widgets.cpp).
 // Lays buttons out in a row that wraps at `right_edge` (a phone's width): call before each but the first.

@@ -1,7 +1,7 @@
 // What feedback and recognition add to the app: their screens, and on a manager's home the requests for
 // feedback still waiting for an answer.
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/feedback/feedback.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -14,13 +14,13 @@ PerUser<FeedbackWorld> world;
 void rebuild(const ViewSource& source) { world = feedback_world(source.store, source.user_id); }
 
 // Requests for feedback are to-dos: they sit on the home screen until answered or declined.
-void draw_waiting_requests(App& app) {
+void draw_waiting_requests(Context& ctx) {
     const int asked = feedback_on_device().open_requests();
     if (!asked) return;
     ui::text_colored(ui::theme::kWarning, std::to_string(asked) + (asked == 1 ? " colleague is" : " colleagues are") +
                                               " waiting for your feedback");
     ImGui::SameLine();
-    if (ui::link("Answer##open-requests")) app.open_screen(kFeedbackScreen);
+    if (ui::link("Answer##open-requests")) ctx.open_screen(kFeedbackScreen);
 }
 }  // namespace
 

@@ -1,6 +1,6 @@
 // Widgets the feedback and recognition screens share: choosing a value and a piece of feedback drawn for
 // reading. (Choosing a person and form text are everyone's: ui/person_picker.h, ui/form_text.h.)
-#include "app/app.h"
+#include "feature_api/context.h"
 #include "features/feedback/feedback.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"

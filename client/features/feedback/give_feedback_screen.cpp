@@ -3,8 +3,8 @@
 // recognition on the wall). The text is kept on this device while it is written and sent on "Give".
 #include <algorithm>
 
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/feedback/feedback.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -33,10 +33,10 @@ std::string& choice_of(GiveForm& of, const std::string& field) {
 }
 
 // Keeps the choices with the text: each one changed since `before` is written to the device like typing.
-void remember_choices(App& app, GiveForm before) {
+void remember_choices(Context& ctx, GiveForm before) {
     for (const char* field : kChoiceFields)
         if (choice_of(form, field) != choice_of(before, field))
-            app.set_device_draft(form.form_id, field, choice_of(form, field));
+            ctx.set_device_draft(form.form_id, field, choice_of(form, field));
 }
 
 void choice_buttons(const char* id, const std::vector<std::pair<const char*, const char*>>& choices,
@@ -54,12 +54,12 @@ void choice_buttons(const char* id, const std::vector<std::pair<const char*, con
     }
 }
 
-void give(App& app) {
-    Json fields{{"from_id", app.user()->id}, {"about_id", form.about_id}, {"given_on", app.today()}};
+void give(Context& ctx) {
+    Json fields{{"from_id", ctx.user().id}, {"about_id", form.about_id}, {"given_on", ctx.today()}};
     bool any_text = false;
     for (const char* field : kTextFields) {
-        TextDraft& draft = form_text(app, form.form_id, field);
-        app.commit_draft(draft);  // kept on the device whatever happens next
+        TextDraft& draft = form_text(ctx, form.form_id, field);
+        ctx.commit_draft(draft);  // kept on the device whatever happens next
         const std::string text = draft.text;
         any_text = any_text || !text.empty();
         if (!text.empty()) fields[field] = text;
@@ -75,27 +75,27 @@ void give(App& app) {
     fields["value_tag_id"] = form.value_tag_id.empty() ? Json() : Json(form.value_tag_id);
     const bool recognition = form.visibility == "public" && form.request_id.empty();
     if (recognition) {
-        fields["about_name"] = app.directory().name_of(form.about_id, "");
+        fields["about_name"] = ctx.directory().name_of(form.about_id, "");
     } else {
         fields["kind"] = form.kind;
         fields["visibility"] = form.request_id.empty() ? form.visibility : "private";
         if (!form.request_id.empty()) fields["request_id"] = form.request_id;
     }
-    if (app.edit(recognition ? "recognition" : "feedback", app.new_record_id(), fields).problem) return;
+    if (ctx.edit(recognition ? "recognition" : "feedback", ctx.new_record_id(), fields).problem) return;
     std::vector<std::string> kept(std::begin(kTextFields), std::end(kTextFields));
     kept.insert(kept.end(), std::begin(kChoiceFields), std::end(kChoiceFields));
-    app.clear_device_drafts(form.form_id, kept);
-    app.open_screen(recognition ? kRecognitionScreen : kFeedbackScreen);
+    ctx.clear_device_drafts(form.form_id, kept);
+    ctx.open_screen(recognition ? kRecognitionScreen : kFeedbackScreen);
     form = GiveForm{};
 }
 
 }  // namespace
 
-void start_feedback(App& app, const std::string& about_id, const std::string& request_id, bool recognition) {
+void start_feedback(Context& ctx, const std::string& about_id, const std::string& request_id, bool recognition) {
     form = GiveForm{};
     form.form_id = request_id.empty() ? "give-feedback" : "answer-" + request_id;
     for (const char* field : kChoiceFields) {
-        const std::string kept = app.device_draft(form.form_id, field);
+        const std::string kept = ctx.device_draft(form.form_id, field);
         if (!kept.empty()) choice_of(form, field) = kept;
     }
     const GiveForm kept = form;
@@ -103,15 +103,15 @@ void start_feedback(App& app, const std::string& about_id, const std::string& re
     if (!about_id.empty()) form.about_id = about_id;
     if (!request_id.empty()) form.visibility = "private";
     if (recognition) form.visibility = "public";
-    remember_choices(app, kept);
-    app.open_screen(kGiveFeedbackScreen);
+    remember_choices(ctx, kept);
+    ctx.open_screen(kGiveFeedbackScreen);
 }
 
-void draw_give_feedback_screen(App& app) {
-    if (form.form_id.empty()) return start_feedback(app, "", "");
+void draw_give_feedback_screen(Context& ctx) {
+    if (form.form_id.empty()) return start_feedback(ctx, "", "");
     const FeedbackWorld& world = feedback_on_device();
     const GiveForm before = form;
-    if (ui::link("‹ Back##give-back")) app.go_back();
+    if (ui::link("‹ Back##give-back")) ctx.go_back();
     ui::heading(!form.request_id.empty() ? "Answer a request for feedback"
                 : form.visibility == "public" ? "Recognise someone" : "Give feedback");
     ImGui::BeginChild("give-form", ImVec2(0, 0));
@@ -121,18 +121,18 @@ void draw_give_feedback_screen(App& app) {
     for (const auto& asked : world.asked_of_me)
         if (asked.request_id == form.request_id) request = &asked;
     if (request) {
-        ui::muted(app.directory().name_of(request->from_id) + " asked:");
+        ui::muted(ctx.directory().name_of(request->from_id) + " asked:");
         ImGui::PushTextWrapPos(0);
         ui::text("“" + request->question + "”");
         ImGui::PopTextWrapPos();
-        ui::muted("About " + app.directory().name_of(request->about_id, "them") + ". Your answer goes to " +
-                  app.directory().name_of(request->from_id) + " only.");
+        ui::muted("About " + ctx.directory().name_of(request->about_id, "them") + ". Your answer goes to " +
+                  ctx.directory().name_of(request->from_id) + " only.");
     } else {
         ui::text("For");
         const auto& people =
-            people_to_choose(app, form.visibility == "public" ? People::AnyoneButMe : People::FeedbackTo);
+            people_to_choose(ctx, form.visibility == "public" ? People::AnyoneButMe : People::FeedbackTo);
         // Only a recognition may go to anyone: a choice the visibility no longer allows is cleared.
-        if (app.views_version() > 0 &&
+        if (ctx.views_version() > 0 &&
             !std::any_of(people.begin(), people.end(), [](const PersonChoice& p) { return p.person_id == form.about_id; }))
             form.about_id.clear();
         person_picker("give-about", people, form.about_id);
@@ -146,10 +146,10 @@ void draw_give_feedback_screen(App& app) {
     value_picker("give-value", world, form.value_tag_id);
     ImGui::Spacing();
     const float box = 64;
-    draw_form_field(app, form_text(app, form.form_id, "situation"), "Situation", "When and where: one moment, not a habit.", box);
-    draw_form_field(app, form_text(app, form.form_id, "behaviour"), "Behaviour", "What they did or said, as a camera would have seen it.", box);
-    draw_form_field(app, form_text(app, form.form_id, "impact"), "Impact", "What it changed for you, the team or the work.", box);
-    draw_form_field(app, form_text(app, form.form_id, "next_step"), "Next step (optional)", "Keep doing it, or try this next time.", box);
+    draw_form_field(ctx, form_text(ctx, form.form_id, "situation"), "Situation", "When and where: one moment, not a habit.", box);
+    draw_form_field(ctx, form_text(ctx, form.form_id, "behaviour"), "Behaviour", "What they did or said, as a camera would have seen it.", box);
+    draw_form_field(ctx, form_text(ctx, form.form_id, "impact"), "Impact", "What it changed for you, the team or the work.", box);
+    draw_form_field(ctx, form_text(ctx, form.form_id, "next_step"), "Next step (optional)", "Keep doing it, or try this next time.", box);
     if (!request) {
         ui::text("Who may read it");
         choice_buttons("visibility",
@@ -165,10 +165,10 @@ void draw_give_feedback_screen(App& app) {
     if (!form.problem.empty()) ui::text_colored(ui::theme::kOverdue, form.problem);
     ImGui::Spacing();
     const char* action = request ? "Send answer##give" : form.visibility == "public" ? "Recognise##give" : "Give feedback##give";
-    remember_choices(app, before);
+    remember_choices(ctx, before);
     if (ui::primary_button(action)) {
         form.problem.clear();
-        give(app);
+        give(ctx);
     }
     ImGui::EndChild();
 }

@@ -1,8 +1,8 @@
 // The recognition wall: the champion HR has in the spotlight, then recognitions for my team or the whole
 // organisation, newest first; nominating a culture champion; and for HR, the nominations to choose from,
 // the spotlight itself and the values everyone tags feedback with.
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/feedback/feedback.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -33,9 +33,9 @@ std::string value_name(const FeedbackWorld& world, const std::string& tag_id) {
     return tag ? tag->name : std::string();
 }
 
-void draw_spotlights(App& app) {
+void draw_spotlights(Context& ctx) {
     const auto& world = feedback_on_device();
-    const bool hr = app.user()->role == Role::HrAdmin;
+    const bool hr = ctx.user().role == Role::HrAdmin;
     for (const auto& light : world.spotlights) {
         if (light.ended) continue;
         ImGui::PushID(light.spotlight_id.c_str());
@@ -44,58 +44,58 @@ void draw_spotlights(App& app) {
         ui::text_colored(ui::theme::kAccent, "Culture champion: " + light.about_name);
         ui::remember(("spotlight:" + light.about_name).c_str(), light.message, "text");
         const std::string value = value_name(world, light.value_tag_id);
-        ui::muted((value.empty() ? std::string() : value + " · ") + "since " + app.date_text(light.since));
+        ui::muted((value.empty() ? std::string() : value + " · ") + "since " + ctx.date_text(light.since));
         ImGui::PushTextWrapPos(0);
         ui::text(light.message);
         ImGui::PopTextWrapPos();
-        if (hr && ui::button("End this spotlight##end")) app.edit("spotlight", light.spotlight_id, {{"ended", true}});
+        if (hr && ui::button("End this spotlight##end")) ctx.edit("spotlight", light.spotlight_id, {{"ended", true}});
         ImGui::EndChild();
         ImGui::PopStyleColor();
         ImGui::PopID();
     }
 }
 
-void draw_recognition(App& app, const RecognitionView& item) {
+void draw_recognition(Context& ctx, const RecognitionView& item) {
     const auto& world = feedback_on_device();
     ImGui::PushID(item.recognition_id.c_str());
     const std::string value = value_name(world, item.value_tag_id);
     ImGui::PushTextWrapPos(0);
     ui::text(item.about_name + (value.empty() ? "" : " · " + value));
     ui::remember(("recognition:" + item.about_name).c_str(), item.text.behaviour, "text");
-    ui::muted("from " + app.directory().name_of(item.from_id) + " · " + app.date_text(item.given_on));
+    ui::muted("from " + ctx.directory().name_of(item.from_id) + " · " + ctx.date_text(item.given_on));
     ImGui::PopTextWrapPos();
     draw_sbi(item.text);
     ImGui::Separator();
     ImGui::PopID();
 }
 
-void draw_wall(App& app) {
-    const auto& directory = app.directory();
-    const bool hr = app.user()->role == Role::HrAdmin;
+void draw_wall(Context& ctx) {
+    const auto& directory = ctx.directory();
+    const bool hr = ctx.user().role == Role::HrAdmin;
     if (ui::button(wall.whole_org ? "Show my team##wall-team" : "Show the whole organisation##wall-org")) {
         wall.whole_org = !wall.whole_org;
         wall.shown = 30;
     }
-    std::string team_owner = app.user()->id;
+    std::string team_owner = ctx.user().id;
     if (hr && !wall.whole_org) {
         ImGui::SameLine();
         ui::text("Team of");
         ImGui::SameLine();
-        person_picker("wall-team-of", people_to_choose(app, People::Managers), wall.team_of);
+        person_picker("wall-team-of", people_to_choose(ctx, People::Managers), wall.team_of);
         team_owner = wall.team_of;
     }
     // A team's wall is worked out when the data or the team changes, not every frame: the organisation's
     // wall can hold years of recognitions.
     static PerUser<std::vector<RecognitionView>> team_wall;
     static PerUser<std::pair<uint64_t, std::string>> team_wall_of{{~0ull, ""}};
-    if (!wall.whole_org && team_wall_of != std::pair{app.views_version(), team_owner}) {
+    if (!wall.whole_org && team_wall_of != std::pair{ctx.views_version(), team_owner}) {
         team_wall = wall_of(feedback_on_device(), directory.org.tree_of(team_owner));
-        team_wall_of = {app.views_version(), team_owner};
+        team_wall_of = {ctx.views_version(), team_owner};
     }
     const std::vector<RecognitionView>& shown = wall.whole_org ? feedback_on_device().recognitions : team_wall;
     ui::text(wall.whole_org ? "Recognitions across the organisation" : "Recognitions in the team");
     if (shown.empty()) ui::muted(hr && team_owner.empty() ? "Choose a team." : "None yet.");
-    for (size_t i = 0; i < shown.size() && i < wall.shown; ++i) draw_recognition(app, shown[i]);
+    for (size_t i = 0; i < shown.size() && i < wall.shown; ++i) draw_recognition(ctx, shown[i]);
     if (shown.size() > wall.shown) {
         ui::muted(std::to_string(shown.size() - wall.shown) + " older");
         ImGui::SameLine();
@@ -103,7 +103,7 @@ void draw_wall(App& app) {
     }
 }
 
-void draw_nominate(App& app) {
+void draw_nominate(Context& ctx) {
     const auto& world = feedback_on_device();
     if (!wall.nominating) {
         if (ui::button("Nominate a culture champion##nominate-open")) {
@@ -116,22 +116,22 @@ void draw_nominate(App& app) {
     ImGui::NewLine();
     ui::heading("Nominate a culture champion");
     ui::muted("A manager who lives one of our values. HR reads nominations and chooses whom to put in the spotlight.");
-    person_picker("nominee", people_to_choose(app, People::Managers), wall.nominee);
+    person_picker("nominee", people_to_choose(ctx, People::Managers), wall.nominee);
     ui::text("The value they live");
     value_picker("nominee-value", world, wall.nominee_value);
-    TextDraft& reason = form_text(app, wall.nomination_form, "reason");
-    draw_form_field(app, reason, "Why", "What did they do? One story says more than adjectives.", 64);
+    TextDraft& reason = form_text(ctx, wall.nomination_form, "reason");
+    draw_form_field(ctx, reason, "Why", "What did they do? One story says more than adjectives.", 64);
     if (!wall.problem.empty()) ui::text_colored(ui::theme::kOverdue, wall.problem);
     if (ui::primary_button("Send nomination##nominate")) {
-        app.commit_draft(reason);
+        ctx.commit_draft(reason);
         if (wall.nominee.empty() || wall.nominee_value.empty() || reason.text.empty()) {
             wall.problem = "Choose a manager and a value, and say why.";
-        } else if (!app.edit("nomination", app.new_record_id(),
-                             {{"from_id", app.user()->id}, {"about_id", wall.nominee},
-                              {"about_name", app.directory().name_of(wall.nominee, "")}, {"value_tag_id", wall.nominee_value},
-                              {"reason", reason.text}, {"nominated_on", app.today()}})
+        } else if (!ctx.edit("nomination", ctx.new_record_id(),
+                             {{"from_id", ctx.user().id}, {"about_id", wall.nominee},
+                              {"about_name", ctx.directory().name_of(wall.nominee, "")}, {"value_tag_id", wall.nominee_value},
+                              {"reason", reason.text}, {"nominated_on", ctx.today()}})
                         .problem) {
-            app.clear_device_drafts(wall.nomination_form, {"reason"});
+            ctx.clear_device_drafts(wall.nomination_form, {"reason"});
             close_nomination();
         }
     }
@@ -140,23 +140,23 @@ void draw_nominate(App& app) {
 }
 
 // HR: nominations to choose from, and the values feedback is tagged with.
-void draw_hr_tools(App& app) {
+void draw_hr_tools(Context& ctx) {
     const auto& world = feedback_on_device();
     if (ImGui::CollapsingHeader(("Nominations (" + std::to_string(world.nominations.size()) + ")###nominations").c_str())) {
         for (const auto& nomination : world.nominations) {
             ImGui::PushID(nomination.nomination_id.c_str());
             ImGui::PushTextWrapPos(0);
             ui::text(nomination.about_name + " · " + value_name(world, nomination.value_tag_id));
-            ui::muted("from " + app.directory().name_of(nomination.from_id) + " · " + app.date_text(nomination.nominated_on));
+            ui::muted("from " + ctx.directory().name_of(nomination.from_id) + " · " + ctx.date_text(nomination.nominated_on));
             ui::text(nomination.reason);
             ImGui::PopTextWrapPos();
             bool lit = false;
             for (const auto& light : world.spotlights) lit = lit || (light.nomination_id == nomination.nomination_id && !light.ended);
             if (!lit && ui::button("Put in the spotlight##spotlight"))
-                app.edit("spotlight", app.new_record_id(),
+                ctx.edit("spotlight", ctx.new_record_id(),
                          {{"about_id", nomination.about_id}, {"about_name", nomination.about_name},
                           {"value_tag_id", nomination.value_tag_id}, {"nomination_id", nomination.nomination_id},
-                          {"message", nomination.reason}, {"since", app.today()}, {"ended", false}});
+                          {"message", nomination.reason}, {"since", ctx.today()}, {"ended", false}});
             ImGui::Separator();
             ImGui::PopID();
         }
@@ -169,23 +169,23 @@ void draw_hr_tools(App& app) {
             if (!tag.description.empty()) ui::muted(tag.description);
             ImGui::PopTextWrapPos();
             if (ui::button(tag.archived ? "Offer again##restore" : "Archive##archive"))
-                app.edit("value_tag", tag.tag_id, {{"archived", !tag.archived}});
+                ctx.edit("value_tag", tag.tag_id, {{"archived", !tag.archived}});
             ImGui::PopID();
         }
         if (wall.value_form.empty()) wall.value_form = "new-value";
-        TextDraft& name = form_text(app, wall.value_form, "name");
-        TextDraft& description = form_text(app, wall.value_form, "description");
-        draw_form_field(app, name, "New value", nullptr, 0);
-        draw_form_field(app, description, "What it looks like", nullptr, 0);
+        TextDraft& name = form_text(ctx, wall.value_form, "name");
+        TextDraft& description = form_text(ctx, wall.value_form, "description");
+        draw_form_field(ctx, name, "New value", nullptr, 0);
+        draw_form_field(ctx, description, "What it looks like", nullptr, 0);
         if (ui::button("Add value##add-value")) {
-            app.commit_draft(name);
-            app.commit_draft(description);
+            ctx.commit_draft(name);
+            ctx.commit_draft(description);
             if (name.text.empty()) {
-                app.set_notice("Give the value a name.");
-            } else if (!app.edit("value_tag", app.new_record_id(),
+                ctx.set_notice("Give the value a name.");
+            } else if (!ctx.edit("value_tag", ctx.new_record_id(),
                                  {{"name", name.text}, {"description", description.text}, {"archived", false}})
                             .problem) {
-                app.clear_device_drafts(wall.value_form, {"name", "description"});
+                ctx.clear_device_drafts(wall.value_form, {"name", "description"});
                 wall.value_form.clear();
             }
         }
@@ -194,18 +194,18 @@ void draw_hr_tools(App& app) {
 
 }  // namespace
 
-void draw_recognition_screen(App& app) {
+void draw_recognition_screen(Context& ctx) {
     ui::heading("Recognition");
     ImGui::BeginChild("recognition", ImVec2(0, 0));
-    draw_spotlights(app);
+    draw_spotlights(ctx);
     if (ui::primary_button("Recognise someone##recognise")) {
-        start_feedback(app, "", "", true);
+        start_feedback(ctx, "", "", true);
     }
     ImGui::SameLine();
-    draw_nominate(app);
+    draw_nominate(ctx);
     ImGui::Spacing();
-    if (app.user()->role == Role::HrAdmin) draw_hr_tools(app);
-    draw_wall(app);
+    if (ctx.user().role == Role::HrAdmin) draw_hr_tools(ctx);
+    draw_wall(ctx);
     ImGui::EndChild();
 }
 

@@ -1,8 +1,8 @@
 // One template or playbook. HR edits the text and publishes it as a new version (earlier versions stay as
 // they were, for the 1:1s that used them) and reads managers' ratings and comments. A manager reads it
 // and says how useful it was and what it cost.
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/guides/guides.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -34,7 +34,7 @@ void draw_text_of(const GuideView& guide) {
     ImGui::PopTextWrapPos();
 }
 
-void draw_hr_editor(App& app, const GuideView* guide, const std::string& kind) {
+void draw_hr_editor(Context& ctx, const GuideView* guide, const std::string& kind) {
     const std::string id = guide ? guide->guide_id : open_guide_id();
     if (form.loaded_for != id || (guide && form.loaded_version != guide->version && form.message.empty())) {
         form = GuideForm{id, guide ? guide->version : 0, guide ? guide->title : "", guide ? guide->topic : "",
@@ -58,13 +58,13 @@ void draw_hr_editor(App& app, const GuideView* guide, const std::string& kind) {
         if (form.title.empty() || form.body.find_first_not_of(" \n\t") == std::string::npos) {
             form.message = "A title and at least one prompt or step are needed.";
         } else {
-            const std::string published = publish_guide(app, guide ? guide->guide_id : "", kind, form.title,
+            const std::string published = publish_guide(ctx, guide ? guide->guide_id : "", kind, form.title,
                                                             form.topic, form.body);
             if (!published.empty()) {
                 form.loaded_for = published;
                 form.loaded_version = next;
                 form.message = "Published version " + std::to_string(next) + ".";
-                open_guide(app, published);
+                open_guide(ctx, published);
             }
         }
     }
@@ -72,7 +72,7 @@ void draw_hr_editor(App& app, const GuideView* guide, const std::string& kind) {
     if (guide) {
         bool archived = guide->archived;
         if (ui::checkbox("Archived (hidden from managers)##guide-archived", archived))
-            app.edit("guide", guide->guide_id, {{"archived", archived}});
+            ctx.edit("guide", guide->guide_id, {{"archived", archived}});
     }
 }
 
@@ -90,17 +90,17 @@ void draw_feedback_for_hr(const GuideView& guide) {
     }
 }
 
-void draw_manager_rating(App& app, const GuideView& guide) {
+void draw_manager_rating(Context& ctx, const GuideView& guide) {
     const GuideFeedbackView* mine = nullptr;
     for (const auto& given : guide.feedback)
-        if (given.author_id == app.user()->id) mine = &given;
+        if (given.author_id == ctx.user().id) mine = &given;
     ui::heading("Was it useful?");
     for (int score = 1; score <= 5; ++score) {
         if (score > 1) ImGui::SameLine();
         const bool selected = mine && mine->usefulness == score;
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
         if (ui::button((std::to_string(score) + "##useful" + std::to_string(score)).c_str(), ImVec2(44, 0)))
-            rate_guide(app, guide, {{"usefulness", score}});
+            rate_guide(ctx, guide, {{"usefulness", score}});
         if (selected) ImGui::PopStyleColor();
     }
     ui::muted("1 = not useful, 5 = very useful");
@@ -110,11 +110,11 @@ void draw_manager_rating(App& app, const GuideView& guide) {
         const bool selected = mine && mine->minutes == minutes;
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
         if (ui::button((std::to_string(minutes) + "##minutes" + std::to_string(minutes)).c_str(), ImVec2(48, 0)))
-            rate_guide(app, guide, {{"minutes", minutes}});
+            rate_guide(ctx, guide, {{"minutes", minutes}});
         if (selected) ImGui::PopStyleColor();
     }
     // The comment saves itself like every text field; its record is created by the first commit.
-    TextDraft& draft = app.drafts().field("guide-comment@" + guide.guide_id, mine ? mine->comment : "");
+    TextDraft& draft = ctx.draft("guide-comment@" + guide.guide_id, mine ? mine->comment : "");
     if (draft.entity.empty()) {
         draft.entity = "guide_feedback";
         draft.field = "comment";
@@ -122,21 +122,21 @@ void draw_manager_rating(App& app, const GuideView& guide) {
     if (mine) {
         draft.record_id = mine->feedback_id;
     } else if (draft.record_id.empty()) {
-        draft.record_id = app.new_record_id();
-        draft.create_fields = Json{{"owner_id", app.user()->id}, {"guide_id", guide.guide_id}};
+        draft.record_id = ctx.new_record_id();
+        draft.create_fields = Json{{"owner_id", ctx.user().id}, {"guide_id", guide.guide_id}};
     }
     ui::text("Comment for HR (optional)");
-    if (ui::input_multiline("##guide-comment", draft.text, 70)) app.typed(draft);
-    if (ui::committed_edit()) app.commit_draft(draft);
+    if (ui::input_multiline("##guide-comment", draft.text, 70)) ctx.typed(draft);
+    if (ui::committed_edit()) ctx.commit_draft(draft);
 }
 
 }  // namespace
 
-void draw_guide_screen(App& app) {
-    if (ui::link("‹ All templates and playbooks")) return app.open_screen(kGuidesScreen);
+void draw_guide_screen(Context& ctx) {
+    if (ui::link("‹ All templates and playbooks")) return ctx.open_screen(kGuidesScreen);
     const std::string& id = open_guide_id();
     const GuideView* guide = find_guide(id);
-    const bool hr = app.user()->role == Role::HrAdmin;
+    const bool hr = ctx.user().role == Role::HrAdmin;
     const bool creating = id.rfind("new:", 0) == 0;
     if (!guide && !(hr && creating)) {
         ui::muted("This guide is not on this device (yet).");
@@ -147,12 +147,12 @@ void draw_guide_screen(App& app) {
                       : std::string("New ") + (kind == "playbook" ? "playbook" : "template"));
     ImGui::BeginChild("guide", ImVec2(0, 0));
     if (hr) {
-        draw_hr_editor(app, guide, kind);
+        draw_hr_editor(ctx, guide, kind);
         if (guide) draw_feedback_for_hr(*guide);
     } else {
         draw_text_of(*guide);
         ImGui::Spacing();
-        draw_manager_rating(app, *guide);
+        draw_manager_rating(ctx, *guide);
     }
     ImGui::EndChild();
 }

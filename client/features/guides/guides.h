@@ -14,7 +14,7 @@ struct CheckInDetail;
 std::string rating_summary(const GuideView& guide);
 }
 namespace tandem::client {
-class App;
+class Context;
 class Registry;
 
 inline constexpr const char* kGuidesScreen = "guides";
@@ -30,18 +30,18 @@ const GuideView* find_guide(const std::string& guide_id);
 const std::string& open_guide_id();
 
 // Opens one guide.
-void open_guide(App& app, const std::string& guide_id);
+void open_guide(Context& ctx, const std::string& guide_id);
 // Adds the guide's prompts to the 1:1's agenda, after what is there, noting the version they came from.
-void add_guide_to_agenda(App& app, const CheckInDetail& checkin, const GuideView& guide);
+void add_guide_to_agenda(Context& ctx, const CheckInDetail& checkin, const GuideView& guide);
 // HR: publishes the text as the guide's next version (a new guide when `guide_id` is empty); returns the
 // guide's id, or empty when refused.
-std::string publish_guide(App& app, const std::string& guide_id, const std::string& kind, const std::string& title,
+std::string publish_guide(Context& ctx, const std::string& guide_id, const std::string& kind, const std::string& title,
                           const std::string& topic, const std::string& body);
 // The user's rating of a guide (usefulness, minutes): one record per person and guide, edited after.
-void rate_guide(App& app, const GuideView& guide, const Json& fields);
+void rate_guide(Context& ctx, const GuideView& guide, const Json& fields);
 
-void draw_guides_screen(App& app);
-void draw_guide_screen(App& app);
+void draw_guides_screen(Context& ctx);
+void draw_guide_screen(Context& ctx);
 // A button that opens a list of guides; picking one adds its prompts to the 1:1's agenda.
-void draw_guide_picker(App& app, const tandem::CheckInDetail& checkin);
+void draw_guide_picker(Context& ctx, const tandem::CheckInDetail& checkin);
 } // namespace tandem::client

@@ -1,7 +1,7 @@
 // The list of templates and playbooks, with how managers rated each. HR starts new ones here.
 #include <cstdio>
 
-#include "app/app.h"
+#include "feature_api/context.h"
 #include "features/guides/guides.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -22,13 +22,13 @@ std::string rating_summary(const GuideView& guide) {
 
 namespace tandem::client {
 
-void draw_guides_screen(App& app) {
-    const bool hr = app.user()->role == Role::HrAdmin;
+void draw_guides_screen(Context& ctx) {
+    const bool hr = ctx.user().role == Role::HrAdmin;
     ui::heading("Templates and playbooks");
     if (hr) {
-        if (ui::primary_button("New template##new-template")) open_guide(app, "new:template");
+        if (ui::primary_button("New template##new-template")) open_guide(ctx, "new:template");
         ImGui::SameLine();
-        if (ui::button("New playbook##new-playbook")) open_guide(app, "new:playbook");
+        if (ui::button("New playbook##new-playbook")) open_guide(ctx, "new:playbook");
     } else {
         ui::muted("Written by HR. Open one to read it and say how useful it was; add one to a 1:1 from its agenda.");
     }
@@ -40,7 +40,7 @@ void draw_guides_screen(App& app) {
         ImGui::PushID(guide.guide_id.c_str());
         const ImVec2 start = ImGui::GetCursorPos();
         if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, 52)))
-            open_guide(app, guide.guide_id);
+            open_guide(ctx, guide.guide_id);
         ui::remember(("guide:" + guide.title).c_str(), guide.title, "row");
         ImGui::SetCursorPos(ImVec2(start.x + 8, start.y + 4));
         ImGui::BeginGroup();
@@ -55,7 +55,7 @@ void draw_guides_screen(App& app) {
     ImGui::EndChild();
 }
 
-void draw_guide_picker(App& app, const CheckInDetail& checkin) {
+void draw_guide_picker(Context& ctx, const CheckInDetail& checkin) {
     if (ui::button("Add prompts from a template or playbook##pick-guide")) ImGui::OpenPopup("guide-picker");
     ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetMainViewport()->Size.x - 24, 520.0f), 0));
     if (!ImGui::BeginPopupModal("guide-picker", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
@@ -65,7 +65,7 @@ void draw_guide_picker(App& app, const CheckInDetail& checkin) {
         const std::string label = guide.title + " (v" + std::to_string(guide.version) + ", " +
                                   std::to_string(guide.prompts.size()) + " prompts)##pick-" + guide.title;
         if (ui::button(label.c_str(), ImVec2(-1, 0))) {
-            add_guide_to_agenda(app, checkin, guide);
+            add_guide_to_agenda(ctx, checkin, guide);
             ImGui::CloseCurrentPopup();
         }
     }

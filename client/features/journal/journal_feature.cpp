@@ -1,6 +1,6 @@
 // What the journal adds to the app: the journal and the passphrase screen that seals it and private notes.
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/journal/journal.h"
 
 namespace tandem::client {

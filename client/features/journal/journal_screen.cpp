@@ -2,8 +2,8 @@
 // rating of oneself, the trend of those ratings, and past entries. Everything here is opened on the device.
 #include <algorithm>
 
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/journal/journal.h"
 #include "tandem/base/dates.h"
 #include "ui/theme.h"
@@ -65,9 +65,9 @@ void draw_rating_trend(const std::vector<OpenedJournalEntry>& journal) {
     if (hovered) ImGui::SetTooltip("%s: %d of 5", iso_from_days(hovered->first).c_str(), hovered->second);
 }
 
-void draw_new_entry(App& app) {
+void draw_new_entry(Context& ctx) {
     const auto& prompts = reflection_prompts();
-    if (journal_state.entry_id.empty()) journal_state.entry_id = app.new_record_id();
+    if (journal_state.entry_id.empty()) journal_state.entry_id = ctx.new_record_id();
     const OpenedJournalEntry* existing = find_entry(journal_state.entry_id);
     const std::string prompt = existing ? existing->entry.prompt : prompts[journal_state.prompt % prompts.size()];
 
@@ -83,16 +83,16 @@ void draw_new_entry(App& app) {
         ++journal_state.prompt;
     }
 
-    TextDraft& draft = app.drafts().field("journal@" + journal_state.entry_id, existing ? existing->text : "");
+    TextDraft& draft = ctx.draft("journal@" + journal_state.entry_id, existing ? existing->text : "");
     if (draft.entity.empty()) {
         draft.entity = "journal_entry";
         draft.record_id = journal_state.entry_id;
         draft.field = "text";
     }
     if (!existing)
-        draft.create_fields = Json{{"owner_id", app.user()->id}, {"written_on", app.today()}, {"prompt", prompt}};
-    if (ui::input_multiline("##journal-text", draft.text, 120)) app.typed(draft);
-    if (ui::committed_edit()) app.commit_draft(draft);
+        draft.create_fields = Json{{"owner_id", ctx.user().id}, {"written_on", ctx.today()}, {"prompt", prompt}};
+    if (ui::input_multiline("##journal-text", draft.text, 120)) ctx.typed(draft);
+    if (ui::committed_edit()) ctx.commit_draft(draft);
 
     ui::text("How did I do? (optional)");
     const int current = existing ? existing->entry.self_rating : 0;
@@ -103,11 +103,11 @@ void draw_new_entry(App& app) {
         const std::string label = std::to_string(rating) + "##rating" + std::to_string(rating);
         if (ui::button(label.c_str(), ImVec2(44, 0))) {
             if (existing) {
-                app.edit("journal_entry", journal_state.entry_id, {{"self_rating", selected ? Json() : Json(rating)}});
+                ctx.edit("journal_entry", journal_state.entry_id, {{"self_rating", selected ? Json() : Json(rating)}});
             } else {  // the rating creates the entry, with whatever has been typed so far
                 draft.create_fields["self_rating"] = rating;
-                app.typed(draft);
-                app.commit_draft(draft);
+                ctx.typed(draft);
+                ctx.commit_draft(draft);
             }
         }
         if (selected) ImGui::PopStyleColor();
@@ -118,7 +118,7 @@ void draw_new_entry(App& app) {
     }
 }
 
-void draw_past_entries(const App&) {
+void draw_past_entries(const Context&) {
     ui::heading("Earlier entries");
     bool any = false;
     for (const auto& entry : journal_on_device()) {
@@ -143,17 +143,17 @@ void draw_past_entries(const App&) {
 
 }  // namespace
 
-void draw_journal_screen(App& app) {
+void draw_journal_screen(Context& ctx) {
     ui::heading("Journal");
     ui::muted("Private to you and sealed on this device: no one else, not HR, can read it.");
     ImGui::Spacing();
-    if (!draw_unlock_panel(app, "Your journal entries")) return;
+    if (!draw_unlock_panel(ctx, "Your journal entries")) return;
     ImGui::BeginChild("journal", ImVec2(0, 0));
     draw_rating_trend(journal_on_device());
     ImGui::Spacing();
-    draw_new_entry(app);
+    draw_new_entry(ctx);
     ImGui::Spacing();
-    draw_past_entries(app);
+    draw_past_entries(ctx);
     ImGui::EndChild();
 }
 

@@ -1,7 +1,7 @@
 // Setting the passphrase that seals private notes and the journal, and unlocking them on this device.
 // Before the passphrase is set the screen says plainly that a forgotten one cannot be recovered.
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/journal/journal.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -21,8 +21,8 @@ PerUser<PassphraseForm> form;
 
 }  // namespace
 
-void draw_passphrase_screen(App& app) {
-    if (ui::link("‹ Back")) app.go_back();
+void draw_passphrase_screen(Context& ctx) {
+    if (ui::link("‹ Back")) ctx.go_back();
     ui::heading("Set up private notes and your journal");
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
     ui::text("Private notes and journal entries are encrypted on your device with a passphrase that only you "
@@ -33,7 +33,7 @@ void draw_passphrase_screen(App& app) {
                      "not by HR, not by Tandem. Write it down somewhere safe.");
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    if (app.sealing().state() != NoteSealing::State::NoKeyYet) {
+    if (ctx.sealing().state() != NoteSealing::State::NoKeyYet) {
         ui::text_colored(ui::theme::kGood, "Your passphrase is set.");
         return;
     }
@@ -46,7 +46,7 @@ void draw_passphrase_screen(App& app) {
     bool submit = ui::input_text("##confirm-passphrase", form.confirm, nullptr,
                                  ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     ui::checkbox("I understand a forgotten passphrase cannot be recovered##understood", form.understood);
-    const bool busy = app.sealing().busy();
+    const bool busy = ctx.sealing().busy();
     submit |= ui::primary_button(busy ? "Setting up…##set-passphrase" : "Set passphrase##set-passphrase");
     if (submit && !busy) {
         if (form.passphrase.size() < kMinPassphrase)
@@ -57,20 +57,20 @@ void draw_passphrase_screen(App& app) {
             form.problem = "Tick the box to confirm you understand it cannot be recovered.";
         else {
             form.problem.clear();
-            app.sealing().request_setup(form.passphrase);
+            ctx.sealing().request_setup(form.passphrase);
             form = PassphraseForm{};
         }
     }
     if (!form.problem.empty()) ui::text_colored(ui::theme::kOverdue, form.problem);
 }
 
-bool draw_unlock_panel(App& app, const char* what) {
-    NoteSealing& sealing = app.sealing();
+bool draw_unlock_panel(Context& ctx, const char* what) {
+    NoteSealing& sealing = ctx.sealing();
     if (sealing.state() == NoteSealing::State::Unlocked) return true;
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
     if (sealing.state() == NoteSealing::State::NoKeyYet) {
         ui::muted(std::string(what) + " are end-to-end encrypted with a passphrase only you know.");
-        if (ui::button("Set up a passphrase##setup-sealing")) app.open_screen(kPassphraseScreen);
+        if (ui::button("Set up a passphrase##setup-sealing")) ctx.open_screen(kPassphraseScreen);
         ImGui::PopTextWrapPos();
         return false;
     }

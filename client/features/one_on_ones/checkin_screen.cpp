@@ -1,7 +1,7 @@
 // Editing one 1:1. The notes fields are drafts in App (see drafts.h): committed when the field is left or
 // typing pauses. The date is a small form of its own: it commits only once it is a valid date.
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/journal/journal.h"
 #include "features/one_on_ones/one_on_ones.h"
 #include "tandem/sync/entity.h"
@@ -37,13 +37,13 @@ void load_form(const CheckInDetail& checkin, uint64_t version) {
 }
 
 // A notes field bound to its draft: typing marks it, leaving the field commits it.
-void draw_notes_field(App& app, const char* id, TextDraft& draft, float height) {
-    if (ui::input_multiline(id, draft.text, height)) app.typed(draft);
-    if (ui::committed_edit()) app.commit_draft(draft);
+void draw_notes_field(Context& ctx, const char* id, TextDraft& draft, float height) {
+    if (ui::input_multiline(id, draft.text, height)) ctx.typed(draft);
+    if (ui::committed_edit()) ctx.commit_draft(draft);
 }
 
-TextDraft& shared_notes_draft(App& app, const CheckInDetail& checkin) {
-    TextDraft& draft = app.drafts().field("shared_notes@" + checkin.checkin_id, checkin.shared_notes);
+TextDraft& shared_notes_draft(Context& ctx, const CheckInDetail& checkin) {
+    TextDraft& draft = ctx.draft("shared_notes@" + checkin.checkin_id, checkin.shared_notes);
     draft.entity = "checkin";
     draft.record_id = checkin.checkin_id;
     draft.field = "shared_notes";
@@ -51,8 +51,8 @@ TextDraft& shared_notes_draft(App& app, const CheckInDetail& checkin) {
 }
 
 // The private note is created by its first commit: its id is chosen once, when the draft is made.
-TextDraft& private_note_draft(App& app, const CheckInDetail& checkin) {
-    TextDraft& draft = app.drafts().field("private_note@" + checkin.checkin_id, one_on_ones_on_device().private_note_text);
+TextDraft& private_note_draft(Context& ctx, const CheckInDetail& checkin) {
+    TextDraft& draft = ctx.draft("private_note@" + checkin.checkin_id, one_on_ones_on_device().private_note_text);
     if (draft.entity.empty()) {
         draft.entity = "private_note";
         draft.field = "text";
@@ -60,13 +60,13 @@ TextDraft& private_note_draft(App& app, const CheckInDetail& checkin) {
     if (!checkin.private_note_id.empty()) {
         draft.record_id = checkin.private_note_id;
     } else if (draft.record_id.empty()) {
-        draft.record_id = app.new_record_id();
+        draft.record_id = ctx.new_record_id();
         draft.create_fields = Json{{"checkin_id", checkin.checkin_id}};
     }
     return draft;
 }
 
-void draw_mood(App& app, const CheckInDetail& checkin) {
+void draw_mood(Context& ctx, const CheckInDetail& checkin) {
     ui::text("Mood");
     for (int mood = 1; mood <= 5; ++mood) {
         ImGui::SameLine();
@@ -74,7 +74,7 @@ void draw_mood(App& app, const CheckInDetail& checkin) {
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
         const std::string label = std::to_string(mood) + "##mood" + std::to_string(mood);
         if (ui::button(label.c_str(), ImVec2(44, 0)))
-            app.edit("checkin", checkin.checkin_id, {{"mood", selected ? Json() : Json(mood)}});
+            ctx.edit("checkin", checkin.checkin_id, {{"mood", selected ? Json() : Json(mood)}});
         if (selected) ImGui::PopStyleColor();
     }
     const char* hint = checkin.mood ? "(tap again to clear)" : "(optional, 1 = low, 5 = great)";
@@ -86,24 +86,24 @@ void draw_mood(App& app, const CheckInDetail& checkin) {
 
 // The agenda: open items carried from earlier 1:1s (ticking one closes it where it was agreed), then this
 // meeting's talking points in order, each tickable and movable, and a field to add one.
-void draw_agenda(App& app, const CheckInDetail& checkin) {
+void draw_agenda(Context& ctx, const CheckInDetail& checkin) {
     ui::heading("Agenda");
     if (checkin.carried.empty() && checkin.agenda.empty()) ui::muted("Nothing on the agenda yet.");
     for (const auto& carried : checkin.carried) {
         ImGui::PushID(carried.item.item_id.c_str());
         bool done = false;
         if (ui::checkbox(("##carried-" + carried.item.text).c_str(), done))
-            app.edit("action_item", carried.item.item_id, {{"done", true}});
+            ctx.edit("action_item", carried.item.item_id, {{"done", true}});
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ui::text(carried.item.text);
         ImGui::SameLine();
-        ui::muted("open since the 1:1 of " + app.date_text(carried.from_held_on) +
-                  (carried.item.due_on.empty() ? "" : ", due " + app.date_text(carried.item.due_on)));
+        ui::muted("open since the 1:1 of " + ctx.date_text(carried.from_held_on) +
+                  (carried.item.due_on.empty() ? "" : ", due " + ctx.date_text(carried.item.due_on)));
         ImGui::PopID();
     }
-    for (const AgendaItem& item : app.features().agenda_items())
-        if (item.where == AgendaItem::Where::AboveTalkingPoints) item.draw(app, checkin);
+    for (const AgendaItem& item : ctx.features().agenda_items())
+        if (item.where == AgendaItem::Where::AboveTalkingPoints) item.draw(ctx, checkin);
     // A table keeps the move and remove buttons in one column, however long each point is; long points wrap.
     const float actions_width = ImGui::CalcTextSize("Up Down Remove").x + ImGui::GetStyle().FramePadding.x * 6 + 24;
     if (!checkin.agenda.empty() && ImGui::BeginTable("agenda", 2, ImGuiTableFlags_SizingStretchProp)) {
@@ -116,7 +116,7 @@ void draw_agenda(App& app, const CheckInDetail& checkin) {
             ImGui::TableNextColumn();
             bool done = point.done;
             if (ui::checkbox(("##point-" + point.text).c_str(), done))
-                app.edit("talking_point", point.point_id, {{"done", done}});
+                ctx.edit("talking_point", point.point_id, {{"done", done}});
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
             ImGui::PushTextWrapPos(0.0f);
@@ -135,8 +135,8 @@ void draw_agenda(App& app, const CheckInDetail& checkin) {
                 if (other < checkin.agenda.size()) {
                     const std::string label = std::string(direction < 0 ? "Up##up-" : "Down##down-") + point.text;
                     if (ui::link(label.c_str())) {
-                        app.edit("talking_point", point.point_id, {{"position", checkin.agenda[other].position}});
-                        app.edit("talking_point", checkin.agenda[other].point_id, {{"position", point.position}});
+                        ctx.edit("talking_point", point.point_id, {{"position", checkin.agenda[other].position}});
+                        ctx.edit("talking_point", checkin.agenda[other].point_id, {{"position", point.position}});
                     }
                 } else {  // keeps Remove in the same place on the first and last rows
                     ImGui::Dummy(ImVec2(ImGui::CalcTextSize(direction < 0 ? "Up" : "Down").x +
@@ -146,13 +146,13 @@ void draw_agenda(App& app, const CheckInDetail& checkin) {
                 ImGui::SameLine();
             }
             if (ui::link(("Remove##point-" + point.text).c_str()))
-                app.edit("talking_point", point.point_id, Json::object(), true);
+                ctx.edit("talking_point", point.point_id, Json::object(), true);
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
-    for (const AgendaItem& item : app.features().agenda_items())
-        if (item.where == AgendaItem::Where::BelowTalkingPoints) item.draw(app, checkin);
+    for (const AgendaItem& item : ctx.features().agenda_items())
+        if (item.where == AgendaItem::Where::BelowTalkingPoints) item.draw(ctx, checkin);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 100);
     bool add = ui::input_text("##new-point", editor.new_point.text, "Add a talking point…",
                               ImGuiInputTextFlags_EnterReturnsTrue);
@@ -160,7 +160,7 @@ void draw_agenda(App& app, const CheckInDetail& checkin) {
     add |= ui::button("Add##add-point", ImVec2(80, 0));
     if (add && !editor.new_point.text.empty()) {
         const int position = checkin.agenda.empty() ? 1000 : checkin.agenda.back().position + 1000;
-        if (!app.edit("talking_point", app.new_record_id(),
+        if (!ctx.edit("talking_point", ctx.new_record_id(),
                       {{"checkin_id", checkin.checkin_id}, {"text", editor.new_point.text}, {"position", position},
                        {"done", false}})
                  .problem)
@@ -168,14 +168,14 @@ void draw_agenda(App& app, const CheckInDetail& checkin) {
     }
 }
 
-void draw_action_items(App& app, const CheckInDetail& checkin) {
+void draw_action_items(Context& ctx, const CheckInDetail& checkin) {
     ui::heading("Action items");
     if (checkin.items.empty()) ui::muted("Nothing agreed yet.");
     for (const auto& item : checkin.items) {
         ImGui::PushID(item.item_id.c_str());
         bool done = item.done;
         if (ui::checkbox(("##done-" + item.text).c_str(), done))
-            app.edit("action_item", item.item_id, {{"done", done}});
+            ctx.edit("action_item", item.item_id, {{"done", done}});
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         if (item.done)
@@ -184,10 +184,10 @@ void draw_action_items(App& app, const CheckInDetail& checkin) {
             ui::text(item.text);
         if (!item.due_on.empty()) {
             ImGui::SameLine();
-            ui::muted("due " + app.date_text(item.due_on));
+            ui::muted("due " + ctx.date_text(item.due_on));
         }
         ImGui::SameLine();
-        if (ui::link(("Remove##" + item.text).c_str())) app.edit("action_item", item.item_id, Json::object(), true);
+        if (ui::link(("Remove##" + item.text).c_str())) ctx.edit("action_item", item.item_id, Json::object(), true);
         ImGui::PopID();
     }
     const float due_width = 150;
@@ -201,15 +201,15 @@ void draw_action_items(App& app, const CheckInDetail& checkin) {
     add |= ui::button("Add", ImVec2(80, 0));
     if (add && !editor.new_item.text.empty()) {
         Json fields{{"checkin_id", checkin.checkin_id}, {"text", editor.new_item.text}, {"done", false},
-                    {"owner_id", app.user()->id}};
+                    {"owner_id", ctx.user().id}};
         if (!editor.new_item_due.text.empty()) {
             if (!is_iso_date(editor.new_item_due.text)) {
-                app.set_notice("The due date must look like 2026-12-01.");
+                ctx.set_notice("The due date must look like 2026-12-01.");
                 return;
             }
             fields["due_on"] = editor.new_item_due.text;
         }
-        if (!app.edit("action_item", app.new_record_id(), fields).problem) {
+        if (!ctx.edit("action_item", ctx.new_record_id(), fields).problem) {
             editor.new_item.text.clear();
             editor.new_item_due.text.clear();
         }
@@ -218,14 +218,14 @@ void draw_action_items(App& app, const CheckInDetail& checkin) {
 
 }  // namespace
 
-void draw_checkin_screen(App& app) {
+void draw_checkin_screen(Context& ctx) {
     const CheckInDetail& checkin = one_on_ones_on_device().checkin;
-    if (ui::link("‹ All 1:1s")) return open_history(app, one_on_ones_on_device().report_id);
+    if (ui::link("‹ All 1:1s")) return open_history(ctx, one_on_ones_on_device().report_id);
     if (!checkin.found) {
         ui::muted("This 1:1 no longer exists (it may have been deleted on another device).");
         return;
     }
-    load_form(checkin, app.views_version());
+    load_form(checkin, ctx.views_version());
     ui::heading("1:1 with " + one_on_ones_on_device().report_name);
 
     ImGui::BeginChild("editor", ImVec2(0, 0));
@@ -236,7 +236,7 @@ void draw_checkin_screen(App& app) {
     if (ui::committed_edit()) {
         if (is_iso_date(editor.held_on.text)) {
             editor.date_error.clear();
-            if (!app.edit("checkin", checkin.checkin_id, {{"held_on", editor.held_on.text}}).problem)
+            if (!ctx.edit("checkin", checkin.checkin_id, {{"held_on", editor.held_on.text}}).problem)
                 editor.held_on.dirty = false;
         } else {
             editor.date_error = "Use a date like 2026-11-23.";
@@ -247,35 +247,35 @@ void draw_checkin_screen(App& app) {
         ui::text_colored(ui::theme::kOverdue, editor.date_error);
     } else if (is_iso_date(editor.held_on.text)) {
         ImGui::SameLine();
-        ui::muted(app.date_text(editor.held_on.text));
+        ui::muted(ctx.date_text(editor.held_on.text));
     }
-    draw_mood(app, checkin);
+    draw_mood(ctx, checkin);
     ImGui::Spacing();
-    draw_agenda(app, checkin);
+    draw_agenda(ctx, checkin);
     ImGui::Spacing();
 
     ui::text("Shared notes (visible to both of you)");
-    draw_notes_field(app, "##shared-notes", shared_notes_draft(app, checkin), 160);
+    draw_notes_field(ctx, "##shared-notes", shared_notes_draft(ctx, checkin), 160);
 
     ui::text("Private notes (only you, sealed on this device)");
-    if (draw_unlock_panel(app, "Private notes")) {
+    if (draw_unlock_panel(ctx, "Private notes")) {
         if (!checkin.private_note_id.empty() && one_on_ones_on_device().private_note_status != OpenStatus::Opened)
             ui::text_colored(ui::theme::kOverdue, "Your private note on this 1:1 cannot be opened: its stored form "
                                                   "is damaged. Typing here replaces it.");
-        draw_notes_field(app, "##private-notes", private_note_draft(app, checkin), 100);
+        draw_notes_field(ctx, "##private-notes", private_note_draft(ctx, checkin), 100);
     }
 
     ImGui::Spacing();
-    draw_action_items(app, checkin);
+    draw_action_items(ctx, checkin);
     ImGui::Spacing();
     ImGui::Separator();
     if (ui::danger_button("Delete this 1:1")) ImGui::OpenPopup("confirm-delete");
     if (ImGui::BeginPopupModal("confirm-delete", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ui::text("Delete this 1:1, its notes and action items?");
         if (ui::danger_button("Delete")) {
-            app.edit("checkin", checkin.checkin_id, Json::object(), true);
+            ctx.edit("checkin", checkin.checkin_id, Json::object(), true);
             ImGui::CloseCurrentPopup();
-            open_history(app, one_on_ones_on_device().report_id);
+            open_history(ctx, one_on_ones_on_device().report_id);
         }
         ImGui::SameLine();
         if (ui::button("Keep it")) ImGui::CloseCurrentPopup();

@@ -1,8 +1,8 @@
 // One report's 1:1s, newest first, with the cadence the manager keeps with them.
 #include <algorithm>
 
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/one_on_ones/one_on_ones.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -13,7 +13,7 @@ namespace {
 
 PerUser<Count> custom_days{{10}};
 
-void draw_cadence(App& app, const ReportSummary& report) {
+void draw_cadence(Context& ctx, const ReportSummary& report) {
     ImGui::AlignTextToFramePadding();
     ui::text("Cadence:");
     struct Option {
@@ -28,7 +28,7 @@ void draw_cadence(App& app, const ReportSummary& report) {
         ImGui::SameLine();
         const bool current = report.cadence.every == option.kind;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
-        if (ui::button(option.label) && !current) set_cadence(app, report, option.every, 0);
+        if (ui::button(option.label) && !current) set_cadence(ctx, report, option.every, 0);
         if (current) ImGui::PopStyleColor();
     }
     // Every N days: narrow screens put it on its own line rather than cutting it off.
@@ -38,22 +38,22 @@ void draw_cadence(App& app, const ReportSummary& report) {
     if (ImGui::InputInt("##cadence-days", &custom_days.value)) custom_days.value = std::clamp(custom_days.value, 1, 180);
     ui::remember("##cadence-days", std::to_string(custom_days.value), "input");
     ImGui::SameLine();
-    if (ui::button("Every N days##cadence-days-set")) set_cadence(app, report, "days", custom_days.value);
+    if (ui::button("Every N days##cadence-days-set")) set_cadence(ctx, report, "days", custom_days.value);
 }
 
 }  // namespace
 
-void draw_history_screen(App& app) {
+void draw_history_screen(Context& ctx) {
     const auto& views = one_on_ones_on_device();
-    if (ui::link("‹ My team")) return app.open_screen(kTeamScreen);
+    if (ui::link("‹ My team")) return ctx.open_screen(kTeamScreen);
     ui::heading(views.report_name.empty() ? "1:1s" : "1:1s with " + views.report_name);
     for (const auto& report : views.team)
         if (report.person_id == views.report_id) {
-            draw_cadence(app, report);
-            ui::muted("Next 1:1 due " + app.date_text(report.next_due) + (report.overdue ? " (overdue)" : ""));
+            draw_cadence(ctx, report);
+            ui::muted("Next 1:1 due " + ctx.date_text(report.next_due) + (report.overdue ? " (overdue)" : ""));
         }
     if (ui::primary_button("New 1:1")) {
-        create_checkin(app, views.report_id);
+        create_checkin(ctx, views.report_id);
         return;
     }
     ImGui::Spacing();
@@ -70,8 +70,8 @@ void draw_history_screen(App& app) {
             ImGui::PushID(checkin.checkin_id.c_str());
             const ImVec2 start = ImGui::GetCursorPos();
             if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, 56)))
-                open_checkin(app, checkin.checkin_id);
-            const std::string date = app.date_text(checkin.held_on);
+                open_checkin(ctx, checkin.checkin_id);
+            const std::string date = ctx.date_text(checkin.held_on);
             ui::remember(("checkin:" + checkin.held_on).c_str(), date, "row");
             ImGui::SetCursorPos(ImVec2(start.x + 8, start.y + 4));
             ImGui::BeginGroup();

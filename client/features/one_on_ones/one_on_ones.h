@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "app/note_sealing.h"
+#include "feature_api/note_sealing.h"
 #include "tandem/one_on_ones/checkin_views.h"
 
 namespace tandem::client {
-class App;
+class Context;
 class Registry;
 
 inline constexpr const char* kTeamScreen = "one_on_ones/team";
@@ -32,19 +32,19 @@ struct OneOnOneViews {
 const OneOnOneViews& one_on_ones_on_device();
 
 // Commands.
-void open_history(App& app, const std::string& report_id);
-void open_checkin(App& app, const std::string& checkin_id);
+void open_history(Context& ctx, const std::string& report_id);
+void open_checkin(Context& ctx, const std::string& checkin_id);
 // A new 1:1 with the report, held today, opened; its id, or empty when refused.
-std::string create_checkin(App& app, const std::string& report_id);
+std::string create_checkin(Context& ctx, const std::string& report_id);
 // The quick path from the team screen: a 1:1 that already happened, in one change.
-bool log_checkin(App& app, const std::string& report_id, const std::string& held_on, int mood,
+bool log_checkin(Context& ctx, const std::string& report_id, const std::string& held_on, int mood,
                  const std::string& notes);
-void set_cadence(App& app, const ReportSummary& report, const std::string& every, int days);
+void set_cadence(Context& ctx, const ReportSummary& report, const std::string& every, int days);
 
-void draw_team_screen(App& app);
-void draw_history_screen(App& app);
-void draw_checkin_screen(App& app);
+void draw_team_screen(Context& ctx);
+void draw_history_screen(Context& ctx);
+void draw_checkin_screen(Context& ctx);
 // The quick "log a 1:1" dialog, opened from the team screen.
-void open_quick_log(App& app, const ReportSummary& report);
-void draw_quick_log(App& app);
+void open_quick_log(Context& ctx, const ReportSummary& report);
+void draw_quick_log(Context& ctx);
 } // namespace tandem::client

@@ -1,7 +1,7 @@
 // What 1:1s add to the app: a manager's team as their home, one report's history and the check-in; the
 // views they draw from, and the commands that write 1:1s.
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/one_on_ones/one_on_ones.h"
 
 namespace tandem::client {
@@ -35,48 +35,48 @@ void register_one_on_ones(Registry& registry) {
 
 const OneOnOneViews& one_on_ones_on_device() { return views; }
 
-void open_history(App& app, const std::string& report_id) {
-    app.open_screen(kHistoryScreen, [report_id](App& app) {
+void open_history(Context& ctx, const std::string& report_id) {
+    ctx.open_screen(kHistoryScreen, [report_id](Context& shown) {
         views.report_id = report_id;
         views.checkin = CheckInDetail{};
-        app.refresh_views();  // the history is built for the chosen report
+        shown.refresh_views();  // the history is built for the chosen report
     });
 }
 
-void open_checkin(App& app, const std::string& checkin_id) {
+void open_checkin(Context& ctx, const std::string& checkin_id) {
     const std::string report_id = views.report_id;
-    app.open_screen(kCheckInScreen, [checkin_id, report_id](App& app) {
+    ctx.open_screen(kCheckInScreen, [checkin_id, report_id](Context& shown) {
         if (!report_id.empty()) views.report_id = report_id;
         views.checkin = CheckInDetail{};
         views.checkin.checkin_id = checkin_id;
-        app.refresh_views();  // the check-in's detail is built for the chosen one
+        shown.refresh_views();  // the check-in's detail is built for the chosen one
     });
 }
 
-std::string create_checkin(App& app, const std::string& report_id) {
-    std::string id = app.new_record_id();
-    if (app.edit("checkin", id, {{"report_id", report_id}, {"held_on", app.today()}}).problem) return "";
+std::string create_checkin(Context& ctx, const std::string& report_id) {
+    std::string id = ctx.new_record_id();
+    if (ctx.edit("checkin", id, {{"report_id", report_id}, {"held_on", ctx.today()}}).problem) return "";
     views.report_id = report_id;
-    open_checkin(app, id);
+    open_checkin(ctx, id);
     return id;
 }
 
-bool log_checkin(App& app, const std::string& report_id, const std::string& held_on, int mood,
+bool log_checkin(Context& ctx, const std::string& report_id, const std::string& held_on, int mood,
                  const std::string& notes) {
     Json fields{{"report_id", report_id}, {"held_on", held_on}};
     if (mood) fields["mood"] = mood;
     if (!notes.empty()) fields["shared_notes"] = notes;
-    return !app.edit("checkin", app.new_record_id(), fields).problem;
+    return !ctx.edit("checkin", ctx.new_record_id(), fields).problem;
 }
 
-void set_cadence(App& app, const ReportSummary& report, const std::string& every, int days) {
+void set_cadence(Context& ctx, const ReportSummary& report, const std::string& every, int days) {
     Json fields{{"every", every}, {"days", every == "days" ? Json(days) : Json()}};
     std::string id = report.cadence_id;
     if (id.empty()) {
-        id = app.new_record_id();
+        id = ctx.new_record_id();
         fields["report_id"] = report.person_id;
     }
-    app.edit("cadence", id, fields);
+    ctx.edit("cadence", id, fields);
 }
 
 } // namespace tandem::client

@@ -1,7 +1,7 @@
 // "Log a 1:1": the quick path from the team screen for a 1:1 that already happened. Date (today unless
 // changed), an optional mood and one line of notes, committed as one change: a few taps, well under 30 s.
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/one_on_ones/one_on_ones.h"
 #include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
@@ -21,11 +21,11 @@ PerUser<QuickLog> quick;
 
 }  // namespace
 
-void open_quick_log(App& app, const ReportSummary& report) {
-    quick = QuickLog{true, report.person_id, report.name, app.today(), "", "", 0};
+void open_quick_log(Context& ctx, const ReportSummary& report) {
+    quick = QuickLog{true, report.person_id, report.name, ctx.today(), "", "", 0};
 }
 
-void draw_quick_log(App& app) {
+void draw_quick_log(Context& ctx) {
     if (quick.opening) {
         ImGui::OpenPopup("quick-log");
         quick.opening = false;
@@ -38,10 +38,10 @@ void draw_quick_log(App& app) {
     ImGui::SetNextItemWidth(130);
     ui::input_text("##log-date", quick.held_on, "YYYY-MM-DD");
     ImGui::SameLine();
-    if (ui::link("Today##log-today")) quick.held_on = app.today();
+    if (ui::link("Today##log-today")) quick.held_on = ctx.today();
     ImGui::SameLine();
-    if (ui::link("Yesterday##log-yesterday")) quick.held_on = add_days(app.today(), -1);
-    if (is_iso_date(quick.held_on)) ui::muted(app.date_text(quick.held_on));
+    if (ui::link("Yesterday##log-yesterday")) quick.held_on = add_days(ctx.today(), -1);
+    if (is_iso_date(quick.held_on)) ui::muted(ctx.date_text(quick.held_on));
     ui::text("Mood (optional)");
     for (int mood = 1; mood <= 5; ++mood) {
         ImGui::SameLine();
@@ -59,10 +59,10 @@ void draw_quick_log(App& app) {
     if (ui::button("Cancel##log-cancel")) ImGui::CloseCurrentPopup();
     if (submit) {
         if (!is_iso_date(quick.held_on))
-            quick.problem = "Use a date like " + app.today() + ".";
-        else if (quick.held_on > app.today())
+            quick.problem = "Use a date like " + ctx.today() + ".";
+        else if (quick.held_on > ctx.today())
             quick.problem = "That date is in the future: use New 1:1 to prepare a meeting.";
-        else if (log_checkin(app, quick.report_id, quick.held_on, quick.mood, quick.notes))
+        else if (log_checkin(ctx, quick.report_id, quick.held_on, quick.mood, quick.notes))
             ImGui::CloseCurrentPopup();
     }
     if (!quick.problem.empty()) ui::text_colored(ui::theme::kOverdue, quick.problem);

@@ -2,7 +2,7 @@
 // with "Log 1:1" (one that already happened) and "New 1:1" (open the editor) on each row.
 #include <algorithm>
 
-#include "app/app.h"
+#include "feature_api/context.h"
 #include "features/one_on_ones/one_on_ones.h"
 #include "tandem/base/dates.h"
 #include "ui/theme.h"
@@ -11,18 +11,18 @@
 namespace tandem::client {
 
 namespace {
-std::string or_dash(App& app, const std::string& date) { return date.empty() ? "—" : app.date_text(date); }
+std::string or_dash(Context& ctx, const std::string& date) { return date.empty() ? "—" : ctx.date_text(date); }
 
-std::string next_text(App& app, const ReportSummary& report) {
-    if (report.overdue) return "Overdue · " + app.date_text(report.next_due);
-    return report.next_due == app.today() ? "Today" : app.date_text(report.next_due);
+std::string next_text(Context& ctx, const ReportSummary& report) {
+    if (report.overdue) return "Overdue · " + ctx.date_text(report.next_due);
+    return report.next_due == ctx.today() ? "Today" : ctx.date_text(report.next_due);
 }
 
 const char* const kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 // Everyone due within the next seven days (overdue first), so the week can be planned at a glance.
-void draw_due_this_week(App& app, const std::vector<ReportSummary>& team) {
-    const std::string week_end = add_days(app.today(), 6);
+void draw_due_this_week(Context& ctx, const std::vector<ReportSummary>& team) {
+    const std::string week_end = add_days(ctx.today(), 6);
     std::vector<const ReportSummary*> due;
     for (const auto& report : team)
         if (report.next_due <= week_end) due.push_back(&report);
@@ -35,9 +35,9 @@ void draw_due_this_week(App& app, const std::vector<ReportSummary>& team) {
     for (size_t i = 0; i < due.size() && i < kShown; ++i) {
         const ReportSummary* report = due[i];
         const bool overdue = report->overdue;
-        const std::string when = overdue ? "Overdue since " + app.date_text(report->next_due)
+        const std::string when = overdue ? "Overdue since " + ctx.date_text(report->next_due)
                                          : std::string(kWeekdays[weekday(report->next_due)]) + " " +
-                                               app.date_text(report->next_due);
+                                               ctx.date_text(report->next_due);
         ImGui::Bullet();
         ui::text_colored(overdue ? ui::theme::kOverdue : ui::theme::kMuted, when);
         ImGui::SameLine();
@@ -48,16 +48,16 @@ void draw_due_this_week(App& app, const std::vector<ReportSummary>& team) {
     ImGui::Spacing();
 }
 
-void draw_row_buttons(App& app, const ReportSummary& report, float width) {
-    if (app.user()->role != Role::Manager) return;
+void draw_row_buttons(Context& ctx, const ReportSummary& report, float width) {
+    if (ctx.user().role != Role::Manager) return;
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (ui::button(("Log 1:1##" + report.name).c_str(), ImVec2(half, 0))) open_quick_log(app, report);
+    if (ui::button(("Log 1:1##" + report.name).c_str(), ImVec2(half, 0))) open_quick_log(ctx, report);
     ImGui::SameLine();
-    if (ui::button(("New 1:1##" + report.name).c_str(), ImVec2(half, 0))) create_checkin(app, report.person_id);
+    if (ui::button(("New 1:1##" + report.name).c_str(), ImVec2(half, 0))) create_checkin(ctx, report.person_id);
 }
 
 // Phones and narrow windows: one row per report, name on top and the dates underneath.
-void draw_team_list(App& app, const std::vector<ReportSummary>& team) {
+void draw_team_list(Context& ctx, const std::vector<ReportSummary>& team) {
     ImGui::BeginChild("team-list", ImVec2(0, 0));
     const float button_width = 184;
     ImGuiListClipper clipper;
@@ -70,18 +70,18 @@ void draw_team_list(App& app, const std::vector<ReportSummary>& team) {
             const float width = ImGui::GetContentRegionAvail().x;
             if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap,
                                   ImVec2(width - button_width - 8, 62)))
-                open_history(app, report.person_id);
+                open_history(ctx, report.person_id);
             ui::remember(("report:" + report.name).c_str(), report.name, "row");
             ImGui::SetCursorPos(ImVec2(start.x + 4, start.y + 4));
             ImGui::BeginGroup();
             ui::text(report.name);
             if (report.overdue)
-                ui::text_colored(ui::theme::kOverdue, "Overdue since " + app.date_text(report.next_due));
+                ui::text_colored(ui::theme::kOverdue, "Overdue since " + ctx.date_text(report.next_due));
             else
-                ui::muted("Last " + or_dash(app, report.last_checkin) + " · Next " + next_text(app, report));
+                ui::muted("Last " + or_dash(ctx, report.last_checkin) + " · Next " + next_text(ctx, report));
             ImGui::EndGroup();
             ImGui::SetCursorPos(ImVec2(start.x + width - button_width, start.y + 12));
-            draw_row_buttons(app, report, button_width);
+            draw_row_buttons(ctx, report, button_width);
             ImGui::SetCursorPos(ImVec2(start.x, start.y + 72));
             ImGui::PopID();
         }
@@ -90,26 +90,26 @@ void draw_team_list(App& app, const std::vector<ReportSummary>& team) {
 }
 }  // namespace
 
-void draw_team_screen(App& app) {
+void draw_team_screen(Context& ctx) {
     const auto& team = one_on_ones_on_device().team;
     ui::heading("My team");
     int overdue = 0;
     for (const auto& report : team) overdue += report.overdue;
     if (team.empty()) {
-        ui::muted(app.sync().last_synced_ms() ? "No one reports to you in Tandem yet."
+        ui::muted(ctx.last_synced_ms() ? "No one reports to you in Tandem yet."
                                               : "Loading your team… (it appears after the first sync)");
         return;
     }
     ui::muted(std::to_string(team.size()) + " direct reports" +
               (overdue ? " · " + std::to_string(overdue) + " overdue for a 1:1" : ""));
     ImGui::Spacing();
-    draw_quick_log(app);
+    draw_quick_log(ctx);
     // What other features keep on a manager's home screen until it is done (feedback asked of them, survey
     // actions), in the order the features registered.
-    for (const HomeItem& item : app.features().home_items()) item.draw(app);
-    draw_due_this_week(app, team);
+    for (const HomeItem& item : ctx.features().home_items()) item.draw(ctx);
+    draw_due_this_week(ctx, team);
 
-    if (ImGui::GetContentRegionAvail().x < 640) return draw_team_list(app, team);
+    if (ImGui::GetContentRegionAvail().x < 640) return draw_team_list(ctx, team);
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp;
@@ -135,22 +135,22 @@ void draw_team_screen(App& app) {
             if (ImGui::Selectable(report.name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns |
                                                                   ImGuiSelectableFlags_AllowItemOverlap,
                                   ImVec2(0, 32)))
-                open_history(app, report.person_id);
+                open_history(ctx, report.person_id);
             ui::remember(("report:" + report.name).c_str(), report.name, "row");
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ui::text(or_dash(app, report.last_checkin));
+            ui::text(or_dash(ctx, report.last_checkin));
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             if (report.overdue)
-                ui::text_colored(ui::theme::kOverdue, next_text(app, report));
+                ui::text_colored(ui::theme::kOverdue, next_text(ctx, report));
             else
-                ui::text(next_text(app, report));
+                ui::text(next_text(ctx, report));
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             ui::text(report.open_items ? std::to_string(report.open_items) : "—");
             ImGui::TableNextColumn();
-            draw_row_buttons(app, report, ImGui::GetContentRegionAvail().x);
+            draw_row_buttons(ctx, report, ImGui::GetContentRegionAvail().x);
             ImGui::PopID();
         }
     }

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/partnership/partnership.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -26,18 +26,18 @@ struct AgreementForm {
 };
 PerUser<AgreementForm> form;
 
-const AgreementView* open_agreement(const App&) {
+const AgreementView* open_agreement(const Context&) {
     for (const auto& agreement : partnership_on_device().agreements)
         if (agreement.agreement_id == partnership_on_device().agreement_id) return &agreement;
     return nullptr;
 }
 
-std::string status_line(App& app, const AgreementView& agreement) {
+std::string status_line(Context& ctx, const AgreementView& agreement) {
     if (agreement.versions.empty()) return "No version written yet.";
     std::string line;
     if (agreement.in_force >= 0) {
         const auto& v = agreement.versions[size_t(agreement.in_force)];
-        line = "Version " + std::to_string(v.number) + " in force since " + app.date_text(v.in_force_on()) + ".";
+        line = "Version " + std::to_string(v.number) + " in force since " + ctx.date_text(v.in_force_on()) + ".";
     }
     if (agreement.awaiting_signatures()) {
         const auto& latest = agreement.versions.back();
@@ -108,7 +108,7 @@ void draw_trend(const CommitmentAdherence& c) {
     ImGui::Dummy(ImVec2(std::max(1.0f, float(c.months.size())) * (bar + gap), height + 20));
 }
 
-void draw_adherence(App& app, const AgreementView& agreement) {
+void draw_adherence(Context& ctx, const AgreementView& agreement) {
     ui::heading("Adherence");
     if (agreement.in_force < 0) return ui::muted("Measured once both sides have signed a version.");
     const std::vector<CommitmentAdherence>* figures = nullptr;
@@ -117,13 +117,13 @@ void draw_adherence(App& app, const AgreementView& agreement) {
         figures = &own->second;  // the manager's own device measures its own records, offline
     } else {
         const std::string key = "adherence/" + agreement.agreement_id;
-        const auto& kept = app.figures().get(key);
+        const auto& kept = ctx.figures().get(key);
         if (ui::button(kept.loading ? "Loading…##adherence" : "Refresh from the server##adherence") ||
             (kept.body.is_null() && !kept.loading && kept.error.empty()))
-            app.figures().refresh(app.platform(), app.user()->token, key,
-                                  "/api/v1/agreements/" + agreement.agreement_id + "/adherence", app.today());
+            ctx.figures().refresh(ctx.platform(), ctx.user().token, key,
+                                  "/api/v1/agreements/" + agreement.agreement_id + "/adherence", ctx.today());
         if (!kept.error.empty()) ui::text_colored(ui::theme::kWarning, kept.error);
-        if (!kept.fetched_on.empty()) ui::muted("As of " + app.date_text(kept.fetched_on));
+        if (!kept.fetched_on.empty()) ui::muted("As of " + ctx.date_text(kept.fetched_on));
         if (kept.body.is_object()) from_server = adherence_from_json(kept.body);
         figures = &from_server;
     }
@@ -131,7 +131,7 @@ void draw_adherence(App& app, const AgreementView& agreement) {
     for (const auto& c : *figures) {
         ImGui::PushID(c.commitment.key.c_str());
         ui::text(c.commitment.text);
-        ui::muted(describe_target(c.commitment) + " · since " + app.date_text(c.since) + " · met " +
+        ui::muted(describe_target(c.commitment) + " · since " + ctx.date_text(c.since) + " · met " +
                   std::to_string(c.met) + " of " + std::to_string(c.judged) + " month" + (c.judged == 1 ? "" : "s"));
         ui::remember(("adherence:" + c.commitment.key).c_str(),
                      "met " + std::to_string(c.met) + " of " + std::to_string(c.judged), "figure");
@@ -186,7 +186,7 @@ void draw_compare(const AgreementView& agreement) {
     ImGui::EndTable();
 }
 
-void draw_new_version(App& app, const AgreementView& agreement) {
+void draw_new_version(Context& ctx, const AgreementView& agreement) {
     const int next = agreement.versions.empty() ? 1 : agreement.versions.back().number + 1;
     ui::heading(agreement.versions.empty() ? "First draft" : "Propose version " + std::to_string(next));
     for (size_t i = 0; i < form.commitments.size(); ++i) {
@@ -239,8 +239,8 @@ void draw_new_version(App& app, const AgreementView& agreement) {
         if (!is_commitment_list(list)) {
             form.message = "Each commitment needs words, and a measured one a target in range.";
         } else {
-            auto result = app.edit("agreement_version", app.new_record_id(),
-                                   {{"agreement_id", agreement.agreement_id}, {"author_id", app.user()->id}, {"number", next}, {"commitments", list},
+            auto result = ctx.edit("agreement_version", ctx.new_record_id(),
+                                   {{"agreement_id", agreement.agreement_id}, {"author_id", ctx.user().id}, {"number", next}, {"commitments", list},
                                     {"note", form.note}});
             form.message = result.problem ? result.problem->message
                                           : "Version " + std::to_string(next) + " saved: it needs both signatures.";
@@ -251,12 +251,12 @@ void draw_new_version(App& app, const AgreementView& agreement) {
 
 }  // namespace
 
-void draw_agreements_screen(App& app) {
-    const bool hr = app.user()->role == Role::HrAdmin;
+void draw_agreements_screen(Context& ctx) {
+    const bool hr = ctx.user().role == Role::HrAdmin;
     ui::heading(hr ? "Manager agreements" : "My agreement");
     if (hr) {
         ui::text("Draft an agreement for");
-        const std::string chosen = form.new_manager.empty() ? "Choose a manager" : app.directory().name_of(form.new_manager);
+        const std::string chosen = form.new_manager.empty() ? "Choose a manager" : ctx.directory().name_of(form.new_manager);
         if (ui::button((chosen + "##pick-agreement-manager").c_str())) ImGui::OpenPopup("agreement-managers");
         if (ImGui::BeginPopup("agreement-managers")) {
             for (const auto& manager : partnership_on_device().mentoring_coverage)
@@ -272,38 +272,38 @@ void draw_agreements_screen(App& app) {
         ImGui::SameLine();
         ImGui::BeginDisabled(form.new_manager.empty() || form.new_title.empty());
         if (ui::primary_button("Draft agreement##new-agreement")) {
-            const std::string id = app.new_record_id();
-            auto result = app.edit("agreement", id, {{"manager_id", form.new_manager}, {"title", form.new_title}});
+            const std::string id = ctx.new_record_id();
+            auto result = ctx.edit("agreement", id, {{"manager_id", form.new_manager}, {"title", form.new_title}});
             if (result.problem) {
                 form.message = result.problem->message;
             } else {
-                app.edit("agreement_version", app.new_record_id(),
-                         {{"agreement_id", id}, {"author_id", app.user()->id}, {"number", 1},
+                ctx.edit("agreement_version", ctx.new_record_id(),
+                         {{"agreement_id", id}, {"author_id", ctx.user().id}, {"number", 1},
                           {"commitments", commitments_json(kStarterCommitments)},
                           {"note", "First draft"}});
                 form.new_manager.clear();
-                open_agreement(app, id);
+                open_agreement(ctx, id);
             }
         }
         ImGui::EndDisabled();
     }
     for (const auto& agreement : partnership_on_device().agreements) {
         ImGui::PushID(agreement.agreement_id.c_str());
-        if (ui::link((app.directory().name_of(agreement.manager_id, "A manager") + " — " + agreement.title + "##open").c_str()))
-            open_agreement(app, agreement.agreement_id);
+        if (ui::link((ctx.directory().name_of(agreement.manager_id, "A manager") + " — " + agreement.title + "##open").c_str()))
+            open_agreement(ctx, agreement.agreement_id);
         ui::remember(("agreement:" + agreement.title).c_str(), agreement.title, "row");
-        ui::muted(status_line(app, agreement));
+        ui::muted(status_line(ctx, agreement));
         ImGui::PopID();
     }
     if (partnership_on_device().agreements.empty()) ui::muted(hr ? "No agreements yet." : "HR has not drafted an agreement with you yet.");
 }
 
-void draw_agreement_screen(App& app) {
-    if (ui::link(app.user()->role == Role::HrAdmin ? "< Agreements" : "< My agreement")) app.open_screen(kAgreementsScreen);
-    const AgreementView* agreement = open_agreement(app);
+void draw_agreement_screen(Context& ctx) {
+    if (ui::link(ctx.user().role == Role::HrAdmin ? "< Agreements" : "< My agreement")) ctx.open_screen(kAgreementsScreen);
+    const AgreementView* agreement = open_agreement(ctx);
     if (!agreement) return ui::muted("This agreement is not on this device.");
-    const bool hr = app.user()->role == Role::HrAdmin;
-    const bool mine = agreement->manager_id == app.user()->id;
+    const bool hr = ctx.user().role == Role::HrAdmin;
+    const bool mine = agreement->manager_id == ctx.user().id;
     if (form.loaded_for != agreement->agreement_id || form.loaded_versions != int(agreement->versions.size())) {
         const std::string message = form.loaded_for == agreement->agreement_id ? form.message : "";
         form = AgreementForm{};
@@ -312,40 +312,40 @@ void draw_agreement_screen(App& app) {
         if (!agreement->versions.empty()) form.commitments = agreement->versions.back().commitments;
         form.message = message;
     }
-    ui::heading(agreement->title + " — " + app.directory().name_of(agreement->manager_id, "a manager"));
-    ui::text_colored(agreement->awaiting_signatures() ? ui::theme::kWarning : ui::theme::kGood, status_line(app, *agreement));
+    ui::heading(agreement->title + " — " + ctx.directory().name_of(agreement->manager_id, "a manager"));
+    ui::text_colored(agreement->awaiting_signatures() ? ui::theme::kWarning : ui::theme::kGood, status_line(ctx, *agreement));
     // Above the scrolling part: what waits for this reader's signature is always in sight.
     if (!agreement->versions.empty() && (hr || mine)) {
         const auto& latest = agreement->versions.back();
         const bool signed_by_me = hr ? latest.hr.has_value() : latest.manager.has_value();
         if (!signed_by_me &&
             ui::primary_button(("Sign version " + std::to_string(latest.number) + "##sign-version").c_str())) {
-            auto result = app.edit("agreement_signature", app.new_record_id(),
+            auto result = ctx.edit("agreement_signature", ctx.new_record_id(),
                                    {{"agreement_id", agreement->agreement_id}, {"version_id", latest.version_id},
-                                    {"signer_id", app.user()->id}, {"signed_on", app.today()}});
+                                    {"signer_id", ctx.user().id}, {"signed_on", ctx.today()}});
             form.message = result.problem ? result.problem->message : "Signed.";
         }
     }
     ImGui::BeginChild("agreement", ImVec2(0, 0));
-    draw_adherence(app, *agreement);
+    draw_adherence(ctx, *agreement);
     ImGui::Separator();
     ui::heading("Versions");
     for (const auto& v : agreement->versions) {
-        ui::text("Version " + std::to_string(v.number) + " by " + app.directory().name_of(v.author_id, "HR") +
+        ui::text("Version " + std::to_string(v.number) + " by " + ctx.directory().name_of(v.author_id, "HR") +
                  (v.note.empty() ? "" : ": " + v.note));
-        ui::muted(std::string("Manager: ") + (v.manager ? "signed " + app.date_text(v.manager->signed_on) : "not signed") +
-                  " · HR: " + (v.hr ? "signed " + app.date_text(v.hr->signed_on) + " by " + app.directory().name_of(v.hr->signer_id, "HR") : "not signed"));
+        ui::muted(std::string("Manager: ") + (v.manager ? "signed " + ctx.date_text(v.manager->signed_on) : "not signed") +
+                  " · HR: " + (v.hr ? "signed " + ctx.date_text(v.hr->signed_on) + " by " + ctx.directory().name_of(v.hr->signer_id, "HR") : "not signed"));
     }
     if (agreement->versions.size() == 1) {
         for (const auto& c : agreement->versions[0].commitments) ui::text("• " + c.text + " — " + describe_target(c));
     }
     draw_compare(*agreement);
     ImGui::Separator();
-    if (hr || mine) draw_new_version(app, *agreement);
+    if (hr || mine) draw_new_version(ctx, *agreement);
     ImGui::Separator();
     ui::heading("Comments");
     for (const auto& comment : agreement->comments) {
-        ui::muted(app.directory().name_of(comment.author_id, "HR") + (comment.written_on.empty() ? "" : " · " + app.date_text(comment.written_on)));
+        ui::muted(ctx.directory().name_of(comment.author_id, "HR") + (comment.written_on.empty() ? "" : " · " + ctx.date_text(comment.written_on)));
         ImGui::PushTextWrapPos(0);
         ui::text(comment.text);
         ImGui::PopTextWrapPos();
@@ -354,9 +354,9 @@ void draw_agreement_screen(App& app) {
         ui::input_multiline("##agreement-comment", form.comment, 60);
         ImGui::BeginDisabled(form.comment.empty());
         if (ui::button("Comment##post-agreement-comment")) {
-            Json fields{{"agreement_id", agreement->agreement_id}, {"author_id", app.user()->id}, {"text", form.comment}};
+            Json fields{{"agreement_id", agreement->agreement_id}, {"author_id", ctx.user().id}, {"text", form.comment}};
             if (!agreement->versions.empty()) fields["version_id"] = agreement->versions.back().version_id;
-            auto result = app.edit("agreement_comment", app.new_record_id(), fields);
+            auto result = ctx.edit("agreement_comment", ctx.new_record_id(), fields);
             if (!result.problem) form.comment.clear();
             else form.message = result.problem->message;
         }

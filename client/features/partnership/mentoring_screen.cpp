@@ -3,8 +3,8 @@
 // pair logs sessions with notes and keeps a list of topics the mentee proposed — on a phone as on a laptop.
 #include <algorithm>
 
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/partnership/partnership.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -21,15 +21,15 @@ struct MentoringForm {
 };
 PerUser<MentoringForm> form;
 
-std::string due_line(App& app, const MentoringPairView& pair) {
-    std::string line = pair.last_session.empty() ? "No session yet" : "Last session " + app.date_text(pair.last_session);
-    line += pair.overdue ? " · overdue since " + app.date_text(pair.next_due) : " · next due " + app.date_text(pair.next_due);
+std::string due_line(Context& ctx, const MentoringPairView& pair) {
+    std::string line = pair.last_session.empty() ? "No session yet" : "Last session " + ctx.date_text(pair.last_session);
+    line += pair.overdue ? " · overdue since " + ctx.date_text(pair.next_due) : " · next due " + ctx.date_text(pair.next_due);
     return line + " · every " + std::to_string(pair.cadence_days) + " days";
 }
 
-void draw_pairing(App& app) {
+void draw_pairing(Context& ctx) {
     ui::heading("Mentoring coverage");
-    const auto& directory = app.directory();
+    const auto& directory = ctx.directory();
     int without = 0, overdue = 0;
     for (const auto& row : partnership_on_device().mentoring_coverage) {
         without += row.pair < 0;
@@ -48,9 +48,9 @@ void draw_pairing(App& app) {
             const auto& pair = partnership_on_device().mentoring[size_t(row.pair)];
             ui::text_colored(pair.overdue ? ui::theme::kOverdue : ui::theme::kMuted,
                              "Mentor: " + pair.mentor_name + " · " + std::to_string(pair.sessions.size()) +
-                                 " session(s) · " + due_line(app, pair));
+                                 " session(s) · " + due_line(ctx, pair));
             if (ui::link("End this pairing##end-pair"))
-                app.edit("mentoring_pair", pair.pair_id, {{"ended_on", app.today()}});
+                ctx.edit("mentoring_pair", pair.pair_id, {{"ended_on", ctx.today()}});
         } else {
             ui::text_colored(ui::theme::kOverdue, "No mentor");
             std::string& chosen = form.chosen_mentor[row.person_id];
@@ -73,10 +73,10 @@ void draw_pairing(App& app) {
             ImGui::SameLine();
             ImGui::BeginDisabled(chosen.empty());
             if (ui::primary_button(("Pair##pair-" + row.name).c_str())) {
-                auto result = app.edit("mentoring_pair", app.new_record_id(),
+                auto result = ctx.edit("mentoring_pair", ctx.new_record_id(),
                                        {{"mentee_id", row.person_id}, {"mentor_id", chosen}, {"mentee_name", row.name},
                                         {"mentor_name", directory.name_of(chosen)}, {"cadence_days", every},
-                                        {"started_on", app.today()}});
+                                        {"started_on", ctx.today()}});
                 form.message = result.problem ? result.problem->message : row.name + " is paired.";
             }
             ImGui::EndDisabled();
@@ -89,16 +89,16 @@ void draw_pairing(App& app) {
     ImGui::EndChild();
 }
 
-void draw_pair(App& app, const MentoringPairView& pair) {
-    const bool mentor = pair.mentor_id == app.user()->id;
+void draw_pair(Context& ctx, const MentoringPairView& pair) {
+    const bool mentor = pair.mentor_id == ctx.user().id;
     ui::heading(mentor ? "Mentoring " + pair.mentee_name : "Mentoring with " + pair.mentor_name);
     ImGui::PushTextWrapPos(0);  // a phone is narrower than these lines
-    ui::text_colored(pair.overdue ? ui::theme::kOverdue : ui::theme::kMuted, due_line(app, pair));
+    ui::text_colored(pair.overdue ? ui::theme::kOverdue : ui::theme::kMuted, due_line(ctx, pair));
     ui::muted("Notes and topics are for the two of you only; HR sees that sessions happened, not what was said.");
     ImGui::PopTextWrapPos();
 
     ui::heading("Log a session");
-    if (form.held_on.empty()) form.held_on = app.today();
+    if (form.held_on.empty()) form.held_on = ctx.today();
     ui::text("Date (YYYY-MM-DD)");
     ImGui::SetNextItemWidth(160);
     ui::input_text("##session-date", form.held_on);
@@ -108,11 +108,11 @@ void draw_pair(App& app, const MentoringPairView& pair) {
     form.minutes = std::clamp(form.minutes, 0, 600);
     ui::input_multiline("##session-notes", form.notes, 90);
     if (ui::primary_button("Log session##log-session")) {
-        const std::string session = app.new_record_id();
-        auto result = app.edit("mentoring_session", session,
+        const std::string session = ctx.new_record_id();
+        auto result = ctx.edit("mentoring_session", session,
                                {{"pair_id", pair.pair_id}, {"held_on", form.held_on}, {"minutes", form.minutes}});
         if (!result.problem && !form.notes.empty())
-            result = app.edit("mentoring_note", app.new_record_id(), {{"session_id", session}, {"text", form.notes}});
+            result = ctx.edit("mentoring_note", ctx.new_record_id(), {{"session_id", session}, {"text", form.notes}});
         form.message = result.problem ? result.problem->message : "Session logged.";
         if (!result.problem) form.notes.clear();
     }
@@ -122,14 +122,14 @@ void draw_pair(App& app, const MentoringPairView& pair) {
     for (const auto& topic : pair.topics) {
         bool discussed = topic.discussed;
         if (ui::checkbox((topic.text + "##topic-" + topic.topic_id).c_str(), discussed))
-            app.edit("mentoring_topic", topic.topic_id, {{"discussed", discussed}});
+            ctx.edit("mentoring_topic", topic.topic_id, {{"discussed", discussed}});
     }
     ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - 130));
     ui::input_text("##new-topic", form.topic, mentor ? "A topic to raise" : "Something you want to talk about");
     ImGui::SameLine();
     ImGui::BeginDisabled(form.topic.empty());
     if (ui::button("Propose##propose-topic")) {
-        auto result = app.edit("mentoring_topic", app.new_record_id(),
+        auto result = ctx.edit("mentoring_topic", ctx.new_record_id(),
                                {{"pair_id", pair.pair_id}, {"text", form.topic}, {"discussed", false}});
         if (!result.problem) form.topic.clear();
     }
@@ -137,7 +137,7 @@ void draw_pair(App& app, const MentoringPairView& pair) {
 
     ui::heading("Sessions");
     for (const auto& session : pair.sessions) {
-        ui::text(app.date_text(session.held_on) + (session.minutes ? " · " + std::to_string(session.minutes) + " min" : ""));
+        ui::text(ctx.date_text(session.held_on) + (session.minutes ? " · " + std::to_string(session.minutes) + " min" : ""));
         if (!session.note.empty()) {
             ImGui::PushTextWrapPos(0);
             ui::muted(session.note);
@@ -149,15 +149,15 @@ void draw_pair(App& app, const MentoringPairView& pair) {
 
 }  // namespace
 
-void draw_mentoring_screen(App& app) {
-    if (app.user()->role == Role::HrAdmin) return draw_pairing(app);
+void draw_mentoring_screen(Context& ctx) {
+    if (ctx.user().role == Role::HrAdmin) return draw_pairing(ctx);
     const auto& pairs = partnership_on_device().mentoring;
     std::vector<const MentoringPairView*> mine;
     for (const auto& pair : pairs)
-        if (pair.active() && (pair.mentor_id == app.user()->id || pair.mentee_id == app.user()->id)) mine.push_back(&pair);
+        if (pair.active() && (pair.mentor_id == ctx.user().id || pair.mentee_id == ctx.user().id)) mine.push_back(&pair);
     if (mine.empty()) {
         ui::heading("Mentoring");
-        return ui::muted(app.user()->role == Role::Mentor ? "HR has not paired you with a manager yet."
+        return ui::muted(ctx.user().role == Role::Mentor ? "HR has not paired you with a manager yet."
                                                       : "HR has not paired you with a mentor yet.");
     }
     const MentoringPairView* open = nullptr;
@@ -165,22 +165,22 @@ void draw_mentoring_screen(App& app) {
         if (pair->pair_id == partnership_on_device().pair_id) open = pair;
     if (!open && mine.size() == 1) open = mine[0];
     if (mine.size() > 1) {
-        ui::heading(app.user()->role == Role::Mentor ? "Your mentees" : "Your mentors");
+        ui::heading(ctx.user().role == Role::Mentor ? "Your mentees" : "Your mentors");
         for (const auto* pair : mine) {
-            const std::string who = pair->mentor_id == app.user()->id ? pair->mentee_name : pair->mentor_name;
+            const std::string who = pair->mentor_id == ctx.user().id ? pair->mentee_name : pair->mentor_name;
             if (ui::link((who + "##pair-" + pair->pair_id).c_str())) {
                 form = MentoringForm{};
-                open_mentoring_pair(app, pair->pair_id);
+                open_mentoring_pair(ctx, pair->pair_id);
             }
             ImGui::PushTextWrapPos(0);
-            ui::text_colored(pair->overdue ? ui::theme::kOverdue : ui::theme::kMuted, due_line(app, *pair));
+            ui::text_colored(pair->overdue ? ui::theme::kOverdue : ui::theme::kMuted, due_line(ctx, *pair));
             ImGui::PopTextWrapPos();
         }
         ImGui::Separator();
     }
     if (!open) return ui::muted("Choose a mentee to open your sessions.");
     ImGui::BeginChild("pair", ImVec2(0, 0));
-    draw_pair(app, *open);
+    draw_pair(ctx, *open);
     ImGui::EndChild();
 }
 

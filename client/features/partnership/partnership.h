@@ -11,7 +11,7 @@
 #include "tandem/partnership/program_views.h"
 
 namespace tandem::client {
-class App;
+class Context;
 class Registry;
 
 // What the partnership screens draw from, rebuilt when data changed, and what they have open.
@@ -34,12 +34,12 @@ inline constexpr const char* kMentoringScreen = "partnership/mentoring";
 
 void register_partnership(Registry& registry);
 const PartnershipViews& partnership_on_device();
-void open_program(App& app, const std::string& program_id);
-void open_agreement(App& app, const std::string& agreement_id);
-void open_mentoring_pair(App& app, const std::string& pair_id);
-void draw_programs_screen(App& app);    // the board by stage
-void draw_program_screen(App& app);     // one program: goal, links, ratings, discussion, adoption
-void draw_agreements_screen(App& app);  // HR: every agreement and a new one; a manager: theirs
-void draw_agreement_screen(App& app);   // versions side by side, amendments, signatures, adherence
-void draw_mentoring_screen(App& app);   // HR: pairing and coverage; mentors and mentees: their pairs
+void open_program(Context& ctx, const std::string& program_id);
+void open_agreement(Context& ctx, const std::string& agreement_id);
+void open_mentoring_pair(Context& ctx, const std::string& pair_id);
+void draw_programs_screen(Context& ctx);    // the board by stage
+void draw_program_screen(Context& ctx);     // one program: goal, links, ratings, discussion, adoption
+void draw_agreements_screen(Context& ctx);  // HR: every agreement and a new one; a manager: theirs
+void draw_agreement_screen(Context& ctx);   // versions side by side, amendments, signatures, adherence
+void draw_mentoring_screen(Context& ctx);   // HR: pairing and coverage; mentors and mentees: their pairs
 } // namespace tandem::client

@@ -1,6 +1,6 @@
 // What partnership adds to the app: the program board, agreements and mentoring (a mentor's home).
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/partnership/partnership.h"
 
 namespace tandem::client {
@@ -39,17 +39,17 @@ void register_partnership(Registry& registry) {
 
 const PartnershipViews& partnership_on_device() { return views; }
 
-void open_program(App& app, const std::string& program_id) {
-    app.open_screen(kProgramScreen, [program_id](App&) { views.program_id = program_id; });
+void open_program(Context& ctx, const std::string& program_id) {
+    ctx.open_screen(kProgramScreen, [program_id](Context&) { views.program_id = program_id; });
 }
 
-void open_agreement(App& app, const std::string& agreement_id) {
-    app.open_screen(kAgreementScreen,
-                    [agreement_id](App&) { views.agreement_id = agreement_id; });
+void open_agreement(Context& ctx, const std::string& agreement_id) {
+    ctx.open_screen(kAgreementScreen,
+                    [agreement_id](Context&) { views.agreement_id = agreement_id; });
 }
 
-void open_mentoring_pair(App& app, const std::string& pair_id) {
-    app.open_screen(kMentoringScreen, [pair_id](App&) { views.pair_id = pair_id; });
+void open_mentoring_pair(Context& ctx, const std::string& pair_id) {
+    ctx.open_screen(kMentoringScreen, [pair_id](Context&) { views.pair_id = pair_id; });
 }
 
 } // namespace tandem::client

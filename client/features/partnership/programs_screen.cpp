@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/guides/guides.h"
 #include "features/partnership/partnership.h"
 #include "features/surveys/surveys.h"
@@ -26,13 +26,13 @@ struct ProgramForm {
 };
 PerUser<ProgramForm> form;
 
-const ProgramView* open_program(const App&) {
+const ProgramView* open_program(const Context&) {
     for (const auto& program : partnership_on_device().programs)
         if (program.program_id == partnership_on_device().program_id) return &program;
     return nullptr;
 }
 
-bool is_hr(const App& app) { return app.user()->role == Role::HrAdmin; }
+bool is_hr(const Context& ctx) { return ctx.user().role == Role::HrAdmin; }
 
 std::string spread_line(const RatingSpread& spread) {
     char text[160];
@@ -42,11 +42,11 @@ std::string spread_line(const RatingSpread& spread) {
     return text;
 }
 
-void draw_card(App& app, const ProgramView& program) {
+void draw_card(Context& ctx, const ProgramView& program) {
     ImGui::PushID(program.program_id.c_str());
     const ImVec2 start = ImGui::GetCursorPos();
     if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, 52)))
-        open_program(app, program.program_id);
+        open_program(ctx, program.program_id);
     ui::remember(("program:" + program.title).c_str(), program.title, "row");
     ImGui::SetCursorPos(ImVec2(start.x + 8, start.y + 4));
     ImGui::BeginGroup();
@@ -54,9 +54,9 @@ void draw_card(App& app, const ProgramView& program) {
     int comments = 0;
     for (const auto& [stage, count] : program.comments_by_stage) comments += count;
     std::string line = std::to_string(comments) + " comment" + (comments == 1 ? "" : "s");
-    if (auto it = program.ratings.find(program.stage); it != program.ratings.end() && is_hr(app))
+    if (auto it = program.ratings.find(program.stage); it != program.ratings.end() && is_hr(ctx))
         line += " · useful " + std::to_string(it->second.mean_usefulness).substr(0, 3) + " of 5";
-    if (!is_hr(app) && program.stage == "design")
+    if (!is_hr(ctx) && program.stage == "design")
         line += program.viewer_rating_id.empty() ? " · waiting for your view" : " · you rated it";
     ui::muted(line);
     ImGui::EndGroup();
@@ -65,7 +65,7 @@ void draw_card(App& app, const ProgramView& program) {
 }
 
 // HR edits the program in place; one Save writes what changed.
-void draw_hr_fields(App& app, const ProgramView& program) {
+void draw_hr_fields(Context& ctx, const ProgramView& program) {
     if (form.loaded_for != program.program_id) {
         form = ProgramForm{};
         form.loaded_for = program.program_id;
@@ -101,9 +101,9 @@ void draw_hr_fields(App& app, const ProgramView& program) {
     };
     if (ImGui::TreeNode("Owners")) {
         // HR admins and managers can own a program; the directory is HR's device's person records.
-        for (const auto& [id, name] : app.directory().person_names) {
-            const Role role = app.directory().org.role_of(id);
-            if (role == Role::HrAdmin || (role == Role::Manager && !app.directory().org.reports_of(id).empty()))
+        for (const auto& [id, name] : ctx.directory().person_names) {
+            const Role role = ctx.directory().org.role_of(id);
+            if (role == Role::HrAdmin || (role == Role::Manager && !ctx.directory().org.reports_of(id).empty()))
                 toggle_list(form.owner_ids, id, name + "##owner-" + id);
         }
         ImGui::TreePop();
@@ -123,10 +123,10 @@ void draw_hr_fields(App& app, const ProgramView& program) {
         for (const auto& session : surveys_on_device().sessions) {
             bool linked = std::find(program.session_ids.begin(), program.session_ids.end(), session.session_id) !=
                           program.session_ids.end();
-            const std::string label = session.title + " (" + app.date_text(session.held_on) + ")##link-session-" +
+            const std::string label = session.title + " (" + ctx.date_text(session.held_on) + ")##link-session-" +
                                       session.session_id;
             if (ui::checkbox(label.c_str(), linked))
-                app.edit("training_session", session.session_id,
+                ctx.edit("training_session", session.session_id,
                          {{"program_id", linked ? Json(program.program_id) : Json()}});
         }
         if (surveys_on_device().sessions.empty())
@@ -143,7 +143,7 @@ void draw_hr_fields(App& app, const ProgramView& program) {
     if (form.survey_ids != program.survey_ids) changed["survey_ids"] = join_ids(form.survey_ids);
     ImGui::BeginDisabled(changed.empty());
     if (ui::primary_button("Save program##save-program")) {
-        auto result = app.edit("program", program.program_id, changed);
+        auto result = ctx.edit("program", program.program_id, changed);
         form.message = result.problem ? result.problem->message : "Saved.";
         if (!result.problem) form.loaded_for.clear();
     }
@@ -183,7 +183,7 @@ void draw_spread(const ProgramView& program) {
     if (!any) ui::muted("No comments or ratings yet.");
 }
 
-void draw_my_rating(App& app, const ProgramView& program) {
+void draw_my_rating(Context& ctx, const ProgramView& program) {
     if (form.loaded_for != program.program_id) {
         form = ProgramForm{};
         form.loaded_for = program.program_id;
@@ -205,14 +205,14 @@ void draw_my_rating(App& app, const ProgramView& program) {
     form.minutes = std::clamp(form.minutes, 0, 10000);
     ImGui::BeginDisabled(form.usefulness == 0);
     if (ui::primary_button("Save my rating##save-rating")) {
-        const std::string id = program.viewer_rating_id.empty() ? app.new_record_id() : program.viewer_rating_id;
+        const std::string id = program.viewer_rating_id.empty() ? ctx.new_record_id() : program.viewer_rating_id;
         Json fields{{"usefulness", form.usefulness}, {"minutes_per_month", form.minutes}};
         if (program.viewer_rating_id.empty()) {
             fields["program_id"] = program.program_id;
-            fields["rater_id"] = app.user()->id;
+            fields["rater_id"] = ctx.user().id;
             fields["stage"] = program.stage;
         }
-        auto result = app.edit("program_rating", id, fields);
+        auto result = ctx.edit("program_rating", id, fields);
         form.message = result.problem ? result.problem->message : "Rating saved.";
     }
     ImGui::EndDisabled();
@@ -222,7 +222,7 @@ void draw_my_rating(App& app, const ProgramView& program) {
     }
 }
 
-void draw_discussion(App& app, const ProgramView& program) {
+void draw_discussion(Context& ctx, const ProgramView& program) {
     ui::heading("Discussion");
     for (const auto& comment : program.comments) {
         ImGui::PushID(comment.comment_id.c_str());
@@ -231,24 +231,24 @@ void draw_discussion(App& app, const ProgramView& program) {
         ui::text_colored(ui::theme::kMuted, (comment.author_name.empty() ? "A former colleague" : comment.author_name) +
                                                 " · " + stage_label(comment.stage) +
                                                 (comment.kind == "proposal" ? " · proposal" : "") +
-                                                (comment.written_on.empty() ? "" : " · " + app.date_text(comment.written_on)));
+                                                (comment.written_on.empty() ? "" : " · " + ctx.date_text(comment.written_on)));
         ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX());
         ui::text(comment.text);
         ImGui::PopTextWrapPos();
         if (comment.kind == "proposal") {
             ui::muted(std::to_string(comment.votes_for) + " for · " + std::to_string(comment.votes_against) + " against");
-            if (!is_hr(app)) {
+            if (!is_hr(ctx)) {
                 for (int side : {1, -1}) {
                     ImGui::SameLine();
                     const char* label = side > 0 ? "For##vote-for" : "Against##vote-against";
                     const bool mine = comment.viewer_vote == side;
                     if (mine ? ui::primary_button(label) : ui::button(label)) {
                         if (comment.viewer_vote_id.empty())
-                            app.edit("program_vote", app.new_record_id(),
-                                     {{"proposal_id", comment.comment_id}, {"voter_id", app.user()->id},
+                            ctx.edit("program_vote", ctx.new_record_id(),
+                                     {{"proposal_id", comment.comment_id}, {"voter_id", ctx.user().id},
                                       {"in_favour", side > 0}});
                         else
-                            app.edit("program_vote", comment.viewer_vote_id, {{"in_favour", side > 0}});
+                            ctx.edit("program_vote", comment.viewer_vote_id, {{"in_favour", side > 0}});
                     }
                 }
             }
@@ -272,10 +272,10 @@ void draw_discussion(App& app, const ProgramView& program) {
     ui::checkbox("This is a proposal others can vote on##program-proposal", form.proposal);
     ImGui::BeginDisabled(form.comment.empty());
     if (ui::primary_button("Post##post-comment")) {
-        Json fields{{"program_id", program.program_id}, {"author_id", app.user()->id}, {"author_name", app.user()->name},
+        Json fields{{"program_id", program.program_id}, {"author_id", ctx.user().id}, {"author_name", ctx.user().name},
                     {"stage", program.stage}, {"kind", form.proposal ? "proposal" : "comment"}, {"text", form.comment}};
         if (!form.reply_to.empty()) fields["reply_to"] = form.reply_to;
-        auto result = app.edit("program_comment", app.new_record_id(), fields);
+        auto result = ctx.edit("program_comment", ctx.new_record_id(), fields);
         if (result.problem) {
             form.message = result.problem->message;
         } else {
@@ -287,18 +287,18 @@ void draw_discussion(App& app, const ProgramView& program) {
     ImGui::EndDisabled();
 }
 
-void draw_adoption(App& app, const ProgramView& program) {
+void draw_adoption(Context& ctx, const ProgramView& program) {
     ui::heading("Adoption per team");
-    ui::muted("From real use since " + (program.starts_on.empty() ? std::string("the start") : app.date_text(program.starts_on)) +
+    ui::muted("From real use since " + (program.starts_on.empty() ? std::string("the start") : ctx.date_text(program.starts_on)) +
               ": 1:1s whose agenda used a linked template, and reports at a linked training session.");
     const std::string key = "adoption/" + program.program_id;
-    const auto& kept = app.figures().get(key);
+    const auto& kept = ctx.figures().get(key);
     if (ui::button(kept.loading ? "Loading…##adoption" : "Refresh from the server##adoption") || (kept.body.is_null() && !kept.loading && kept.error.empty()))
-        app.figures().refresh(app.platform(), app.user()->token, key, "/api/v1/programs/" + program.program_id + "/adoption",
-                              app.today());
+        ctx.figures().refresh(ctx.platform(), ctx.user().token, key, "/api/v1/programs/" + program.program_id + "/adoption",
+                              ctx.today());
     if (!kept.error.empty()) ui::text_colored(ui::theme::kWarning, kept.error);
     if (!kept.body.is_object() || !kept.body.contains("teams")) return;
-    if (!kept.fetched_on.empty()) ui::muted("As of " + app.date_text(kept.fetched_on));
+    if (!kept.fetched_on.empty()) ui::muted("As of " + ctx.date_text(kept.fetched_on));
     const float bar = std::min(220.0f, ImGui::GetContentRegionAvail().x * 0.3f);
     if (!ImGui::BeginTable("adoption", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("Team");
@@ -329,7 +329,7 @@ void draw_adoption(App& app, const ProgramView& program) {
 }
 
 // On a wide screen the board is one column per stage, left to right as programs move along.
-void draw_board_columns(App& app) {
+void draw_board_columns(Context& ctx) {
     const auto& stages = program_stages();
     if (!ImGui::BeginTable("board", int(stages.size()), ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                                              ImGuiTableFlags_SizingStretchSame))
@@ -344,9 +344,9 @@ void draw_board_columns(App& app) {
     ImGui::TableNextRow();
     for (const auto& stage : stages) {
         ImGui::TableNextColumn();
-        if (stage == "design" && !is_hr(app)) ui::text_colored(ui::theme::kAccent, "Design — open for your input");
+        if (stage == "design" && !is_hr(ctx)) ui::text_colored(ui::theme::kAccent, "Design — open for your input");
         for (const auto& program : partnership_on_device().programs)
-            if (program.stage == stage) draw_card(app, program);
+            if (program.stage == stage) draw_card(ctx, program);
     }
     ImGui::EndTable();
     if (partnership_on_device().programs.empty()) ui::muted("No programs yet.");
@@ -354,19 +354,19 @@ void draw_board_columns(App& app) {
 
 }  // namespace
 
-void draw_programs_screen(App& app) {
+void draw_programs_screen(Context& ctx) {
     ui::heading("Programs");
-    if (is_hr(app)) {
+    if (is_hr(ctx)) {
         ImGui::SetNextItemWidth(std::min(360.0f, ImGui::GetContentRegionAvail().x - 140));
         ui::input_text("##new-program-title", form.new_title, "A new program's title");
         ImGui::SameLine();
         ImGui::BeginDisabled(form.new_title.empty());
         if (ui::primary_button("New program##new-program")) {
-            const std::string id = app.new_record_id();
-            auto result = app.edit("program", id, {{"title", form.new_title}, {"stage", "idea"}, {"owner_ids", app.user()->id}});
+            const std::string id = ctx.new_record_id();
+            auto result = ctx.edit("program", id, {{"title", form.new_title}, {"stage", "idea"}, {"owner_ids", ctx.user().id}});
             if (!result.problem) {
                 form.new_title.clear();
-                open_program(app, id);
+                open_program(ctx, id);
             }
         }
         ImGui::EndDisabled();
@@ -374,39 +374,39 @@ void draw_programs_screen(App& app) {
         ui::muted("HR's programs. Those in the design stage wait for your view: how useful, what it would cost, and "
                   "what would make it work.");
     }
-    if (ImGui::GetContentRegionAvail().x >= 900) return draw_board_columns(app);
+    if (ImGui::GetContentRegionAvail().x >= 900) return draw_board_columns(ctx);
     ImGui::BeginChild("programs", ImVec2(0, 0));
     // Managers see what is open for their input first; HR the board in stage order.
     std::vector<std::string> order = program_stages();
-    if (!is_hr(app)) std::stable_partition(order.begin(), order.end(), [](const std::string& s) { return s == "design"; });
+    if (!is_hr(ctx)) std::stable_partition(order.begin(), order.end(), [](const std::string& s) { return s == "design"; });
     for (const auto& stage : order) {
         bool heading = false;
         for (const auto& program : partnership_on_device().programs) {
             if (program.stage != stage) continue;
             if (!heading) {
-                ui::text_colored(ui::theme::kAccent, stage == "design" && !is_hr(app) ? "Design — open for your input"
+                ui::text_colored(ui::theme::kAccent, stage == "design" && !is_hr(ctx) ? "Design — open for your input"
                                                                                        : stage_label(stage));
                 heading = true;
             }
-            draw_card(app, program);
+            draw_card(ctx, program);
         }
     }
     if (partnership_on_device().programs.empty()) ui::muted("No programs yet.");
     ImGui::EndChild();
 }
 
-void draw_program_screen(App& app) {
-    if (ui::link("< Programs")) app.open_screen(kProgramsScreen);
-    const ProgramView* program = open_program(app);
+void draw_program_screen(Context& ctx) {
+    if (ui::link("< Programs")) ctx.open_screen(kProgramsScreen);
+    const ProgramView* program = open_program(ctx);
     if (!program) return ui::muted("This program is not on this device.");
     ui::heading(program->title);
     std::string owners;
-    for (const auto& id : program->owner_ids) owners += (owners.empty() ? "" : ", ") + app.directory().name_of(id, "HR");
+    for (const auto& id : program->owner_ids) owners += (owners.empty() ? "" : ", ") + ctx.directory().name_of(id, "HR");
     ui::text_colored(ui::theme::kAccent, "Stage: " + stage_label(program->stage) +
                                              (owners.empty() ? "" : " · owned by " + owners));
     ImGui::BeginChild("program", ImVec2(0, 0));
-    if (is_hr(app)) {
-        draw_hr_fields(app, *program);
+    if (is_hr(ctx)) {
+        draw_hr_fields(ctx, *program);
         ImGui::Separator();
         draw_spread(*program);
     } else {
@@ -417,13 +417,13 @@ void draw_program_screen(App& app) {
             for (const auto& guide : guides_on_device())
                 if (guide.guide_id == id) ui::muted("Uses the template \"" + guide.title + "\"");
         ImGui::Separator();
-        draw_my_rating(app, *program);
+        draw_my_rating(ctx, *program);
     }
     ImGui::Separator();
-    draw_discussion(app, *program);
-    if (app.user()->role != Role::Mentor) {
+    draw_discussion(ctx, *program);
+    if (ctx.user().role != Role::Mentor) {
         ImGui::Separator();
-        draw_adoption(app, *program);
+        draw_adoption(ctx, *program);
     }
     ImGui::EndChild();
 }

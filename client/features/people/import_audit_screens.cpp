@@ -1,8 +1,9 @@
 // HR console: bringing in an HRIS export (choose a file, read the dry run, apply) and reading the audit log.
 #include <algorithm>
 
-#include "app/app.h"
+#include "feature_api/context.h"
 #include "features/people/people.h"
+#include "features/people/people_console.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -47,8 +48,8 @@ void draw_issues(const std::vector<ImportIssue>& issues, size_t total) {
 
 }  // namespace
 
-void draw_import_screen(App& app) {
-    PeopleConsole& console = app.people();
+void draw_import_screen(Context& ctx) {
+    PeopleConsole& console = people_console();
     using State = PeopleConsole::ImportState;
     ui::heading("Import people");
     ImGui::PushTextWrapPos(0);
@@ -60,7 +61,7 @@ void draw_import_screen(App& app) {
     ImGui::Spacing();
     const bool working = console.import_state == State::Checking || console.import_state == State::Applying;
     if (ui::primary_button(working ? "Working…##choose" : "Choose CSV file…") && !working)
-        console.choose_import_file(app.platform(), app.user()->token);
+        console.choose_import_file(ctx.platform(), ctx.user().token);
     if (!console.import_name.empty()) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
@@ -81,7 +82,7 @@ void draw_import_screen(App& app) {
                  count_of(counts, "moved") + " moved to another manager, " + count_of(counts, "exited") +
                  " leaving), and leave " + count_of(counts, "unchanged") + " unchanged.");
         if (ui::primary_button("Apply import"))
-            console.apply_import(app.platform(), app.user()->token, [&app] { app.sync_now(); });
+            console.apply_import(ctx.platform(), ctx.user().token, [&ctx] { ctx.sync_now(); });
         break;
     case State::Applied:
         ui::text_colored(ui::theme::kAccent,
@@ -92,8 +93,8 @@ void draw_import_screen(App& app) {
     }
 }
 
-void draw_audit_screen(App& app) {
-    PeopleConsole& console = app.people();
+void draw_audit_screen(Context& ctx) {
+    PeopleConsole& console = people_console();
     ui::heading("Audit log");
     ui::muted("Every import, invitation, role change, export and erasure, as the server recorded it.");
     const auto& actions = PeopleConsole::audit_actions();
@@ -102,13 +103,13 @@ void draw_audit_screen(App& app) {
         for (size_t i = 0; i < actions.size(); ++i)
             if (ImGui::Selectable(actions[i].c_str(), int(i) == console.audit_action)) {
                 console.audit_action = int(i);
-                console.load_audit(app.platform(), app.user()->token, false);
+                console.load_audit(ctx.platform(), ctx.user().token, false);
             }
         ImGui::EndCombo();
     }
     ui::remember("##audit-action", actions[size_t(console.audit_action)], "combo");
     ImGui::SameLine();
-    if (ui::button("Refresh")) console.load_audit(app.platform(), app.user()->token, false);
+    if (ui::button("Refresh")) console.load_audit(ctx.platform(), ctx.user().token, false);
     if (!console.message.empty() && console.message_is_error) ui::text_colored(ui::theme::kOverdue, console.message);
     const float footer = console.audit_more ? ImGui::GetFrameHeightWithSpacing() : 0;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
@@ -143,7 +144,7 @@ void draw_audit_screen(App& app) {
             }
         ImGui::EndTable();
     }
-    if (console.audit_more && ui::button("Load more")) console.load_audit(app.platform(), app.user()->token, true);
+    if (console.audit_more && ui::button("Load more")) console.load_audit(ctx.platform(), ctx.user().token, true);
 }
 
 } // namespace tandem::client

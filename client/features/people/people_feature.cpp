@@ -1,6 +1,8 @@
 // What the HR console adds to the app: the directory as HR's home, a person's page, import and the audit log.
-#include "app/app.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/people/people.h"
+#include "features/people/people_console.h"
 
 namespace tandem::client {
 
@@ -8,7 +10,13 @@ namespace {
 constexpr const char* kImportScreen = "people/import";
 constexpr const char* kAuditScreen = "people/audit";
 
-void load_first_audit_page(App& app) { app.people().load_audit(app.platform(), app.user()->token, false); }
+PerUser<PeopleConsole> console;
+
+void rebuild(const ViewSource& source) {
+    if (source.role == Role::HrAdmin) console.rebuild(source.store);
+}
+
+void load_first_audit_page(Context& ctx) { console.load_audit(ctx.platform(), ctx.user().token, false); }
 }  // namespace
 
 void register_people(Registry& registry) {
@@ -18,11 +26,13 @@ void register_people(Registry& registry) {
     registry.add_screen({kImportScreen, draw_import_screen, hr, {{Role::HrAdmin, "Import"}}});
     registry.add_screen({kAuditScreen, draw_audit_screen, hr, {{Role::HrAdmin, "Audit log"}}, "", load_first_audit_page});
     registry.set_home(Role::HrAdmin, kPeopleScreen);
+    registry.add_views(rebuild);
 }
 
-void open_person(App& app, const std::string& person_id) {
-    app.open_screen(kPersonScreen, [person_id](App& app) {
-        PeopleConsole& console = app.people();
+PeopleConsole& people_console() { return console; }
+
+void open_person(Context& ctx, const std::string& person_id) {
+    ctx.open_screen(kPersonScreen, [person_id](Context&) {
         console.selected_id = person_id;
         console.chosen_role.clear();
         console.message.clear();

@@ -1,8 +1,9 @@
 // HR console: the people directory (search, department and manager filters; only visible rows drawn, so
 // 100,000 people scroll as smoothly as ten) and one person's page with their invitation, role, export and
 // erasure.
-#include "app/app.h"
+#include "feature_api/context.h"
 #include "features/people/people.h"
+#include "features/people/people_console.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -44,8 +45,8 @@ void draw_filters(PeopleConsole& console) {
 
 }  // namespace
 
-void draw_people_screen(App& app) {
-    PeopleConsole& console = app.people();
+void draw_people_screen(Context& ctx) {
+    PeopleConsole& console = people_console();
     ui::heading("People");
     ui::muted(std::to_string(console.shown().size()) + " of " + std::to_string(console.people().size()) +
               " people" + (console.people().empty() ? " (they appear after the first sync)" : ""));
@@ -75,7 +76,7 @@ void draw_people_screen(App& app) {
             ImGui::AlignTextToFramePadding();
             const std::string label = person.name + (person.exit_date.empty() ? "" : " (left)");
             if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, 28)))
-                open_person(app, person.id);
+                open_person(ctx, person.id);
             ui::remember(("person:" + person.name).c_str(), person.name, "row");
             if (!narrow) {
                 ImGui::TableNextColumn();
@@ -94,9 +95,9 @@ void draw_people_screen(App& app) {
     ImGui::EndTable();
 }
 
-void draw_person_screen(App& app) {
-    PeopleConsole& console = app.people();
-    if (ui::link("< People")) return app.open_screen(kPeopleScreen);
+void draw_person_screen(Context& ctx) {
+    PeopleConsole& console = people_console();
+    if (ui::link("< People")) return ctx.open_screen(kPeopleScreen);
     const PersonRow* person = console.person(console.selected_id);
     if (!person) {
         ui::muted("This person is no longer in the directory.");
@@ -115,14 +116,14 @@ void draw_person_screen(App& app) {
                                                   (person->exit_reason.empty() ? "" : " (" + person->exit_reason + ")"));
     ImGui::Separator();
     draw_message(console);
-    const std::string& token = app.user()->token;
+    const std::string& token = ctx.user().token;
 
     // Invitation: the token is shown once, to copy and send.
     if (ui::button(console.busy ? "Working…##invite" : "Create invite") && !console.busy)
-        console.invite(app.platform(), token);
+        console.invite(ctx.platform(), token);
     ImGui::SameLine();
     if (ui::button(console.busy ? "Working…##reset" : "Reset password") && !console.busy)
-        console.invite(app.platform(), token, true);
+        console.invite(ctx.platform(), token, true);
     if (console.invite_person == person->id && !console.invite_token.empty()) {
         ImGui::SameLine();
         if (ui::button("Copy invite")) ImGui::SetClipboardText(console.invite_token.c_str());
@@ -146,10 +147,10 @@ void draw_person_screen(App& app) {
     ui::remember("##role", chosen_role, "combo");
     ImGui::SameLine();
     if (ui::button("Change role") && chosen_role != person->role && !console.busy)
-        console.change_role(app.platform(), token, chosen_role);
+        console.change_role(ctx.platform(), token, chosen_role);
 
     // A data-subject request: the export downloads; erasure asks first and says what goes.
-    if (ui::button("Export data (JSON)") && !console.busy) console.export_data(app.platform(), token);
+    if (ui::button("Export data (JSON)") && !console.busy) console.export_data(ctx.platform(), token);
     ImGui::SameLine();
     if (ui::danger_button("Erase…")) ImGui::OpenPopup("confirm-erase");
     if (ImGui::BeginPopupModal("confirm-erase", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -163,7 +164,7 @@ void draw_person_screen(App& app) {
                                                       " reports: move them to another manager first.");
         ImGui::PopTextWrapPos();
         if (ui::danger_button("Erase for good")) {
-            console.erase(app.platform(), token, [&app] { app.sync_now(); });
+            console.erase(ctx.platform(), token, [&ctx] { ctx.sync_now(); });
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();

@@ -4,8 +4,9 @@
 #include <algorithm>
 #include <map>
 
-#include "app/app.h"
+#include "features/surveys/kiosk_mode.h"
 #include "features/surveys/surveys.h"
+#include "platform/platform.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -87,11 +88,11 @@ Json collected_answers() {
     return answers;
 }
 
-void draw_exit(App& app) {
-    KioskMode& kiosk = app.kiosk();
+void draw_exit(Platform& platform) {
+    KioskMode& kiosk = kiosk_device();
     ui::heading("Exit kiosk mode");
     ui::muted("For HR: enter the PIN set when this kiosk was registered.");
-    const uint64_t now = app.platform().now_millis();
+    const uint64_t now = platform.now_millis();
     if (kiosk.locked_until() > now) {
         ui::text_colored(ui::theme::kOverdue, "Too many wrong PINs. Try again in " +
                                                   std::to_string((kiosk.locked_until() - now + 999) / 1000) + " s.");
@@ -110,10 +111,9 @@ void draw_exit(App& app) {
     }
     if (!visit.pin_message.empty()) ui::text_colored(ui::theme::kOverdue, visit.pin_message);
     if (big_button("Unlock##pin-unlock", 304, true)) {
-        switch (kiosk.exit(app.platform(), visit.pin)) {
+        switch (kiosk.exit(platform, visit.pin)) {
         case KioskMode::Exit::Done:
-            start_over();
-            app.kiosk_exited();
+            start_over();  // kiosk mode has ended: the app shows sign-in from the next frame
             return;
         case KioskMode::Exit::WrongPin:
             visit.pin_message = "Wrong PIN. " + std::to_string(kiosk.tries_left()) + " tries left before a minute's wait.";
@@ -145,9 +145,9 @@ void draw_status(KioskMode& kiosk) {
 
 }  // namespace
 
-void draw_kiosk_screen(App& app) {
-    KioskMode& kiosk = app.kiosk();
-    const uint64_t now = app.platform().now_millis();
+void draw_kiosk_screen(Platform& platform) {
+    KioskMode& kiosk = kiosk_device();
+    const uint64_t now = platform.now_millis();
     const ImGuiIO& io = ImGui::GetIO();
     if (visit.last_touch == 0 || io.MouseDown[0] || io.InputQueueCharacters.Size > 0 || ImGui::IsAnyItemActive())
         visit.last_touch = now;
@@ -204,7 +204,7 @@ void draw_kiosk_screen(App& app) {
             visit.text.clear();
         }
         if (last && big_button("Send my answers##kiosk-send", visit.question > 0 ? half : -1, true)) {
-            kiosk.submit(app.platform(), collected_answers());
+            kiosk.submit(platform, collected_answers());
             visit.answers.clear();  // nothing of this person stays on screen
             visit.text.clear();
             visit.phase = Phase::Thanks;
@@ -217,7 +217,7 @@ void draw_kiosk_screen(App& app) {
         ImGui::Spacing();
         if (big_button("Done — next person##kiosk-next-person", -1, true)) start_over();
         break;
-    case Phase::Exit: draw_exit(app); break;
+    case Phase::Exit: draw_exit(platform); break;
     }
     ImGui::PopTextWrapPos();
     ImGui::EndChild();

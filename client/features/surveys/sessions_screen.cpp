@@ -1,7 +1,7 @@
 // HR's training sessions: the catalogue, who attended, and the anonymous session-feedback survey a kiosk
 // collects at the session.
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "ui/person_picker.h"
 #include "features/surveys/surveys.h"
 #include "tandem/sync/entity.h"
@@ -12,9 +12,9 @@ namespace tandem::client {
 
 namespace {
 
-void draw_new_session(App& app) {
+void draw_new_session(Context& ctx) {
     static PerUser<std::string> title, held_on, facilitator, facilitator_id, location;
-    if (held_on.empty()) held_on = app.today();
+    if (held_on.empty()) held_on = ctx.today();
     ui::heading("New session");
     ImGui::SetNextItemWidth(-1);
     ui::input_text("##session-title", title, "Title, for example: Coaching conversations");
@@ -26,15 +26,15 @@ void draw_new_session(App& app) {
     ImGui::SetNextItemWidth(320);
     ui::input_text("Facilitator##session-facilitator", facilitator, "Name, also when external");
     ui::muted("If the facilitator works here, choose them: they may then read the session's feedback.");
-    person_picker("session-facilitator-person", people_to_choose(app, People::Managers), facilitator_id);
+    person_picker("session-facilitator-person", people_to_choose(ctx, People::Managers), facilitator_id);
     if (ui::primary_button("Add session##session-add")) {
-        if (title.empty()) app.set_notice("Give the session a title.");
-        else if (!is_iso_date(held_on)) app.set_notice("Write the date as YYYY-MM-DD.");
+        if (title.empty()) ctx.set_notice("Give the session a title.");
+        else if (!is_iso_date(held_on)) ctx.set_notice("Write the date as YYYY-MM-DD.");
         else {
             Json fields{{"title", title}, {"held_on", held_on}, {"facilitator", facilitator}, {"location", location},
                         {"cancelled", false}};
             if (!facilitator_id.empty()) fields["facilitator_id"] = facilitator_id;
-            if (!app.edit("training_session", app.new_record_id(), fields).problem) {
+            if (!ctx.edit("training_session", ctx.new_record_id(), fields).problem) {
                 title.clear();
                 facilitator.clear();
                 facilitator_id.clear();
@@ -43,11 +43,11 @@ void draw_new_session(App& app) {
     }
 }
 
-void draw_session(App& app, const TrainingSessionView& session) {
+void draw_session(Context& ctx, const TrainingSessionView& session) {
     ImGui::PushID(session.session_id.c_str());
     ImGui::Separator();
     ui::text(session.title + (session.cancelled ? " (cancelled)" : ""));
-    std::string detail = app.date_text(session.held_on);
+    std::string detail = ctx.date_text(session.held_on);
     if (!session.location.empty()) detail += " · " + session.location;
     if (!session.facilitator.empty()) detail += " · with " + session.facilitator;
     detail += " · " + std::to_string(session.attended()) + " attended";
@@ -55,16 +55,16 @@ void draw_session(App& app, const TrainingSessionView& session) {
     // Attendance: tick people in as they arrive.
     for (const auto& attendance : session.attendance) {
         bool attended = attendance.attended;
-        if (ui::checkbox((app.directory().name_of(attendance.person_id, "someone") + "##attended-" + attendance.person_id).c_str(),
+        if (ui::checkbox((ctx.directory().name_of(attendance.person_id, "someone") + "##attended-" + attendance.person_id).c_str(),
                          attended))
-            app.edit("session_attendance", attendance.record_id, {{"attended", attended}});
+            ctx.edit("session_attendance", attendance.record_id, {{"attended", attended}});
     }
     static PerUser<std::string> adding;
-    if (person_picker("attendee", people_to_choose(app, People::AnyoneButMe), adding) && !adding.empty()) {
+    if (person_picker("attendee", people_to_choose(ctx, People::AnyoneButMe), adding) && !adding.empty()) {
         bool already = false;
         for (const auto& attendance : session.attendance) already |= attendance.person_id == adding;
         if (!already)
-            app.edit("session_attendance", app.new_record_id(),
+            ctx.edit("session_attendance", ctx.new_record_id(),
                      {{"session_id", session.session_id}, {"person_id", adding}, {"attended", true}});
         adding.clear();
     }
@@ -73,15 +73,15 @@ void draw_session(App& app, const TrainingSessionView& session) {
     for (const auto& survey : surveys_on_device().surveys)
         if (survey.training_session_id == session.session_id) linked = &survey;
     if (linked) {
-        ui::muted("Feedback survey: " + linked->title + " · " + phase_label(linked->phase(app.today())));
-        if (ui::button("Edit survey##session-survey-edit")) open_survey(app, linked->survey_id, kSurveyEditorScreen);
+        ui::muted("Feedback survey: " + linked->title + " · " + phase_label(linked->phase(ctx.today())));
+        if (ui::button("Edit survey##session-survey-edit")) open_survey(ctx, linked->survey_id, kSurveyEditorScreen);
         ImGui::SameLine();
-        if (linked->phase(app.today()) != "draft" && ui::button("Results##session-survey-results"))
-            open_survey(app, linked->survey_id, kSurveyResultsScreen);  // opens on the session's own group
+        if (linked->phase(ctx.today()) != "draft" && ui::button("Results##session-survey-results"))
+            open_survey(ctx, linked->survey_id, kSurveyResultsScreen);  // opens on the session's own group
     } else if (ui::button("Add a feedback survey##session-survey-add")) {
-        const std::string id = create_survey(app, "session_feedback");
+        const std::string id = create_survey(ctx, "session_feedback");
         if (!id.empty())
-            app.edit("survey", id, {{"training_session_id", session.session_id},
+            ctx.edit("survey", id, {{"training_session_id", session.session_id},
                                     {"title", "Feedback: " + session.title.substr(0, 180)}});
     }
     ImGui::PopID();
@@ -89,15 +89,15 @@ void draw_session(App& app, const TrainingSessionView& session) {
 
 }  // namespace
 
-void draw_sessions_screen(App& app) {
-    if (ui::link("< Surveys##back-surveys")) app.open_screen(kSurveysScreen);
+void draw_sessions_screen(Context& ctx) {
+    if (ui::link("< Surveys##back-surveys")) ctx.open_screen(kSurveysScreen);
     ui::heading("Training sessions");
     ImGui::BeginChild("sessions", ImVec2(0, 0));
     ImGui::PushTextWrapPos(0);
     if (surveys_on_device().sessions.empty()) ui::muted("No sessions yet.");
-    for (const auto& session : surveys_on_device().sessions) draw_session(app, session);
+    for (const auto& session : surveys_on_device().sessions) draw_session(ctx, session);
     ImGui::Spacing();
-    draw_new_session(app);
+    draw_new_session(ctx);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
 }

@@ -8,13 +8,14 @@ namespace {
 std::string cache_key(const std::string& survey, const std::string& group) { return "results/" + survey + "/" + group; }
 }  // namespace
 
-const SurveyClient::Results& SurveyClient::results(const std::string& survey, const std::string& group) {
-    return kept_.get(cache_key(survey, group));
+const SurveyClient::Results& SurveyClient::results(KeptFigures& kept, const std::string& survey,
+                                                   const std::string& group) {
+    return kept.get(cache_key(survey, group));
 }
 
-void SurveyClient::refresh(Platform& platform, const std::string& token, const std::string& survey,
-                           const std::string& group, const std::string& today) {
-    kept_.refresh(platform, token, cache_key(survey, group),
+void SurveyClient::refresh(KeptFigures& kept, Platform& platform, const std::string& token,
+                           const std::string& survey, const std::string& group, const std::string& today) {
+    kept.refresh(platform, token, cache_key(survey, group),
                   "/api/v1/surveys/" + survey + "/results?children=true&group=" + group, today);
 }
 
@@ -45,14 +46,6 @@ void SurveyClient::export_links(Platform& platform, const std::string& token, co
                   "send one to each person in the team.";
         message_is_error = false;
     });
-}
-
-void SurveyClient::forget() {
-    kept_.forget();
-    survey_id.clear();
-    group.clear();
-    message.clear();
-    busy = false;
 }
 
 } // namespace tandem::client

@@ -4,11 +4,13 @@
 #include <cstdio>
 #include <map>
 
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "ui/person_picker.h"
+#include "features/surveys/survey_client.h"
 #include "features/surveys/surveys.h"
 #include "tandem/base/dates.h"
+#include "tandem/surveys/kiosk.h"
 #include "tandem/sync/entity.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -18,9 +20,9 @@ namespace tandem::client {
 namespace {
 
 // A text field bound to one field of a record, committed after typing pauses like every other.
-void record_text(App& app, const std::string& entity, const std::string& record_id, const char* field,
+void record_text(Context& ctx, const std::string& entity, const std::string& record_id, const char* field,
                  const std::string& stored, const char* label, float height = 0) {
-    TextDraft& draft = app.drafts().field(std::string(field) + "@" + record_id, stored);
+    TextDraft& draft = ctx.draft(std::string(field) + "@" + record_id, stored);
     draft.entity = entity;
     draft.record_id = record_id;
     draft.field = field;
@@ -28,12 +30,12 @@ void record_text(App& app, const std::string& entity, const std::string& record_
     const std::string id = std::string("##") + field + "-" + record_id;
     bool changed = height > 0 ? ui::input_multiline(id.c_str(), draft.text, height)
                               : (ImGui::SetNextItemWidth(-1), ui::input_text(id.c_str(), draft.text));
-    if (changed) app.typed(draft);
-    if (ui::committed_edit()) app.commit_draft(draft);
+    if (changed) ctx.typed(draft);
+    if (ui::committed_edit()) ctx.commit_draft(draft);
 }
 
 // A whole number field that writes when it is left: dragging through values must not queue each one.
-void record_integer(App& app, const std::string& entity, const std::string& record_id, const char* field,
+void record_integer(Context& ctx, const std::string& entity, const std::string& record_id, const char* field,
                     int64_t stored, int low, int high, const char* label) {
     struct Editing {
         int value = 0;
@@ -48,33 +50,33 @@ void record_integer(App& app, const std::string& entity, const std::string& reco
     state.value = std::clamp(state.value, low, high);
     // Written once the field is let go (a typed number, or the last of several +/- taps), then follows the store.
     if (!ImGui::IsAnyItemActive()) {
-        if (state.changed && state.value != stored) app.edit(entity, record_id, {{field, state.value}});
+        if (state.changed && state.value != stored) ctx.edit(entity, record_id, {{field, state.value}});
         else state.value = int(stored);
         state.changed = false;
     }
 }
 
 // A date typed as YYYY-MM-DD; an empty field clears it.
-void record_date(App& app, const SurveyView& survey, const char* field, const std::string& stored, const char* label) {
+void record_date(Context& ctx, const SurveyView& survey, const char* field, const std::string& stored, const char* label) {
     static PerUser<std::map<std::string, std::string>> typed;
     const std::string key = std::string(field) + "@" + survey.survey_id;
     std::string& text = typed.try_emplace(key, stored).first->second;
     ImGui::SetNextItemWidth(180);
     ui::input_text((std::string(label) + "##" + key).c_str(), text, "YYYY-MM-DD");
     if (ImGui::IsItemDeactivatedAfterEdit()) {
-        if (text.empty()) app.edit("survey", survey.survey_id, {{field, nullptr}});
-        else if (is_iso_date(text)) app.edit("survey", survey.survey_id, {{field, text}});
-        else app.set_notice("Write dates as YYYY-MM-DD, for example " + app.today() + ".");
+        if (text.empty()) ctx.edit("survey", survey.survey_id, {{field, nullptr}});
+        else if (is_iso_date(text)) ctx.edit("survey", survey.survey_id, {{field, text}});
+        else ctx.set_notice("Write dates as YYYY-MM-DD, for example " + ctx.today() + ".");
     }
     if (!ImGui::IsItemActive() && text != stored && (text.empty() || is_iso_date(text))) text = stored;
 }
 
-void draw_state(App& app, const SurveyView& survey) {
-    const std::string phase = survey.phase(app.today());
+void draw_state(Context& ctx, const SurveyView& survey) {
+    const std::string phase = survey.phase(ctx.today());
     ui::text("State: " + phase_label(phase));
     ImGui::SameLine();
-    if (survey.status == "draft" && ui::primary_button("Open for answers##survey-open")) set_survey_status(app, survey, "open");
-    if (survey.status == "open" && ui::button("Close##survey-close")) set_survey_status(app, survey, "closed");
+    if (survey.status == "draft" && ui::primary_button("Open for answers##survey-open")) set_survey_status(ctx, survey, "open");
+    if (survey.status == "open" && ui::button("Close##survey-close")) set_survey_status(ctx, survey, "closed");
     if (survey.status == "open") {
         ImGui::SameLine();
         ui::muted("Closing releases the scores and comments; a closed survey never reopens (a new round is a new survey).");
@@ -88,23 +90,23 @@ void draw_state(App& app, const SurveyView& survey) {
         while (start < survey.audience.size()) {
             size_t end = survey.audience.find(',', start);
             if (end == std::string::npos) end = survey.audience.size();
-            names += (names.empty() ? "" : ", ") + app.directory().name_of(survey.audience.substr(start, end - start));
+            names += (names.empty() ? "" : ", ") + ctx.directory().name_of(survey.audience.substr(start, end - start));
             start = end + 1;
         }
         ui::muted("Audience: the trees of " + names + ".");
     }
 }
 
-void draw_rules(App& app, const SurveyView& survey) {
+void draw_rules(Context& ctx, const SurveyView& survey) {
     ui::heading("Anonymity");
     // People answered under the promise of these numbers: once the survey has opened they only go up.
     const bool opened = survey.status != "draft";
     const int group_floor = opened ? int(survey.min_group_size) : 3;
     const int comment_floor = opened ? int(std::max(survey.min_group_size, survey.min_comment_group_size))
                                      : int(survey.min_group_size);
-    record_integer(app, "survey", survey.survey_id, "min_group_size", survey.min_group_size, group_floor, 1000,
+    record_integer(ctx, "survey", survey.survey_id, "min_group_size", survey.min_group_size, group_floor, 1000,
                    "Fewest people behind any figure");
-    record_integer(app, "survey", survey.survey_id, "min_comment_group_size", survey.min_comment_group_size,
+    record_integer(ctx, "survey", survey.survey_id, "min_comment_group_size", survey.min_comment_group_size,
                    comment_floor, 1000, "Fewest people behind comments");
     ui::muted(opened ? "Since the survey opened these can be raised, never lowered: people answered under the "
                        "promise of these numbers. Every change is recorded in the audit log."
@@ -112,25 +114,25 @@ void draw_rules(App& app, const SurveyView& survey) {
                        "group is also hidden when the rest of its parent would fall below the threshold.");
 }
 
-void draw_schedule(App& app, const SurveyView& survey) {
+void draw_schedule(Context& ctx, const SurveyView& survey) {
     ui::heading("Schedule");
-    record_date(app, survey, "opens_on", survey.opens_on, "Opens on");
+    record_date(ctx, survey, "opens_on", survey.opens_on, "Opens on");
     ImGui::SameLine();
-    record_date(app, survey, "closes_on", survey.closes_on, "Closes on");
-    record_integer(app, "survey", survey.survey_id, "repeat_weeks", survey.repeat_weeks, 0, 52,
+    record_date(ctx, survey, "closes_on", survey.closes_on, "Closes on");
+    record_integer(ctx, "survey", survey.survey_id, "repeat_weeks", survey.repeat_weeks, 0, 52,
                    "Repeat every N weeks (0: once)");
     if (auto next = next_round(survey)) {
         bool exists = false;
         for (const auto* round : surveys_on_device().rounds_of(survey.series())) exists |= round->round > survey.round;
         if (!exists && ui::button("Schedule the next round##next-round")) {
-            const std::string id = app.new_record_id();
-            app.edit("survey", id, next->survey_fields);
+            const std::string id = ctx.new_record_id();
+            ctx.edit("survey", id, next->survey_fields);
             for (Json question : next->question_fields) {
                 question["survey_id"] = id;
-                app.edit("survey_question", app.new_record_id(), question);
+                ctx.edit("survey_question", ctx.new_record_id(), question);
             }
-            app.set_notice("Round " + std::to_string(survey.round + 1) + " opens on " +
-                           app.date_text(next->survey_fields["opens_on"]) + ".");
+            ctx.set_notice("Round " + std::to_string(survey.round + 1) + " opens on " +
+                           ctx.date_text(next->survey_fields["opens_on"]) + ".");
         }
     }
     // The survey's training session, when it collects session feedback at a kiosk.
@@ -138,16 +140,16 @@ void draw_schedule(App& app, const SurveyView& survey) {
     const auto* linked = surveys_on_device().find_session(survey.training_session_id);
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 420.0f));
     if (ImGui::BeginCombo("Training session##session-combo", linked ? linked->title.c_str() : "None")) {
-        if (ImGui::Selectable("None", !linked)) app.edit("survey", survey.survey_id, {{"training_session_id", nullptr}});
+        if (ImGui::Selectable("None", !linked)) ctx.edit("survey", survey.survey_id, {{"training_session_id", nullptr}});
         for (const auto& session : sessions)
             if (ImGui::Selectable((session.title + " · " + session.held_on).c_str(), linked == &session))
-                app.edit("survey", survey.survey_id, {{"training_session_id", session.session_id}});
+                ctx.edit("survey", survey.survey_id, {{"training_session_id", session.session_id}});
         ImGui::EndCombo();
     }
     ui::remember("session-combo", linked ? linked->title : "None", "combo");
 }
 
-void draw_questions(App& app, const SurveyView& survey) {
+void draw_questions(Context& ctx, const SurveyView& survey) {
     ui::heading("Questions (" + std::to_string(survey.questions.size()) + ")");
     const bool answering = survey.status != "draft";
     if (answering) ui::muted("Answers may already be counted: the kind of a question cannot change.");
@@ -158,13 +160,13 @@ void draw_questions(App& app, const SurveyView& survey) {
         ui::muted(std::to_string(++number) + ". " + survey::to_string(question.kind) +
                   (question.theme.empty() ? "" : " · theme " + question.theme) +
                   (question.reverse_scored ? " · reverse-scored" : ""));
-        record_text(app, "survey_question", question.id, "text", question.text, "");
+        record_text(ctx, "survey_question", question.id, "text", question.text, "");
         if (question.kind == survey::Kind::Choice) {
             std::string lines;
             for (const auto& choice : question.choices) lines += (lines.empty() ? "" : "\n") + choice;
-            record_text(app, "survey_question", question.id, "choices", lines, "Choices, one per line", 80);
+            record_text(ctx, "survey_question", question.id, "choices", lines, "Choices, one per line", 80);
         }
-        if (ui::link("Remove##remove-question")) app.edit("survey_question", question.id, Json::object(), true);
+        if (ui::link("Remove##remove-question")) ctx.edit("survey_question", question.id, Json::object(), true);
         ImGui::PopID();
     }
     ImGui::Spacing();
@@ -176,19 +178,19 @@ void draw_questions(App& app, const SurveyView& survey) {
             Json fields{{"survey_id", survey.survey_id}, {"position", position}, {"kind", kind},
                         {"text", "New question"}, {"theme", ""}};
             if (std::string(kind) == "choice") fields["choices"] = "Yes\nNo";
-            app.edit("survey_question", app.new_record_id(), fields);
+            ctx.edit("survey_question", ctx.new_record_id(), fields);
         }
     }
 }
 
-void draw_links(App& app, const SurveyView& survey) {
+void draw_links(Context& ctx, const SurveyView& survey) {
     ui::heading("Answer links");
     ui::muted("One-time links for a manager's team, saved as a CSV file to send. The server keeps no record of "
               "who received which link.");
     static PerUser<std::string> manager;
     static PerUser<Count> count;
-    person_picker("links-team", people_to_choose(app, People::Managers), manager);
-    const int headcount = int(app.directory().org.reports_of(manager).size());
+    person_picker("links-team", people_to_choose(ctx, People::Managers), manager);
+    const int headcount = int(ctx.directory().org.reports_of(manager).size());
     if (!manager.empty()) {
         if (count.value <= 0 || count.value > headcount) count.value = headcount;
         ImGui::SameLine();
@@ -198,13 +200,13 @@ void draw_links(App& app, const SurveyView& survey) {
         count.value = std::clamp(count.value, 1, std::max(1, headcount));
         ui::muted(std::to_string(headcount) + " people in this team.");
         if (headcount == 0) ui::muted("This manager leads no team.");
-        else if (ui::button("Export links as CSV##export-links") && !app.surveys().busy)
-            app.surveys().export_links(app.platform(), app.user()->token, survey.survey_id, survey.title, manager,
-                                       app.directory().name_of(manager), count.value);
+        else if (ui::button("Export links as CSV##export-links") && !survey_client().busy)
+            survey_client().export_links(ctx.platform(), ctx.user().token, survey.survey_id, survey.title, manager,
+                                       ctx.directory().name_of(manager), count.value);
     }
 }
 
-void draw_kiosk_setup(App& app, const SurveyView& survey) {
+void draw_kiosk_setup(Context& ctx, const SurveyView& survey) {
     ui::heading("Kiosk");
     ui::muted("Turns this device into a locked kiosk for this survey (a tablet at a training session). You are "
               "signed out; leaving kiosk mode needs the PIN you choose here.");
@@ -217,48 +219,48 @@ void draw_kiosk_setup(App& app, const SurveyView& survey) {
     ImGui::SetNextItemWidth(160);
     ui::input_text("PIN again##kiosk-pin-again", again, nullptr,
                    ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
-    if (survey.phase(app.today()) != "open") {
+    if (survey.phase(ctx.today()) != "open") {
         ui::muted("Open the survey first.");
         return;
     }
-    if (ui::primary_button("Start kiosk mode on this device##start-kiosk") && !app.surveys().busy) {
-        if (!is_valid_kiosk_pin(pin)) app.surveys().message = "The PIN must be 4 to 8 digits.";
-        else if (pin != again) app.surveys().message = "The two PINs differ.";
-        else if (label.empty()) app.surveys().message = "Give the device a label.";
+    if (ui::primary_button("Start kiosk mode on this device##start-kiosk") && !survey_client().busy) {
+        if (!is_valid_kiosk_pin(pin)) survey_client().message = "The PIN must be 4 to 8 digits.";
+        else if (pin != again) survey_client().message = "The two PINs differ.";
+        else if (label.empty()) survey_client().message = "Give the device a label.";
         else {
-            app.start_kiosk(survey.survey_id, label, pin);
+            start_kiosk(ctx, survey.survey_id, label, pin);
             pin.clear();
             again.clear();
             return;
         }
-        app.surveys().message_is_error = true;
+        survey_client().message_is_error = true;
     }
 }
 
 }  // namespace
 
-void draw_survey_editor_screen(App& app) {
-    const SurveyView* survey = surveys_on_device().find(app.surveys().survey_id);
-    if (ui::link("< Surveys##back-surveys")) app.open_screen(kSurveysScreen);
+void draw_survey_editor_screen(Context& ctx) {
+    const SurveyView* survey = surveys_on_device().find(survey_client().survey_id);
+    if (ui::link("< Surveys##back-surveys")) ctx.open_screen(kSurveysScreen);
     if (!survey) {
         ui::muted("This survey is no longer here.");
         return;
     }
-    record_text(app, "survey", survey->survey_id, "title", survey->title, "Title");
-    draw_state(app, *survey);
-    if (!app.surveys().message.empty())
-        ui::text_colored(app.surveys().message_is_error ? ui::theme::kOverdue : ui::theme::kGood, app.surveys().message);
+    record_text(ctx, "survey", survey->survey_id, "title", survey->title, "Title");
+    draw_state(ctx, *survey);
+    if (!survey_client().message.empty())
+        ui::text_colored(survey_client().message_is_error ? ui::theme::kOverdue : ui::theme::kGood, survey_client().message);
     ImGui::BeginChild("survey-editor", ImVec2(0, 0));
     ImGui::PushTextWrapPos(0);
-    draw_rules(app, *survey);
+    draw_rules(ctx, *survey);
     ImGui::Spacing();
-    draw_schedule(app, *survey);
+    draw_schedule(ctx, *survey);
     ImGui::Spacing();
-    draw_questions(app, *survey);
+    draw_questions(ctx, *survey);
     ImGui::Spacing();
-    draw_links(app, *survey);
+    draw_links(ctx, *survey);
     ImGui::Spacing();
-    draw_kiosk_setup(app, *survey);
+    draw_kiosk_setup(ctx, *survey);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
 }

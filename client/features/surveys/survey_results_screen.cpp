@@ -4,10 +4,11 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "ui/person_picker.h"
 #include "features/surveys/survey_charts.h"
+#include "features/surveys/survey_client.h"
 #include "features/surveys/surveys.h"
 #include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
@@ -26,44 +27,44 @@ std::string number(double value, const char* format = "%.1f") {
 }
 
 // Fetches once per survey and group shown (and on Refresh), so moving around stays cheap offline.
-void keep_fresh(App& app, const std::string& survey_id, const std::string& group) {
+void keep_fresh(Context& ctx, const std::string& survey_id, const std::string& group) {
     static PerUser<std::string> asked;
-    const std::string key = survey_id + "|" + group + "|" + app.user()->id;
+    const std::string key = survey_id + "|" + group + "|" + ctx.user().id;
     if (asked == key) return;
     asked = key;
-    app.surveys().refresh(app.platform(), app.user()->token, survey_id, group, app.today());
+    survey_client().refresh(ctx.figures(), ctx.platform(), ctx.user().token, survey_id, group, ctx.today());
 }
 
 // A session's results are read by HR and by the person who ran it.
-bool reads_session(App& app, const SurveyView& survey) {
+bool reads_session(Context& ctx, const SurveyView& survey) {
     if (survey.training_session_id.empty()) return false;
-    if (app.user()->role == Role::HrAdmin) return true;
+    if (ctx.user().role == Role::HrAdmin) return true;
     const auto* session = surveys_on_device().find_session(survey.training_session_id);
-    return session && session->facilitator_id == app.user()->id;
+    return session && session->facilitator_id == ctx.user().id;
 }
 
-void draw_group_choice(App& app, const SurveyView& survey, const std::string& group) {
-    const bool hr = app.user()->role == Role::HrAdmin;
-    std::string& chosen = app.surveys().group;
+void draw_group_choice(Context& ctx, const SurveyView& survey, const std::string& group) {
+    const bool hr = ctx.user().role == Role::HrAdmin;
+    std::string& chosen = survey_client().group;
     auto choice = [&](const std::string& target, const char* label) {
         if (chosen == target) ui::text_colored(ui::theme::kAccent, std::string(label).substr(0, std::string(label).find("##")));
         else if (ui::link(label)) chosen = target;
         ImGui::SameLine(0, 18);
     };
-    if (reads_session(app, survey)) choice("session:" + survey.training_session_id, "The session##group-session");
+    if (reads_session(ctx, survey)) choice("session:" + survey.training_session_id, "The session##group-session");
     if (hr) choice("org", "Whole organisation##group-org");
     else {
-        choice("team:" + app.user()->id, "My team##group-team");
-        choice("tree:" + app.user()->id, "Everyone under me##group-tree");
+        choice("team:" + ctx.user().id, "My team##group-team");
+        choice("tree:" + ctx.user().id, "Everyone under me##group-tree");
     }
     // Up one level, as far as this reader may go.
     std::string parent;
     if (group.rfind("team:", 0) == 0) parent = "tree:" + group.substr(5);
     else if (group.rfind("tree:", 0) == 0) {
-        const std::string boss = app.directory().org.manager_of(group.substr(5));
+        const std::string boss = ctx.directory().org.manager_of(group.substr(5));
         parent = boss.empty() ? (hr ? "org" : "") : "tree:" + boss;
     }
-    const bool may_go_up = !parent.empty() && (hr || group != "tree:" + app.user()->id) && parent != group;
+    const bool may_go_up = !parent.empty() && (hr || group != "tree:" + ctx.user().id) && parent != group;
     if (may_go_up && ui::link("Up a level##group-up")) chosen = parent;
     ImGui::NewLine();
 }
@@ -105,7 +106,7 @@ void draw_indices(const Json& body) {
     }
 }
 
-void draw_heatmap(App& app, const SurveyView& survey, const Json& body) {
+void draw_heatmap(Context& ctx, const SurveyView& survey, const Json& body) {
     const Json children = body.value("children", Json::array());
     const auto themes = survey.themes();
     if (children.empty() || themes.empty()) return;
@@ -113,27 +114,27 @@ void draw_heatmap(App& app, const SurveyView& survey, const Json& body) {
     for (const auto& theme : themes) columns.push_back(theme_label(theme));
     std::vector<charts::HeatmapRow> rows;
     for (const auto& child : children) {
-        charts::HeatmapRow row{child.value("group", ""), group_label(app, child.value("group", "")), {}};
+        charts::HeatmapRow row{child.value("group", ""), group_label(ctx, child.value("group", "")), {}};
         for (const auto& theme : themes) row.cells.push_back(survey::theme_score(child, survey.questions, theme));
         rows.push_back(std::move(row));
     }
     ui::heading("Groups inside, by theme");
-    if (auto clicked = charts::heatmap("heatmap", columns, rows)) app.surveys().group = rows[*clicked].id;
+    if (auto clicked = charts::heatmap("heatmap", columns, rows)) survey_client().group = rows[*clicked].id;
 }
 
 // Closed rounds only: an open round's scores are not released, and would move with every answer.
-void draw_trend(App& app, const SurveyView& survey, const std::string& group) {
+void draw_trend(Context& ctx, const SurveyView& survey, const std::string& group) {
     std::vector<const SurveyView*> rounds;
     for (const auto* round : surveys_on_device().rounds_of(survey.series()))
-        if (round->phase(app.today()) == "closed") rounds.push_back(round);
+        if (round->phase(ctx.today()) == "closed") rounds.push_back(round);
     if (rounds.size() < 2) return;
     std::vector<std::string> labels;
     std::vector<std::optional<double>> engagement;
     for (const auto* round : rounds) {
         labels.push_back("R" + std::to_string(round->round));
-        const auto& kept = app.surveys().results(round->survey_id, group);
+        const auto& kept = survey_client().results(ctx.figures(), round->survey_id, group);
         if (kept.body.is_null() && !kept.loading && kept.error.empty())
-            app.surveys().refresh(app.platform(), app.user()->token, round->survey_id, group, app.today());
+            survey_client().refresh(ctx.figures(), ctx.platform(), ctx.user().token, round->survey_id, group, ctx.today());
         engagement.push_back(survey::theme_score(kept.body, round->questions, "engagement"));
     }
     ui::heading("Engagement across rounds");
@@ -175,32 +176,32 @@ void draw_questions(const SurveyView& survey, const Json& body) {
 
 // While the survey is open the server answers participation only: scores that moved with each answer
 // would let a reader work out the last person's answers by reading before and after.
-void draw_not_released(App& app, const SurveyView& survey, const std::string& group) {
+void draw_not_released(Context& ctx, const SurveyView& survey, const std::string& group) {
     ui::muted("Scores and comments are released when this survey closes" +
-              (survey.closes_on.empty() ? std::string(".") : " (" + app.date_text(survey.closes_on) + ").") +
+              (survey.closes_on.empty() ? std::string(".") : " (" + ctx.date_text(survey.closes_on) + ").") +
               " Until then only the number of people who answered is shown.");
     ImGui::Spacing();
-    draw_trend(app, survey, group);
+    draw_trend(ctx, survey, group);
 }
 
 // Managers commit actions on what they read; they reach the owner's next 1:1 and the home screen.
-void draw_action_planning(App& app, const SurveyView& survey) {
+void draw_action_planning(Context& ctx, const SurveyView& survey) {
     ui::heading("Action plan");
     for (const auto& action : surveys_on_device().actions) {
-        if (action.survey_id != survey.survey_id || action.manager_id != app.user()->id) continue;
+        if (action.survey_id != survey.survey_id || action.manager_id != ctx.user().id) continue;
         ImGui::PushID(action.action_id.c_str());
-        std::string line = action.title + " — " + app.directory().name_of(action.owner_id, "someone") + " · due " +
-                           app.date_text(action.due_on) + " · " + action.status;
+        std::string line = action.title + " — " + ctx.directory().name_of(action.owner_id, "someone") + " · due " +
+                           ctx.date_text(action.due_on) + " · " + action.status;
         if (!action.focus_label.empty()) line += " · focus: " + action.focus_label;
-        if (action.overdue(app.today())) ui::text_colored(ui::theme::kOverdue, line + " (overdue)");
+        if (action.overdue(ctx.today())) ui::text_colored(ui::theme::kOverdue, line + " (overdue)");
         else ui::text(line);
         if (action.status == "planned") {
             ImGui::SameLine();
-            if (ui::link("Start##action-start")) set_action_status(app, action, "in_progress");
+            if (ui::link("Start##action-start")) set_action_status(ctx, action, "in_progress");
         }
         if (!action.done()) {
             ImGui::SameLine();
-            if (ui::link("Done##action-done")) set_action_status(app, action, "done");
+            if (ui::link("Done##action-done")) set_action_status(ctx, action, "done");
         }
         ImGui::PopID();
     }
@@ -222,21 +223,21 @@ void draw_action_planning(App& app, const SurveyView& survey) {
     ui::remember("action-focus", focus_label, "combo");
     ImGui::SetNextItemWidth(-1);
     ui::input_text("##action-title", title, "What will be done, for example: a team retrospective on workload");
-    if (owner.empty()) owner = app.user()->id;
-    std::vector<PersonChoice> owners{{app.user()->id, app.user()->name + " (me)", ""}};
-    for (const auto& report : app.directory().org.reports_of(app.user()->id))
-        owners.push_back({report, app.directory().name_of(report), "your team"});
+    if (owner.empty()) owner = ctx.user().id;
+    std::vector<PersonChoice> owners{{ctx.user().id, ctx.user().name + " (me)", ""}};
+    for (const auto& report : ctx.directory().org.reports_of(ctx.user().id))
+        owners.push_back({report, ctx.directory().name_of(report), "your team"});
     std::sort(owners.begin() + 1, owners.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     person_picker("action-owner", owners, owner);
     ImGui::SameLine();
-    if (due_on.empty()) due_on = add_days(app.today(), 30);
+    if (due_on.empty()) due_on = add_days(ctx.today(), 30);
     ImGui::SetNextItemWidth(160);
     ui::input_text("Due##action-due", due_on, "YYYY-MM-DD");
     if (ui::primary_button("Commit this action##action-add")) {
-        if (focus.empty() || title.empty()) app.set_notice("Choose a focus and say what will be done.");
-        else if (!is_iso_date(due_on)) app.set_notice("Write the due date as YYYY-MM-DD.");
-        else if (!app.edit("survey_action", app.new_record_id(),
-                           {{"manager_id", app.user()->id}, {"survey_id", survey.survey_id}, {"focus", focus},
+        if (focus.empty() || title.empty()) ctx.set_notice("Choose a focus and say what will be done.");
+        else if (!is_iso_date(due_on)) ctx.set_notice("Write the due date as YYYY-MM-DD.");
+        else if (!ctx.edit("survey_action", ctx.new_record_id(),
+                           {{"manager_id", ctx.user().id}, {"survey_id", survey.survey_id}, {"focus", focus},
                             {"focus_label", focus_label.substr(0, 1000)}, {"title", title.substr(0, 500)},
                             {"owner_id", owner}, {"due_on", due_on}, {"status", "planned"}})
                           .problem) {
@@ -247,28 +248,28 @@ void draw_action_planning(App& app, const SurveyView& survey) {
 
 }  // namespace
 
-void draw_survey_results_screen(App& app) {
-    const SurveyView* survey = surveys_on_device().find(app.surveys().survey_id);
-    if (ui::link("< Surveys##back-surveys")) app.open_screen(kSurveysScreen);
+void draw_survey_results_screen(Context& ctx) {
+    const SurveyView* survey = surveys_on_device().find(survey_client().survey_id);
+    if (ui::link("< Surveys##back-surveys")) ctx.open_screen(kSurveysScreen);
     if (!survey) {
         ui::muted("This survey is no longer on this device.");
         return;
     }
-    std::string& group = app.surveys().group;
+    std::string& group = survey_client().group;
     if (group.empty() || (group.rfind("session:", 0) == 0 && group != "session:" + survey->training_session_id))
-        group = reads_session(app, *survey) ? "session:" + survey->training_session_id
-                : app.user()->role == Role::HrAdmin ? "org" : "team:" + app.user()->id;
-    keep_fresh(app, survey->survey_id, group);
+        group = reads_session(ctx, *survey) ? "session:" + survey->training_session_id
+                : ctx.user().role == Role::HrAdmin ? "org" : "team:" + ctx.user().id;
+    keep_fresh(ctx, survey->survey_id, group);
     ui::heading(survey->title + (survey->round > 1 ? " · round " + std::to_string(survey->round) : ""));
-    draw_group_choice(app, *survey, group);
-    ui::text(group_label(app, group));
-    const auto& kept = app.surveys().results(survey->survey_id, group);
+    draw_group_choice(ctx, *survey, group);
+    ui::text(group_label(ctx, group));
+    const auto& kept = survey_client().results(ctx.figures(), survey->survey_id, group);
     if (kept.loading) ui::muted("Loading…");
     else if (!kept.fetched_on.empty()) {
-        ui::muted("Figures as of " + app.date_text(kept.fetched_on));
+        ui::muted("Figures as of " + ctx.date_text(kept.fetched_on));
         ImGui::SameLine();
         if (ui::link("Refresh##results-refresh"))
-            app.surveys().refresh(app.platform(), app.user()->token, survey->survey_id, group, app.today());
+            survey_client().refresh(ctx.figures(), ctx.platform(), ctx.user().token, survey->survey_id, group, ctx.today());
     }
     if (!kept.error.empty()) ui::text_colored(ui::theme::kWarning, kept.error);
     ImGui::BeginChild("results", ImVec2(0, 0));
@@ -278,23 +279,23 @@ void draw_survey_results_screen(App& app) {
         if (kept.body.value("released", true)) {
             draw_indices(kept.body);
             ImGui::Spacing();
-            draw_heatmap(app, *survey, kept.body);
+            draw_heatmap(ctx, *survey, kept.body);
             ImGui::Spacing();
-            draw_trend(app, *survey, group);
+            draw_trend(ctx, *survey, group);
             draw_questions(*survey, kept.body);
         } else {
-            draw_not_released(app, *survey, group);
+            draw_not_released(ctx, *survey, group);
         }
     } catch (const Json::exception&) {
-        // A body of another shape (an older or newer server): say so rather than stop drawing the app.
+        // A body of another shape (an older or newer server): say so rather than stop drawing the ctx.
         ui::text_colored(ui::theme::kWarning, "These figures could not be read; try Refresh.");
     }
     else if (!kept.loading && kept.error.empty()) {
         ui::muted("No figures on this device yet: they load when the device is online.");
     }
-    if (app.user()->role == Role::Manager) {
+    if (ctx.user().role == Role::Manager) {
         ImGui::Spacing();
-        draw_action_planning(app, *survey);
+        draw_action_planning(ctx, *survey);
     }
     ImGui::PopTextWrapPos();
     ImGui::EndChild();

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include "app/app.h"
-#include "app/per_user.h"
+#include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "ui/person_picker.h"
 #include "features/surveys/surveys.h"
 #include "tandem/surveys/survey_instruments.h"
@@ -17,7 +17,7 @@ namespace {
 
 // Who is invited: the organisation, or the trees of chosen managers (a department, a division). It decides
 // which managers read the survey, so it is chosen here, once.
-std::string draw_audience_choice(App& app) {
+std::string draw_audience_choice(Context& ctx) {
     static PerUser<Flag> whole{{true}};
     static PerUser<std::vector<std::string>> managers;
     static PerUser<std::string> adding;
@@ -30,7 +30,7 @@ std::string draw_audience_choice(App& app) {
     if (whole.on) return "org";
     for (size_t i = 0; i < managers.size(); ++i) {
         ImGui::PushID(int(i));
-        ui::text("Everyone under " + app.directory().name_of(managers[i]));
+        ui::text("Everyone under " + ctx.directory().name_of(managers[i]));
         ImGui::SameLine();
         const bool removed = ui::link("Remove##audience-remove");
         ImGui::PopID();
@@ -39,7 +39,7 @@ std::string draw_audience_choice(App& app) {
             break;
         }
     }
-    if (person_picker("audience-add", people_to_choose(app, People::Managers), adding) && !adding.empty()) {
+    if (person_picker("audience-add", people_to_choose(ctx, People::Managers), adding) && !adding.empty()) {
         if (std::find(managers.begin(), managers.end(), adding) == managers.end()) managers.push_back(adding);
         adding.clear();
     }
@@ -48,11 +48,11 @@ std::string draw_audience_choice(App& app) {
     return audience;
 }
 
-void draw_library_picker(App& app) {
+void draw_library_picker(Context& ctx) {
     if (ui::primary_button("New survey##new-survey")) ImGui::OpenPopup("instrument-library");
     ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetMainViewport()->Size.x - 24, 620.0f), 0));
     if (!ImGui::BeginPopupModal("instrument-library", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
-    const std::string audience = draw_audience_choice(app);
+    const std::string audience = draw_audience_choice(ctx);
     ImGui::Separator();
     ui::heading("Start from the instrument library");
     if (audience.empty()) ui::muted("Choose at least one manager first.");
@@ -61,14 +61,14 @@ void draw_library_picker(App& app) {
         const std::string label = std::string(instrument.title) + "##instrument-" + instrument.key;
         if (ui::button(label.c_str(), ImVec2(-1, 0)) && !audience.empty()) {
             ImGui::CloseCurrentPopup();
-            create_survey(app, instrument.key, audience);
+            create_survey(ctx, instrument.key, audience);
         }
         ui::muted(instrument.purpose);
         ImGui::Spacing();
     }
     if (ui::button("An empty survey##instrument-empty", ImVec2(-1, 0)) && !audience.empty()) {
         ImGui::CloseCurrentPopup();
-        create_survey(app, "", audience);
+        create_survey(ctx, "", audience);
     }
     ImGui::PopTextWrapPos();
     if (ui::button("Cancel##library-cancel")) ImGui::CloseCurrentPopup();
@@ -76,12 +76,12 @@ void draw_library_picker(App& app) {
 }
 
 // HR's view of every team's action plan: planned, in progress, done and overdue per manager.
-void draw_action_progress(App& app) {
+void draw_action_progress(Context& ctx) {
     struct Counts {
         int planned = 0, in_progress = 0, done = 0, overdue = 0;
     };
     std::map<std::string, Counts> by_manager;
-    const std::string today = app.today();
+    const std::string today = ctx.today();
     for (const auto& action : surveys_on_device().actions) {
         Counts& counts = by_manager[action.manager_id];
         if (action.done()) ++counts.done;
@@ -100,7 +100,7 @@ void draw_action_progress(App& app) {
     for (const auto& [manager, counts] : by_manager) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ui::text(app.directory().name_of(manager, "a former manager"));
+        ui::text(ctx.directory().name_of(manager, "a former manager"));
         for (int value : {counts.planned, counts.in_progress, counts.done}) {
             ImGui::TableNextColumn();
             ui::text(std::to_string(value));
@@ -114,14 +114,14 @@ void draw_action_progress(App& app) {
 
 }  // namespace
 
-void draw_surveys_screen(App& app) {
-    const bool hr = app.user()->role == Role::HrAdmin;
-    const std::string today = app.today();
+void draw_surveys_screen(Context& ctx) {
+    const bool hr = ctx.user().role == Role::HrAdmin;
+    const std::string today = ctx.today();
     ui::heading("Surveys");
     if (hr) {
-        draw_library_picker(app);
+        draw_library_picker(ctx);
         ImGui::SameLine();
-        if (ui::button("Training sessions##open-sessions")) app.open_screen(kSessionsScreen);
+        if (ui::button("Training sessions##open-sessions")) ctx.open_screen(kSessionsScreen);
     } else {
         ui::muted("Surveys HR runs with your team. Results show only where enough people answered to keep "
                   "everyone anonymous.");
@@ -137,21 +137,21 @@ void draw_surveys_screen(App& app) {
         ui::text(survey.title + (survey.round > 1 ? " · round " + std::to_string(survey.round) : ""));
         ui::remember(("survey:" + survey.title).c_str(), survey.title, "row");
         std::string detail = phase_label(phase) + " · " + std::to_string(survey.questions.size()) + " questions";
-        if (!survey.opens_on.empty()) detail += " · from " + app.date_text(survey.opens_on);
-        if (!survey.closes_on.empty()) detail += " to " + app.date_text(survey.closes_on);
+        if (!survey.opens_on.empty()) detail += " · from " + ctx.date_text(survey.opens_on);
+        if (!survey.closes_on.empty()) detail += " to " + ctx.date_text(survey.closes_on);
         if (!survey.training_session_id.empty()) detail += " · training session";
         ui::muted(detail);
-        if (hr && ui::button(("Edit##edit-" + survey.title).c_str())) open_survey(app, survey.survey_id, kSurveyEditorScreen);
+        if (hr && ui::button(("Edit##edit-" + survey.title).c_str())) open_survey(ctx, survey.survey_id, kSurveyEditorScreen);
         if (hr) ImGui::SameLine();
         const std::string round = survey.round > 1 ? " · round " + std::to_string(survey.round) : "";
         if (phase != "draft" && ui::button(("Results##results-" + survey.title + round).c_str()))
-            open_survey(app, survey.survey_id, kSurveyResultsScreen);
+            open_survey(ctx, survey.survey_id, kSurveyResultsScreen);
         ImGui::PopID();
     }
     if (!shown) ui::muted(hr ? "No surveys yet: start one from the library." : "No survey includes your team yet.");
     ImGui::Spacing();
-    if (hr) draw_action_progress(app);
-    else draw_open_survey_actions(app);
+    if (hr) draw_action_progress(ctx);
+    else draw_open_survey_actions(ctx);
 }
 
 } // namespace tandem::client

@@ -2,7 +2,7 @@
 // State a screen keeps between frames that belongs to the person signed in: a half-typed form, a picker's
 // search, a sort order, what a list has open. Declared at namespace scope or as a function-local static,
 //     PerUser<GiveForm> form;            PerUser<std::string> filter;      PerUser<Flag> whole{{true}};
-// it reads and writes like the value itself, and App::sign_out puts every one back to the value it started
+// it reads and writes like the value itself, and sign-out puts every one back to the value it started
 // with, so nothing one person typed or opened survives into the next person's session on a shared device.
 // Only for objects of static storage duration: each registers itself once, for the life of the program.
 #include <functional>
@@ -12,7 +12,7 @@
 
 namespace tandem::client {
 
-// Puts every PerUser value back to its first value (App::sign_out).
+// Puts every PerUser value back to its first value (sign-out).
 void forget_per_user_state();
 void remember_per_user_reset(std::function<void()> reset);
 

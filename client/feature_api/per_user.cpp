@@ -1,4 +1,4 @@
-#include "app/per_user.h"
+#include "feature_api/per_user.h"
 
 namespace tandem::client {
 

@@ -1,4 +1,4 @@
-#include "app/note_sealing.h"
+#include "feature_api/note_sealing.h"
 
 #include <sodium.h>
 

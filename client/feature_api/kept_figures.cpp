@@ -1,4 +1,4 @@
-#include "app/kept_figures.h"
+#include "feature_api/kept_figures.h"
 
 namespace tandem::client {
 

@@ -1,7 +1,7 @@
 #include <string>
 
 #include "app/app.h"
-#include "screens/screens.h"
+#include "app/screens.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -66,7 +66,7 @@ void draw_sign_in_screen(App& app) {
         ImGui::PopTextWrapPos();
     }
     if (ui::link("I have an invitation")) form.with_invite = true;
-    if (app.user() && app.sync().state() == SyncEngine::State::NeedsSignIn)
+    if (app.signed_in() && app.sync().state() == SyncEngine::State::NeedsSignIn)
         ui::muted("Changes made while signed out are kept and will sync after you sign in.");
     ImGui::EndGroup();
 }

@@ -1,4 +1,4 @@
-#include "app/people_directory.h"
+#include "feature_api/people_directory.h"
 
 namespace tandem::client {
 

@@ -1,4 +1,4 @@
-#include "app/registry.h"
+#include "feature_api/registry.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -43,6 +43,13 @@ void Registry::set_home(Role role, ScreenId screen) {
     for (auto& [who, id] : homes_)
         if (who == role) throw std::logic_error("two home screens for one role: " + id + " and " + screen);
     homes_.emplace_back(role, std::move(screen));
+}
+
+void Registry::set_device_takeover(DeviceTakeover takeover) {
+    if (takeover_) throw std::logic_error("two modes that take the whole device over");
+    if (!takeover.resume || !takeover.active || !takeover.tick || !takeover.draw)
+        throw std::logic_error("a device takeover needs resume, active, tick and draw");
+    takeover_ = takeover;
 }
 
 void Registry::add_views(void (*rebuild)(const ViewSource&)) { view_builders_.push_back(rebuild); }

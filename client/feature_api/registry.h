@@ -17,8 +17,9 @@ class Store;
 
 namespace tandem::client {
 
-class App;
+class Context;
 class NoteSealing;
+class Platform;
 struct PeopleDirectory;
 
 // A screen's id: the feature's name, then the screen's within it ("surveys/results").
@@ -26,7 +27,7 @@ using ScreenId = std::string;
 
 struct ScreenSpec {
     ScreenId id;
-    void (*draw)(App&) = nullptr;
+    void (*draw)(Context&) = nullptr;
     // Who may open it; empty: anyone signed in.
     std::vector<Role> roles = {};
     // Where it shows in the navigation bar: its label there for each role that sees it (a manager's
@@ -36,7 +37,7 @@ struct ScreenSpec {
     // is open. Empty for a place of its own.
     ScreenId place = {};
     // Runs each time the screen is opened (the audit log fetches its first page).
-    void (*on_open)(App&) = nullptr;
+    void (*on_open)(Context&) = nullptr;
 
     const char* label_for(Role role) const;  // nullptr when `role` does not see it in the navigation
     bool open_to(Role role) const;
@@ -45,7 +46,7 @@ struct ScreenSpec {
 // A line on a manager's home screen (a to-do such as feedback requests waiting for an answer).
 struct HomeItem {
     std::string id;
-    void (*draw)(App&) = nullptr;
+    void (*draw)(Context&) = nullptr;
 };
 
 // Something a feature adds to a 1:1's agenda, drawn above the talking points (survey actions the report
@@ -54,7 +55,7 @@ struct AgendaItem {
     enum class Where { AboveTalkingPoints, BelowTalkingPoints };
     std::string id;
     Where where = Where::AboveTalkingPoints;
-    void (*draw)(App&, const CheckInDetail&) = nullptr;
+    void (*draw)(Context&, const CheckInDetail&) = nullptr;
 };
 
 // What a feature's read models are built from. They are rebuilt after data changed (an edit, a pull, the
@@ -62,9 +63,20 @@ struct AgendaItem {
 struct ViewSource {
     Store& store;
     const std::string& user_id;
+    Role role;
     const std::string& today;
     const NoteSealing& sealing;
     const PeopleDirectory& directory;  // already rebuilt: who is who, for names and roles
+};
+
+// A mode that takes the whole device over while it lasts (the kiosk at a training session): nobody's session
+// is opened, and App draws this instead of the frame and every screen.
+struct DeviceTakeover {
+    // At start-up: true when the device was left in this mode (it stays in it across restarts).
+    bool (*resume)(Platform&) = nullptr;
+    bool (*active)() = nullptr;
+    void (*tick)(Platform&) = nullptr;  // each frame while active, before drawing
+    void (*draw)(Platform&) = nullptr;  // the whole window; when the mode ends, App shows sign-in
 };
 
 class Registry {
@@ -79,6 +91,8 @@ public:
     void add_views(void (*rebuild)(const ViewSource&));
     // The screen a role lands on after signing in.
     void set_home(Role role, ScreenId screen);
+    // At most one: two modes could not both own the device.
+    void set_device_takeover(DeviceTakeover takeover);
 
     const ScreenSpec* screen(const ScreenId& id) const;
     const std::vector<ScreenSpec>& screens() const { return screens_; }
@@ -86,6 +100,7 @@ public:
     const std::vector<AgendaItem>& agenda_items() const { return agenda_items_; }
     std::optional<ScreenId> home_for(Role role) const;
     void rebuild_views(const ViewSource& source) const;
+    const std::optional<DeviceTakeover>& device_takeover() const { return takeover_; }
 
 private:
     std::vector<ScreenSpec> screens_;
@@ -93,6 +108,7 @@ private:
     std::vector<AgendaItem> agenda_items_;
     std::vector<std::pair<Role, ScreenId>> homes_;
     std::vector<void (*)(const ViewSource&)> view_builders_;
+    std::optional<DeviceTakeover> takeover_;
 };
 
 } // namespace tandem::client

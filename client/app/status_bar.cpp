@@ -1,6 +1,6 @@
 // The line at the bottom that always says whether work is safe: saved on this device, and synced or not.
 #include "app/app.h"
-#include "screens/screens.h"
+#include "app/screens.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

@@ -1,4 +1,4 @@
-#include "app/drafts.h"
+#include "feature_api/drafts.h"
 
 namespace tandem::client {
 
