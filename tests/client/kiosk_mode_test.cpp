@@ -215,6 +215,18 @@ TEST_F(KioskModeTest, AnAnswerIsQueuedInKioskDbAndSavedOnlyOnceAFlushHasFinished
     EXPECT_EQ(kiosk->waiting(), 2u);
 }
 
+TEST_F(KioskModeTest, AFailedFlushIsNotSavedAndTheNextTickTriesAgain) {
+    register_kiosk();
+    platform.is_online = false;  // the answer can only stay on the device
+    kiosk->submit(platform, answers(5));
+    platform.finish_flush(false);
+    EXPECT_FALSE(kiosk->saved()) << "a failed flush saved nothing";
+    kiosk->tick(platform);
+    ASSERT_EQ(platform.flushes.size(), 1u) << "the answer must still reach persistent storage";
+    platform.finish_flush(true);
+    EXPECT_TRUE(kiosk->saved());
+}
+
 TEST_F(KioskModeTest, AnswersGoOneRequestAtATimeAndLeaveOnlyWhenTheServerHasThem) {
     register_kiosk();
     submit(1);

@@ -113,6 +113,8 @@ void KioskMode::fetch_survey(Platform& platform) {
 
 void KioskMode::tick(Platform& platform) {
     if (!active()) return;
+    // A flush that failed saved nothing, and nothing else would try again before the next write.
+    if (saved_generation_ < written_generation_) start_flush(platform);
     const uint64_t now = platform.now_millis();
     if (!fetching_ && now >= next_fetch_ms_) {
         next_fetch_ms_ = now + kSurveyRefreshMillis;
