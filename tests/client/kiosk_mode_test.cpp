@@ -189,6 +189,9 @@ INSTANTIATE_TEST_SUITE_P(
         RegistrationFailure{"SurveyNotOpen", 201, Json{{"kiosk_id", kKioskId}, {"kiosk_token", kKioskToken}}.dump(),
                             409, error_body("survey_closed", "This survey is not taking answers now."),
                             "This survey is not open: open it first, then register the kiosk."},
+        RegistrationFailure{"ConnectionLostBeforeTheSurvey", 201,
+                            Json{{"kiosk_id", kKioskId}, {"kiosk_token", kKioskToken}}.dump(), 0, "",
+                            "Registering a kiosk needs a connection."},
         RegistrationFailure{"SurveyServerError", 201, Json{{"kiosk_id", kKioskId}, {"kiosk_token", kKioskToken}}.dump(),
                             500, "Internal Server Error", "The kiosk could not load its survey (500)."}),
     [](const ::testing::TestParamInfo<RegistrationFailure>& info) { return std::string(info.param.name); });
