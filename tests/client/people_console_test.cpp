@@ -447,5 +447,33 @@ TEST_F(PeopleConsoleTest, AuditPagesAreAppendedFromTheCursorAndAFilterStartsOver
     EXPECT_FALSE(console.busy);
 }
 
+TEST_F(PeopleConsoleTest, AnAuditPageAskedForBeforeTheLastStartOverIsNotAppended) {
+    auto page = [](const std::string& action, int seq) {
+        return Json{{"entries", {{{"seq", seq}, {"at", "2026-11-30T08:00:00Z"}, {"actor_id", kHana},
+                                  {"action", action}, {"target_id", kRui}, {"details", Json::object()}}}},
+                    {"cursor", seq},
+                    {"more", false}}
+            .dump();
+    };
+    // The first page of all actions is still loading when HR picks one action.
+    console.load_audit(platform, kToken, false);
+    const auto& actions = client::PeopleConsole::audit_actions();
+    console.audit_action = int(std::find(actions.begin(), actions.end(), "people.erase") - actions.begin());
+    console.load_audit(platform, kToken, false);
+    ASSERT_EQ(platform.sent.size(), 2u);
+    platform.answer(200, page("people.invite", 1));  // the page of all actions, late
+    platform.answer(200, page("people.erase", 4));
+    ASSERT_EQ(console.audit.size(), 1u) << "only the chosen action's entries";
+    EXPECT_EQ(console.audit[0]["action"], "people.erase");
+    EXPECT_EQ(console.audit_cursor, 4);
+
+    // Refresh pressed twice before the first answer: each entry once.
+    console.load_audit(platform, kToken, false);
+    console.load_audit(platform, kToken, false);
+    platform.answer(200, page("people.erase", 4));
+    platform.answer(200, page("people.erase", 4));
+    EXPECT_EQ(console.audit.size(), 1u);
+}
+
 }  // namespace
 }  // namespace tandem::testing
