@@ -1,11 +1,13 @@
 #pragma once
 // A Platform the tests drive by hand: the clock moves when a test says so, requests wait until the test
-// answers them, and a flush to durable storage finishes (or fails) only when the test says so. The SQLite
-// files are real, in a temporary folder.
+// answers them, a flush to durable storage finishes (or fails) only when the test says so, a file picker
+// stays open until the test chooses a file, and files handed over to keep are recorded. The SQLite files
+// are real, in a temporary folder.
 #include <deque>
 #include <map>
 #include <utility>
 #include <string>
+#include <vector>
 
 #include "platform/platform.h"
 #include "support/temp_dir.h"
@@ -43,7 +45,15 @@ public:
     void poll() override {}
     bool online() override { return is_online; }
     void text_input(bool, float, float) override {}
-    void pick_file(const std::string&, std::function<void(std::string, std::string)>) override {}
+    // The file picker stays open until the test chooses a file for it (choose_file).
+    struct Pick {
+        std::string accept;
+        std::function<void(std::string, std::string)> done;
+    };
+    std::deque<Pick> picks;
+    void pick_file(const std::string& accept, std::function<void(std::string, std::string)> done) override {
+        picks.push_back({accept, std::move(done)});
+    }
     void write_note(const std::string& key, const std::string& value) override {
         if (value.empty()) notes.erase(key);
         else notes[key] = value;
@@ -52,7 +62,14 @@ public:
         auto it = notes.find(key);
         return it == notes.end() ? "" : it->second;
     }
-    void save_file(const std::string&, const std::string&, const std::string&) override {}
+    // Files handed to the person to keep (downloads), oldest first.
+    struct Saved {
+        std::string name, content, mime;
+    };
+    std::vector<Saved> saved_files;
+    void save_file(const std::string& name, const std::string& content, const std::string& mime) override {
+        saved_files.push_back({name, content, mime});
+    }
     // The browser's history: entries the app added, and steps back the person took that the app has not
     // taken yet.
     int history_entries = 0;
@@ -82,6 +99,31 @@ public:
         sent.pop_front();
         next.done(client::HttpResponse{status, body});
         return next.request;
+    }
+    // Answers the oldest waiting request whose path starts with `path`, when several are out at once.
+    client::HttpRequest answer_to(const std::string& path, int status, const std::string& body) {
+        for (auto it = sent.begin(); it != sent.end(); ++it) {
+            if (it->request.path.rfind(path, 0) != 0) continue;
+            Sent next = std::move(*it);
+            sent.erase(it);
+            next.done(client::HttpResponse{status, body});
+            return next.request;
+        }
+        ADD_FAILURE() << "no request to " << path << " is waiting";
+        return {};
+    }
+    // How many waiting requests' paths start with `path`.
+    size_t waiting_for(const std::string& path) const {
+        size_t count = 0;
+        for (const auto& request : sent) count += request.request.path.rfind(path, 0) == 0;
+        return count;
+    }
+    // Chooses a file in the oldest open picker.
+    void choose_file(const std::string& name, const std::string& bytes) {
+        ASSERT_FALSE(picks.empty()) << "no file picker is open";
+        auto done = std::move(picks.front().done);
+        picks.pop_front();
+        done(name, bytes);
     }
 
 private:

@@ -194,8 +194,10 @@ void PeopleConsole::load_audit(Platform& platform, const std::string& token, boo
     }
     std::string path = "/api/v1/audit?limit=200&since=" + std::to_string(audit_cursor);
     if (audit_action > 0) path += "&action=" + audit_actions()[size_t(audit_action)];
+    const uint64_t request = ++audit_request_;
     call(platform, token, HttpRequest{"GET", path, "", "", "application/json"},
-         [this](int status, const Json& body, const std::string&) {
+         [this, request](int status, const Json& body, const std::string&) {
+             if (request != audit_request_) return;  // asked for before a newer request (filter, refresh)
              if (status != 200 || !body.is_object()) return fail(status, body, "The audit log could not be read");
              for (const auto& entry : body["entries"]) audit.push_back(entry);
              audit_cursor = body.value("cursor", audit_cursor);

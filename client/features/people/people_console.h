@@ -81,6 +81,7 @@ private:
     std::vector<size_t> shown_;
     std::vector<std::string> departments_;
     std::unordered_map<std::string, size_t> index_;
+    uint64_t audit_request_ = 0;  // only the newest audit request's answer is shown
 };
 
 } // namespace tandem::client

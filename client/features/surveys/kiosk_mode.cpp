@@ -45,9 +45,10 @@ void KioskMode::register_device(Platform& platform, const std::string& hr_token,
         platform.send(fetch, [this, &platform, config, pin, done](HttpResponse survey) {
             Json shown = Json::parse(survey.body, nullptr, false);
             if (survey.status != 200 || !shown.is_object()) {
-                done(survey.status == 409 ? "This survey is not open: open it first, then register the kiosk."
-                                          : "The kiosk could not load its survey (" +
-                                                std::to_string(survey.status) + ").");
+                done(survey.status == 0     ? "Registering a kiosk needs a connection."
+                     : survey.status == 409 ? "This survey is not open: open it first, then register the kiosk."
+                                            : "The kiosk could not load its survey (" +
+                                                  std::to_string(survey.status) + ").");
                 return;
             }
             try {
@@ -113,6 +114,8 @@ void KioskMode::fetch_survey(Platform& platform) {
 
 void KioskMode::tick(Platform& platform) {
     if (!active()) return;
+    // A flush that failed saved nothing, and nothing else would try again before the next write.
+    if (saved_generation_ < written_generation_) start_flush(platform);
     const uint64_t now = platform.now_millis();
     if (!fetching_ && now >= next_fetch_ms_) {
         next_fetch_ms_ = now + kSurveyRefreshMillis;
