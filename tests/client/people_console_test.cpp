@@ -284,6 +284,23 @@ TEST_F(PeopleConsoleTest, AnImportTheServerRefusesSaysItsWordsAndAppliesNothing)
     EXPECT_EQ(imported, 0);
 }
 
+// A proxy, a load balancer or a body cut short can answer with JSON that is not the API's error: the console
+// says what failed and keeps working rather than reading a field that is not there.
+TEST_F(PeopleConsoleTest, AnAnswerThatIsNotTheApisErrorIsSaidAndNothingBreaks) {
+    for (const char* body : {R"({"status":"bad request"})", R"({"error":"bad request"})", R"([1,2])",
+                             R"({"error":{"code":"invalid_import","details":"cut short","total":"many"}})"}) {
+        choose_csv("people.csv", "employee_id,name,email\nE-200,Lee,lee@example.org\n");
+        platform.answer(400, body);
+        EXPECT_NE(console.import_state, client::PeopleConsole::ImportState::Checked) << body;
+        EXPECT_FALSE(console.busy) << body;
+        EXPECT_TRUE(console.message_is_error || console.import_state == client::PeopleConsole::ImportState::Problems)
+            << body;
+    }
+    console.load_audit(platform, kToken, false);
+    platform.answer(200, R"({"cursor":3,"more":false})");
+    EXPECT_TRUE(console.audit.empty()) << "an answer without entries adds none";
+}
+
 TEST_F(PeopleConsoleTest, AnInvitationShowsItsTokenForThePersonItWasMadeFor) {
     console.selected_id = kRui;
     console.invite(platform, kToken);

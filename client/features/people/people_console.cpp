@@ -66,16 +66,35 @@ void PeopleConsole::call(Platform& platform, const std::string& token, HttpReque
     platform.send(std::move(request), [this, done = std::move(done)](HttpResponse response) {
         busy = false;
         const Json body = Json::parse(response.body, nullptr, false);
-        done(response.status, body, response.body);
+        try {
+            done(response.status, body, response.body);
+        } catch (const Json::exception&) {  // JSON of another shape than the API's (a proxy, a body cut short)
+            if (import_state == ImportState::Checking) import_state = ImportState::None;
+            if (import_state == ImportState::Applying) import_state = ImportState::Checked;  // may be tried again
+            message = "The server's answer could not be read (server answered " + std::to_string(response.status) + ")";
+            message_is_error = true;
+        }
     });
 }
 
+namespace {
+// The server's error object, or an empty one when the answer holds none (a proxy's page, a body cut short):
+// whatever arrives, reading it must not throw.
+const Json& error_of(const Json& body) {
+    static const Json none = Json::object();
+    if (!body.is_object()) return none;
+    const auto found = body.find("error");
+    return found != body.end() && found->is_object() ? *found : none;
+}
+}  // namespace
+
 void PeopleConsole::fail(int status, const Json& body, const std::string& fallback) {
     message_is_error = true;
+    const Json& error = error_of(body);
     if (status == 0)
         message = "Cannot reach the server: the HR console needs a connection.";
-    else if (body.is_object() && body.contains("error"))
-        message = body["error"].value("message", fallback);
+    else if (error.contains("message") && error["message"].is_string())
+        message = error["message"].get<std::string>();
     else
         message = fallback + " (server answered " + std::to_string(status) + ")";
 }
@@ -99,11 +118,13 @@ void PeopleConsole::check_import(Platform& platform, const std::string& token) {
                  import_state = ImportState::Checked;
                  return;
              }
-             if (status == 400 && body.is_object() && body["error"].value("code", "") == "invalid_import") {
-                 for (const auto& detail : body["error"]["details"])
-                     import_issues.push_back(ImportIssue{detail.value("line", 0), detail.value("code", ""),
-                                                         detail.value("message", "")});
-                 import_issue_total = body["error"].value("total", import_issues.size());
+             const Json& error = error_of(body);
+             if (status == 400 && error.value("code", Json()) == "invalid_import") {
+                 for (const auto& detail : error.value("details", Json::array()))
+                     if (detail.is_object())
+                         import_issues.push_back(ImportIssue{detail.value("line", 0), detail.value("code", ""),
+                                                             detail.value("message", "")});
+                 import_issue_total = error.value("total", import_issues.size());
                  import_state = ImportState::Problems;
                  return;
              }
@@ -199,7 +220,7 @@ void PeopleConsole::load_audit(Platform& platform, const std::string& token, boo
          [this, request](int status, const Json& body, const std::string&) {
              if (request != audit_request_) return;  // asked for before a newer request (filter, refresh)
              if (status != 200 || !body.is_object()) return fail(status, body, "The audit log could not be read");
-             for (const auto& entry : body["entries"]) audit.push_back(entry);
+             for (const auto& entry : body.value("entries", Json::array())) audit.push_back(entry);
              audit_cursor = body.value("cursor", audit_cursor);
              audit_more = body.value("more", false);
          });
