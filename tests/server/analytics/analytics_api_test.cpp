@@ -14,7 +14,7 @@ Json change(const std::string& entity, const std::string& record_id, Json fields
                 {"hlc", Hlc{wall_millis(), counter}.to_string()}, {"fields", std::move(fields)}};
 }
 
-class Analytics : public LiveServer {
+class Analytics : public DemoServer {
 protected:
     Session hr, maya, noah, elena;
     std::string today = iso_from_millis(wall_millis());

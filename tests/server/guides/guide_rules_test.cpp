@@ -6,7 +6,7 @@
 namespace tandem::testing {
 namespace {
 
-using GuideRules = LiveServer;
+using GuideRules = DemoServer;
 
 
 std::vector<Json> results(httplib::Result reply) {

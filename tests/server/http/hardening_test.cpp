@@ -17,7 +17,7 @@ int64_t millis_since(Clock::time_point start) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
 }
 
-class Hardening : public LiveServer {
+class Hardening : public DemoServer {
 protected:
     std::string sign_in_body(const std::string& email, const std::string& password) {
         return Json{{"email", email}, {"password", password}}.dump();

@@ -9,7 +9,7 @@
 namespace tandem::testing {
 namespace {
 
-using SealedContent = LiveServer;
+using SealedContent = DemoServer;
 
 
 Json results_of(const httplib::Result& reply) { return Json::parse(reply->body)["results"]; }

@@ -7,7 +7,7 @@
 namespace tandem::testing {
 namespace {
 
-class Partnership : public LiveServer {
+class Partnership : public DemoServer {
 protected:
     Session hr, maya, noah, elena;
 

@@ -12,7 +12,7 @@ namespace {
 const std::string kHeader = "employee_id,name,email,manager_employee_id,department,start_date,exit_date,exit_reason,role\n";
 
 
-class People : public LiveServer {
+class People : public DemoServer {
 protected:
     httplib::Result import(const Session& hr, const std::string& csv, bool dry_run = false) {
         return client().Post(dry_run ? "/api/v1/people/import?dry_run=true" : "/api/v1/people/import", bearer(hr),

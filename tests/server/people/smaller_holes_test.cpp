@@ -8,7 +8,7 @@
 namespace tandem::testing {
 namespace {
 
-class SmallerHoles : public LiveServer {
+class SmallerHoles : public DemoServer {
 protected:
     Session hr, maya;
     void SetUp() override {

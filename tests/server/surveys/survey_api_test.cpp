@@ -9,7 +9,7 @@
 namespace tandem::testing {
 namespace {
 
-class Surveys : public LiveServer {
+class Surveys : public DemoServer {
 protected:
     Session hr, maya, noah, mentor;
     std::string dana;  // the director above Maya and Noah; she has no account in the demo

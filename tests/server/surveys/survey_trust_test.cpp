@@ -9,7 +9,7 @@
 namespace tandem::testing {
 namespace {
 
-class SurveyTrust : public LiveServer {
+class SurveyTrust : public DemoServer {
 protected:
     Session hr, maya, noah;
     std::string survey = new_uuid_v7(wall_millis()), likert = new_uuid_v7(wall_millis()),

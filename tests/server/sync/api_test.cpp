@@ -8,7 +8,7 @@
 namespace tandem::testing {
 namespace {
 
-using ApiTest = LiveServer;
+using ApiTest = DemoServer;
 
 Json error_of(const httplib::Result& reply) { return Json::parse(reply->body)["error"]; }
 

@@ -4,7 +4,7 @@
 namespace tandem::testing {
 namespace {
 
-using SyncOverHttp = LiveServer;
+using SyncOverHttp = DemoServer;
 
 TEST_F(SyncOverHttp, TwoDevicesEditingTheSameCheckInConverge) {
     Session manager = sign_in("manager1@demo.example");

@@ -6,7 +6,7 @@
 namespace tandem::testing {
 namespace {
 
-using WorkflowRules = LiveServer;
+using WorkflowRules = DemoServer;
 
 
 TEST_F(WorkflowRules, OnlyTheReportsManagerSetsCadenceAndAgenda) {
