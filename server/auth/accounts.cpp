@@ -60,10 +60,9 @@ std::optional<Account> read_account(Statement& lookup) {
 }
 }  // namespace
 
-std::string hash_password(const std::string& password) {
+std::string hash_password(const std::string& password, KeyCost cost) {
     char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    if (crypto_pwhash_str(hash, password.data(), password.size(), cost.ops, cost.mem_bytes) != 0)
         throw std::runtime_error("password hashing ran out of memory");
     return hash;
 }
@@ -73,10 +72,10 @@ const std::string& decoy_password_hash() {
     return hash;
 }
 
-void add_account(Store& store, const std::string& person_id, const std::string& password) {
+void add_account(Store& store, const std::string& person_id, const std::string& password, KeyCost cost) {
     Statement insert(store.database().handle(),
                      "INSERT OR REPLACE INTO accounts(person_id, password_hash) VALUES (?, ?)");
-    insert.bind(1, person_id).bind(2, hash_password(password)).run();
+    insert.bind(1, person_id).bind(2, hash_password(password, cost)).run();
 }
 
 bool weak_password(const std::string& utf8) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "tandem/base/sealed.h"
 #include "tandem/sync/policy.h"
 #include "tandem/sync/store.h"
 
@@ -34,10 +35,14 @@ struct Account {
 constexpr int64_t kResetNoticeDays = 30;
 constexpr size_t kMinPasswordCharacters = 10;
 
-// Hashes with argon2id; slow on purpose (~0.1 s, 64 MiB). Routes go through PasswordHasher instead.
-std::string hash_password(const std::string& password);
-// For the demo and benchmarks: an account for a person, signing in with the e-mail of their record.
-void add_account(Store& store, const std::string& person_id, const std::string& password);
+// Hashes with argon2id; slow on purpose at the interactive cost (~0.1 s, 64 MiB). Routes go through
+// PasswordHasher instead, always at that cost.
+std::string hash_password(const std::string& password, KeyCost cost = KeyCost::interactive());
+// For the demo, benchmarks and tests: an account for a person, signing in with the e-mail of their record.
+// Tests that make accounts for every case pass KeyCost::minimum(), so each of their sign-ins checks a cheap
+// hash (the stored hash carries its own cost).
+void add_account(Store& store, const std::string& person_id, const std::string& password,
+                 KeyCost cost = KeyCost::interactive());
 // Too short (in characters, not bytes), or nothing but white space.
 bool weak_password(const std::string& utf8);
 

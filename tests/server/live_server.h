@@ -1,6 +1,7 @@
 #pragma once
-// A real Tandem server for a test: demo database in a temp folder, listening on 127.0.0.1 at a free port,
-// serving on its own thread; stopped and joined when the test ends.
+// A real Tandem server for a test: a database in a temp folder holding the organisation the test declares
+// (test_org.h), listening on 127.0.0.1 at a free port, serving on its own thread; stopped and joined when the
+// test ends.
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <sodium.h>
@@ -14,6 +15,7 @@
 #include "demo/demo_org.h"
 #include "tandem_server.h"
 #include "support/temp_dir.h"
+#include "test_org.h"
 #include "tandem/sync/replica.h"
 
 namespace tandem::testing {
@@ -28,8 +30,18 @@ protected:
     void SetUp() override {
         ASSERT_GE(sodium_init(), 0);
         database = dir.file("server.db");
-        ASSERT_EQ(server::create_demo_database(database, KeyCost::minimum()), "");
+        make_database();
+        if (HasFatalFailure()) return;
         start();
+    }
+
+    // What the fixture's tests start from: nobody, unless the fixture declares people and records.
+    virtual void declare(TestOrg&) {}
+
+    // A fresh database holding what `declare` adds; the builder closes it before the server opens it.
+    virtual void make_database() {
+        TestOrg org(database);
+        declare(org);
     }
 
     void TearDown() override { shut_down(); }
@@ -69,7 +81,7 @@ protected:
 
     Session sign_in(const std::string& email) {
         auto reply = client().Post("/api/v1/session",
-                                   Json{{"email", email}, {"password", server::kDemoPassword}}.dump(),
+                                   Json{{"email", email}, {"password", password}}.dump(),
                                    "application/json");
         EXPECT_TRUE(reply);
         EXPECT_EQ(reply->status, 200) << reply->body;
@@ -140,6 +152,8 @@ protected:
         return bytes;
     }
 
+    // What every account of the organisation signs in with.
+    std::string password = kTestPassword;
     // Set before start() to change the server's options (connection limits, say).
     std::function<void(server::ServerOptions&)> configure;
     TempDir dir;
@@ -147,6 +161,15 @@ protected:
     std::unique_ptr<server::TandemServer> server;
     std::thread thread;
     int port = 0;
+};
+
+// For tests whose subject is the demo organisation itself, not an organisation they declare.
+class DemoServer : public LiveServer {
+protected:
+    void make_database() override {
+        ASSERT_EQ(server::create_demo_database(database, KeyCost::minimum()), "");
+        password = server::kDemoPassword;
+    }
 };
 
 inline uint64_t wall_millis() {

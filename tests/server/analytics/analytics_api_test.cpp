@@ -1,4 +1,4 @@
-// People analytics over HTTP (docs/api.md, People analytics) with the demo organisation: who reads which teams,
+// People analytics over HTTP (docs/api.md, People analytics): who reads which teams,
 // survey figures suppressed exactly as the survey results of the same reader, exits and retention for HR only,
 // figures that move with real writes (1:1s pushed by a manager, an exit imported by HR), the CSV exports and
 // their audit.
@@ -20,12 +20,21 @@ protected:
     std::string today = iso_from_millis(wall_millis());
     std::string from = add_days(today, -30);
 
+    // The two teams (everyone joined two years ago) and a pulse round that closed 84 days ago, inside the
+    // figures' longest period.
+    void declare(TestOrg& org) override {
+        add_two_teams(org);
+        org.write("hr", "survey", {{"title", "Quarterly pulse"}, {"audience", "org"}, {"status", "closed"},
+                                   {"min_group_size", 3}, {"min_comment_group_size", 3},
+                                   {"opens_on", org.days_ago(98)}, {"closes_on", org.days_ago(84)}});
+    }
+
     void SetUp() override {
         LiveServer::SetUp();
-        hr = sign_in("hr@demo.example");
-        maya = sign_in("manager1@demo.example");
-        noah = sign_in("manager2@demo.example");
-        elena = sign_in("mentor@demo.example");
+        hr = sign_in("hr@example.test");
+        maya = sign_in("manager1@example.test");
+        noah = sign_in("manager2@example.test");
+        elena = sign_in("mentor@example.test");
     }
     httplib::Result get(const Session& who, const std::string& path) {
         return client().Get(path.c_str(), bearer(who));
@@ -121,7 +130,7 @@ TEST_F(Analytics, FiguresFollowWhatManagersWriteAndWhatHrImports) {
     const std::string exit_day = add_days(today, -3);
     reply = client().Post("/api/v1/people/import", bearer(hr),
                           "employee_id,name,email,manager_employee_id,exit_date,exit_reason\n"
-                          "m1r4,Dev Patel,dev.patel@demo.example,manager1," + exit_day + ",voluntary\n",
+                          "m1r4,Dev Patel,dev.patel@example.test,manager1," + exit_day + ",voluntary\n",
                           "text/csv");
     ASSERT_EQ(reply->status, 200) << reply->body;
     const Json exited = row_of(teams(hr), maya.user_id);
@@ -259,7 +268,7 @@ TEST_F(Analytics, SeriesAndTheReturnKeepToTheReadersScope) {
     EXPECT_LE(body["points"].size(), 5u);
     EXPECT_EQ(body["points"].back()["to"], today);
     EXPECT_TRUE(body["points"][0]["exits"].is_number());
-    EXPECT_FALSE(body["surveys"].empty()) << "the demo's closed pulse round";
+    EXPECT_FALSE(body["surveys"].empty()) << "the closed pulse round";
 
     // Maya: her own team and tree, the organisation's activity figures, never its survey results or exits.
     EXPECT_EQ(get(maya, "/api/v1/analytics/series" + period + "&group=team:" + maya.user_id)->status, 200);

@@ -6,7 +6,13 @@
 namespace tandem::testing {
 namespace {
 
-using GuideRules = LiveServer;
+class GuideRules : public LiveServer {
+protected:
+    // HR writes; two managers and a mentor read, and one manager rates.
+    void declare(TestOrg& org) override { add_two_teams(org); }
+};
+// The starter set is the demo's own content.
+using DemoGuides = DemoServer;
 
 
 std::vector<Json> results(httplib::Result reply) {
@@ -15,8 +21,8 @@ std::vector<Json> results(httplib::Result reply) {
 }
 
 TEST_F(GuideRules, HrWritesGuidesEveryoneReadsThemRatingsStayWithTheirAuthorAndHr) {
-    Session hr = sign_in("hr@demo.example"), maya = sign_in("manager1@demo.example");
-    Session noah = sign_in("manager2@demo.example"), mentor = sign_in("mentor@demo.example");
+    Session hr = sign_in("hr@example.test"), maya = sign_in("manager1@example.test");
+    Session noah = sign_in("manager2@example.test"), mentor = sign_in("mentor@example.test");
     const std::string guide = new_uuid_v7(wall_millis()), version = new_uuid_v7(wall_millis());
     auto written = results(push(hr, Json{{"device_id", "h"}, {"changes", Json::array({
         pushed_change("g-1", "guide", guide, {{"kind", "template"}, {"title", "Stay interview"}}),
@@ -59,7 +65,7 @@ TEST_F(GuideRules, HrWritesGuidesEveryoneReadsThemRatingsStayWithTheirAuthorAndH
     EXPECT_EQ(forged[0]["error"]["code"], "forbidden") << "nobody rates in someone else's name";
 }
 
-TEST_F(GuideRules, TheDemoShipsAStarterSet) {
+TEST_F(DemoGuides, TheDemoShipsAStarterSet) {
     Session maya = sign_in("manager1@demo.example");
     int templates = 0, playbooks = 0;
     for (auto& row : pull_all(maya))

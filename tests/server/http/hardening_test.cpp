@@ -19,6 +19,13 @@ int64_t millis_since(Clock::time_point start) {
 
 class Hardening : public LiveServer {
 protected:
+    // Those the attacks sign in as, or try to lock out.
+    void declare(TestOrg& org) override {
+        org.person("manager1", "Maya Chen", "manager1@example.test", Role::Manager);
+        org.person("mentor", "Elena Petrova", "mentor@example.test", Role::Mentor);
+        org.account("manager1");
+        org.account("mentor");
+    }
     std::string sign_in_body(const std::string& email, const std::string& password) {
         return Json{{"email", email}, {"password", password}}.dump();
     }
@@ -61,7 +68,7 @@ TEST_F(Hardening, ASessionIsCheckedBeforeAnyBodyByteIsRead) {
     EXPECT_TRUE(caller.closed_by_server(5s)) << "the unread body must not be parsed as a next request";
 
     // Signed in, a body past the limit is refused from its Content-Length, also without reading it.
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     RawConnection uploader(port);
     ASSERT_TRUE(uploader.send_all("POST /api/v1/sync/push HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
                                   manager.token + "\r\nContent-Length: 125829120\r\n\r\n"));
@@ -69,7 +76,7 @@ TEST_F(Hardening, ASessionIsCheckedBeforeAnyBodyByteIsRead) {
 }
 
 TEST_F(Hardening, ABodyWithoutLengthIsEmptyNotReadUntilTheConnectionCloses) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     RawConnection caller(port);
     ASSERT_TRUE(caller.send_all("DELETE /api/v1/session HTTP/1.1\r\nHost: x\r\nAuthorization: bearer " +
                                 manager.token + "\r\n\r\n"));
@@ -90,7 +97,7 @@ TEST_F(Hardening, SlowAndIdleConnectionsDoNotHoldUpOthers) {
             std::this_thread::sleep_for(100ms);
         }
     });
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     for (int wait = 0; wait < 50 && server->open_connections() < 400; ++wait) std::this_thread::sleep_for(20ms);
     EXPECT_GE(server->open_connections(), 400u) << "the attack's connections are all held by the server";
     int64_t slowest = 0;
@@ -167,7 +174,7 @@ TEST_F(Hardening, TooManyOrTooLargeHeadersAnswer431) {
 }
 
 TEST_F(Hardening, ASignInFloodIsRefusedFastAndLeavesPullsAlone) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     std::atomic<bool> stop{false};
     std::atomic<int> refused_fast{0}, with_retry_after{0}, answered{0};
     std::vector<std::thread> flood;
@@ -206,14 +213,14 @@ TEST_F(Hardening, ASignInFloodIsRefusedFastAndLeavesPullsAlone) {
 
 TEST_F(Hardening, FailuresFromOneClientDoNotLockTheOwnerOut) {
     std::string last;
-    for (int i = 0; i < 10; ++i) last = sign_in_from("127.0.0.1", "mentor@demo.example", "wrong guess");
+    for (int i = 0; i < 10; ++i) last = sign_in_from("127.0.0.1", "mentor@example.test", "wrong guess");
     EXPECT_EQ(RawConnection::status_of(last), 429);
     EXPECT_GE(RawConnection::header_number(last.substr(0, last.find("\r\n\r\n")), "retry-after"), 1u);
     // The same client stays held back, even with the right password...
-    EXPECT_EQ(RawConnection::status_of(sign_in_from("127.0.0.1", "mentor@demo.example", server::kDemoPassword)),
+    EXPECT_EQ(RawConnection::status_of(sign_in_from("127.0.0.1", "mentor@example.test", kTestPassword)),
               429);
     // ...while the owner, on a client that has not failed, signs in.
-    EXPECT_EQ(RawConnection::status_of(sign_in_from("127.0.0.2", "Mentor@demo.example", server::kDemoPassword)),
+    EXPECT_EQ(RawConnection::status_of(sign_in_from("127.0.0.2", "Mentor@example.test", kTestPassword)),
               200);
 }
 
@@ -226,7 +233,7 @@ TEST_F(Hardening, ExpiredSessionsAreDeletedAndTheBearerSchemeIgnoresCase) {
                 .bind(1, "expired-" + std::to_string(i))
                 .run();
     }
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     {
         Store store(database);
         Statement count(store.database().handle(), "SELECT COUNT(*) FROM sessions WHERE expires_at <= 1000");

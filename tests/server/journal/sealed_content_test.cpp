@@ -1,6 +1,8 @@
 // docs/api.md, Sealed text, from outside: the server refuses private notes and journal entries that are not
 // sealed, keeps each user's sealing key and journal to that user alone, and never holds their plain text in any
 // table.
+#include <functional>
+
 #include "live_server.h"
 #include "support/sealed_sample.h"
 #include "tandem/base/ids.h"
@@ -9,13 +11,40 @@
 namespace tandem::testing {
 namespace {
 
-using SealedContent = LiveServer;
-
+class SealedContent : public LiveServer {
+protected:
+    // Maya keeps a sealed journal, written before the test; another manager, HR and a mentor try to reach it.
+    void declare(TestOrg& org) override {
+        add_two_teams(org);
+        for (const char* answer : {"Put off the workload talk with Aiko.", "Let Bruno lead the design review.",
+                                   "The career conversation with Bruno went well."})
+            org.write("manager1", "journal_entry",
+                      {{"owner_id", org.id("manager1")}, {"written_on", org.days_ago(3)},
+                       {"text", org.sealed("manager1", answer)}, {"self_rating", 3}});
+    }
+};
+// The demo's sealed note and journal are the demo's own content, sealed under its published passphrase.
+using DemoSealedContent = DemoServer;
 
 Json results_of(const httplib::Result& reply) { return Json::parse(reply->body)["results"]; }
 
+// Every value of every table of the database, told to `check`; returns how many there were.
+int each_stored_value(const std::string& database, const std::function<void(const std::string& table,
+                                                                             const std::string& value)>& check) {
+    Database db(database);
+    Statement tables(db.handle(), "SELECT name FROM sqlite_master WHERE type = 'table'");
+    int scanned = 0;
+    while (tables.step()) {
+        const std::string table = tables.text(0);
+        Statement rows(db.handle(), ("SELECT * FROM \"" + table + "\"").c_str());
+        while (rows.step())
+            for (int column = 0; column < rows.columns(); ++column, ++scanned) check(table, rows.text(column));
+    }
+    return scanned;
+}
+
 TEST_F(SealedContent, UnsealedNotesAndJournalEntriesAreRefusedAsInvalidChanges) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     const std::string checkin = new_uuid_v7(wall_millis());
     Json changes = Json::array({
         checkin_change("c-1", checkin, first_report_of(manager), "shared"),
@@ -43,8 +72,8 @@ TEST_F(SealedContent, UnsealedNotesAndJournalEntriesAreRefusedAsInvalidChanges) 
 }
 
 TEST_F(SealedContent, AJournalOrKeyIsOnlyEverItsOwners) {
-    Session manager = sign_in("manager1@demo.example"), other = sign_in("manager2@demo.example");
-    Session hr = sign_in("hr@demo.example"), mentor = sign_in("mentor@demo.example");
+    Session manager = sign_in("manager1@example.test"), other = sign_in("manager2@example.test");
+    Session hr = sign_in("hr@example.test"), mentor = sign_in("mentor@example.test");
     // Writing into someone else's journal or key is refused, whoever tries.
     for (const Session* intruder : {&other, &hr, &mentor}) {
         Json attempt = Json::array({
@@ -54,7 +83,7 @@ TEST_F(SealedContent, AJournalOrKeyIsOnlyEverItsOwners) {
         Json results = results_of(push(*intruder, Json{{"device_id", "d"}, {"changes", attempt}}));
         EXPECT_EQ(results[0]["error"]["code"], "forbidden");
     }
-    // The demo manager's key and journal reach her, and nobody else.
+    // Her key and journal reach her, and nobody else.
     auto entities = [&](const Session& session) {
         std::multiset<std::string> seen;
         for (auto& row : pull_all(session)) seen.insert(row["entity"].get<std::string>());
@@ -74,7 +103,7 @@ TEST_F(SealedContent, AJournalOrKeyIsOnlyEverItsOwners) {
 }
 
 TEST_F(SealedContent, NoTableHoldsAPrivateNoteOrJournalAnswerInPlainText) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     const std::string checkin = new_uuid_v7(wall_millis());
     Json changes = Json::array({
         checkin_change("c-1", checkin, first_report_of(manager), "shared"),
@@ -82,21 +111,18 @@ TEST_F(SealedContent, NoTableHoldsAPrivateNoteOrJournalAnswerInPlainText) {
                {{"checkin_id", checkin}, {"text", sealed_sample("zebra-crossing-secret")}}),
     });
     push(manager, Json{{"device_id", "d1"}, {"changes", changes}});
-    Database db(database);
-    Statement tables(db.handle(), "SELECT name FROM sqlite_master WHERE type = 'table'");
-    int scanned = 0;
-    while (tables.step()) {
-        const std::string table = tables.text(0);
-        Statement rows(db.handle(), ("SELECT * FROM \"" + table + "\"").c_str());
-        while (rows.step())
-            for (int column = 0; column < rows.columns(); ++column) {
-                const std::string value = rows.text(column);
-                ++scanned;
-                EXPECT_EQ(value.find("zebra-crossing-secret"), std::string::npos) << table;
-                // The demo's sealed note and journal: their plain words never appear either.
-                EXPECT_EQ(value.find("more tired than she said"), std::string::npos) << table;
-            }
-    }
+    const int scanned = each_stored_value(database, [](const std::string& table, const std::string& value) {
+        EXPECT_EQ(value.find("zebra-crossing-secret"), std::string::npos) << table;
+        // The journal written before the test: its plain words never appear either.
+        EXPECT_EQ(value.find("workload talk with Aiko"), std::string::npos) << table;
+    });
+    EXPECT_GT(scanned, 100);
+}
+
+TEST_F(DemoSealedContent, NoTableHoldsTheDemosPrivateNoteInPlainText) {
+    const int scanned = each_stored_value(database, [](const std::string& table, const std::string& value) {
+        EXPECT_EQ(value.find("more tired than she said"), std::string::npos) << table;
+    });
     EXPECT_GT(scanned, 100);
 }
 

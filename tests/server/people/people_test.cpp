@@ -14,6 +14,24 @@ const std::string kHeader = "employee_id,name,email,manager_employee_id,departme
 
 class People : public LiveServer {
 protected:
+    // The two teams, and what Maya's devices and the wall hold about Aiko: a 1:1 with an action item and
+    // Maya's sealed private note, and Noah's recognition of her. A move or an erasure must carry all of it.
+    void declare(TestOrg& org) override {
+        add_two_teams(org);
+        const std::string checkin = org.write("manager1", "checkin",
+                                              {{"report_id", org.id("m1r1")}, {"held_on", org.days_ago(20)},
+                                               {"shared_notes", "Discussed workload during the migration."}});
+        org.write("manager1", "action_item",
+                  {{"checkin_id", checkin}, {"text", "Pair Aiko with Dev on the on-call handover"},
+                   {"owner_id", org.id("manager1")}, {"due_on", org.days_ago(13)}, {"done", false}});
+        org.write("manager1", "private_note",
+                  {{"checkin_id", checkin}, {"text", org.sealed("manager1", "Seemed more tired than she said.")}});
+        org.write("manager2", "recognition",
+                  {{"from_id", org.id("manager2")}, {"about_id", org.id("m1r1")}, {"about_name", "Aiko Tanaka"},
+                   {"given_on", org.days_ago(9)}, {"behaviour", "Pointed out that the migration had no rollback plan"},
+                   {"impact", "We moved the date by two days instead of losing a weekend to an outage"}});
+    }
+
     httplib::Result import(const Session& hr, const std::string& csv, bool dry_run = false) {
         return client().Post(dry_run ? "/api/v1/people/import?dry_run=true" : "/api/v1/people/import", bearer(hr),
                              csv, "text/csv");
@@ -36,9 +54,9 @@ protected:
 };
 
 TEST_F(People, ADryRunCountsAndWritesNothingThenTheImportAppliesOnceAndIsAudited) {
-    Session hr = sign_in("hr@demo.example");
-    const std::string csv = kHeader + "N1,Nadia Noor,nadia@demo.example,manager2,Product,2026-01-05,,,\n"
-                                      "N2,Omar Reed,omar@demo.example,N1,Product,2026-02-01,,,\n";
+    Session hr = sign_in("hr@example.test");
+    const std::string csv = kHeader + "N1,Nadia Noor,nadia@example.test,manager2,Product,2026-01-05,,,\n"
+                                      "N2,Omar Reed,omar@example.test,N1,Product,2026-02-01,,,\n";
     auto dry = import(hr, csv, true);
     ASSERT_EQ(dry->status, 200) << dry->body;
     EXPECT_EQ(body_of(dry)["created"], 2);
@@ -58,16 +76,16 @@ TEST_F(People, ADryRunCountsAndWritesNothingThenTheImportAppliesOnceAndIsAudited
     EXPECT_EQ(entries[0]["actor_id"], hr.user_id);
 
     // Manager2 sees the newcomers under them; manager1 does not.
-    EXPECT_FALSE(person(sign_in("manager2@demo.example"), "N2").is_null());
-    EXPECT_TRUE(person(sign_in("manager1@demo.example"), "N2").is_null());
+    EXPECT_FALSE(person(sign_in("manager2@example.test"), "N2").is_null());
+    EXPECT_TRUE(person(sign_in("manager1@example.test"), "N2").is_null());
 }
 
 TEST_F(People, AWrongFileListsEveryWrongRowAndChangesNothing) {
-    Session hr = sign_in("hr@demo.example");
-    const std::string csv = kHeader + "X1,Ok Person,ok@demo.example,,,,,,\n"
-                                      "X2,\"Quoted, with comma\",MANAGER1@demo.example,,,,,,\n"
-                                      "X3,\"Two\nlines\",x3@demo.example,nobody,,,,,\n"
-                                      "X1,Again,again@demo.example,,,,,,\n";
+    Session hr = sign_in("hr@example.test");
+    const std::string csv = kHeader + "X1,Ok Person,ok@example.test,,,,,,\n"
+                                      "X2,\"Quoted, with comma\",MANAGER1@example.test,,,,,,\n"
+                                      "X3,\"Two\nlines\",x3@example.test,nobody,,,,,\n"
+                                      "X1,Again,again@example.test,,,,,,\n";
     auto reply = import(hr, csv);
     ASSERT_EQ(reply->status, 400);
     auto error = body_of(reply)["error"];
@@ -80,20 +98,20 @@ TEST_F(People, AWrongFileListsEveryWrongRowAndChangesNothing) {
     EXPECT_TRUE(person(hr, "X1").is_null());
     EXPECT_EQ(import(hr, csv, true)->status, 400) << "a dry run of a wrong file answers the same";
 
-    auto unbalanced = import(hr, kHeader + "Y1,\"never closed,y@demo.example,,,,,,\n");
+    auto unbalanced = import(hr, kHeader + "Y1,\"never closed,y@example.test,,,,,,\n");
     EXPECT_EQ(body_of(unbalanced)["error"]["details"][0]["code"], "malformed_csv");
     auto no_header = import(hr, "just,some,columns\n1,2,3\n");
     EXPECT_EQ(body_of(no_header)["error"]["details"][0]["code"], "missing_column");
-    auto binary = import(hr, kHeader + "B1,Bad \xff\xfe,b@demo.example,,,,,,\n");
+    auto binary = import(hr, kHeader + "B1,Bad \xff\xfe,b@example.test,,,,,,\n");
     EXPECT_EQ(binary->status, 400);
     EXPECT_EQ(import(hr, std::string(10 * 1024 * 1024, 'x'))->status, 400) << "10 MB of one line";
     EXPECT_EQ(client().Post("/api/v1/people/import", bearer(hr), csv, "application/json")->status, 415);
-    EXPECT_EQ(import(sign_in("manager1@demo.example"), csv)->status, 403);
+    EXPECT_EQ(import(sign_in("manager1@example.test"), csv)->status, 403);
 }
 
 TEST_F(People, AnInvitationSetsAPasswordOnceAndExitedPeopleCannotSignIn) {
-    Session hr = sign_in("hr@demo.example");
-    ASSERT_EQ(import(hr, kHeader + "I1,Ines Ito,ines@demo.example,manager1,,,,,\n")->status, 200);
+    Session hr = sign_in("hr@example.test");
+    ASSERT_EQ(import(hr, kHeader + "I1,Ines Ito,ines@example.test,manager1,,,,,\n")->status, 200);
     const std::string ines = person(hr, "I1")["record_id"];
     auto invite = client().Post(("/api/v1/people/" + ines + "/invite").c_str(), bearer(hr), "", "application/json");
     ASSERT_EQ(invite->status, 200) << invite->body;
@@ -113,16 +131,16 @@ TEST_F(People, AnInvitationSetsAPasswordOnceAndExitedPeopleCannotSignIn) {
     EXPECT_EQ(body_of(accepted)["user"]["id"], ines);
     EXPECT_EQ(body_of(accept("a long enough passphrase"))["error"]["code"], "invalid_invite") << "used";
     auto signed_in = client().Post("/api/v1/session",
-                                   R"({"email":"INES@demo.example","password":"a long enough passphrase"})",
+                                   R"({"email":"INES@example.test","password":"a long enough passphrase"})",
                                    "application/json");
     ASSERT_EQ(signed_in->status, 200);
     const std::string session = body_of(signed_in)["token"];
 
     // Leaving: the exit import ends her sessions, and she can no longer sign in.
-    ASSERT_EQ(import(hr, kHeader + "I1,Ines Ito,ines@demo.example,manager1,,,2026-01-01,voluntary,\n")->status, 200);
+    ASSERT_EQ(import(hr, kHeader + "I1,Ines Ito,ines@example.test,manager1,,,2026-01-01,voluntary,\n")->status, 200);
     EXPECT_EQ(client().Get("/api/v1/sync/pull", {{"Authorization", "Bearer " + session}})->status, 401);
     auto refused = client().Post("/api/v1/session",
-                                 R"({"email":"ines@demo.example","password":"a long enough passphrase"})",
+                                 R"({"email":"ines@example.test","password":"a long enough passphrase"})",
                                  "application/json");
     EXPECT_EQ(refused->status, 401);
     EXPECT_EQ(body_of(refused)["error"]["code"], "invalid_credentials");
@@ -135,8 +153,8 @@ TEST_F(People, AnInvitationSetsAPasswordOnceAndExitedPeopleCannotSignIn) {
 }
 
 TEST_F(People, AMoveReachesTheNewManagerAndRemovesWhatTheOldOneMayNoLongerSee) {
-    Session hr = sign_in("hr@demo.example");
-    Session maya = sign_in("manager1@demo.example"), noah = sign_in("manager2@demo.example");
+    Session hr = sign_in("hr@example.test");
+    Session maya = sign_in("manager1@example.test"), noah = sign_in("manager2@example.test");
     // Both devices are up to date before the move.
     auto caught_up = [&](const Session& session) {
         int64_t cursor = 0;
@@ -150,7 +168,7 @@ TEST_F(People, AMoveReachesTheNewManagerAndRemovesWhatTheOldOneMayNoLongerSee) {
     const int64_t maya_cursor = caught_up(maya), noah_cursor = caught_up(noah);
     const Json aiko = person(maya, "m1r1");
     ASSERT_FALSE(aiko.is_null());
-    ASSERT_EQ(import(hr, kHeader + "m1r1,Aiko Tanaka,aiko.tanaka@demo.example,manager2,,,,,\n")->status, 200);
+    ASSERT_EQ(import(hr, kHeader + "m1r1,Aiko Tanaka,aiko.tanaka@example.test,manager2,,,,,\n")->status, 200);
 
     auto noah_page = body_of(pull(noah, noah_cursor, 1000));
     bool noah_got_aiko = false;
@@ -181,7 +199,7 @@ TEST_F(People, AMoveReachesTheNewManagerAndRemovesWhatTheOldOneMayNoLongerSee) {
 }
 
 TEST_F(People, ErasureLeavesNoByteOfThePersonAndReachesDevicesAsDeletions) {
-    Session hr = sign_in("hr@demo.example"), maya = sign_in("manager1@demo.example");
+    Session hr = sign_in("hr@example.test"), maya = sign_in("manager1@example.test");
     const Json aiko = person(hr, "m1r1");
     const std::string aiko_id = aiko["record_id"];
     const std::string note = "Zanzibar-unique-note-text about Aiko";
@@ -192,7 +210,7 @@ TEST_F(People, ErasureLeavesNoByteOfThePersonAndReachesDevicesAsDeletions) {
     auto exported = client().Get(("/api/v1/people/" + aiko_id + "/export").c_str(), bearer(hr));
     ASSERT_EQ(exported->status, 200);
     EXPECT_NE(exported->body.find(note), std::string::npos);
-    EXPECT_NE(exported->body.find("aiko.tanaka@demo.example"), std::string::npos);
+    EXPECT_NE(exported->body.find("aiko.tanaka@example.test"), std::string::npos);
 
     const std::string maya_id = maya.user_id;
     auto refused = client().Post(("/api/v1/people/" + maya_id + "/erase").c_str(), bearer(hr), "", "application/json");
@@ -201,7 +219,7 @@ TEST_F(People, ErasureLeavesNoByteOfThePersonAndReachesDevicesAsDeletions) {
 
     ASSERT_EQ(client().Post(("/api/v1/people/" + aiko_id + "/erase").c_str(), bearer(hr), "", "application/json")->status,
               200);
-    for (const std::string& secret : {std::string("Aiko Tanaka"), std::string("aiko.tanaka@demo.example"), note,
+    for (const std::string& secret : {std::string("Aiko Tanaka"), std::string("aiko.tanaka@example.test"), note,
                                       std::string("Pair Aiko with Dev")})
         EXPECT_EQ(raw_database_bytes().find(secret), std::string::npos) << secret << " is still in the files";
     EXPECT_EQ(client().Get(("/api/v1/people/" + aiko_id + "/export").c_str(), bearer(hr))->status, 404);
@@ -215,7 +233,7 @@ TEST_F(People, ErasureLeavesNoByteOfThePersonAndReachesDevicesAsDeletions) {
     for (auto& change : pull_all(maya))
         if (change.value("removed", false)) dropped.insert(change["entity"]);
     EXPECT_EQ(dropped, (std::set<std::string>{"person", "checkin", "action_item", "private_note", "recognition"}))
-        << "the demo wall's recognition of Aiko goes with her";
+        << "the wall's recognition of Aiko goes with her";
     bool tombstone = false;
     for (auto& change : pull_all(hr))
         if (change["record_id"] == aiko_id && change["deleted"] == true) tombstone = true;
@@ -223,10 +241,10 @@ TEST_F(People, ErasureLeavesNoByteOfThePersonAndReachesDevicesAsDeletions) {
 }
 
 TEST_F(People, TheAuditLogPagesFiltersAndCannotBeChanged) {
-    Session hr = sign_in("hr@demo.example");
+    Session hr = sign_in("hr@example.test");
     for (int i = 0; i < 3; ++i)
         ASSERT_EQ(import(hr, kHeader + "A" + std::to_string(i) + ",Person " + std::to_string(i) + ",a" +
-                                 std::to_string(i) + "@demo.example,,,,,,\n")
+                                 std::to_string(i) + "@example.test,,,,,,\n")
                       ->status,
                   200);
     auto first = body_of(client().Get("/api/v1/audit?limit=2", bearer(hr)));
@@ -237,14 +255,14 @@ TEST_F(People, TheAuditLogPagesFiltersAndCannotBeChanged) {
                                      bearer(hr)));
     EXPECT_EQ(rest["entries"].size(), 1u);
     EXPECT_FALSE(rest["more"]);
-    EXPECT_EQ(client().Get("/api/v1/audit", bearer(sign_in("manager1@demo.example")))->status, 403);
+    EXPECT_EQ(client().Get("/api/v1/audit", bearer(sign_in("manager1@example.test")))->status, 403);
     EXPECT_EQ(client().Delete("/api/v1/audit", bearer(hr))->status, 405);
     Store store(database);
     EXPECT_THROW(store.database().exec("DELETE FROM audit_log"), StoreError);
 }
 
 TEST_F(People, HrChangesARoleAndItReachesTheOrgAndTheAudit) {
-    Session hr = sign_in("hr@demo.example");
+    Session hr = sign_in("hr@example.test");
     const std::string mentor = person(hr, "mentor")["record_id"];
     auto changed = client().Post(("/api/v1/people/" + mentor + "/role").c_str(), bearer(hr), R"({"role":"manager"})",
                                  "application/json");
@@ -253,16 +271,14 @@ TEST_F(People, HrChangesARoleAndItReachesTheOrgAndTheAudit) {
     for (auto& change : pull_all(hr))
         if (change["record_id"] == mentor && change["fields"].contains("role")) latest_role = change["fields"]["role"];
     EXPECT_EQ(latest_role, "manager") << "the change reaches HR's devices";
-    auto mentor_session = Json::parse(client()
-                                          .Post("/api/v1/session",
-                                                R"({"email":"mentor@demo.example","password":"tandem-demo"})",
-                                                "application/json")
-                                          ->body);
+    const Json mentor_sign_in{{"email", "mentor@example.test"}, {"password", kTestPassword}};
+    auto mentor_session =
+        Json::parse(client().Post("/api/v1/session", mentor_sign_in.dump(), "application/json")->body);
     EXPECT_EQ(mentor_session["user"]["role"], "manager");
     EXPECT_EQ(audit(hr, "people.role").at(0)["details"], (Json{{"from", "mentor"}, {"to", "manager"}}));
     EXPECT_EQ(client().Post(("/api/v1/people/" + mentor + "/role").c_str(), bearer(hr), R"({"role":"boss"})",
                             "application/json")->status, 400);
-    EXPECT_EQ(client().Post(("/api/v1/people/" + mentor + "/role").c_str(), bearer(sign_in("manager1@demo.example")),
+    EXPECT_EQ(client().Post(("/api/v1/people/" + mentor + "/role").c_str(), bearer(sign_in("manager1@example.test")),
                             R"({"role":"hr_admin"})", "application/json")->status, 403);
 }
 
@@ -283,11 +299,11 @@ TEST_F(People, OperatorsCanInviteAndResetFromTheCommandLine) {
         return at == std::string::npos ? std::string() : printed.substr(at + label.size() + 1, 64);
     };
     std::string printed;
-    EXPECT_NE(run("invite --email Manager2@demo.example", printed), 0) << "Noah already has an account: " << printed;
+    EXPECT_NE(run("invite --email Manager2@example.test", printed), 0) << "Noah already has an account: " << printed;
     EXPECT_NE(printed.find("already has an account"), std::string::npos) << printed;
-    EXPECT_EQ(run("invite --email Aiko.Tanaka@demo.example", printed), 0) << printed;
+    EXPECT_EQ(run("invite --email Aiko.Tanaka@example.test", printed), 0) << printed;
     const std::string invite = token_after(printed, "invite_token");
-    EXPECT_EQ(run("reset-password --email Manager2@demo.example", printed), 0) << printed;
+    EXPECT_EQ(run("reset-password --email Manager2@example.test", printed), 0) << printed;
     const std::string reset = token_after(printed, "reset_token");
     start();
     for (const auto& token : {invite, reset}) {
@@ -296,7 +312,7 @@ TEST_F(People, OperatorsCanInviteAndResetFromTheCommandLine) {
                                       "application/json");
         EXPECT_EQ(accepted->status, 200) << accepted->body;
     }
-    Session hr = sign_in("hr@demo.example");
+    Session hr = sign_in("hr@example.test");
     EXPECT_EQ(audit(hr, "people.invite").at(0)["actor_id"], "operator");
     EXPECT_EQ(audit(hr, "people.reset").at(0)["actor_id"], "operator");
 }

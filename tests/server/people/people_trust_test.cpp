@@ -18,6 +18,9 @@ const std::string kHeader = "employee_id,name,email,manager_employee_id,departme
 
 class PeopleTrust : public LiveServer {
 protected:
+    // Hana is the only HR admin; Elena (a mentor), Maya and Noah have accounts, their reports do not.
+    void declare(TestOrg& org) override { add_two_teams(org); }
+
     httplib::Result import(const Session& hr, const std::string& csv, bool dry_run = false) {
         return client().Post(dry_run ? "/api/v1/people/import?dry_run=true" : "/api/v1/people/import", bearer(hr),
                              csv, "text/csv");
@@ -49,7 +52,7 @@ protected:
         return found;
     }
     std::string role_at_sign_in(const std::string& email) {
-        auto reply = sign_in_with(email, server::kDemoPassword);
+        auto reply = sign_in_with(email, kTestPassword);
         return reply->status == 200 ? body_of(reply)["user"]["role"].get<std::string>() : "status " + std::to_string(reply->status);
     }
     std::string today() { return iso_from_millis(wall_millis()); }
@@ -58,8 +61,8 @@ protected:
 // docs/security-and-privacy.md, Invitations and resets: the takeover was an invitation for someone who already
 // had an account.
 TEST_F(PeopleTrust, AnInvitationIsOnlyForAPersonWithoutAnAccount) {
-    Session hr = sign_in("hr@demo.example");
-    Session maya = sign_in("manager1@demo.example");
+    Session hr = sign_in("hr@example.test");
+    Session maya = sign_in("manager1@example.test");
     auto refused = post(hr, "/api/v1/people/" + maya.user_id + "/invite");
     EXPECT_EQ(refused->status, 409);
     EXPECT_EQ(body_of(refused)["error"]["code"], "already_active");
@@ -73,8 +76,8 @@ TEST_F(PeopleTrust, AnInvitationIsOnlyForAPersonWithoutAnAccount) {
 }
 
 TEST_F(PeopleTrust, AResetLinkSetsThePasswordEndsEverySessionAndIsToldAtSignIn) {
-    Session hr = sign_in("hr@demo.example");
-    Session maya_laptop = sign_in("manager1@demo.example"), maya_phone = sign_in("manager1@demo.example");
+    Session hr = sign_in("hr@example.test");
+    Session maya_laptop = sign_in("manager1@example.test"), maya_phone = sign_in("manager1@example.test");
     const std::string maya = maya_laptop.user_id;
     const std::string reset_path = "/api/v1/people/" + maya + "/reset-password";
 
@@ -106,14 +109,14 @@ TEST_F(PeopleTrust, AResetLinkSetsThePasswordEndsEverySessionAndIsToldAtSignIn) 
     EXPECT_EQ(pull(Session{body_of(used)["token"], maya}, 0)->status, 200);
     EXPECT_EQ(body_of(accept(token, "a fresh long passphrase"))["error"]["code"], "invalid_invite") << "used up";
 
-    EXPECT_EQ(sign_in_with("manager1@demo.example", server::kDemoPassword)->status, 401) << "the old password";
+    EXPECT_EQ(sign_in_with("manager1@example.test", kTestPassword)->status, 401) << "the old password";
     // She is told at her next sign-ins (on whatever device), not once: whoever used the link cannot swallow it.
     for (int sign_in = 0; sign_in < 2; ++sign_in) {
-        auto next = sign_in_with("Manager1@demo.example", "a fresh long passphrase");
+        auto next = sign_in_with("Manager1@example.test", "a fresh long passphrase");
         ASSERT_EQ(next->status, 200);
         EXPECT_EQ(body_of(next)["password_reset"]["by"], "Hana Reyes");
     }
-    EXPECT_FALSE(body_of(sign_in_with("hr@demo.example", server::kDemoPassword)).contains("password_reset"));
+    EXPECT_FALSE(body_of(sign_in_with("hr@example.test", kTestPassword)).contains("password_reset"));
 
     auto entries = audit(hr, "people.reset");
     ASSERT_EQ(entries.size(), 1u) << "issued once, audited once";
@@ -121,7 +124,7 @@ TEST_F(PeopleTrust, AResetLinkSetsThePasswordEndsEverySessionAndIsToldAtSignIn) 
     EXPECT_EQ(entries[0]["actor_id"], hr.user_id);
 
     // Someone who has left cannot be reset.
-    ASSERT_EQ(import(hr, kHeader + "mentor,Elena Petrova,mentor@demo.example,,,,2026-01-01,voluntary,mentor\n")->status,
+    ASSERT_EQ(import(hr, kHeader + "mentor,Elena Petrova,mentor@example.test,,,,2026-01-01,voluntary,mentor\n")->status,
               200);
     auto left = post(hr, "/api/v1/people/" + id_of(hr, "mentor") + "/reset-password");
     EXPECT_EQ(left->status, 409);
@@ -129,7 +132,7 @@ TEST_F(PeopleTrust, AResetLinkSetsThePasswordEndsEverySessionAndIsToldAtSignIn) 
 }
 
 TEST_F(PeopleTrust, APasswordOfOnlyWhiteSpaceIsWeakAndTheInvitationStaysUsable) {
-    Session hr = sign_in("hr@demo.example");
+    Session hr = sign_in("hr@example.test");
     const std::string aiko = id_of(hr, "m1r1");
     const std::string token = body_of(post(hr, "/api/v1/people/" + aiko + "/invite"))["invite_token"];
     for (const std::string& blank : {std::string(40, ' '), std::string("\t \n \r  \t \t \n"),
@@ -155,7 +158,7 @@ protected:
 };
 
 TEST_F(BoundedAccepts, ABurstOfAcceptsIsQueuedOrRefusedAndOnlyOneSucceeds) {
-    Session hr = sign_in("hr@demo.example");
+    Session hr = sign_in("hr@example.test");
     const std::string token = body_of(post(hr, "/api/v1/people/" + id_of(hr, "m1r1") + "/invite"))["invite_token"];
     constexpr int kAccepts = 20;
     std::mutex mutex;
@@ -207,77 +210,77 @@ TEST_F(BoundedAccepts, ABurstOfAcceptsIsQueuedOrRefusedAndOnlyOneSucceeds) {
 
 // docs/api.md, Roles and HR admins: a file without a role column, as HRIS exports usually are.
 TEST_F(PeopleTrust, AFileWithoutRolesKeepsEveryonesRoleAndDerivesOnlyForNewcomers) {
-    Session hr = sign_in("hr@demo.example");
-    auto plain = import(hr, "employee_id,name,email\nhr,Hana Reyes,hr@demo.example\n"
-                            "mentor,Elena Petrova,mentor@demo.example\n", true);
+    Session hr = sign_in("hr@example.test");
+    auto plain = import(hr, "employee_id,name,email\nhr,Hana Reyes,hr@example.test\n"
+                            "mentor,Elena Petrova,mentor@example.test\n", true);
     ASSERT_EQ(plain->status, 200) << plain->body;
     EXPECT_EQ(body_of(plain)["updated"], 0) << plain->body;
     EXPECT_EQ(body_of(plain)["unchanged"], 2);
-    ASSERT_EQ(import(hr, "employee_id,name,email\nhr,Hana Reyes,hr@demo.example\n"
-                         "mentor,Elena Petrova,mentor@demo.example\n")->status,
+    ASSERT_EQ(import(hr, "employee_id,name,email\nhr,Hana Reyes,hr@example.test\n"
+                         "mentor,Elena Petrova,mentor@example.test\n")->status,
               200);
-    EXPECT_EQ(role_at_sign_in("hr@demo.example"), "hr_admin");
-    EXPECT_EQ(role_at_sign_in("mentor@demo.example"), "mentor");
+    EXPECT_EQ(role_at_sign_in("hr@example.test"), "hr_admin");
+    EXPECT_EQ(role_at_sign_in("mentor@example.test"), "mentor");
 
     // Empty cells: existing people keep their role; a newcomer's is derived from the organisation.
     auto cells = import(hr, "employee_id,name,email,manager_employee_id,role\n"
-                            "mentor,Elena Petrova,mentor@demo.example,,\n"
-                            "K1,Kim Lee,kim@demo.example,,\n"
-                            "K2,Kai Moss,kai@demo.example,K1,\n");
+                            "mentor,Elena Petrova,mentor@example.test,,\n"
+                            "K1,Kim Lee,kim@example.test,,\n"
+                            "K2,Kai Moss,kai@example.test,K1,\n");
     ASSERT_EQ(cells->status, 200) << cells->body;
     EXPECT_EQ(body_of(cells)["created"], 2);
     EXPECT_EQ(body_of(cells)["unchanged"], 1);
-    EXPECT_EQ(role_at_sign_in("mentor@demo.example"), "mentor");
+    EXPECT_EQ(role_at_sign_in("mentor@example.test"), "mentor");
     EXPECT_TRUE(audit(hr, "people.role").empty());
 }
 
 TEST_F(PeopleTrust, NoImportRoleChangeOrErasureLeavesTheOrganisationWithoutAnHrAdmin) {
-    Session hr = sign_in("hr@demo.example");
+    Session hr = sign_in("hr@example.test");
     auto expect_last = [](const httplib::Result& reply, const char* what) {
         EXPECT_EQ(reply->status, 409) << what << ": " << reply->body;
         EXPECT_EQ(body_of(reply)["error"]["code"], "last_hr_admin") << what;
     };
-    const std::string demoted = kHeader + "hr,Hana Reyes,hr@demo.example,,,,,,employee\n";
+    const std::string demoted = kHeader + "hr,Hana Reyes,hr@example.test,,,,,,employee\n";
     expect_last(import(hr, demoted, true), "dry run of a demotion");
     expect_last(import(hr, demoted), "import demoting the only HR admin");
-    expect_last(import(hr, kHeader + "hr,Hana Reyes,hr@demo.example,,,,2026-01-01,voluntary,hr_admin\n"),
+    expect_last(import(hr, kHeader + "hr,Hana Reyes,hr@example.test,,,,2026-01-01,voluntary,hr_admin\n"),
                 "import making the only HR admin leave");
     expect_last(post(hr, "/api/v1/people/" + hr.user_id + "/role", R"({"role":"manager"})"), "role change");
     expect_last(post(hr, "/api/v1/people/" + hr.user_id + "/erase"), "erasure");
     EXPECT_TRUE(audit(hr, "people.role").empty());
-    EXPECT_EQ(role_at_sign_in("hr@demo.example"), "hr_admin");
+    EXPECT_EQ(role_at_sign_in("hr@example.test"), "hr_admin");
 
     // An HR admin who has left does not count.
-    ASSERT_EQ(import(hr, kHeader + "mentor,Elena Petrova,mentor@demo.example,,,,2026-01-01,voluntary,hr_admin\n")
+    ASSERT_EQ(import(hr, kHeader + "mentor,Elena Petrova,mentor@example.test,,,,2026-01-01,voluntary,hr_admin\n")
                   ->status,
               200);
     expect_last(post(hr, "/api/v1/people/" + hr.user_id + "/role", R"({"role":"manager"})"),
                 "role change with only a departed second HR admin");
 
     // A planned exit counts as leaving: on that day nobody would be left, and nothing could undo it.
-    expect_last(import(hr, kHeader + "hr,Hana Reyes,hr@demo.example,,,," + add_days(iso_from_millis(wall_millis()), 1) +
+    expect_last(import(hr, kHeader + "hr,Hana Reyes,hr@example.test,,,," + add_days(iso_from_millis(wall_millis()), 1) +
                                ",voluntary,hr_admin\n"),
                 "import giving the only HR admin an exit date tomorrow");
-    ASSERT_EQ(import(hr, kHeader + "mentor,Elena Petrova,mentor@demo.example,,,,2099-01-01,voluntary,hr_admin\n")
+    ASSERT_EQ(import(hr, kHeader + "mentor,Elena Petrova,mentor@example.test,,,,2099-01-01,voluntary,hr_admin\n")
                   ->status,
               200);
     expect_last(post(hr, "/api/v1/people/" + hr.user_id + "/role", R"({"role":"manager"})"),
                 "role change with a second HR admin who is leaving");
 
     // With a second HR admin who is staying, Hana may step down.
-    ASSERT_EQ(import(hr, kHeader + "mentor,Elena Petrova,mentor@demo.example,,,,,,hr_admin\n")->status, 200);
+    ASSERT_EQ(import(hr, kHeader + "mentor,Elena Petrova,mentor@example.test,,,,,,hr_admin\n")->status, 200);
     auto stepped_down = post(hr, "/api/v1/people/" + hr.user_id + "/role", R"({"role":"manager"})");
     EXPECT_EQ(stepped_down->status, 200) << stepped_down->body;
-    Session elena = sign_in("mentor@demo.example");
+    Session elena = sign_in("mentor@example.test");
     expect_last(post(elena, "/api/v1/people/" + elena.user_id + "/erase"), "erasing the last one");
 }
 
 TEST_F(PeopleTrust, RoleChangesByImportAreAuditedOnePersonEachWithTheOldAndNewRole) {
-    Session hr = sign_in("hr@demo.example");
+    Session hr = sign_in("hr@example.test");
     const std::string elena = id_of(hr, "mentor"), aiko = id_of(hr, "m1r1");
-    auto reply = import(hr, kHeader + "mentor,Elena Petrova,mentor@demo.example,,,,,,manager\n"
-                                      "m1r1,Aiko Tanaka,aiko.tanaka@demo.example,manager1,,,,,mentor\n"
-                                      "m1r2,Bruno Álvarez,bruno.alvarez@demo.example,manager1,,,,,employee\n");
+    auto reply = import(hr, kHeader + "mentor,Elena Petrova,mentor@example.test,,,,,,manager\n"
+                                      "m1r1,Aiko Tanaka,aiko.tanaka@example.test,manager1,,,,,mentor\n"
+                                      "m1r2,Bruno Álvarez,bruno.alvarez@example.test,manager1,,,,,employee\n");
     ASSERT_EQ(reply->status, 200) << reply->body;
     auto entries = audit(hr, "people.role");
     ASSERT_EQ(entries.size(), 2u);
@@ -295,40 +298,40 @@ TEST_F(PeopleTrust, RoleChangesByImportAreAuditedOnePersonEachWithTheOldAndNewRo
 }
 
 TEST_F(PeopleTrust, AnEmailChangedByImportMovesTheSignInAndTheOldAddressIsAnotherPersonsNow) {
-    Session hr = sign_in("hr@demo.example");
-    Session maya = sign_in("manager1@demo.example");
-    ASSERT_EQ(import(hr, kHeader + "manager1,Maya Chen,maya.chen@demo.example,director,,,,,manager\n")->status, 200);
-    EXPECT_EQ(sign_in_with("manager1@demo.example", server::kDemoPassword)->status, 401) << "the old address";
-    auto moved = sign_in_with("Maya.Chen@demo.example", server::kDemoPassword);
+    Session hr = sign_in("hr@example.test");
+    Session maya = sign_in("manager1@example.test");
+    ASSERT_EQ(import(hr, kHeader + "manager1,Maya Chen,maya.chen@example.test,director,,,,,manager\n")->status, 200);
+    EXPECT_EQ(sign_in_with("manager1@example.test", kTestPassword)->status, 401) << "the old address";
+    auto moved = sign_in_with("Maya.Chen@example.test", kTestPassword);
     ASSERT_EQ(moved->status, 200) << moved->body;
     EXPECT_EQ(body_of(moved)["user"]["id"], maya.user_id);
 
     // A newcomer gets the old address and accepts an invitation: Maya's account is not touched.
-    ASSERT_EQ(import(hr, kHeader + "N9,Nico Vale,manager1@demo.example,manager1,,,,,\n")->status, 200);
+    ASSERT_EQ(import(hr, kHeader + "N9,Nico Vale,manager1@example.test,manager1,,,,,\n")->status, 200);
     const std::string nico = id_of(hr, "N9");
     auto invite = post(hr, "/api/v1/people/" + nico + "/invite");
     ASSERT_EQ(invite->status, 200) << invite->body;
     auto accepted = accept(body_of(invite)["invite_token"], "nico's own passphrase");
     ASSERT_EQ(accepted->status, 200) << accepted->body;
     EXPECT_EQ(body_of(accepted)["user"]["id"], nico);
-    auto still_maya = sign_in_with("maya.chen@demo.example", server::kDemoPassword);
+    auto still_maya = sign_in_with("maya.chen@example.test", kTestPassword);
     ASSERT_EQ(still_maya->status, 200) << still_maya->body;
     EXPECT_EQ(body_of(still_maya)["user"]["id"], maya.user_id);
-    auto old_address = sign_in_with("manager1@demo.example", "nico's own passphrase");
+    auto old_address = sign_in_with("manager1@example.test", "nico's own passphrase");
     ASSERT_EQ(old_address->status, 200);
     EXPECT_EQ(body_of(old_address)["user"]["id"], nico);
-    EXPECT_EQ(sign_in_with("manager1@demo.example", server::kDemoPassword)->status, 401);
+    EXPECT_EQ(sign_in_with("manager1@example.test", kTestPassword)->status, 401);
 }
 
 TEST_F(PeopleTrust, ALinkDiesWithItsAddressAndWithItsIssuersAuthority) {
-    Session hr = sign_in("hr@demo.example");
-    const std::string maya = sign_in("manager1@demo.example").user_id;
+    Session hr = sign_in("hr@example.test");
+    const std::string maya = sign_in("manager1@example.test").user_id;
     // A reset sent to Maya's old address: the HRIS moves her to a new one and gives the old one to Nico,
     // who reads that mailbox now.
     auto reset = post(hr, "/api/v1/people/" + maya + "/reset-password");
     ASSERT_EQ(reset->status, 200) << reset->body;
-    ASSERT_EQ(import(hr, kHeader + "manager1,Maya Chen,maya.chen@demo.example,director,,,,,manager\n")->status, 200);
-    ASSERT_EQ(import(hr, kHeader + "N9,Nico Vale,manager1@demo.example,manager1,,,,,\n")->status, 200);
+    ASSERT_EQ(import(hr, kHeader + "manager1,Maya Chen,maya.chen@example.test,director,,,,,manager\n")->status, 200);
+    ASSERT_EQ(import(hr, kHeader + "N9,Nico Vale,manager1@example.test,manager1,,,,,\n")->status, 200);
     auto taken = accept(body_of(reset)["reset_token"], "whoever reads the old mailbox");
     EXPECT_EQ(taken->status, 400) << taken->body;
     EXPECT_EQ(body_of(taken)["error"]["code"], "invalid_invite");
@@ -336,13 +339,13 @@ TEST_F(PeopleTrust, ALinkDiesWithItsAddressAndWithItsIssuersAuthority) {
     // A second HR admin issues a reset, then stops being HR: the link no longer carries any authority.
     const std::string elena = id_of(hr, "mentor");
     ASSERT_EQ(post(hr, "/api/v1/people/" + elena + "/role", R"({"role":"hr_admin"})")->status, 200);
-    Session elena_hr = sign_in("mentor@demo.example");
+    Session elena_hr = sign_in("mentor@example.test");
     auto kept = post(elena_hr, "/api/v1/people/" + hr.user_id + "/reset-password");
     ASSERT_EQ(kept->status, 200) << kept->body;
     ASSERT_EQ(post(hr, "/api/v1/people/" + elena + "/role", R"({"role":"mentor"})")->status, 200);
     auto takeover = accept(body_of(kept)["reset_token"], "now I am the HR admin");
     EXPECT_EQ(takeover->status, 400) << "a demoted issuer's link must not open an HR account";
-    EXPECT_EQ(sign_in_with("hr@demo.example", server::kDemoPassword)->status, 200);
+    EXPECT_EQ(sign_in_with("hr@example.test", kTestPassword)->status, 200);
 }
 
 TEST_F(PeopleTrust, ADatabaseWhoseAccountsCopiedTheEmailIsMigratedAndSignsInByThePersonRecord) {
@@ -354,7 +357,7 @@ TEST_F(PeopleTrust, ADatabaseWhoseAccountsCopiedTheEmailIsMigratedAndSignsInByTh
         store.database().exec(R"sql(
 DELETE FROM settings WHERE key = 'server_schema_version';
 CREATE TABLE old_accounts(person_id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL);
-INSERT INTO old_accounts SELECT person_id, 'stale-' || person_id || '@demo.example', password_hash FROM accounts;
+INSERT INTO old_accounts SELECT person_id, 'stale-' || person_id || '@example.test', password_hash FROM accounts;
 DROP TABLE accounts;
 ALTER TABLE old_accounts RENAME TO accounts;
 DROP TABLE invites;
@@ -362,17 +365,17 @@ CREATE TABLE invites(person_id TEXT PRIMARY KEY, token_digest TEXT NOT NULL UNIQ
 )sql");
     }
     start();
-    Session maya = sign_in("manager1@demo.example");
-    EXPECT_EQ(sign_in_with("stale-" + maya.user_id + "@demo.example", server::kDemoPassword)->status, 401);
-    Session hr = sign_in("hr@demo.example");
+    Session maya = sign_in("manager1@example.test");
+    EXPECT_EQ(sign_in_with("stale-" + maya.user_id + "@example.test", kTestPassword)->status, 401);
+    Session hr = sign_in("hr@example.test");
     auto reset = post(hr, "/api/v1/people/" + maya.user_id + "/reset-password");
     ASSERT_EQ(reset->status, 200) << reset->body;
     EXPECT_EQ(accept(body_of(reset)["reset_token"], "after the migration")->status, 200);
-    EXPECT_EQ(sign_in_with("manager1@demo.example", "after the migration")->status, 200);
+    EXPECT_EQ(sign_in_with("manager1@example.test", "after the migration")->status, 200);
 }
 
 TEST_F(PeopleTrust, AWrongFileListsAtMostAThousandProblemsAndCountsTheRest) {
-    Session hr = sign_in("hr@demo.example");
+    Session hr = sign_in("hr@example.test");
     std::string csv = kHeader;
     for (int i = 0; i < 5000; ++i)
         csv += "W" + std::to_string(i) + ",Person " + std::to_string(i) + ",no-address-" + std::to_string(i) + ",,,,,,\n";

@@ -4,6 +4,7 @@
 #include "live_server.h"
 #include "tandem/base/dates.h"
 #include "tandem/base/ids.h"
+#include "tandem/partnership/agreements.h"
 
 namespace tandem::testing {
 namespace {
@@ -11,10 +12,23 @@ namespace {
 class SmallerHoles : public LiveServer {
 protected:
     Session hr, maya;
+    // The two teams, an organisation-wide survey Maya can act on and an agreement of hers to sign.
+    void declare(TestOrg& org) override {
+        add_two_teams(org);
+        org.write("hr", "survey", {{"title", "Quarterly pulse"}, {"audience", "org"}, {"status", "open"},
+                                   {"min_group_size", 3}, {"min_comment_group_size", 3},
+                                   {"opens_on", org.days_ago(7)}, {"closes_on", org.days_ago(-14)}});
+        const std::string agreement =
+            org.write("hr", "agreement", {{"manager_id", org.id("manager1")}, {"title", "Manager agreement 2026"}});
+        org.write("hr", "agreement_version",
+                  {{"agreement_id", agreement}, {"author_id", org.id("hr")}, {"number", 1},
+                   {"commitments", commitments_json({{"cadence", "Hold a 1:1 with every report at least fortnightly",
+                                                      metric::kCheckinCadence, 100}})}});
+    }
     void SetUp() override {
         LiveServer::SetUp();
-        hr = sign_in("hr@demo.example");
-        maya = sign_in("manager1@demo.example");
+        hr = sign_in("hr@example.test");
+        maya = sign_in("manager1@example.test");
     }
     std::string status_of_push(const Session& who, const Json& one) {
         auto reply = push(who, Json{{"device_id", "d1"}, {"changes", Json::array({one})}});
@@ -89,8 +103,8 @@ TEST_F(SmallerHoles, ErasureTakesEveryCopiedNameAndReleasesWorkTheyOwnedInOthers
 TEST_F(SmallerHoles, AnImportedFormulaReachesEveryCsvAsTextNotAsAFormula) {
     const std::string csv =
         "employee_id,name,email,manager_employee_id,department,start_date,exit_date,exit_reason,role\n"
-        "F1,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",f1@demo.example,,@SUM(A1),2026-01-05,,,\n"
-        "F2,+Frank,f2@demo.example,F1,-Ops,2026-01-05,,,\n";
+        "F1,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",f1@example.test,,@SUM(A1),2026-01-05,,,\n"
+        "F2,+Frank,f2@example.test,F1,-Ops,2026-01-05,,,\n";
     auto imported = client().Post("/api/v1/people/import", bearer(hr), csv, "text/csv");
     ASSERT_EQ(imported->status, 200) << imported->body;
 
@@ -152,7 +166,7 @@ TEST_F(SmallerHoles, ARuleBreakingChangeIsRefusedOverHttpWithItsReason) {
             version = c["record_id"];
             agreement = c["fields"]["agreement_id"];
         }
-    ASSERT_FALSE(version.empty()) << "the demo gives Maya an agreement";
+    ASSERT_FALSE(version.empty()) << "Maya has an agreement to sign";
     const std::string today = iso_from_millis(wall_millis());
     EXPECT_NE(refusal(pushed_change("sig", "agreement_signature", new_uuid_v7(wall_millis()),
                              {{"agreement_id", agreement}, {"version_id", version}, {"signer_id", maya.user_id},

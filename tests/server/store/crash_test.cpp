@@ -18,11 +18,18 @@ TEST(CrashTest, EveryAcknowledgedPushSurvivesKillNine) {
     ASSERT_GE(sodium_init(), 0);
     TempDir dir;
     const std::string database = dir.file("crash.db");
-    ASSERT_EQ(server::create_demo_database(database, KeyCost::minimum()), "");
+    {
+        // A manager who pushes 1:1s about her report.
+        TestOrg org(database);
+        org.person("manager1", "Maya Chen", "manager1@example.test", Role::Manager);
+        org.person("m1r1", "Aiko Tanaka", "aiko.tanaka@example.test", Role::Employee, "manager1");
+        org.account("manager1");
+    }
 
     auto sign_in = [](int port) {
         httplib::Client http("127.0.0.1", port);
-        auto reply = http.Post("/api/v1/session", R"({"email":"manager1@demo.example","password":"tandem-demo"})",
+        auto reply = http.Post("/api/v1/session",
+                               Json{{"email", "manager1@example.test"}, {"password", kTestPassword}}.dump(),
                                "application/json");
         return reply && reply->status == 200 ? Json::parse(reply->body) : Json();
     };

@@ -12,22 +12,25 @@ namespace {
 class Surveys : public LiveServer {
 protected:
     Session hr, maya, noah, mentor;
-    std::string dana;  // the director above Maya and Noah; she has no account in the demo
+    std::string dana;  // the director above Maya and Noah; she has no account
     std::string survey = new_uuid_v7(wall_millis()), likert = new_uuid_v7(wall_millis()),
                 comment = new_uuid_v7(wall_millis()), choice = new_uuid_v7(wall_millis());
 
+    // Teams of four (Maya's) and three (Noah's) under Dana, so groups fall on both sides of N = 3.
+    void declare(TestOrg& org) override { add_two_teams(org); }
+
     void SetUp() override {
         LiveServer::SetUp();
-        hr = sign_in("hr@demo.example");
-        maya = sign_in("manager1@demo.example");
-        noah = sign_in("manager2@demo.example");
-        mentor = sign_in("mentor@demo.example");
+        hr = sign_in("hr@example.test");
+        maya = sign_in("manager1@example.test");
+        noah = sign_in("manager2@example.test");
+        mentor = sign_in("mentor@example.test");
         for (auto& row : pull_all(hr))
             if (row["entity"] == "person" && row["fields"].value("name", "") == "Dana Whitfield") dana = row["record_id"];
         ASSERT_FALSE(dana.empty());
     }
 
-    // HR writes a survey with three questions; N = 3 so the demo's teams of 4 and 3 can be shown.
+    // HR writes a survey with three questions; N = 3 so the teams of 4 and 3 can be shown.
     void write_survey(const std::string& audience, const std::string& status, Json extra = Json::object()) {
         Json fields{{"title", "Autumn pulse"}, {"audience", audience}, {"status", status},
                     {"min_group_size", 3}, {"min_comment_group_size", 3}};
@@ -181,7 +184,7 @@ TEST_F(Surveys, AnAnswerIsCheckedWholeCountedOnceAndLeavesNothingThatPointsBack)
     EXPECT_EQ(names, (std::vector<std::string>{"answer_key", "survey_id", "question_id", "group_key", "value", "day"}));
     Statement answers(store.database().handle(),
                       "SELECT group_key, day, length(answer_key) FROM survey_answer WHERE survey_id = ?");
-    answers.bind(1, survey);  // the demo's own surveys have answers too
+    answers.bind(1, survey);
     int count = 0;
     while (answers.step()) {
         ++count;

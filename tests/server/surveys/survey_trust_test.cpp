@@ -15,11 +15,14 @@ protected:
     std::string survey = new_uuid_v7(wall_millis()), likert = new_uuid_v7(wall_millis()),
                 comment = new_uuid_v7(wall_millis());
 
+    // Maya's four reports are the group read around one answer; Noah's team is outside some audiences.
+    void declare(TestOrg& org) override { add_two_teams(org); }
+
     void SetUp() override {
         LiveServer::SetUp();
-        hr = sign_in("hr@demo.example");
-        maya = sign_in("manager1@demo.example");
-        noah = sign_in("manager2@demo.example");
+        hr = sign_in("hr@example.test");
+        maya = sign_in("manager1@example.test");
+        noah = sign_in("manager2@example.test");
     }
 
     void write_survey(const std::string& audience, int threshold = 3) {
@@ -126,7 +129,7 @@ TEST_F(SurveyTrust, LinksGoOnlyToPeopleStillEmployed) {
             clock, wall_millis(), "person", leaver, {{"exit_date", add_days(iso_from_millis(wall_millis()), -1)}})});
     }
     start();
-    hr = sign_in("hr@demo.example");
+    hr = sign_in("hr@example.test");
     auto four = make_links(maya.user_id, 4);
     EXPECT_EQ(four->status, 400);
     EXPECT_EQ(body_of(four)["error"]["code"], "invalid_parameter");

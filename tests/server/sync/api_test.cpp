@@ -8,7 +8,19 @@
 namespace tandem::testing {
 namespace {
 
-using ApiTest = LiveServer;
+class ApiTest : public LiveServer {
+protected:
+    // Two teams, and one 1:1 of Maya's written before the test, so scoping covers what devices did not push.
+    void declare(TestOrg& org) override {
+        add_two_teams(org);
+        const std::string checkin = org.write("manager1", "checkin",
+                                              {{"report_id", org.id("m1r1")}, {"held_on", org.days_ago(20)},
+                                               {"shared_notes", "Workload during the migration."}});
+        org.write("manager1", "action_item",
+                  {{"checkin_id", checkin}, {"text", "Pair Aiko with Dev"}, {"owner_id", org.id("manager1")},
+                   {"due_on", org.days_ago(13)}, {"done", false}});
+    }
+};
 
 Json error_of(const httplib::Result& reply) { return Json::parse(reply->body)["error"]; }
 
@@ -21,7 +33,8 @@ TEST_F(ApiTest, HealthNeedsNoSignIn) {
 
 TEST_F(ApiTest, SignInReturnsATokenAndTheUsersOwnPersonRecord) {
     auto reply = client().Post("/api/v1/session",
-                               R"({"email":"Manager1@demo.example","password":"tandem-demo"})", "application/json");
+                               Json{{"email", "Manager1@example.test"}, {"password", kTestPassword}}.dump(),
+                               "application/json");
     ASSERT_EQ(reply->status, 200);
     auto body = Json::parse(reply->body);
     EXPECT_EQ(body["user"]["role"], "manager");
@@ -31,9 +44,10 @@ TEST_F(ApiTest, SignInReturnsATokenAndTheUsersOwnPersonRecord) {
 }
 
 TEST_F(ApiTest, WrongPasswordAndUnknownEmailGetTheSameAnswer) {
-    auto wrong = client().Post("/api/v1/session", R"({"email":"manager1@demo.example","password":"nope"})",
+    auto wrong = client().Post("/api/v1/session", R"({"email":"manager1@example.test","password":"nope"})",
                                "application/json");
-    auto unknown = client().Post("/api/v1/session", R"({"email":"nobody@demo.example","password":"tandem-demo"})",
+    auto unknown = client().Post("/api/v1/session",
+                                 Json{{"email", "nobody@example.test"}, {"password", kTestPassword}}.dump(),
                                  "application/json");
     EXPECT_EQ(wrong->status, 401);
     EXPECT_EQ(unknown->status, 401);
@@ -45,12 +59,12 @@ TEST_F(ApiTest, RepeatedFailuresForOneAddressAreRateLimited) {
     int last_status = 0;
     for (int attempt = 0; attempt < 11; ++attempt)
         last_status = client()
-                          .Post("/api/v1/session", R"({"email":"mentor@demo.example","password":"guess"})",
+                          .Post("/api/v1/session", R"({"email":"mentor@example.test","password":"guess"})",
                                 "application/json")
                           ->status;
     EXPECT_EQ(last_status, 429);
     // Another account is unaffected.
-    EXPECT_EQ(sign_in("manager2@demo.example").token.size(), 64u);
+    EXPECT_EQ(sign_in("manager2@example.test").token.size(), 64u);
 }
 
 TEST_F(ApiTest, EveryApiCallNeedsAValidToken) {
@@ -63,14 +77,14 @@ TEST_F(ApiTest, EveryApiCallNeedsAValidToken) {
 }
 
 TEST_F(ApiTest, SigningOutEndsTheSession) {
-    Session session = sign_in("manager1@demo.example");
+    Session session = sign_in("manager1@example.test");
     EXPECT_EQ(pull(session, 0)->status, 200);
     EXPECT_EQ(client().Delete("/api/v1/session", bearer(session))->status, 204);
     EXPECT_EQ(pull(session, 0)->status, 401);
 }
 
 TEST_F(ApiTest, APushedCheckInComesBackOnPullWithItsSeq) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     std::string report = first_report_of(manager);
     std::string record = new_uuid_v7(wall_millis());
     auto reply = push(manager, Json{{"device_id", "laptop-1"},
@@ -89,7 +103,7 @@ TEST_F(ApiTest, APushedCheckInComesBackOnPullWithItsSeq) {
 }
 
 TEST_F(ApiTest, ADuplicatePushIsAcknowledgedButNotAppliedAgain) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     std::string report = first_report_of(manager);
     std::string record = new_uuid_v7(wall_millis());
     Json batch{{"device_id", "d1"}, {"changes", {checkin_change("dup-1", record, report, "first")}}};
@@ -107,7 +121,7 @@ TEST_F(ApiTest, ADuplicatePushIsAcknowledgedButNotAppliedAgain) {
 }
 
 TEST_F(ApiTest, AForbiddenChangeIsRejectedWhileTheRestOfTheBatchIsAccepted) {
-    Session manager1 = sign_in("manager1@demo.example"), manager2 = sign_in("manager2@demo.example");
+    Session manager1 = sign_in("manager1@example.test"), manager2 = sign_in("manager2@example.test");
     std::string own_report = first_report_of(manager1), other_report = first_report_of(manager2);
     Json person_edit{{"id", "p-1"}, {"entity", "person"}, {"record_id", own_report},
                      {"hlc", Hlc{wall_millis(), 0}.to_string()}, {"fields", {{"name", "Renamed"}}}};
@@ -129,8 +143,8 @@ TEST_F(ApiTest, AForbiddenChangeIsRejectedWhileTheRestOfTheBatchIsAccepted) {
 }
 
 TEST_F(ApiTest, PullIsScopedToEachManagersTeam) {
-    Session manager1 = sign_in("manager1@demo.example"), manager2 = sign_in("manager2@demo.example");
-    Session hr = sign_in("hr@demo.example");
+    Session manager1 = sign_in("manager1@example.test"), manager2 = sign_in("manager2@example.test");
+    Session hr = sign_in("hr@example.test");
     std::string report = first_report_of(manager1);
     std::string checkin = new_uuid_v7(wall_millis());
     Json note{{"id", "n-1"}, {"entity", "private_note"}, {"record_id", new_uuid_v7(wall_millis())},
@@ -138,7 +152,7 @@ TEST_F(ApiTest, PullIsScopedToEachManagersTeam) {
               {"fields", {{"checkin_id", checkin}, {"text", testing::sealed_sample("mine")}}}};
     push(manager1, Json{{"device_id", "d1"}, {"changes", {checkin_change("s-1", checkin, report, "x"), note}}});
 
-    // Counts what each session pulls, leaving out the demo history the server wrote for manager1.
+    // Counts what each session pulls, leaving out the 1:1 the organisation was declared with.
     auto entities_seen_by = [&](const Session& session) {
         std::multiset<std::string> seen;
         for (auto& change : pull_all(session, 3))
@@ -155,9 +169,8 @@ TEST_F(ApiTest, PullIsScopedToEachManagersTeam) {
     EXPECT_EQ(seen2.count("person"), 4u);  // self and three reports
     EXPECT_EQ(seen_hr.count("checkin"), 0u);
     EXPECT_EQ(seen_hr.count("private_note"), 0u);
-    // The demo's 31 people, 5 who left (written, then their exit), and one exit and return.
-    EXPECT_EQ(seen_hr.count("person"), 43u);
-    // No check-in or action item of manager1's, demo or pushed, leaks (manager2 has his team's own).
+    EXPECT_EQ(seen_hr.count("person"), 12u) << "everyone in the organisation";
+    // No check-in or action item of manager1's, declared or pushed, leaks.
     std::set<std::string> of_manager1;
     for (auto& change : pull_all(manager1))
         if (change["entity"] == "checkin" || change["entity"] == "action_item") of_manager1.insert(change["record_id"]);
@@ -172,7 +185,7 @@ TEST_F(ApiTest, PullIsScopedToEachManagersTeam) {
 }
 
 TEST_F(ApiTest, MalformedJsonGetsACleanError) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     auto reply = client().Post("/api/v1/sync/push", bearer(manager), "{\"device_id\": \"d\", \"changes\": [",
                                "application/json");
     EXPECT_EQ(reply->status, 400);
@@ -183,7 +196,7 @@ TEST_F(ApiTest, MalformedJsonGetsACleanError) {
 }
 
 TEST_F(ApiTest, AnOversizedBodyGets413AsJson) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     std::string huge(9 * 1024 * 1024, ' ');
     auto reply = client().Post("/api/v1/sync/push", bearer(manager), huge, "application/json");
     ASSERT_TRUE(reply);
@@ -192,7 +205,7 @@ TEST_F(ApiTest, AnOversizedBodyGets413AsJson) {
 }
 
 TEST_F(ApiTest, BadPullParametersAreRefusedAndLimitIsClamped) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     auto bad = client().Get("/api/v1/sync/pull?since=-1", bearer(manager));
     EXPECT_EQ(bad->status, 400);
     EXPECT_EQ(error_of(bad)["code"], "invalid_parameter");
@@ -203,7 +216,7 @@ TEST_F(ApiTest, BadPullParametersAreRefusedAndLimitIsClamped) {
 }
 
 TEST_F(ApiTest, InvalidChangesAreRejectedWithReasons) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     std::string report = first_report_of(manager);
     Json bad_date = checkin_change("v-1", new_uuid_v7(wall_millis()), report, "x");
     bad_date["fields"]["held_on"] = "yesterday";
@@ -226,7 +239,7 @@ TEST_F(ApiTest, UnknownAddressesAnswerJson404) {
 }
 
 TEST_F(ApiTest, ConcurrentPushesFromManyDevicesAreAllKept) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     std::string report = first_report_of(manager);
     std::vector<std::thread> devices;
     std::atomic<int> accepted{0};

@@ -4,10 +4,18 @@
 namespace tandem::testing {
 namespace {
 
-using SyncOverHttp = LiveServer;
+class SyncOverHttp : public LiveServer {
+protected:
+    // A manager and her report, whom the devices' 1:1 is about.
+    void declare(TestOrg& org) override {
+        org.person("manager1", "Maya Chen", "manager1@example.test", Role::Manager);
+        org.person("m1r1", "Aiko Tanaka", "aiko.tanaka@example.test", Role::Employee, "manager1");
+        org.account("manager1");
+    }
+};
 
 TEST_F(SyncOverHttp, TwoDevicesEditingTheSameCheckInConverge) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     Store laptop_store(dir.file("laptop.db")), phone_store(dir.file("phone.db"));
     Replica laptop(laptop_store, manager.user_id, wall_millis), phone(phone_store, manager.user_id, wall_millis);
     sync(laptop, manager);
@@ -43,7 +51,7 @@ TEST_F(SyncOverHttp, TwoDevicesEditingTheSameCheckInConverge) {
 }
 
 TEST_F(SyncOverHttp, AcknowledgedChangesSurviveAServerRestart) {
-    Session manager = sign_in("manager1@demo.example");
+    Session manager = sign_in("manager1@example.test");
     Store store(dir.file("device.db"));
     Replica device(store, manager.user_id, wall_millis);
     sync(device, manager);
@@ -56,7 +64,7 @@ TEST_F(SyncOverHttp, AcknowledgedChangesSurviveAServerRestart) {
 
     shut_down();
     start();
-    Session again = sign_in("manager1@demo.example");
+    Session again = sign_in("manager1@example.test");
     bool found = false;
     for (auto& change : pull_all(again)) found |= change["record_id"] == checkin;
     EXPECT_TRUE(found);

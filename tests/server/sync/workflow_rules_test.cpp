@@ -6,12 +6,16 @@
 namespace tandem::testing {
 namespace {
 
-using WorkflowRules = LiveServer;
+class WorkflowRules : public LiveServer {
+protected:
+    // Maya's report is the subject; Noah (another manager), Hana (HR) and Elena (a mentor) try to intrude.
+    void declare(TestOrg& org) override { add_two_teams(org); }
+};
 
 
 TEST_F(WorkflowRules, OnlyTheReportsManagerSetsCadenceAndAgenda) {
-    Session maya = sign_in("manager1@demo.example"), noah = sign_in("manager2@demo.example");
-    Session hr = sign_in("hr@demo.example"), mentor = sign_in("mentor@demo.example");
+    Session maya = sign_in("manager1@example.test"), noah = sign_in("manager2@example.test");
+    Session hr = sign_in("hr@example.test"), mentor = sign_in("mentor@example.test");
     const std::string report = first_report_of(maya), checkin = new_uuid_v7(wall_millis());
     const std::string cadence = new_uuid_v7(wall_millis()), point = new_uuid_v7(wall_millis());
     Json mine = Json::array({checkin_change("c-1", checkin, report, "notes"),
@@ -36,7 +40,7 @@ TEST_F(WorkflowRules, OnlyTheReportsManagerSetsCadenceAndAgenda) {
             EXPECT_EQ(result["status"], "rejected") << result;
             EXPECT_EQ(result["error"]["code"], "forbidden");
         }
-        for (const auto& row : pull_all(*other)) {  // Noah has cadences of his own team, never Maya's
+        for (const auto& row : pull_all(*other)) {
             EXPECT_NE(row["record_id"], cadence);
             EXPECT_NE(row["record_id"], point);
         }
