@@ -1,4 +1,5 @@
-// The features of the app, one line each. The order is the navigation bar's and the home screen's.
+// The features of the app: each one's header and one register call. The order of the calls is the navigation bar's
+// and the home screen's.
 // A feature adds its screens, home items and agenda items from its own folder (its *_feature.cpp).
 #include "features/features.h"
 

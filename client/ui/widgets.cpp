@@ -97,7 +97,9 @@ bool link(const char* label) {
 
 bool input_text(const char* label, std::string& value, const char* hint, ImGuiInputTextFlags flags) {
     bool changed = hint ? ImGui::InputTextWithHint(label, hint, &value, flags) : ImGui::InputText(label, &value, flags);
-    record(label, visible_part(label), "input", (flags & ImGuiInputTextFlags_Password) ? std::string() : value);
+    // A password's text never leaves the field, not even to the snapshot.
+    const bool password = flags & ImGuiInputTextFlags_Password;
+    record(label, visible_part(label), password ? "password" : "input", password ? std::string() : value);
     return changed;
 }
 

@@ -136,11 +136,21 @@ export async function click(page, match, options) {
 }
 
 // Replaces a field's text: click into it, select all, type.
+// The page hands ImGui one key per frame, so on a busy machine typing can still be queued when the next
+// click lands: wait until the field shows what was typed, as a person would look before pressing a button.
+// A password field never shows its text; a field that shapes what is typed (a length limit) is left as it is.
 export async function typeInto(page, match, text) {
-  await click(page, match);
+  const field = await click(page, match);
   await page.keyboard.press("Control+A");
   await page.keyboard.type(text, {delay: 30});
   await page.waitForTimeout(100);
+  if (field.kind !== "input") return;
+  const deadline = Date.now() + 10000;
+  while (Date.now() < deadline) {
+    const now = (await snapshot(page)).find(w => w.id === field.id);
+    if (!now || now.value === text) return;
+    await page.waitForTimeout(50);
+  }
 }
 
 export async function signIn(page, email) {
