@@ -399,6 +399,7 @@ void App::sign_out() {
     typing_not_durable_.clear();
     device_drafts_.clear();
     sealing_.forget();
+    session_platform_.end_session();  // an answer still on its way would land in the next person's screens
     forget_per_user_state();  // what every feature keeps: forms, searches, its read models
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/session_platform.h"
 #include "app/sync_engine.h"
 #include "feature_api/context.h"
 #include "feature_api/drafts.h"
@@ -80,7 +81,8 @@ public:
     void clear_device_drafts(const std::string& form_id, const std::vector<std::string>& fields) override;
 
     // State the frame and the status bar read.
-    Platform& platform() override { return platform_; }
+    // Features' requests are tied to the session that made them (session_platform.h).
+    Platform& platform() override { return session_platform_; }
     bool signed_in() const { return user_.has_value(); }
     const SignedInUser& user() const override { return *user_; }  // only while signed_in()
     const PeopleDirectory& directory() const override { return directory_; }
@@ -128,6 +130,7 @@ private:
     bool catching_up() const;
 
     Platform& platform_;
+    SessionPlatform session_platform_{platform_};
     const Registry& features_;
     struct Place {
         ScreenId screen;

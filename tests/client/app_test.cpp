@@ -120,3 +120,31 @@ TEST_F(AppTest, SignOutLeavesNothingTypedInMemory) {
 
 }  // namespace
 }  // namespace tandem::testing
+
+namespace tandem::testing {
+namespace {
+
+// On a shared device the next person signs in while an answer to the last one's request may still be on its
+// way: what a feature asked for in a session reaches it only while that session lasts.
+TEST_F(AppTest, AnAnswerOrAFileThatArrivesAfterSignOutIsDropped) {
+    client::Context& features_view = app;
+    int answers = 0, files = 0;
+    features_view.platform().send({"POST", "/api/v1/people/p1/invite", "", "token-1"},
+                                  [&](client::HttpResponse) { ++answers; });
+    features_view.platform().pick_file(".csv", [&](std::string, std::string) { ++files; });
+    app.sign_out();
+    platform.answer_to("/api/v1/people/p1/invite", 200, R"({"invite_token":"for-the-last-person"})");
+    platform.choose_file("people.csv", "employee_id,name\n");
+    EXPECT_EQ(answers, 0) << "the invitation link must not reach the next person's screen";
+    EXPECT_EQ(files, 0);
+
+    app.sign_in("manager1@demo.example", "tandem-demo");
+    platform.answer(200, Json{{"token", "token-2"}, {"user", {{"id", kMaya}, {"name", "Maya Chen"}, {"role", "manager"}}}}
+                             .dump());
+    features_view.platform().send({"GET", "/api/v1/audit", "", "token-2"}, [&](client::HttpResponse) { ++answers; });
+    platform.answer_to("/api/v1/audit", 200, "{}");
+    EXPECT_EQ(answers, 1) << "a request of the session that is on still gets its answer";
+}
+
+}  // namespace
+}  // namespace tandem::testing
