@@ -57,14 +57,9 @@ void App::update() {
         if (!takeover || !takeover->resume(platform_)) load_saved_session();
     }
     if (taken_over()) {
-        was_taken_over_ = true;
         features_.device_takeover()->tick(platform_);
         persist_if_needed();
         return;
-    }
-    if (was_taken_over_) {  // the kiosk was exited with HR's PIN: a fresh start at sign-in
-        was_taken_over_ = false;
-        show_only(kSignInScreen);
     }
     if (!replica_) {
         persist_if_needed();  // a sign-out's last commits and the removed session file

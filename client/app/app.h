@@ -145,7 +145,6 @@ private:
     SyncEngine sync_;
     PeopleDirectory directory_;
     KeptFigures figures_;
-    bool was_taken_over_ = false;  // so the end of the takeover shows sign-in afresh
     Drafts drafts_;
     // The device_draft settings as stored, read once: forms ask for them every frame.
     std::map<std::string, std::string> device_drafts_;

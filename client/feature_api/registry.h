@@ -1,8 +1,9 @@
 #pragma once
 // What each feature adds to the app, registered from the feature's own folder (client/features/features.cpp
-// lists the features, one line each): its screens, what it shows on a manager's home screen, what it adds to
-// a 1:1's agenda, the home screen of a role, and the read models it rebuilds when data changed. The frame, the
-// navigation and the 1:1 screen draw from here and name no feature (docs/architecture.md, The client).
+// lists the features: each one's header and register call): its screens, what it shows on a manager's home
+// screen, what it adds to a 1:1's agenda, the home screen of a role, and the read models it rebuilds when data
+// changed. The frame, the navigation and the 1:1 screen draw from here and name no feature
+// (docs/architecture.md, The client).
 #include <optional>
 #include <string>
 #include <utility>
@@ -69,14 +70,15 @@ struct ViewSource {
     const PeopleDirectory& directory;  // already rebuilt: who is who, for names and roles
 };
 
-// A mode that takes the whole device over while it lasts (the kiosk at a training session): nobody's session
-// is opened, and App draws this instead of the frame and every screen.
+// A mode that takes the whole device over while it lasts (the kiosk at a training session): App opens nobody's
+// session and draws this instead of the frame and every screen. The feature ends the session before the mode
+// starts (the kiosk signs HR out), so when it ends the app is at sign-in with no way back.
 struct DeviceTakeover {
     // At start-up: true when the device was left in this mode (it stays in it across restarts).
     bool (*resume)(Platform&) = nullptr;
     bool (*active)() = nullptr;
     void (*tick)(Platform&) = nullptr;  // each frame while active, before drawing
-    void (*draw)(Platform&) = nullptr;  // the whole window; when the mode ends, App shows sign-in
+    void (*draw)(Platform&) = nullptr;  // the whole window
 };
 
 class Registry {

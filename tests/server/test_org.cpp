@@ -1,9 +1,9 @@
 #include "test_org.h"
 
-#include <chrono>
 #include <stdexcept>
 
 #include "auth/accounts.h"
+#include "http/http_helpers.h"
 #include "store/server_schema.h"
 #include "tandem/base/dates.h"
 #include "tandem/base/ids.h"
@@ -11,15 +11,7 @@
 
 namespace tandem::testing {
 
-namespace {
-uint64_t wall_clock_millis() {
-    return uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::system_clock::now().time_since_epoch())
-                        .count());
-}
-}  // namespace
-
-TestOrg::TestOrg(const std::string& path) : now_(wall_clock_millis()), store_(path, StoreOptions{true, false}) {
+TestOrg::TestOrg(const std::string& path) : now_(uint64_t(server::now_millis())), store_(path, StoreOptions{true, false}) {
     server::migrate_server_schema(store_);
 }
 
