@@ -2,6 +2,7 @@
 
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <unordered_map>
 #include <vector>
 
 #include "tandem/base/change.h"
@@ -137,6 +138,21 @@ void heading(const std::string& value) {
 void muted(const std::string& value) { text_colored(theme::kMuted, value); }
 
 void remember(const char* id, const std::string& text, const char* kind) { record(id, text, kind); }
+
+void begin_scrolled(const char* id, const std::string& shown, ImVec2 size) {
+    static std::unordered_map<std::string, std::string> shown_in;  // region id -> what it showed last
+    ImGui::BeginChild(id, size);
+    std::string& last = shown_in[id];
+    if (last != shown) {
+        ImGui::SetScrollY(0);
+        last = shown;
+    }
+}
+
+void end_scrolled(const char* id) {
+    ImGui::EndChild();
+    record(id, "", "region");
+}
 
 bool committed_edit() { return ImGui::IsItemDeactivatedAfterEdit(); }
 

@@ -27,6 +27,12 @@ void muted(const std::string& value);
 // Records the last ImGui item under `id` (for items drawn with plain ImGui calls).
 void remember(const char* id, const std::string& text, const char* kind);
 
+// A scrolled region (ImGui child) that starts at its top whenever what it shows changes: `shown` names it
+// (a record id), so opening the next record never lands where the previous one was left. end_scrolled()
+// records the region's rectangle under `id`, kind "region", for tests to tell what is in view.
+void begin_scrolled(const char* id, const std::string& shown, ImVec2 size = ImVec2(0, 0));
+void end_scrolled(const char* id);
+
 // Whether the last text field lost focus after its text changed (the moment to commit a draft).
 bool committed_edit();
 

@@ -1,8 +1,10 @@
-// Editing one 1:1. The notes fields are drafts in App (see drafts.h): committed when the field is left or
-// typing pauses. The date is a small form of its own: it commits only once it is a valid date.
+// Editing one 1:1. A 1:1 is planned (prepared, counting for nothing) until the manager says it was held, or
+// writes notes on or after its date. The notes fields are drafts in App (see drafts.h): committed when the
+// field is left or typing pauses. The date is a small form of its own: it commits only once it is a valid date.
 #include "feature_api/context.h"
 #include "feature_api/per_user.h"
 #include "features/journal/journal.h"
+#include "features/one_on_ones/checkin_parts.h"
 #include "features/one_on_ones/one_on_ones.h"
 #include "tandem/sync/entity.h"
 #include "ui/theme.h"
@@ -12,16 +14,13 @@ namespace tandem::client {
 
 namespace {
 
-struct FormField {
-    std::string text;
-    bool dirty = false;
-};
-
 struct EditorState {
     std::string checkin_id;
     uint64_t views_version = 0;
-    FormField held_on, new_item, new_item_due, new_point;
+    std::string held_on;
+    bool held_on_dirty = false;
     std::string date_error;
+    bool held_by_writing = false;  // the edit that holds a planned 1:1 on its first notes was made
 };
 
 PerUser<EditorState> editor;
@@ -33,20 +32,30 @@ void load_form(const CheckInDetail& checkin, uint64_t version) {
     }
     if (editor.views_version == version) return;
     editor.views_version = version;
-    if (!editor.held_on.dirty) editor.held_on.text = checkin.held_on;
+    if (!editor.held_on_dirty) editor.held_on = checkin.held_on;
 }
 
-// A notes field bound to its draft: typing marks it, leaving the field commits it.
-void draw_notes_field(Context& ctx, const char* id, TextDraft& draft, float height) {
-    if (ui::input_multiline(id, draft.text, height)) ctx.typed(draft);
+// Notes written on or after a planned 1:1's day mean it took place: it is held on that day.
+void held_by_writing(Context& ctx, const CheckInDetail& checkin) {
+    if (!checkin.planned || checkin.held_on > ctx.today() || editor.held_by_writing) return;
+    editor.held_by_writing = true;
+    mark_held(ctx, checkin, checkin.held_on);
+}
+
+// A text field bound to its draft: typing marks it, leaving the field commits it.
+void draw_notes_field(Context& ctx, const CheckInDetail& checkin, const char* id, TextDraft& draft, float height) {
+    if (ui::input_multiline(id, draft.text, height)) {
+        ctx.typed(draft);
+        held_by_writing(ctx, checkin);
+    }
     if (ui::committed_edit()) ctx.commit_draft(draft);
 }
 
-TextDraft& shared_notes_draft(Context& ctx, const CheckInDetail& checkin) {
-    TextDraft& draft = ctx.draft("shared_notes@" + checkin.checkin_id, checkin.shared_notes);
+TextDraft& checkin_draft(Context& ctx, const CheckInDetail& checkin, const char* field, const std::string& stored) {
+    TextDraft& draft = ctx.draft(std::string(field) + "@" + checkin.checkin_id, stored);
     draft.entity = "checkin";
     draft.record_id = checkin.checkin_id;
-    draft.field = "shared_notes";
+    draft.field = field;
     return draft;
 }
 
@@ -66,6 +75,49 @@ TextDraft& private_note_draft(Context& ctx, const CheckInDetail& checkin) {
     return draft;
 }
 
+// Planned: when, and the manager's word that it took place. Held: when, and a way to take that back.
+void draw_held_status(Context& ctx, const CheckInDetail& checkin) {
+    ImGui::AlignTextToFramePadding();
+    if (!checkin.planned) {
+        ui::text("Held " + (checkin.held_on == ctx.today() ? "today" : "on " + day_text(ctx, checkin.held_on)));
+        ImGui::SameLine();
+        if (ui::link("Not held yet##unhold")) mark_planned(ctx, checkin);
+        return;
+    }
+    const bool late = checkin.held_on < ctx.today();
+    ui::text_colored(late ? ui::theme::kOverdue : ui::theme::kWarning,
+                     std::string(late ? "Planned for " : "Planned · ") + day_text(ctx, checkin.held_on) +
+                         (late ? ", not held yet" : ""));
+    ImGui::SameLine();
+    if (ui::primary_button("Held today##held-today")) mark_held(ctx, checkin, ctx.today());
+    if (late) {
+        ImGui::SameLine();
+        if (ui::button(("Held on " + ctx.date_text(checkin.held_on) + "##held-as-planned").c_str()))
+            mark_held(ctx, checkin, checkin.held_on);
+    }
+}
+
+void draw_date(Context& ctx, const CheckInDetail& checkin) {
+    ImGui::AlignTextToFramePadding();
+    ui::text(checkin.planned ? "Planned for" : "Date");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(160);
+    if (ui::input_text("##held-on", editor.held_on, "YYYY-MM-DD")) editor.held_on_dirty = true;
+    if (ui::committed_edit()) {
+        if (is_iso_date(editor.held_on)) {
+            editor.date_error.clear();
+            if (!ctx.edit("checkin", checkin.checkin_id, {{"held_on", editor.held_on}}).problem)
+                editor.held_on_dirty = false;
+        } else {
+            editor.date_error = "Use a date like 2026-11-23.";
+        }
+    }
+    if (!editor.date_error.empty()) {
+        ImGui::SameLine();
+        ui::text_colored(ui::theme::kOverdue, editor.date_error);
+    }
+}
+
 void draw_mood(Context& ctx, const CheckInDetail& checkin) {
     ui::text("Mood");
     for (int mood = 1; mood <= 5; ++mood) {
@@ -73,8 +125,10 @@ void draw_mood(Context& ctx, const CheckInDetail& checkin) {
         const bool selected = checkin.mood == mood;
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ui::theme::kAccentHover);
         const std::string label = std::to_string(mood) + "##mood" + std::to_string(mood);
-        if (ui::button(label.c_str(), ImVec2(44, 0)))
+        if (ui::button(label.c_str(), ImVec2(44, 0))) {
             ctx.edit("checkin", checkin.checkin_id, {{"mood", selected ? Json() : Json(mood)}});
+            held_by_writing(ctx, checkin);
+        }
         if (selected) ImGui::PopStyleColor();
     }
     const char* hint = checkin.mood ? "(tap again to clear)" : "(optional, 1 = low, 5 = great)";
@@ -84,135 +138,26 @@ void draw_mood(Context& ctx, const CheckInDetail& checkin) {
     ui::muted(hint);
 }
 
-// The agenda: open items carried from earlier 1:1s (ticking one closes it where it was agreed), then this
-// meeting's talking points in order, each tickable and movable, and a field to add one.
-void draw_agenda(Context& ctx, const CheckInDetail& checkin) {
-    ui::heading("Agenda");
-    if (checkin.carried.empty() && checkin.agenda.empty()) ui::muted("Nothing on the agenda yet.");
-    for (const auto& carried : checkin.carried) {
-        ImGui::PushID(carried.item.item_id.c_str());
-        bool done = false;
-        if (ui::checkbox(("##carried-" + carried.item.text).c_str(), done))
-            ctx.edit("action_item", carried.item.item_id, {{"done", true}});
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        ui::text(carried.item.text);
-        ImGui::SameLine();
-        ui::muted("open since the 1:1 of " + ctx.date_text(carried.from_held_on) +
-                  (carried.item.due_on.empty() ? "" : ", due " + ctx.date_text(carried.item.due_on)));
-        ImGui::PopID();
-    }
-    for (const AgendaItem& item : ctx.features().agenda_items())
-        if (item.where == AgendaItem::Where::AboveTalkingPoints) item.draw(ctx, checkin);
-    // A table keeps the move and remove buttons in one column, however long each point is; long points wrap.
-    const float actions_width = ImGui::CalcTextSize("Up Down Remove").x + ImGui::GetStyle().FramePadding.x * 6 + 24;
-    if (!checkin.agenda.empty() && ImGui::BeginTable("agenda", 2, ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("point", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("actions", ImGuiTableColumnFlags_WidthFixed, actions_width);
-        for (size_t i = 0; i < checkin.agenda.size(); ++i) {
-            const TalkingPointView& point = checkin.agenda[i];
-            ImGui::PushID(point.point_id.c_str());
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            bool done = point.done;
-            if (ui::checkbox(("##point-" + point.text).c_str(), done))
-                ctx.edit("talking_point", point.point_id, {{"done", done}});
-            ImGui::SameLine();
-            ImGui::AlignTextToFramePadding();
-            ImGui::PushTextWrapPos(0.0f);
-            const std::string source = point.source.empty() ? "" : "  (" + point.source + ")";
-            if (point.done) ui::muted(point.text + source);
-            else ui::text(point.text);
-            if (!point.done && !source.empty()) {
-                ImGui::SameLine(0, 0);
-                ui::muted(source);
-            }
-            ImGui::PopTextWrapPos();
-            ImGui::TableNextColumn();
-            // Moving swaps positions with the neighbour: two edits, one per point, each merged on its own.
-            for (int direction : {-1, 1}) {
-                const size_t other = i + size_t(direction);
-                if (other < checkin.agenda.size()) {
-                    const std::string label = std::string(direction < 0 ? "Up##up-" : "Down##down-") + point.text;
-                    if (ui::link(label.c_str())) {
-                        ctx.edit("talking_point", point.point_id, {{"position", checkin.agenda[other].position}});
-                        ctx.edit("talking_point", checkin.agenda[other].point_id, {{"position", point.position}});
-                    }
-                } else {  // keeps Remove in the same place on the first and last rows
-                    ImGui::Dummy(ImVec2(ImGui::CalcTextSize(direction < 0 ? "Up" : "Down").x +
-                                            ImGui::GetStyle().FramePadding.x * 2,
-                                        ImGui::GetFrameHeight()));
-                }
-                ImGui::SameLine();
-            }
-            if (ui::link(("Remove##point-" + point.text).c_str()))
-                ctx.edit("talking_point", point.point_id, Json::object(), true);
-            ImGui::PopID();
+// An untouched planned 1:1 goes without a question: nothing is lost. Anything else asks first.
+void draw_delete(Context& ctx, const CheckInDetail& checkin) {
+    if (checkin.planned && checkin.untouched()) {
+        if (ui::button("Discard this planned 1:1")) {
+            ctx.edit("checkin", checkin.checkin_id, Json::object(), true);
+            open_history(ctx, one_on_ones_on_device().report_id);
         }
-        ImGui::EndTable();
+        return;
     }
-    for (const AgendaItem& item : ctx.features().agenda_items())
-        if (item.where == AgendaItem::Where::BelowTalkingPoints) item.draw(ctx, checkin);
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 100);
-    bool add = ui::input_text("##new-point", editor.new_point.text, "Add a talking point…",
-                              ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::SameLine();
-    add |= ui::button("Add##add-point", ImVec2(80, 0));
-    if (add && !editor.new_point.text.empty()) {
-        const int position = checkin.agenda.empty() ? 1000 : checkin.agenda.back().position + 1000;
-        if (!ctx.edit("talking_point", ctx.new_record_id(),
-                      {{"checkin_id", checkin.checkin_id}, {"text", editor.new_point.text}, {"position", position},
-                       {"done", false}})
-                 .problem)
-            editor.new_point.text.clear();
-    }
-}
-
-void draw_action_items(Context& ctx, const CheckInDetail& checkin) {
-    ui::heading("Action items");
-    if (checkin.items.empty()) ui::muted("Nothing agreed yet.");
-    for (const auto& item : checkin.items) {
-        ImGui::PushID(item.item_id.c_str());
-        bool done = item.done;
-        if (ui::checkbox(("##done-" + item.text).c_str(), done))
-            ctx.edit("action_item", item.item_id, {{"done", done}});
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        if (item.done)
-            ui::muted(item.text);
-        else
-            ui::text(item.text);
-        if (!item.due_on.empty()) {
-            ImGui::SameLine();
-            ui::muted("due " + ctx.date_text(item.due_on));
+    if (ui::danger_button("Delete this 1:1")) ImGui::OpenPopup("confirm-delete");
+    if (ImGui::BeginPopupModal("confirm-delete", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ui::text("Delete this 1:1, its notes and action items?");
+        if (ui::danger_button("Delete")) {
+            ctx.edit("checkin", checkin.checkin_id, Json::object(), true);
+            ImGui::CloseCurrentPopup();
+            open_history(ctx, one_on_ones_on_device().report_id);
         }
         ImGui::SameLine();
-        if (ui::link(("Remove##" + item.text).c_str())) ctx.edit("action_item", item.item_id, Json::object(), true);
-        ImGui::PopID();
-    }
-    const float due_width = 150;
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - due_width - 100);
-    bool add = ui::input_text("##new-item", editor.new_item.text, "Add an action item…",
-                              ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(due_width);
-    ui::input_text("##new-item-due", editor.new_item_due.text, "due YYYY-MM-DD");
-    ImGui::SameLine();
-    add |= ui::button("Add", ImVec2(80, 0));
-    if (add && !editor.new_item.text.empty()) {
-        Json fields{{"checkin_id", checkin.checkin_id}, {"text", editor.new_item.text}, {"done", false},
-                    {"owner_id", ctx.user().id}};
-        if (!editor.new_item_due.text.empty()) {
-            if (!is_iso_date(editor.new_item_due.text)) {
-                ctx.set_notice("The due date must look like 2026-12-01.");
-                return;
-            }
-            fields["due_on"] = editor.new_item_due.text;
-        }
-        if (!ctx.edit("action_item", ctx.new_record_id(), fields).problem) {
-            editor.new_item.text.clear();
-            editor.new_item_due.text.clear();
-        }
+        if (ui::button("Keep it")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
     }
 }
 
@@ -228,60 +173,36 @@ void draw_checkin_screen(Context& ctx) {
     load_form(checkin, ctx.views_version());
     ui::heading("1:1 with " + one_on_ones_on_device().report_name);
 
-    ImGui::BeginChild("editor", ImVec2(0, 0));
-    ui::text("Date");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(160);
-    if (ui::input_text("##held-on", editor.held_on.text, "YYYY-MM-DD")) editor.held_on.dirty = true;
-    if (ui::committed_edit()) {
-        if (is_iso_date(editor.held_on.text)) {
-            editor.date_error.clear();
-            if (!ctx.edit("checkin", checkin.checkin_id, {{"held_on", editor.held_on.text}}).problem)
-                editor.held_on.dirty = false;
-        } else {
-            editor.date_error = "Use a date like 2026-11-23.";
-        }
-    }
-    if (!editor.date_error.empty()) {
-        ImGui::SameLine();
-        ui::text_colored(ui::theme::kOverdue, editor.date_error);
-    } else if (is_iso_date(editor.held_on.text)) {
-        ImGui::SameLine();
-        ui::muted(ctx.date_text(editor.held_on.text));
-    }
+    ui::begin_scrolled("editor", checkin.checkin_id);
+    draw_held_status(ctx, checkin);
+    draw_date(ctx, checkin);
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 480.0f));
+    TextDraft& title = checkin_draft(ctx, checkin, "title", checkin.title);
+    if (ui::input_text("##title", title.text, "Title (optional), for example: Quarterly review")) ctx.typed(title);
+    if (ui::committed_edit()) ctx.commit_draft(title);
     draw_mood(ctx, checkin);
     ImGui::Spacing();
     draw_agenda(ctx, checkin);
     ImGui::Spacing();
 
     ui::text("Shared notes (visible to both of you)");
-    draw_notes_field(ctx, "##shared-notes", shared_notes_draft(ctx, checkin), 160);
+    draw_notes_field(ctx, checkin, "##shared-notes", checkin_draft(ctx, checkin, "shared_notes", checkin.shared_notes),
+                     160);
 
     ui::text("Private notes (only you, sealed on this device)");
     if (draw_unlock_panel(ctx, "Private notes")) {
         if (!checkin.private_note_id.empty() && one_on_ones_on_device().private_note_status != OpenStatus::Opened)
             ui::text_colored(ui::theme::kOverdue, "Your private note on this 1:1 cannot be opened: its stored form "
                                                   "is damaged. Typing here replaces it.");
-        draw_notes_field(ctx, "##private-notes", private_note_draft(ctx, checkin), 100);
+        draw_notes_field(ctx, checkin, "##private-notes", private_note_draft(ctx, checkin), 100);
     }
 
     ImGui::Spacing();
     draw_action_items(ctx, checkin);
     ImGui::Spacing();
     ImGui::Separator();
-    if (ui::danger_button("Delete this 1:1")) ImGui::OpenPopup("confirm-delete");
-    if (ImGui::BeginPopupModal("confirm-delete", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ui::text("Delete this 1:1, its notes and action items?");
-        if (ui::danger_button("Delete")) {
-            ctx.edit("checkin", checkin.checkin_id, Json::object(), true);
-            ImGui::CloseCurrentPopup();
-            open_history(ctx, one_on_ones_on_device().report_id);
-        }
-        ImGui::SameLine();
-        if (ui::button("Keep it")) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
-    ImGui::EndChild();
+    draw_delete(ctx, checkin);
+    ui::end_scrolled("editor");
 }
 
 } // namespace tandem::client

@@ -13,6 +13,11 @@ namespace {
 
 PerUser<Count> custom_days{{10}};
 
+std::string ordinal(int n) {
+    static const char* const words[] = {"first", "second", "third", "fourth", "fifth"};
+    return n >= 1 && n <= 5 ? words[n - 1] : std::to_string(n) + "th";
+}
+
 void draw_cadence(Context& ctx, const ReportSummary& report) {
     ImGui::AlignTextToFramePadding();
     ui::text("Cadence:");
@@ -47,13 +52,19 @@ void draw_history_screen(Context& ctx) {
     const auto& views = one_on_ones_on_device();
     if (ui::link("‹ My team")) return ctx.open_screen(kTeamScreen);
     ui::heading(views.report_name.empty() ? "1:1s" : "1:1s with " + views.report_name);
+    const ReportSummary* shown = nullptr;
     for (const auto& report : views.team)
-        if (report.person_id == views.report_id) {
-            draw_cadence(ctx, report);
-            ui::muted("Next 1:1 due " + ctx.date_text(report.next_due) + (report.overdue ? " (overdue)" : ""));
-        }
-    if (ui::primary_button("New 1:1")) {
-        create_checkin(ctx, views.report_id);
+        if (report.person_id == views.report_id) shown = &report;
+    if (!shown) {  // no longer in this manager's team (moved on another device): nothing to prepare
+        ui::muted("Not in your team any more.");
+        return;
+    }
+    draw_cadence(ctx, *shown);
+    const std::string due = next_due_text(ctx, *shown);
+    if (shown->overdue) ui::text_colored(ui::theme::kOverdue, "Next 1:1: " + due);
+    else ui::muted("Next 1:1 due: " + due);
+    if (ui::primary_button(shown->planned_id.empty() ? "New 1:1" : "Open the planned 1:1##New 1:1")) {
+        prepare_checkin(ctx, *shown);
         return;
     }
     ImGui::Spacing();
@@ -61,7 +72,7 @@ void draw_history_screen(Context& ctx) {
         ui::muted("No 1:1s yet. Start one with “New 1:1”.");
         return;
     }
-    ImGui::BeginChild("history", ImVec2(0, 0));
+    ui::begin_scrolled("history", views.report_id);
     ImGuiListClipper clipper;
     clipper.Begin(int(views.history.size()), 64);
     while (clipper.Step()) {
@@ -71,11 +82,13 @@ void draw_history_screen(Context& ctx) {
             const ImVec2 start = ImGui::GetCursorPos();
             if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, 56)))
                 open_checkin(ctx, checkin.checkin_id);
-            const std::string date = ctx.date_text(checkin.held_on);
-            ui::remember(("checkin:" + checkin.held_on).c_str(), date, "row");
+            std::string title = checkin.planned ? "Planned · " + day_text(ctx, checkin.held_on)
+                                                : ctx.date_text(checkin.held_on);
+            if (checkin.nth_that_day) title += " (" + ordinal(checkin.nth_that_day) + " that day)";
+            if (!checkin.title.empty()) title += " · " + checkin.title;
+            ui::remember(("checkin:" + checkin.held_on).c_str(), title, "row");
             ImGui::SetCursorPos(ImVec2(start.x + 8, start.y + 4));
             ImGui::BeginGroup();
-            std::string title = date;
             if (checkin.mood) title += "  ·  mood " + std::to_string(checkin.mood) + "/5";
             if (checkin.open_items)
                 title += "  ·  " + std::to_string(checkin.open_items) + (checkin.open_items == 1 ? " open item" : " open items");
@@ -86,7 +99,7 @@ void draw_history_screen(Context& ctx) {
             ImGui::PopID();
         }
     }
-    ImGui::EndChild();
+    ui::end_scrolled("history");
 }
 
 } // namespace tandem::client

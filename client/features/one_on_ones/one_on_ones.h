@@ -34,12 +34,26 @@ const OneOnOneViews& one_on_ones_on_device();
 // Commands.
 void open_history(Context& ctx, const std::string& report_id);
 void open_checkin(Context& ctx, const std::string& checkin_id);
-// A new 1:1 with the report, held today, opened; its id, or empty when refused.
-std::string create_checkin(Context& ctx, const std::string& report_id);
+// "New 1:1": opens the report's next planned 1:1, or prepares one for when it is due (today if already due);
+// its id, or empty when refused. A planned 1:1 counts for nothing until it is held.
+std::string prepare_checkin(Context& ctx, const ReportSummary& report);
+// The manager says the 1:1 took place on `on` (today, or the day it was planned for), or takes that back.
+void mark_held(Context& ctx, const CheckInDetail& checkin, const std::string& on);
+void mark_planned(Context& ctx, const CheckInDetail& checkin);
 // The quick path from the team screen: a 1:1 that already happened, in one change.
 bool log_checkin(Context& ctx, const std::string& report_id, const std::string& held_on, int mood,
                  const std::string& notes);
 void set_cadence(Context& ctx, const ReportSummary& report, const std::string& every, int days);
+
+// One wording for days everywhere on the 1:1 screens: "Today", "Tomorrow", "Yesterday", else "Wed Dec 9, 2026"
+// (weekday and the locale's date).
+std::string day_text(Context& ctx, const std::string& iso);
+// When the next 1:1 with a report is due: "Overdue since Nov 19, 2026", or as day_text() says it.
+std::string next_due_text(Context& ctx, const ReportSummary& report);
+// An open item's due date: "due Dec 9, 2026", "due today", or "overdue since Nov 19, 2026" (`overdue` set).
+std::string item_due_text(Context& ctx, const std::string& due_on, bool& overdue);
+// Who owns an action item, as the manager reads it: "you" or the person's name.
+std::string owner_text(Context& ctx, const std::string& owner_id);
 
 void draw_team_screen(Context& ctx);
 void draw_history_screen(Context& ctx);

@@ -1,8 +1,11 @@
 // What 1:1s add to the app: a manager's team as their home, one report's history and the check-in; the
 // views they draw from, and the commands that write 1:1s.
+#include <algorithm>
+
 #include "feature_api/context.h"
 #include "feature_api/per_user.h"
 #include "features/one_on_ones/one_on_ones.h"
+#include "tandem/base/dates.h"
 
 namespace tandem::client {
 
@@ -53,12 +56,29 @@ void open_checkin(Context& ctx, const std::string& checkin_id) {
     });
 }
 
-std::string create_checkin(Context& ctx, const std::string& report_id) {
+std::string prepare_checkin(Context& ctx, const ReportSummary& report) {
+    for (const auto& known : views.team)
+        if (known.person_id == report.person_id && !known.planned_id.empty()) {
+            views.report_id = report.person_id;
+            open_checkin(ctx, known.planned_id);
+            return known.planned_id;
+        }
     std::string id = ctx.new_record_id();
-    if (ctx.edit("checkin", id, {{"report_id", report_id}, {"held_on", ctx.today()}}).problem) return "";
-    views.report_id = report_id;
+    // Planned for when it is due; a 1:1 already due or late is planned for today.
+    const std::string on = std::max(report.next_due, ctx.today());
+    if (ctx.edit("checkin", id, {{"report_id", report.person_id}, {"held_on", on}, {"status", "planned"}}).problem)
+        return "";
+    views.report_id = report.person_id;
     open_checkin(ctx, id);
     return id;
+}
+
+void mark_held(Context& ctx, const CheckInDetail& checkin, const std::string& on) {
+    ctx.edit("checkin", checkin.checkin_id, {{"status", "held"}, {"held_on", on}});
+}
+
+void mark_planned(Context& ctx, const CheckInDetail& checkin) {
+    ctx.edit("checkin", checkin.checkin_id, {{"status", "planned"}});
 }
 
 bool log_checkin(Context& ctx, const std::string& report_id, const std::string& held_on, int mood,
@@ -77,6 +97,30 @@ void set_cadence(Context& ctx, const ReportSummary& report, const std::string& e
         fields["report_id"] = report.person_id;
     }
     ctx.edit("cadence", id, fields);
+}
+
+std::string day_text(Context& ctx, const std::string& iso) {
+    if (iso.empty()) return "—";
+    const std::string today = ctx.today();
+    if (iso == today) return "Today";
+    if (iso == add_days(today, 1)) return "Tomorrow";
+    if (iso == add_days(today, -1)) return "Yesterday";
+    static const char* const weekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    return std::string(weekdays[weekday(iso)]) + " " + ctx.date_text(iso);
+}
+
+std::string next_due_text(Context& ctx, const ReportSummary& report) {
+    return report.overdue ? "Overdue since " + ctx.date_text(report.next_due) : day_text(ctx, report.next_due);
+}
+
+std::string item_due_text(Context& ctx, const std::string& due_on, bool& overdue) {
+    overdue = !due_on.empty() && due_on < ctx.today();
+    if (overdue) return "overdue since " + ctx.date_text(due_on);
+    return due_on == ctx.today() ? "due today" : "due " + ctx.date_text(due_on);
+}
+
+std::string owner_text(Context& ctx, const std::string& owner_id) {
+    return owner_id.empty() || owner_id == ctx.user().id ? "you" : ctx.directory().name_of(owner_id);
 }
 
 } // namespace tandem::client

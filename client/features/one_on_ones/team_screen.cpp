@@ -11,15 +11,6 @@
 namespace tandem::client {
 
 namespace {
-std::string or_dash(Context& ctx, const std::string& date) { return date.empty() ? "—" : ctx.date_text(date); }
-
-std::string next_text(Context& ctx, const ReportSummary& report) {
-    if (report.overdue) return "Overdue · " + ctx.date_text(report.next_due);
-    return report.next_due == ctx.today() ? "Today" : ctx.date_text(report.next_due);
-}
-
-const char* const kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-
 // Everyone due within the next seven days (overdue first), so the week can be planned at a glance.
 void draw_due_this_week(Context& ctx, const std::vector<ReportSummary>& team) {
     const std::string week_end = add_days(ctx.today(), 6);
@@ -34,12 +25,9 @@ void draw_due_this_week(Context& ctx, const std::vector<ReportSummary>& team) {
     constexpr size_t kShown = 6;
     for (size_t i = 0; i < due.size() && i < kShown; ++i) {
         const ReportSummary* report = due[i];
-        const bool overdue = report->overdue;
-        const std::string when = overdue ? "Overdue since " + ctx.date_text(report->next_due)
-                                         : std::string(kWeekdays[weekday(report->next_due)]) + " " +
-                                               ctx.date_text(report->next_due);
+        const std::string when = next_due_text(ctx, *report);
         ImGui::Bullet();
-        ui::text_colored(overdue ? ui::theme::kOverdue : ui::theme::kMuted, when);
+        ui::text_colored(report->overdue ? ui::theme::kOverdue : ui::theme::kMuted, when);
         ImGui::SameLine();
         ui::text(report->name);
         ui::remember(("due:" + report->name).c_str(), when + " " + report->name, "text");
@@ -53,7 +41,22 @@ void draw_row_buttons(Context& ctx, const ReportSummary& report, float width) {
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
     if (ui::button(("Log 1:1##" + report.name).c_str(), ImVec2(half, 0))) open_quick_log(ctx, report);
     ImGui::SameLine();
-    if (ui::button(("New 1:1##" + report.name).c_str(), ImVec2(half, 0))) create_checkin(ctx, report.person_id);
+    if (ui::button(("New 1:1##" + report.name).c_str(), ImVec2(half, 0))) prepare_checkin(ctx, report);
+}
+
+// "2 · 1 overdue": open items, and how many of them are past their due date, in the warning colour.
+void draw_open_items(const ReportSummary& report) {
+    if (!report.open_items) return ui::text("—");
+    if (!report.overdue_items) return ui::text(std::to_string(report.open_items));
+    ui::text_colored(ui::theme::kOverdue,
+                     std::to_string(report.open_items) + " · " + std::to_string(report.overdue_items) + " overdue");
+}
+
+// The next 1:1: when it is due, and when one is planned if the manager prepared it.
+std::string next_text(Context& ctx, const ReportSummary& report) {
+    std::string text = next_due_text(ctx, report);
+    if (!report.planned_on.empty()) text += " · planned " + day_text(ctx, report.planned_on);
+    return text;
 }
 
 // Phones and narrow windows: one row per report, name on top and the dates underneath.
@@ -76,9 +79,10 @@ void draw_team_list(Context& ctx, const std::vector<ReportSummary>& team) {
             ImGui::BeginGroup();
             ui::text(report.name);
             if (report.overdue)
-                ui::text_colored(ui::theme::kOverdue, "Overdue since " + ctx.date_text(report.next_due));
+                ui::text_colored(ui::theme::kOverdue, next_text(ctx, report));
             else
-                ui::muted("Last " + or_dash(ctx, report.last_checkin) + " · Next " + next_text(ctx, report));
+                ui::muted("Last " + day_text(ctx, report.last_checkin) + " · Next " + next_text(ctx, report));
+            if (report.overdue_items) draw_open_items(report);
             ImGui::EndGroup();
             ImGui::SetCursorPos(ImVec2(start.x + width - button_width, start.y + 12));
             draw_row_buttons(ctx, report, button_width);
@@ -139,7 +143,7 @@ void draw_team_screen(Context& ctx) {
             ui::remember(("report:" + report.name).c_str(), report.name, "row");
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ui::text(or_dash(ctx, report.last_checkin));
+            ui::text(day_text(ctx, report.last_checkin));
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             if (report.overdue)
@@ -148,7 +152,7 @@ void draw_team_screen(Context& ctx) {
                 ui::text(next_text(ctx, report));
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ui::text(report.open_items ? std::to_string(report.open_items) : "—");
+            draw_open_items(report);
             ImGui::TableNextColumn();
             draw_row_buttons(ctx, report, ImGui::GetContentRegionAvail().x);
             ImGui::PopID();

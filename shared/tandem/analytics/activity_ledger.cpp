@@ -147,7 +147,9 @@ void ActivityLedger::put(const RecordFact& fact) {
     if (fact.person < 0) return;
     PersonFacts& person = people_[size_t(fact.person)];
     switch (fact.kind) {
-    case Kind::Checkin: insert_sorted(person.checkins, fact.day); break;
+    case Kind::Checkin:  // a planned 1:1 counts once it is held
+        if (!fact.planned) insert_sorted(person.checkins, fact.day);
+        break;
     case Kind::Feedback:
         insert_sorted(person.feedback_received, fact.day);
         if (fact.other >= 0) insert_sorted(people_[size_t(fact.other)].feedback_given, fact.day);
@@ -168,7 +170,9 @@ void ActivityLedger::take_back(const RecordFact& fact) {
     if (fact.person < 0) return;
     PersonFacts& person = people_[size_t(fact.person)];
     switch (fact.kind) {
-    case Kind::Checkin: erase_one(person.checkins, fact.day); break;
+    case Kind::Checkin:
+        if (!fact.planned) erase_one(person.checkins, fact.day);
+        break;
     case Kind::Feedback:
         erase_one(person.feedback_received, fact.day);
         if (fact.other >= 0) erase_one(people_[size_t(fact.other)].feedback_given, fact.day);
@@ -232,6 +236,7 @@ void ActivityLedger::apply(const Change& change) {
     case Kind::Checkin:
         if (created) fact.person = person_index(text_field(fields, "report_id"), day);
         if (has(fields, "held_on") && newer(fact.stamp_day)) fact.day = date_field(fields, "held_on", fact.day);
+        if (has(fields, "status") && newer(fact.stamp_status)) fact.planned = text_field(fields, "status") == "planned";
         break;
     case Kind::Cadence: {
         if (created) fact.person = person_index(text_field(fields, "report_id"), day);

@@ -43,7 +43,8 @@ private:
         Day due = kNoEnd, done = kNoEnd, until = kNoEnd;
         int32_t cadence_days = 0;         // a pair's; a cadence record's `days`
         Cadence::Every every = Cadence::Every::Fortnight;  // a cadence record's
-        uint64_t stamp_day = 0, stamp_done = 0, stamp_due = 0;
+        bool planned = false;             // a 1:1 prepared and not yet held
+        uint64_t stamp_day = 0, stamp_done = 0, stamp_due = 0, stamp_status = 0;
         Key parent{};                     // an action item's 1:1, a session's pair
     };
     struct PersonState {  // the HRIS fields as last written, and the history they make

@@ -12,4 +12,8 @@ const EntitySpec& cadence_spec();
 const EntitySpec& checkin_spec();
 const EntitySpec& private_note_spec();
 const EntitySpec& talking_point_spec();
+
+// A condition on a `records` row of a check-in (columns unqualified): the 1:1 was held. A planned one counts
+// for no cadence, due date or figure until the manager holds it.
+inline constexpr const char* kCheckinHeldSql = "COALESCE(json_extract(state, '$.status.v'), 'held') = 'held'";
 } // namespace tandem

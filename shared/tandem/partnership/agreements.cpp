@@ -5,6 +5,7 @@
 #include <map>
 
 #include "tandem/base/dates.h"
+#include "tandem/one_on_ones/records.h"
 #include "tandem/sync/entity.h"
 
 namespace tandem {
@@ -197,8 +198,9 @@ ManagerActivity manager_activity(Store& store, const std::string& manager_id, co
     // the team screen.
     Statement cadence(db.handle(), "SELECT state FROM records WHERE entity = 'cadence' AND deleted = 0 "
                                    "AND subject_id = ? AND author_id IN (?, '') ORDER BY record_id LIMIT 1");
-    Statement held(db.handle(), "SELECT json_extract(state, '$.held_on.v') FROM records WHERE entity = 'checkin' "
-                                "AND deleted = 0 AND subject_id = ? AND author_id IN (?, '') ORDER BY 1");
+    Statement held(db.handle(), std::string("SELECT json_extract(state, '$.held_on.v') FROM records WHERE "
+                                            "entity = 'checkin' AND deleted = 0 AND subject_id = ? AND "
+                                            "author_id IN (?, '') AND ") + kCheckinHeldSql + " ORDER BY 1");
     for (auto& report : activity.reports) {
         cadence.reset();
         cadence.bind(1, report.person_id).bind(2, manager_id);

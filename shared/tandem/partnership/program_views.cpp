@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "tandem/one_on_ones/records.h"
+
 namespace tandem {
 
 const std::vector<std::string>& program_stages() {
@@ -200,8 +202,9 @@ std::vector<TeamAdoption> program_adoption(Store& store, const ProgramView& prog
         }
     }
     {
-        Statement rows(db, "SELECT record_id, author_id FROM records WHERE entity = 'checkin' AND deleted = 0 "
-                           "AND json_extract(state, '$.held_on.v') >= ?");
+        Statement rows(db, std::string("SELECT record_id, author_id FROM records WHERE entity = 'checkin' AND "
+                                       "deleted = 0 AND json_extract(state, '$.held_on.v') >= ? AND ") +
+                               kCheckinHeldSql);
         rows.bind(1, program.starts_on);
         while (rows.step()) {
             auto it = teams.find(rows.text(1));

@@ -144,6 +144,19 @@ TEST(Analytics, TheLedgerFoldsLoggedChangesIntoFacts) {
                         {{"from_id", maya}, {"about_id", noah}, {"given_on", "2026-01-16"}}));
     // The 1:1 of the 20th moves to the 19th.
     ledger.apply(change("checkin", checkin_b, "2026-01-21", {{"held_on", "2026-01-19"}}, 1));
+    // A 1:1 prepared for the 25th and never held counts for nothing; one prepared for the 23rd counts once held.
+    const std::string planned = "00000000-0000-7000-8000-0000000000a3", held = "00000000-0000-7000-8000-0000000000a4";
+    ledger.apply(change("checkin", planned, "2026-01-22", {{"report_id", noah}, {"held_on", "2026-01-25"},
+                                                          {"status", "planned"}}));
+    ledger.apply(change("checkin", held, "2026-01-22", {{"report_id", noah}, {"held_on", "2026-01-23"},
+                                                       {"status", "planned"}}, 1));
+    ledger.refresh();
+    EXPECT_EQ(ledger.find(noah)->checkins.size(), 2u) << "neither planned 1:1 counts yet";
+    ledger.apply(change("checkin", held, "2026-01-23", {{"status", "held"}}));
+    ledger.refresh();
+    EXPECT_EQ(ledger.find(noah)->checkins.back(), d("2026-01-23"));
+    ledger.apply(change("checkin", held, "2026-01-24", {{"status", "planned"}}));  // taken back
+
     ledger.refresh();
 
     const PersonFacts* facts = ledger.find(noah);

@@ -113,6 +113,78 @@ TEST_F(TeamWorld, OpenItemsCarryIntoEveryLaterOneToOneUntilDone) {
     EXPECT_TRUE(carried_texts(upcoming).empty());
 }
 
+TEST_F(TeamWorld, APlannedOneToOneCountsForNothingUntilItIsHeld) {
+    world.sync(manager, world.manager);
+    checkin("2026-11-01");
+    EXPECT_EQ(summary("2026-11-20").next_due, "2026-11-15");
+    // Prepared for today, as "New 1:1" does when a report is overdue: still overdue, still due the 15th.
+    const std::string prepared = manager.new_record_id();
+    ASSERT_FALSE(manager.edit("checkin", prepared, {{"report_id", world.report}, {"held_on", "2026-11-20"},
+                                                    {"status", "planned"}})
+                     .problem);
+    ReportSummary report = summary("2026-11-20");
+    EXPECT_EQ(report.last_checkin, "2026-11-01");
+    EXPECT_TRUE(report.overdue);
+    EXPECT_EQ(report.planned_id, prepared);
+    EXPECT_EQ(report.planned_on, "2026-11-20");
+    auto history = checkin_history(store, world.report);
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_TRUE(history[0].planned);
+    EXPECT_FALSE(history[1].planned) << "a 1:1 written without a status was held";
+    EXPECT_TRUE(checkin_detail(store, prepared, world.manager).untouched());
+
+    ASSERT_FALSE(manager.edit("checkin", prepared, {{"status", "held"}}).problem);
+    report = summary("2026-11-20");
+    EXPECT_EQ(report.last_checkin, "2026-11-20");
+    EXPECT_FALSE(report.overdue);
+    EXPECT_TRUE(report.planned_id.empty());
+    EXPECT_EQ(manager.edit("checkin", prepared, {{"status", "maybe"}}).problem->code, "invalid_change");
+}
+
+TEST_F(TeamWorld, SeveralOneToOnesOnOneDayAreToldApartInTheOrderTheyWereWritten) {
+    world.sync(manager, world.manager);
+    const std::string morning = checkin("2026-11-20");
+    world.now += 1000;  // record ids grow with time
+    const std::string afternoon = checkin("2026-11-20");
+    checkin("2026-11-10");
+    auto history = checkin_history(store, world.report);
+    ASSERT_EQ(history.size(), 3u);
+    EXPECT_EQ(history[0].checkin_id, afternoon);
+    EXPECT_EQ(history[0].nth_that_day, 2);
+    EXPECT_EQ(history[1].checkin_id, morning);
+    EXPECT_EQ(history[1].nth_that_day, 1);
+    EXPECT_EQ(history[2].nth_that_day, 0) << "alone on its day";
+}
+
+TEST_F(TeamWorld, ACarriedItemTickedInALaterOneToOneStaysThereAsDoneAndCanBeUndone) {
+    world.sync(manager, world.manager);
+    const std::string first = checkin("2026-11-01");
+    const std::string late = item(first, "Book the course");
+    ASSERT_FALSE(manager.edit("action_item", late, {{"due_on", "2026-11-10"}}).problem);
+    item(first, "No date");
+    const std::string second = checkin("2026-11-15");
+    EXPECT_EQ(summary("2026-11-15").overdue_items, 1) << "due the 10th, open on the 15th";
+    EXPECT_EQ(summary("2026-11-15").open_items, 2);
+
+    ASSERT_FALSE(manager.edit("action_item", late, {{"done", true}, {"done_in", second}}).problem);
+    CheckInDetail detail = checkin_detail(store, second, world.manager);
+    EXPECT_EQ(detail.carried.size(), 1u);
+    ASSERT_EQ(detail.closed_here.size(), 1u);
+    EXPECT_EQ(detail.closed_here[0].item.text, "Book the course");
+    EXPECT_EQ(detail.closed_here[0].from_held_on, "2026-11-01");
+    EXPECT_FALSE(detail.untouched());
+    // The 1:1 that agreed it says where it was done.
+    for (const auto& agreed : checkin_detail(store, first, world.manager).items)
+        if (agreed.item_id == late) EXPECT_EQ(agreed.done_in_on, "2026-11-15");
+    EXPECT_EQ(summary("2026-11-15").overdue_items, 0);
+
+    // Undone where it was ticked: open again, carried again.
+    ASSERT_FALSE(manager.edit("action_item", late, {{"done", false}, {"done_in", nullptr}}).problem);
+    detail = checkin_detail(store, second, world.manager);
+    EXPECT_TRUE(detail.closed_here.empty());
+    EXPECT_EQ(detail.carried.size(), 2u);
+}
+
 TEST_F(TeamWorld, TheAgendaKeepsItsOrder) {
     world.sync(manager, world.manager);
     const std::string meeting = checkin("2026-11-23");

@@ -1,5 +1,6 @@
 // A follow-up agreed in a check-in. It belongs to its check-in (and so to the check-in's author and report);
-// open items roll into the next 1:1, computed when that meeting is opened, never copied.
+// open items roll into the next 1:1, computed when that meeting is opened, never copied. `done_in` names
+// the later 1:1 where a carried item was ticked, so that 1:1 keeps it (and can undo it).
 #include "tandem/one_on_ones/records.h"
 
 namespace tandem {
@@ -13,6 +14,7 @@ const EntitySpec& action_item_spec() {
             FieldSpec::person("owner_id").with_null(),
             FieldSpec::date("due_on").with_null(),
             FieldSpec::boolean("done"),
+            FieldSpec::record("done_in", "checkin").with_null(),
         },
         SubjectRule::ParentRecord,
         "checkin_id",
