@@ -38,8 +38,10 @@ void draw_carried(Context& ctx, const CheckInDetail& checkin) {
     for (const auto& carried : checkin.carried) {
         ImGui::PushID(carried.item.item_id.c_str());
         bool done = false;
-        if (ui::checkbox(("##carried-" + carried.item.text).c_str(), done))
+        if (ui::checkbox(("##carried-" + carried.item.text).c_str(), done)) {
             ctx.edit("action_item", carried.item.item_id, {{"done", true}, {"done_in", checkin.checkin_id}});
+            held_by_writing(ctx, checkin);
+        }
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ui::text(carried.item.text);

@@ -90,6 +90,7 @@ void draw_action_items(Context& ctx, const CheckInDetail& checkin) {
             fields["due_on"] = new_item.due_on;
         }
         if (!ctx.edit("action_item", ctx.new_record_id(), fields).problem) {
+            held_by_writing(ctx, checkin);
             new_item.text.clear();
             new_item.due_on.clear();
         }

@@ -35,13 +35,6 @@ void load_form(const CheckInDetail& checkin, uint64_t version) {
     if (!editor.held_on_dirty) editor.held_on = checkin.held_on;
 }
 
-// Notes written on or after a planned 1:1's day mean it took place: it is held on that day.
-void held_by_writing(Context& ctx, const CheckInDetail& checkin) {
-    if (!checkin.planned || checkin.held_on > ctx.today() || editor.held_by_writing) return;
-    editor.held_by_writing = true;
-    mark_held(ctx, checkin, checkin.held_on);
-}
-
 // A text field bound to its draft: typing marks it, leaving the field commits it.
 void draw_notes_field(Context& ctx, const CheckInDetail& checkin, const char* id, TextDraft& draft, float height) {
     if (ui::input_multiline(id, draft.text, height)) {
@@ -89,7 +82,9 @@ void draw_held_status(Context& ctx, const CheckInDetail& checkin) {
                      std::string(late ? "Planned for " : "Planned · ") + day_text(ctx, checkin.held_on) +
                          (late ? ", not held yet" : ""));
     ImGui::SameLine();
-    if (ui::primary_button("Held today##held-today")) mark_held(ctx, checkin, ctx.today());
+    // Held before its planned day: it took place today, so that is its date.
+    if (ui::primary_button(checkin.held_on == ctx.today() ? "Mark as held##held-today" : "Mark as held today##held-today"))
+        mark_held(ctx, checkin, ctx.today());
     if (late) {
         ImGui::SameLine();
         if (ui::button(("Held on " + ctx.date_text(checkin.held_on) + "##held-as-planned").c_str()))
@@ -162,6 +157,12 @@ void draw_delete(Context& ctx, const CheckInDetail& checkin) {
 }
 
 }  // namespace
+
+void held_by_writing(Context& ctx, const CheckInDetail& checkin) {
+    if (!checkin.planned || checkin.held_on > ctx.today() || editor.held_by_writing) return;
+    editor.held_by_writing = true;
+    mark_held(ctx, checkin, checkin.held_on);
+}
 
 void draw_checkin_screen(Context& ctx) {
     const CheckInDetail& checkin = one_on_ones_on_device().checkin;

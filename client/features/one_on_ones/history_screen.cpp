@@ -62,8 +62,8 @@ void draw_history_screen(Context& ctx) {
     draw_cadence(ctx, *shown);
     const std::string due = next_due_text(ctx, *shown);
     if (shown->overdue) ui::text_colored(ui::theme::kOverdue, "Next 1:1: " + due);
-    else ui::muted("Next 1:1 due: " + due);
-    if (ui::primary_button(shown->planned_id.empty() ? "New 1:1" : "Open the planned 1:1##New 1:1")) {
+    else ui::muted("Next 1:1: " + due);
+    if (ui::primary_button("New 1:1")) {  // opens the planned one if there is one: it heads the list below
         prepare_checkin(ctx, *shown);
         return;
     }
