@@ -273,8 +273,12 @@ void App::open_store_for(const SignedInUser& user) {
         replica_.reset();
         // One database per user, so a shared device never mixes two people's data.
         device_drafts_.clear();  // another user's store
-        store_ = std::make_unique<Store>(platform_.data_dir() + "/tandem-" + user.id + ".db",
-                                         StoreOptions{false, false, true});
+        const std::string path = platform_.data_dir() + "/tandem-" + user.id + ".db";
+        // A store already here was read from durable storage (the page loads IndexedDB before main runs),
+        // or is covered by a flush still running, which saving() waits for through last_edit_generation_.
+        store_held_work_ = std::ifstream(path).good();
+        if (store_held_work_) last_edit_generation_ = std::max(last_edit_generation_, committed_generation_);
+        store_ = std::make_unique<Store>(path, StoreOptions{false, false, true});
         figures_.attach(store_.get(), [this] { ++committed_generation_; });  // kept for offline reading
         replica_ = std::make_unique<Replica>(*store_, user.id, [this] { return platform_.now_millis(); });
         recover_unsaved_typing();
@@ -383,6 +387,7 @@ void App::sign_out() {
     replica_.reset();
     store_.reset();
     user_.reset();
+    store_held_work_ = false;
     std::remove(session_path(platform_).c_str());
     sign_in_form_ = SignInForm{};
     ++committed_generation_;

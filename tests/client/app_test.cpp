@@ -108,6 +108,25 @@ TEST_F(AppTest, AHiddenPageCommitsTypingInsideThePauseAndANewStartRecoversItFrom
     EXPECT_EQ(restarted.device_draft("give-feedback", "behaviour"), "Typed and closed at once");
 }
 
+// A reload (offline or not) reads the store back from durable storage: what was saved before still is, and
+// the status bar must go on saying so rather than falling silent until the next edit.
+TEST_F(AppTest, AfterARestartTheWorkTheDeviceHoldsIsSaidToBeSaved) {
+    EXPECT_FALSE(app.has_saved_anything()) << "a first sign-in on this device has saved nothing yet";
+    platform.is_online = false;
+    const std::string checkin = app.new_record_id();
+    ASSERT_FALSE(app.edit("checkin", checkin, Json{{"report_id", kReport}, {"held_on", "2026-11-30"}}).problem);
+    settle();
+    ASSERT_TRUE(app.has_saved_anything());
+    ASSERT_FALSE(app.saving());
+
+    client::App restarted{platform};
+    restarted.update();
+    ASSERT_TRUE(restarted.signed_in());
+    EXPECT_FALSE(restarted.saving());
+    EXPECT_TRUE(restarted.has_saved_anything()) << "the edit is on this device, read back from its storage";
+    EXPECT_GT(restarted.changes_waiting(), 0) << "and still waiting to sync";
+}
+
 TEST_F(AppTest, SignOutLeavesNothingTypedInMemory) {
     client::TextDraft& draft = form_field("half a sentence");
     (void)draft;
