@@ -70,7 +70,7 @@ void App::update() {
     was_online_ = online;
     page_hidden_ = false;  // drawing again
     for (int steps = platform_.take_history_back(); steps > 0; --steps) step_back();
-    if (sealing_.busy()) {  // asked for last frame, which already showed "Unlocking…"
+    if (sealing_.due()) {  // asked for before the last frame, which showed "Unlocking…"
         if (auto record = sealing_.run_pending(user_->id, replica_->new_record_id()))
             edit("sealing_key", record->record_id, record->fields);
         views_stale_ = views_urgent_ = true;

@@ -127,6 +127,18 @@ TEST_F(AppTest, AfterARestartTheWorkTheDeviceHoldsIsSaidToBeSaved) {
     EXPECT_GT(restarted.changes_waiting(), 0) << "and still waiting to sync";
 }
 
+// Deriving the sealing key takes about a second on one thread: the frame after the click must be drawn
+// (saying "Unlocking…" or "Setting up…") before the work freezes the screen.
+TEST_F(AppTest, APassphraseIsWorkedOnOnlyAfterAFrameHasShownThatItIsBeingWorkedOn) {
+    app.sealing().request_setup("a passphrase long enough");
+    app.update();
+    EXPECT_TRUE(app.sealing().busy()) << "this frame still has to show that the work is under way";
+    EXPECT_EQ(app.sealing().state(), client::NoteSealing::State::NoKeyYet);
+    app.update();
+    EXPECT_FALSE(app.sealing().busy());
+    EXPECT_EQ(app.sealing().state(), client::NoteSealing::State::Unlocked);
+}
+
 TEST_F(AppTest, SignOutLeavesNothingTypedInMemory) {
     client::TextDraft& draft = form_field("half a sentence");
     (void)draft;
