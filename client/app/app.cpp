@@ -130,8 +130,9 @@ void App::persist_if_needed() {
             platform_.write_note(unsaved_note_key(), "");  // what it held is durable in the store now
             note_generation_ = 0;
         }
-        // A hidden page draws no frames, so the next flush (edits made while this one ran) starts here.
-        if (page_hidden_) persist_if_needed();
+        // Edits made while this one ran are flushed at once rather than at the next frame (a hidden page draws
+        // none). A failed flush is tried again by the next frame, not in a loop here.
+        if (ok || page_hidden_) persist_if_needed();
     });
 }
 

@@ -78,6 +78,25 @@ TEST_F(AppTest, TypingSaysSavingUntilItIsCommittedAfterThePauseAndFlushed) {
     EXPECT_EQ(app.device_draft("give-feedback", "behaviour"), "You wrote the guide");
 }
 
+// Typing committed while the last flush still runs is flushed the moment that one ends: waiting for the next
+// frame to start it would only delay "Saved on this device".
+TEST_F(AppTest, TypingCommittedDuringAFlushIsFlushedAsSoonAsThatOneEnds) {
+    client::TextDraft& draft = form_field("First thought");
+    platform.now += client::kDraftPauseMs;
+    app.update();
+    ASSERT_EQ(platform.flushes.size(), 1u);
+    draft.text = "First thought, and a second";
+    app.typed(draft);
+    platform.now += client::kDraftPauseMs;
+    app.update();  // committed; its flush waits for the running one
+    ASSERT_EQ(platform.flushes.size(), 1u);
+    platform.finish_flush(true);
+    ASSERT_EQ(platform.flushes.size(), 1u) << "the second commit's flush starts without waiting for a frame";
+    EXPECT_TRUE(app.saving());
+    platform.finish_flush(true);
+    EXPECT_FALSE(app.saving());
+}
+
 TEST_F(AppTest, APageHiddenWhileAPausesFlushRunsKeepsThatTypingInItsNote) {
     form_field("Kept even if the tab dies now");
     platform.now += client::kDraftPauseMs;
