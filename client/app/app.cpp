@@ -70,7 +70,7 @@ void App::update() {
     was_online_ = online;
     page_hidden_ = false;  // drawing again
     for (int steps = platform_.take_history_back(); steps > 0; --steps) step_back();
-    if (sealing_.busy()) {  // asked for last frame, which already showed "Unlocking…"
+    if (sealing_.due()) {  // asked for before the last frame, which showed "Unlocking…"
         if (auto record = sealing_.run_pending(user_->id, replica_->new_record_id()))
             edit("sealing_key", record->record_id, record->fields);
         views_stale_ = views_urgent_ = true;
@@ -130,8 +130,9 @@ void App::persist_if_needed() {
             platform_.write_note(unsaved_note_key(), "");  // what it held is durable in the store now
             note_generation_ = 0;
         }
-        // A hidden page draws no frames, so the next flush (edits made while this one ran) starts here.
-        if (page_hidden_) persist_if_needed();
+        // Edits made while this one ran are flushed at once rather than at the next frame (a hidden page draws
+        // none). A failed flush is tried again by the next frame, not in a loop here.
+        if (ok || page_hidden_) persist_if_needed();
     });
 }
 
@@ -273,8 +274,12 @@ void App::open_store_for(const SignedInUser& user) {
         replica_.reset();
         // One database per user, so a shared device never mixes two people's data.
         device_drafts_.clear();  // another user's store
-        store_ = std::make_unique<Store>(platform_.data_dir() + "/tandem-" + user.id + ".db",
-                                         StoreOptions{false, false, true});
+        const std::string path = platform_.data_dir() + "/tandem-" + user.id + ".db";
+        // A store already here was read from durable storage (the page loads IndexedDB before main runs),
+        // or is covered by a flush still running, which saving() waits for through last_edit_generation_.
+        store_held_work_ = std::ifstream(path).good();
+        if (store_held_work_) last_edit_generation_ = std::max(last_edit_generation_, committed_generation_);
+        store_ = std::make_unique<Store>(path, StoreOptions{false, false, true});
         figures_.attach(store_.get(), [this] { ++committed_generation_; });  // kept for offline reading
         replica_ = std::make_unique<Replica>(*store_, user.id, [this] { return platform_.now_millis(); });
         recover_unsaved_typing();
@@ -383,6 +388,7 @@ void App::sign_out() {
     replica_.reset();
     store_.reset();
     user_.reset();
+    store_held_work_ = false;
     std::remove(session_path(platform_).c_str());
     sign_in_form_ = SignInForm{};
     ++committed_generation_;

@@ -101,7 +101,9 @@ public:
     // Save state: local commits not yet flushed to persistent storage, and whether a flush failed.
     // "Saving…" while anything typed is uncommitted or a committed edit is not yet flushed.
     bool saving() const { return drafts_.any_dirty() || saved_generation_ < last_edit_generation_; }
-    bool has_saved_anything() const { return last_edit_generation_ > 0; }
+    // Whether "Saved on this device" has anything to speak of: an edit made since the app started, or a store
+    // this device already held for this user (their earlier work, loaded back from durable storage).
+    bool has_saved_anything() const { return last_edit_generation_ > 0 || store_held_work_; }
     bool save_failed() const { return save_failed_; }
     // Something written (pulled data included) has not reached persistent storage yet.
     bool storage_behind() const { return saved_generation_ < committed_generation_; }
@@ -150,6 +152,7 @@ private:
     std::map<std::string, std::string> device_drafts_;
     NoteSealing sealing_;
     bool storage_ready_ = false;
+    bool store_held_work_ = false;  // the signed-in user's store existed before this session opened it
     bool was_online_ = true;
     bool signing_in_ = false;
     std::string sign_in_error_;

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <utility>
+
 namespace tandem::client {
 
 namespace {
@@ -36,12 +38,19 @@ void NoteSealing::request_unlock(std::string passphrase) {
     error_.clear();
     passphrase_ = std::move(passphrase);
     pending_ = Pending::Unlock;
+    shown_busy_ = false;
 }
 
 void NoteSealing::request_setup(std::string passphrase) {
     error_.clear();
     passphrase_ = std::move(passphrase);
     pending_ = Pending::Setup;
+    shown_busy_ = false;
+}
+
+bool NoteSealing::due() {
+    if (pending_ == Pending::None) return false;
+    return std::exchange(shown_busy_, true);
 }
 
 std::optional<NoteSealing::NewKeyRecord> NoteSealing::run_pending(const std::string& user_id,

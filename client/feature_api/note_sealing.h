@@ -19,11 +19,15 @@ public:
     void refresh(Store& store, const std::string& user_id);
     State state() const;
 
-    // argon2id takes about a second in a browser, so it does not run inside the click: the request is
-    // stored, the frame shows "Unlocking…", and App runs it at the start of the next frame.
+    // argon2id takes about a second in a browser and the WASM build has one thread, so it does not run inside
+    // the click: the request is stored, a whole frame is drawn saying "Unlocking…", and only then does App
+    // run it, before drawing the frame after.
     void request_unlock(std::string passphrase);
     void request_setup(std::string passphrase);
     bool busy() const { return pending_ != Pending::None; }
+    // Asked by App once per frame, before drawing. The frame the request was made in drew its button before
+    // the click, so the first ask after a request only lets this frame show "Unlocking…"; the next says run.
+    bool due();
     // Runs a pending request. For a new passphrase, returns the sealing_key record to write.
     struct NewKeyRecord {
         std::string record_id;
@@ -41,6 +45,7 @@ private:
     std::optional<KeyParams> params_;
     std::optional<SealKey> key_;
     Pending pending_ = Pending::None;
+    bool shown_busy_ = false;  // a frame has been drawn since the request
     std::string passphrase_;  // only between a request and its run
     std::string error_;
 };

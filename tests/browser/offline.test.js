@@ -1,5 +1,5 @@
 // After one online visit the app loads and works with no network; what is written offline is saved on the
-// device, survives a reload, and syncs by itself when the network comes back.
+// device, survives a reload (still said to be saved), and syncs by itself when the network comes back.
 import assert from "node:assert/strict";
 import {after, before, test} from "node:test";
 import {apiSession, artifacts, click, eventually, find, launchBrowser, openApp, openNewestCheckIn, pullAll,
@@ -41,9 +41,12 @@ test("check-ins written offline are saved, survive a reload, and sync when back 
   await find(page, /^Offline — \d+ changes? waiting/);
   await page.screenshot({path: `${artifacts}/07-offline-check-in.png`});
 
-  // A reload right after "saved" loses nothing.
+  // A reload right after "saved" loses nothing, and the status bar still says so: the edit is on this
+  // device and waits for the network.
   await page.reload();
   await page.waitForFunction(() => window.tandemReady === true, null, {timeout: 30000});
+  await find(page, "Saved on this device");
+  await find(page, /^Offline — \d+ changes? waiting/);
   await click(page, "report:Dev Patel");
   await openNewestCheckIn(page);
   const notes = (await find(page, "##shared-notes")).value;

@@ -1,6 +1,7 @@
 // Private notes and the journal are sealed on the device (docs/security-and-privacy.md, Sealed notes): a wrong
-// passphrase is told apart, the demo passphrase opens the demo manager's note, and what she types next reaches
-// the server only as sealed:v1 text: the server's database files never contain the words.
+// passphrase is told apart, the demo passphrase opens the demo manager's note (saying "Unlocking…" while the
+// key is derived), and what she types next reaches the server only as sealed:v1 text: the server's database
+// files never contain the words.
 import assert from "node:assert/strict";
 import {readFileSync, existsSync} from "node:fs";
 import {after, before, test} from "node:test";
@@ -20,6 +21,20 @@ async function latestFields(entity, token) {
   for (const change of (await pullAll(server.url, token)).filter(c => c.entity === entity))
     Object.assign(merged[change.record_id] ??= {}, change.fields);
   return Object.values(merged);
+}
+
+// What each frame showed, kept by the page itself: while the key is derived the page's one thread is busy,
+// so the test cannot ask for a snapshot then. Each frame keeps which of `watched` (texts or ids) it drew.
+async function watchFrames(watched) {
+  await page.evaluate(watched => {
+    window.framesSeen = [];
+    const tick = () => {
+      const drawn = JSON.parse(UTF8ToString(Module._tandem_ui_snapshot())).widgets.flatMap(w => [w.text, w.id]);
+      window.framesSeen.push(watched.filter(item => drawn.includes(item)));
+      if (window.framesSeen.length < 2000) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, watched);
 }
 
 before(async () => {
@@ -45,8 +60,14 @@ test("a wrong passphrase is refused; the right one opens the private note", asyn
   await page.keyboard.press("Enter");
   await find(page, "That passphrase does not open your notes. Check it and try again.", {timeout: 20000});
   await typeInto(page, "##unlock-passphrase", "tandem demo notes");
+  await watchFrames(["Unlocking…", "##private-notes"]);
   await click(page, "Unlock##unlock");
   const note = await find(page, "##private-notes", {timeout: 20000});
+  // The second or so of argon2id is announced: a frame said "Unlocking…" before the notes were drawn.
+  const frames = await page.evaluate(() => window.framesSeen);
+  const working = frames.findIndex(seen => seen.includes("Unlocking…"));
+  const opened = frames.findIndex(seen => seen.includes("##private-notes"));
+  assert.ok(working >= 0 && working < opened, `"Unlocking…" must show before the notes (frames ${working}, ${opened})`);
   assert.equal(note.value, "Seemed more tired than she said. Check the on-call rota before the next release.");
   await page.screenshot({path: `${artifacts}/20-private-note-unlocked.png`});
 });

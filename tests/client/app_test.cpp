@@ -78,6 +78,25 @@ TEST_F(AppTest, TypingSaysSavingUntilItIsCommittedAfterThePauseAndFlushed) {
     EXPECT_EQ(app.device_draft("give-feedback", "behaviour"), "You wrote the guide");
 }
 
+// Typing committed while the last flush still runs is flushed the moment that one ends: waiting for the next
+// frame to start it would only delay "Saved on this device".
+TEST_F(AppTest, TypingCommittedDuringAFlushIsFlushedAsSoonAsThatOneEnds) {
+    client::TextDraft& draft = form_field("First thought");
+    platform.now += client::kDraftPauseMs;
+    app.update();
+    ASSERT_EQ(platform.flushes.size(), 1u);
+    draft.text = "First thought, and a second";
+    app.typed(draft);
+    platform.now += client::kDraftPauseMs;
+    app.update();  // committed; its flush waits for the running one
+    ASSERT_EQ(platform.flushes.size(), 1u);
+    platform.finish_flush(true);
+    ASSERT_EQ(platform.flushes.size(), 1u) << "the second commit's flush starts without waiting for a frame";
+    EXPECT_TRUE(app.saving());
+    platform.finish_flush(true);
+    EXPECT_FALSE(app.saving());
+}
+
 TEST_F(AppTest, APageHiddenWhileAPausesFlushRunsKeepsThatTypingInItsNote) {
     form_field("Kept even if the tab dies now");
     platform.now += client::kDraftPauseMs;
@@ -106,6 +125,37 @@ TEST_F(AppTest, AHiddenPageCommitsTypingInsideThePauseAndANewStartRecoversItFrom
     restarted.update();
     ASSERT_TRUE(restarted.signed_in());
     EXPECT_EQ(restarted.device_draft("give-feedback", "behaviour"), "Typed and closed at once");
+}
+
+// A reload (offline or not) reads the store back from durable storage: what was saved before still is, and
+// the status bar must go on saying so rather than falling silent until the next edit.
+TEST_F(AppTest, AfterARestartTheWorkTheDeviceHoldsIsSaidToBeSaved) {
+    EXPECT_FALSE(app.has_saved_anything()) << "a first sign-in on this device has saved nothing yet";
+    platform.is_online = false;
+    const std::string checkin = app.new_record_id();
+    ASSERT_FALSE(app.edit("checkin", checkin, Json{{"report_id", kReport}, {"held_on", "2026-11-30"}}).problem);
+    settle();
+    ASSERT_TRUE(app.has_saved_anything());
+    ASSERT_FALSE(app.saving());
+
+    client::App restarted{platform};
+    restarted.update();
+    ASSERT_TRUE(restarted.signed_in());
+    EXPECT_FALSE(restarted.saving());
+    EXPECT_TRUE(restarted.has_saved_anything()) << "the edit is on this device, read back from its storage";
+    EXPECT_GT(restarted.changes_waiting(), 0) << "and still waiting to sync";
+}
+
+// Deriving the sealing key takes about a second on one thread: the frame after the click must be drawn
+// (saying "Unlocking…" or "Setting up…") before the work freezes the screen.
+TEST_F(AppTest, APassphraseIsWorkedOnOnlyAfterAFrameHasShownThatItIsBeingWorkedOn) {
+    app.sealing().request_setup("a passphrase long enough");
+    app.update();
+    EXPECT_TRUE(app.sealing().busy()) << "this frame still has to show that the work is under way";
+    EXPECT_EQ(app.sealing().state(), client::NoteSealing::State::NoKeyYet);
+    app.update();
+    EXPECT_FALSE(app.sealing().busy());
+    EXPECT_EQ(app.sealing().state(), client::NoteSealing::State::Unlocked);
 }
 
 TEST_F(AppTest, SignOutLeavesNothingTypedInMemory) {

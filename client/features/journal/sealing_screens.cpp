@@ -76,12 +76,15 @@ bool draw_unlock_panel(Context& ctx, const char* what) {
     }
     ui::muted(std::string(what) + " are locked on this device. Enter your passphrase to open them.");
     ImGui::PopTextWrapPos();
+    // While the key is derived (about a second, the screen frozen) the form says so and takes no second try.
+    const bool busy = sealing.busy();
+    ImGui::BeginDisabled(busy);
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x - 110, 320.0f));
     bool submit = ui::input_text("##unlock-passphrase", form.unlock, "Passphrase",
                                  ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    const bool busy = sealing.busy();
     submit |= ui::button(busy ? "Unlocking…##unlock" : "Unlock##unlock", ImVec2(100, 0));
+    ImGui::EndDisabled();
     if (submit && !busy && !form.unlock.empty()) {
         sealing.request_unlock(form.unlock);
         form.unlock.clear();
