@@ -136,7 +136,9 @@ void heading(const std::string& value) {
 
 void muted(const std::string& value) { text_colored(theme::kMuted, value); }
 
-void remember(const char* id, const std::string& text, const char* kind) { record(id, text, kind); }
+void remember(const char* id, const std::string& text, const char* kind, const std::string& value) {
+    record(id, text, kind, value);
+}
 
 bool committed_edit() { return ImGui::IsItemDeactivatedAfterEdit(); }
 
