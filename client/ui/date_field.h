@@ -5,6 +5,7 @@
 // the locale's words and numbers (a feature passes ctx.date_text and ctx.date_style()).
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tandem/base/dates.h"
@@ -27,6 +28,17 @@ struct DateFieldOptions {
     bool optional = false;                               // an emptied field means "no date"
     float width = 170;
 };
+
+// Options filled from a feature's Context (today, the locale's words and numbers) without ui including it.
+template <class Context>
+DateFieldOptions date_options(Context& ctx, std::string label) {
+    DateFieldOptions options;
+    options.label = std::move(label);
+    options.today = ctx.today();
+    options.style = ctx.date_style();
+    options.words = [&ctx](const std::string& iso) { return ctx.date_text(iso); };
+    return options;
+}
 
 // What the field keeps between frames (keep it per user, like any form state).
 struct DateFieldState {
