@@ -104,9 +104,11 @@ bool draw_calendar(Field& field) {
     const std::string title = std::string(month_name(number)) + " " + std::to_string(year);
     const ImVec2 title_size = ImGui::CalcTextSize(title.c_str());
     const float left = ImGui::GetStyle().WindowPadding.x;
-    ImGui::SetCursorPos(ImVec2(left + (width - title_size.x) / 2, ImGui::GetCursorPosY() + (kCell - title_size.y) / 2));
+    const float row_y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(left + (width - title_size.x) / 2, row_y + (kCell - title_size.y) / 2));
     text(title);
     ImGui::SameLine(left + width - kCell);
+    ImGui::SetCursorPosY(row_y);
     if (month_button("›", field.id + "-next")) month = add_months(month, 1);
 
     static const char* const weekdays[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
@@ -180,7 +182,13 @@ bool date_field(const char* id, DateFieldState& state, std::string& iso, const D
         ImGui::TextUnformatted(options.label.c_str());
     }
 
-    ImGui::SetNextWindowPos(ImVec2(field_min.x, field_bottom + kGap), ImGuiCond_Appearing);
+    // Below the field, or above it when the screen has no room below (a field near the bottom, a phone).
+    const float calendar_height = 24 + ImGui::GetTextLineHeight() + 8 * (kCell + kGap);
+    const bool room_below = field_bottom + kGap + calendar_height <= ImGui::GetIO().DisplaySize.y;
+    if (room_below || field_min.y - kGap < calendar_height)
+        ImGui::SetNextWindowPos(ImVec2(field_min.x, field_bottom + kGap), ImGuiCond_Appearing);
+    else
+        ImGui::SetNextWindowPos(ImVec2(field_min.x, field_min.y - kGap), ImGuiCond_Appearing, ImVec2(0, 1));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 12));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(kGap, kGap));
     if (ImGui::BeginPopup(calendar.c_str())) {
