@@ -91,6 +91,7 @@ public:
     uint64_t last_synced_ms() const override { return sync_.last_synced_ms(); }
     std::string today() override;
     std::string date_text(const std::string& iso) override { return iso.empty() ? iso : platform_.local_date(iso); }
+    NumericDateStyle date_style() override { return platform_.numeric_date_style(); }
     bool signing_in() const { return signing_in_; }
     const std::string& sign_in_error() const { return sign_in_error_; }
     const std::string& notice() const { return notice_; }

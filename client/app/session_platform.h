@@ -39,6 +39,7 @@ public:
     bool online() override { return device_.online(); }
     void text_input(bool active, float x, float y) override { device_.text_input(active, x, y); }
     std::string local_date(const std::string& iso) override { return device_.local_date(iso); }
+    NumericDateStyle numeric_date_style() override { return device_.numeric_date_style(); }
     void write_note(const std::string& key, const std::string& value) override { device_.write_note(key, value); }
     std::string read_note(const std::string& key) override { return device_.read_note(key); }
     std::string origin() override { return device_.origin(); }

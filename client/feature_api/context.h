@@ -34,6 +34,7 @@ public:
     virtual const SignedInUser& user() const = 0;
     virtual std::string today() = 0;                            // YYYY-MM-DD on this device's clock
     virtual std::string date_text(const std::string& iso) = 0;  // "Dec 9, 2026" in the reader's locale
+    virtual NumericDateStyle date_style() = 0;                 // how the reader's locale writes 12/9/2026
 
     // The one way to change data: the record goes to this device's store and outbox in one transaction,
     // then to persistent storage, then to the server. A refused edit sets the notice and changes nothing.

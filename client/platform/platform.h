@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "tandem/base/dates.h"
+
 namespace tandem::client {
 
 struct HttpRequest {
@@ -47,6 +49,9 @@ public:
     // A calendar date ("YYYY-MM-DD") as this person's locale writes it (browser: Intl, e.g. "Nov 23, 2026"
     // or "23/11/2026"); the ISO text where no locale is known.
     virtual std::string local_date(const std::string& iso) { return iso; }
+    // How this person's locale writes a date in numbers (order and separator), so a date field reads what
+    // they type as they would write it: "12/9/2026" in the US, "9.12.2026" in Germany. ISO where unknown.
+    virtual NumericDateStyle numeric_date_style() { return {}; }
     // A small note written at once, synchronously, that survives the page closing before persist() finishes
     // (browser: localStorage). The app keeps the last typing here when the page is hidden. An empty value
     // removes the note.

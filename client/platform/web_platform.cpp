@@ -7,6 +7,7 @@
 
 #include <deque>
 #include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -160,6 +161,25 @@ EM_JS(char*, js_local_date, (const char* iso), {
     return pointer;
 });
 
+// The order of day, month and year and the separator Intl uses for numbers, read from the parts of a
+// known date (31 December: the day cannot be mistaken for the month). Answers (order << 8) | separator,
+// order 0 month-day-year, 1 day-month-year, 2 year-month-day; -1 where Intl cannot say.
+EM_JS(int, js_numeric_date_style, (), {
+    try {
+        const parts = new Intl.DateTimeFormat(undefined, {timeZone: "UTC", year: "numeric", month: "numeric",
+                                                          day: "numeric"})
+                          .formatToParts(new Date(Date.UTC(2026, 11, 31, 12)));
+        const order = parts.filter(p => p.type === "year" || p.type === "month" || p.type === "day")
+                          .map(p => p.type[0]).join("");
+        const literal = parts.find(p => p.type === "literal");
+        const separator = literal ? literal.value.trim().charAt(0) || " " : "-";
+        const code = {mdy: 0, dmy: 1, ymd: 2}[order];
+        return code === undefined ? -1 : (code << 8) | (separator.charCodeAt(0) & 0x7f);
+    } catch (error) {
+        return -1;
+    }
+});
+
 EM_JS(char*, js_origin, (), {
     const text = location.origin;
     const size = lengthBytesUTF8(text) + 1;
@@ -304,6 +324,14 @@ public:
         free(text);
         return local_dates_.emplace(iso, value).first->second;
     }
+    NumericDateStyle numeric_date_style() override {
+        if (!date_style_) {  // the locale does not change while the page is open
+            static const DateOrder orders[] = {DateOrder::MonthDayYear, DateOrder::DayMonthYear, DateOrder::YearMonthDay};
+            const int code = js_numeric_date_style();
+            date_style_ = code < 0 ? NumericDateStyle{} : NumericDateStyle{orders[code >> 8], char(code & 0x7f)};
+        }
+        return *date_style_;
+    }
     std::string origin() override {
         char* text = js_origin();
         std::string value(text);
@@ -332,6 +360,7 @@ private:
     }
     bool text_active_ = false;
     std::map<std::string, std::string> local_dates_;
+    std::optional<NumericDateStyle> date_style_;
 };
 
 }  // namespace

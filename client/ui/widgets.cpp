@@ -137,7 +137,9 @@ void heading(const std::string& value) {
 
 void muted(const std::string& value) { text_colored(theme::kMuted, value); }
 
-void remember(const char* id, const std::string& text, const char* kind) { record(id, text, kind); }
+void remember(const char* id, const std::string& text, const char* kind, const std::string& value) {
+    record(id, text, kind, value);
+}
 
 void begin_scrolled(const char* id, const std::string& shown, ImVec2 size) {
     static std::unordered_map<std::string, std::string> shown_in;  // region id -> what it showed last

@@ -25,7 +25,7 @@ void text_colored(const ImVec4& color, const std::string& value);
 void heading(const std::string& value);
 void muted(const std::string& value);
 // Records the last ImGui item under `id` (for items drawn with plain ImGui calls).
-void remember(const char* id, const std::string& text, const char* kind);
+void remember(const char* id, const std::string& text, const char* kind, const std::string& value = {});
 
 // A scrolled region (ImGui child) that starts at its top whenever what it shows changes: `shown` names it
 // (a record id), so opening the next record never lands where the previous one was left. end_scrolled()

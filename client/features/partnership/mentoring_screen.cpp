@@ -6,6 +6,8 @@
 #include "feature_api/context.h"
 #include "feature_api/per_user.h"
 #include "features/partnership/partnership.h"
+#include "tandem/base/dates.h"
+#include "ui/date_field.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -15,6 +17,7 @@ namespace {
 
 struct MentoringForm {
     std::string held_on, notes, topic, message;
+    ui::DateFieldState held_on_field;
     int minutes = 45;
     std::map<std::string, std::string> chosen_mentor;  // manager id -> mentor id, on HR's pairing rows
     std::map<std::string, int> chosen_cadence;         // manager id -> days between sessions
@@ -99,22 +102,26 @@ void draw_pair(Context& ctx, const MentoringPairView& pair) {
 
     ui::heading("Log a session");
     if (form.held_on.empty()) form.held_on = ctx.today();
-    ui::text("Date (YYYY-MM-DD)");
-    ImGui::SetNextItemWidth(160);
-    ui::input_text("##session-date", form.held_on);
-    ImGui::SameLine();
+    ui::DateFieldOptions date = ui::date_options(ctx, "Date");
+    date.max = ctx.today();  // a session logged here has been held
+    date.quick = {{"Today", ctx.today()}, {"Yesterday", add_days(ctx.today(), -1)}};
+    ui::date_field("session-date", form.held_on_field, form.held_on, date);
     ImGui::SetNextItemWidth(110);
     ImGui::InputInt("min##session-minutes", &form.minutes, 15);
     form.minutes = std::clamp(form.minutes, 0, 600);
     ui::input_multiline("##session-notes", form.notes, 90);
     if (ui::primary_button("Log session##log-session")) {
-        const std::string session = ctx.new_record_id();
-        auto result = ctx.edit("mentoring_session", session,
-                               {{"pair_id", pair.pair_id}, {"held_on", form.held_on}, {"minutes", form.minutes}});
-        if (!result.problem && !form.notes.empty())
-            result = ctx.edit("mentoring_note", ctx.new_record_id(), {{"session_id", session}, {"text", form.notes}});
-        form.message = result.problem ? result.problem->message : "Session logged.";
-        if (!result.problem) form.notes.clear();
+        if (!form.held_on_field.problem.empty()) {
+            form.message = "Correct the date first.";
+        } else {
+            const std::string session = ctx.new_record_id();
+            auto result = ctx.edit("mentoring_session", session,
+                                   {{"pair_id", pair.pair_id}, {"held_on", form.held_on}, {"minutes", form.minutes}});
+            if (!result.problem && !form.notes.empty())
+                result = ctx.edit("mentoring_note", ctx.new_record_id(), {{"session_id", session}, {"text", form.notes}});
+            form.message = result.problem ? result.problem->message : "Session logged.";
+            if (!result.problem) form.notes.clear();
+        }
     }
     if (!form.message.empty()) ui::muted(form.message);
 

@@ -9,6 +9,7 @@
 #include "features/guides/guides.h"
 #include "features/partnership/partnership.h"
 #include "features/surveys/surveys.h"
+#include "ui/date_field.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -19,6 +20,7 @@ namespace {
 struct ProgramForm {
     std::string loaded_for;
     std::string title, goal, stage, starts_on;
+    ui::DateFieldState starts_field;
     std::vector<std::string> owner_ids, guide_ids, survey_ids;
     std::string new_title, comment, reply_to, message;
     bool proposal = false;
@@ -89,9 +91,13 @@ void draw_hr_fields(Context& ctx, const ProgramView& program) {
         ImGui::SameLine();
     }
     ImGui::NewLine();
-    ui::text("Adoption measured from (YYYY-MM-DD)");
-    ImGui::SetNextItemWidth(160);
-    ui::input_text("##program-starts", form.starts_on, "2026-01-01");
+    ui::text("Adoption measured from");
+    ui::DateFieldOptions starts = ui::date_options(ctx, "");
+    starts.optional = true;  // empty: from the start
+    const std::string today = ctx.today();
+    starts.quick = {{"Today", today}, {"Start of this month", today.substr(0, 8) + "01"},
+                    {"Start of this year", today.substr(0, 5) + "01-01"}};
+    ui::date_field("program-starts", form.starts_field, form.starts_on, starts);
     auto toggle_list = [](std::vector<std::string>& ids, const std::string& id, const std::string& label) {
         bool on = std::find(ids.begin(), ids.end(), id) != ids.end();
         if (ui::checkbox(label.c_str(), on)) {

@@ -4,7 +4,9 @@
 #include "feature_api/per_user.h"
 #include "ui/person_picker.h"
 #include "features/surveys/surveys.h"
+#include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
+#include "ui/date_field.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -14,13 +16,14 @@ namespace {
 
 void draw_new_session(Context& ctx) {
     static PerUser<std::string> title, held_on, facilitator, facilitator_id, location;
+    static PerUser<ui::DateFieldState> held_on_field;
     if (held_on.empty()) held_on = ctx.today();
     ui::heading("New session");
     ImGui::SetNextItemWidth(-1);
     ui::input_text("##session-title", title, "Title, for example: Coaching conversations");
-    ImGui::SetNextItemWidth(160);
-    ui::input_text("Date##session-date", held_on, "YYYY-MM-DD");
-    ImGui::SameLine();
+    ui::DateFieldOptions date = ui::date_options(ctx, "Date");
+    date.quick = {{"Today", ctx.today()}, {"Tomorrow", add_days(ctx.today(), 1)}, {"In a week", add_days(ctx.today(), 7)}};
+    ui::date_field("session-date", held_on_field, held_on, date);
     ImGui::SetNextItemWidth(240);
     ui::input_text("Location##session-location", location);
     ImGui::SetNextItemWidth(320);
@@ -29,7 +32,7 @@ void draw_new_session(Context& ctx) {
     person_picker("session-facilitator-person", people_to_choose(ctx, People::Managers), facilitator_id);
     if (ui::primary_button("Add session##session-add")) {
         if (title.empty()) ctx.set_notice("Give the session a title.");
-        else if (!is_iso_date(held_on)) ctx.set_notice("Write the date as YYYY-MM-DD.");
+        else if (!held_on_field.problem.empty()) ctx.set_notice("Correct the date first.");
         else {
             Json fields{{"title", title}, {"held_on", held_on}, {"facilitator", facilitator}, {"location", location},
                         {"cancelled", false}};

@@ -12,6 +12,7 @@
 #include "tandem/base/dates.h"
 #include "tandem/surveys/kiosk.h"
 #include "tandem/sync/entity.h"
+#include "ui/date_field.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -56,19 +57,17 @@ void record_integer(Context& ctx, const std::string& entity, const std::string& 
     }
 }
 
-// A date typed as YYYY-MM-DD; an empty field clears it.
-void record_date(Context& ctx, const SurveyView& survey, const char* field, const std::string& stored, const char* label) {
-    static PerUser<std::map<std::string, std::string>> typed;
+// A date of the survey, written as soon as one is chosen; an emptied field clears it.
+void record_date(Context& ctx, const SurveyView& survey, const char* field, const std::string& stored, const char* label,
+                 std::vector<ui::QuickDate> quick) {
+    static PerUser<std::map<std::string, ui::DateFieldState>> fields;
     const std::string key = std::string(field) + "@" + survey.survey_id;
-    std::string& text = typed.try_emplace(key, stored).first->second;
-    ImGui::SetNextItemWidth(180);
-    ui::input_text((std::string(label) + "##" + key).c_str(), text, "YYYY-MM-DD");
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
-        if (text.empty()) ctx.edit("survey", survey.survey_id, {{field, nullptr}});
-        else if (is_iso_date(text)) ctx.edit("survey", survey.survey_id, {{field, text}});
-        else ctx.set_notice("Write dates as YYYY-MM-DD, for example " + ctx.today() + ".");
-    }
-    if (!ImGui::IsItemActive() && text != stored && (text.empty() || is_iso_date(text))) text = stored;
+    ui::DateFieldOptions options = ui::date_options(ctx, label);
+    options.optional = true;
+    options.quick = std::move(quick);
+    std::string chosen = stored;
+    if (ui::date_field(key.c_str(), fields[key], chosen, options))
+        ctx.edit("survey", survey.survey_id, {{field, chosen.empty() ? Json() : Json(chosen)}});
 }
 
 void draw_state(Context& ctx, const SurveyView& survey) {
@@ -116,9 +115,13 @@ void draw_rules(Context& ctx, const SurveyView& survey) {
 
 void draw_schedule(Context& ctx, const SurveyView& survey) {
     ui::heading("Schedule");
-    record_date(ctx, survey, "opens_on", survey.opens_on, "Opens on");
-    ImGui::SameLine();
-    record_date(ctx, survey, "closes_on", survey.closes_on, "Closes on");
+    const std::string today = ctx.today();
+    record_date(ctx, survey, "opens_on", survey.opens_on, "Opens on",
+                {{"Today", today}, {"Next Monday", add_days(today, 7 - weekday(today))}});
+    // Surveys run a week or two from the day they open.
+    const std::string opens = survey.opens_on.empty() ? today : survey.opens_on;
+    record_date(ctx, survey, "closes_on", survey.closes_on, "Closes on",
+                {{"A week after opening", add_days(opens, 7)}, {"Two weeks after opening", add_days(opens, 14)}});
     record_integer(ctx, "survey", survey.survey_id, "repeat_weeks", survey.repeat_weeks, 0, 52,
                    "Repeat every N weeks (0: once)");
     if (auto next = next_round(survey)) {

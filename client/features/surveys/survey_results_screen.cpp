@@ -13,6 +13,7 @@
 #include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
 #include "tandem/surveys/survey_results.h"
+#include "ui/date_field.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -206,6 +207,7 @@ void draw_action_planning(Context& ctx, const SurveyView& survey) {
         ImGui::PopID();
     }
     static PerUser<std::string> focus, focus_label, title, owner, due_on;
+    static PerUser<ui::DateFieldState> due_field;
     // Focus areas: the survey's themes, then its questions.
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 480.0f));
     if (ImGui::BeginCombo("Focus##action-focus", focus_label.empty() ? "Choose a theme or question" : focus_label.c_str())) {
@@ -231,11 +233,16 @@ void draw_action_planning(Context& ctx, const SurveyView& survey) {
     person_picker("action-owner", owners, owner);
     ImGui::SameLine();
     if (due_on.empty()) due_on = add_days(ctx.today(), 30);
-    ImGui::SetNextItemWidth(160);
-    ui::input_text("Due##action-due", due_on, "YYYY-MM-DD");
+    ui::DateFieldOptions due = ui::date_options(ctx, "Due");
+    const std::string today = ctx.today();
+    due.quick = {{"In a week", add_days(today, 7)},
+                 {"In 30 days", add_days(today, 30)},
+                 {"End of month", add_days(add_months(today.substr(0, 8) + "01", 1), -1)},
+                 {"In 3 months", add_months(today, 3)}};
+    ui::date_field("action-due", due_field, due_on, due);
     if (ui::primary_button("Commit this action##action-add")) {
         if (focus.empty() || title.empty()) ctx.set_notice("Choose a focus and say what will be done.");
-        else if (!is_iso_date(due_on)) ctx.set_notice("Write the due date as YYYY-MM-DD.");
+        else if (!due_field.problem.empty()) ctx.set_notice("Correct the due date first.");
         else if (!ctx.edit("survey_action", ctx.new_record_id(),
                            {{"manager_id", ctx.user().id}, {"survey_id", survey.survey_id}, {"focus", focus},
                             {"focus_label", focus_label.substr(0, 1000)}, {"title", title.substr(0, 500)},
