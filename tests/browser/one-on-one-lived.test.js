@@ -44,7 +44,8 @@ async function backToTeam() {
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page = await browser.newPage({viewport: {width: 1100, height: 700}});
+  // The locale decides what "2/30/2027" means: US order, month first.
+  page = await browser.newPage({viewport: {width: 1100, height: 700}, locale: "en-US"});
   await openApp(page, server.url);
   await signIn(page, "manager1@demo.example");
   await find(page, /^Synced/);
@@ -142,6 +143,31 @@ test("the owner of an action item is chosen: the report, the manager or their te
   const aikoId = Object.entries(people).find(([, p]) => p.name === "Aiko Tanaka")[0];
   await eventually(async () => Object.values(await mergedRecords("action_item"))
     .some(item => item.text === "Send the rota draft to the team" && item.owner_id === aikoId));
+});
+
+test("a due date is typed the locale's way or picked from a calendar; an impossible one is named in place", async () => {
+  const dueValue = async () => (await snapshot(page)).find(w => w.id === "Due##item-due")?.value;
+  await typeInto(page, "Due##item-due", "2/30/2027");
+  await page.keyboard.press("Enter");
+  await find(page, "There is no February 30, 2027.", {kind: "text"});
+  await typeInto(page, "##new-item", "Book the offsite");
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(500);
+  assert.ok(!(await visibleTexts(page)).includes("Book the offsite"), "not added while the date is impossible");
+  await typeInto(page, "Due##item-due", "12/24/2027");
+  await page.keyboard.press("Enter");
+  await eventually(async () => (await dueValue()) === "Dec 24, 2027", 5000);
+  await click(page, "item-due-calendar");
+  await find(page, "December 2027");
+  await page.screenshot({path: `${artifacts}/73-one-on-one-due-calendar.png`});
+  await click(page, "item-due-day-2027-12-31");
+  await eventually(async () => (await dueValue()) === "Dec 31, 2027", 5000);
+  await click(page, "##new-item");
+  await page.keyboard.press("Enter");  // the text typed before is still there
+  await find(page, "Book the offsite");
+  assert.ok((await after_("Book the offsite")).includes("due Dec 31, 2027"));
+  await eventually(async () => Object.values(await mergedRecords("action_item"))
+    .some(item => item.text === "Book the offsite" && item.due_on === "2027-12-31"));
 });
 
 test("the next 1:1 opens at its top, whatever was scrolled in the one before", async () => {

@@ -8,6 +8,7 @@
 #include "features/one_on_ones/one_on_ones.h"
 #include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
+#include "ui/date_field.h"
 #include "ui/person_picker.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -19,6 +20,7 @@ namespace {
 struct NewItem {
     std::string checkin_id;  // the 1:1 the row was filled in for: another 1:1 starts with an empty row
     std::string text, due_on, owner_id;
+    ui::DateFieldState due_field;
 };
 PerUser<NewItem> new_item;
 
@@ -31,6 +33,21 @@ std::vector<PersonChoice> owners_for(Context& ctx, const CheckInDetail& checkin)
         if (report != checkin.report_id) owners.push_back({report, directory.name_of(report), "your team"});
     std::sort(owners.begin() + 2, owners.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     return owners;
+}
+
+// Optional; the quick choices are the days items are usually due by: the next 1:1, a week, the month's end.
+ui::DateFieldOptions due_options(Context& ctx, const CheckInDetail& checkin) {
+    ui::DateFieldOptions options = ui::date_options(ctx, "Due");
+    options.optional = true;
+    const std::string today = ctx.today();
+    for (const auto& report : one_on_ones_on_device().team)
+        if (report.person_id == checkin.report_id) {
+            const std::string next = checkin.planned || report.planned_on.empty() ? report.next_due : report.planned_on;
+            if (next > today) options.quick.push_back({"Next 1:1", next});
+        }
+    options.quick.push_back({"In a week", add_days(today, 7)});
+    options.quick.push_back({"End of month", add_days(add_months(today.substr(0, 8) + "01", 1), -1)});
+    return options;
 }
 
 void draw_item(Context& ctx, const ActionItemView& item) {
@@ -75,20 +92,14 @@ void draw_action_items(Context& ctx, const CheckInDetail& checkin) {
     ImGui::SameLine();
     person_picker("item-owner", owners_for(ctx, checkin), new_item.owner_id);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(150);
-    ui::input_text("##new-item-due", new_item.due_on, "due YYYY-MM-DD");
+    ui::date_field("item-due", new_item.due_field, new_item.due_on, due_options(ctx, checkin));
     ImGui::SameLine();
-    add |= ui::button("Add", ImVec2(80, 0));
+    add |= ui::button("Add##add-item", ImVec2(80, 0));
     if (add && !new_item.text.empty()) {
+        if (!new_item.due_field.problem.empty()) return;  // said under the field; the row waits for a real day
         Json fields{{"checkin_id", checkin.checkin_id}, {"text", new_item.text}, {"done", false},
                     {"owner_id", new_item.owner_id}};
-        if (!new_item.due_on.empty()) {
-            if (!is_iso_date(new_item.due_on)) {
-                ctx.set_notice("The due date must look like 2026-12-01.");
-                return;
-            }
-            fields["due_on"] = new_item.due_on;
-        }
+        if (!new_item.due_on.empty()) fields["due_on"] = new_item.due_on;
         if (!ctx.edit("action_item", ctx.new_record_id(), fields).problem) {
             held_by_writing(ctx, checkin);
             new_item.text.clear();

@@ -1,12 +1,14 @@
 // Editing one 1:1. A 1:1 is planned (prepared, counting for nothing) until the manager says it was held, or
 // writes notes on or after its date. The notes fields are drafts in App (see drafts.h): committed when the
-// field is left or typing pauses. The date is a small form of its own: it commits only once it is a valid date.
+// field is left or typing pauses. The date commits only once it is a day that exists (ui/date_field.h).
 #include "feature_api/context.h"
 #include "feature_api/per_user.h"
 #include "features/journal/journal.h"
 #include "features/one_on_ones/checkin_parts.h"
 #include "features/one_on_ones/one_on_ones.h"
+#include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
+#include "ui/date_field.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -16,23 +18,16 @@ namespace {
 
 struct EditorState {
     std::string checkin_id;
-    uint64_t views_version = 0;
-    std::string held_on;
-    bool held_on_dirty = false;
-    std::string date_error;
+    ui::DateFieldState held_on;
     bool held_by_writing = false;  // the edit that holds a planned 1:1 on its first notes was made
 };
 
 PerUser<EditorState> editor;
 
-void load_form(const CheckInDetail& checkin, uint64_t version) {
-    if (editor.checkin_id != checkin.checkin_id) {
-        editor = EditorState();
-        editor.checkin_id = checkin.checkin_id;
-    }
-    if (editor.views_version == version) return;
-    editor.views_version = version;
-    if (!editor.held_on_dirty) editor.held_on = checkin.held_on;
+void load_form(const CheckInDetail& checkin) {
+    if (editor.checkin_id == checkin.checkin_id) return;
+    editor = EditorState();
+    editor.checkin_id = checkin.checkin_id;
 }
 
 // A text field bound to its draft: typing marks it, leaving the field commits it.
@@ -92,25 +87,19 @@ void draw_held_status(Context& ctx, const CheckInDetail& checkin) {
     }
 }
 
+// A planned 1:1 moves to any day; a held one took place, so not after today.
 void draw_date(Context& ctx, const CheckInDetail& checkin) {
-    ImGui::AlignTextToFramePadding();
-    ui::text(checkin.planned ? "Planned for" : "Date");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(160);
-    if (ui::input_text("##held-on", editor.held_on, "YYYY-MM-DD")) editor.held_on_dirty = true;
-    if (ui::committed_edit()) {
-        if (is_iso_date(editor.held_on)) {
-            editor.date_error.clear();
-            if (!ctx.edit("checkin", checkin.checkin_id, {{"held_on", editor.held_on}}).problem)
-                editor.held_on_dirty = false;
-        } else {
-            editor.date_error = "Use a date like 2026-11-23.";
-        }
+    ui::DateFieldOptions options = ui::date_options(ctx, checkin.planned ? "Planned for" : "Date");
+    const std::string today = ctx.today();
+    if (checkin.planned) {
+        options.quick = {{"Today", today}, {"Tomorrow", add_days(today, 1)}, {"In a week", add_days(today, 7)}};
+    } else {
+        options.max = today;
+        options.quick = {{"Today", today}, {"Yesterday", add_days(today, -1)}};
     }
-    if (!editor.date_error.empty()) {
-        ImGui::SameLine();
-        ui::text_colored(ui::theme::kOverdue, editor.date_error);
-    }
+    std::string on = checkin.held_on;
+    if (ui::date_field("held-on", editor.held_on, on, options))
+        ctx.edit("checkin", checkin.checkin_id, {{"held_on", on}});
 }
 
 void draw_mood(Context& ctx, const CheckInDetail& checkin) {
@@ -171,7 +160,7 @@ void draw_checkin_screen(Context& ctx) {
         ui::muted("This 1:1 no longer exists (it may have been deleted on another device).");
         return;
     }
-    load_form(checkin, ctx.views_version());
+    load_form(checkin);
     ui::heading("1:1 with " + one_on_ones_on_device().report_name);
 
     ui::begin_scrolled("editor", checkin.checkin_id);

@@ -5,6 +5,7 @@
 #include "features/one_on_ones/one_on_ones.h"
 #include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
+#include "ui/date_field.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -16,13 +17,14 @@ struct QuickLog {
     bool opening = false;
     std::string report_id, report_name, held_on, notes, problem;
     int mood = 0;
+    ui::DateFieldState date_field;
 };
 PerUser<QuickLog> quick;
 
 }  // namespace
 
 void open_quick_log(Context& ctx, const ReportSummary& report) {
-    quick = QuickLog{true, report.person_id, report.name, ctx.today(), "", "", 0};
+    quick = QuickLog{true, report.person_id, report.name, ctx.today(), "", "", 0, {}};
 }
 
 void draw_quick_log(Context& ctx) {
@@ -33,15 +35,14 @@ void draw_quick_log(Context& ctx) {
     ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetMainViewport()->Size.x - 24, 460.0f), 0));
     if (!ImGui::BeginPopupModal("quick-log", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
     ui::heading("Log a 1:1 with " + quick.report_name);
-    ui::text("When");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(130);
-    ui::input_text("##log-date", quick.held_on, "YYYY-MM-DD");
+    // It already happened: not after today.
+    ui::DateFieldOptions when = ui::date_options(ctx, "When");
+    when.max = ctx.today();
+    ui::date_field("log-date", quick.date_field, quick.held_on, when);
     ImGui::SameLine();
     if (ui::link("Today##log-today")) quick.held_on = ctx.today();
     ImGui::SameLine();
     if (ui::link("Yesterday##log-yesterday")) quick.held_on = add_days(ctx.today(), -1);
-    if (is_iso_date(quick.held_on)) ui::muted(ctx.date_text(quick.held_on));
     ui::text("Mood (optional)");
     for (int mood = 1; mood <= 5; ++mood) {
         ImGui::SameLine();
@@ -58,8 +59,8 @@ void draw_quick_log(Context& ctx) {
     ImGui::SameLine();
     if (ui::button("Cancel##log-cancel")) ImGui::CloseCurrentPopup();
     if (submit) {
-        if (!is_iso_date(quick.held_on))
-            quick.problem = "Use a date like " + ctx.today() + ".";
+        if (!quick.date_field.problem.empty())
+            quick.problem = "Correct the date first.";
         else if (quick.held_on > ctx.today())
             quick.problem = "That date is in the future: use New 1:1 to prepare a meeting.";
         else if (log_checkin(ctx, quick.report_id, quick.held_on, quick.mood, quick.notes))
