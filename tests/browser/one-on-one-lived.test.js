@@ -78,7 +78,7 @@ test("New 1:1 prepares a planned 1:1 that counts for nothing until it is held", 
   await find(page, carriedText);
   assert.ok((await after_(carriedText)).includes("overdue since " + await localDate(-13)),
             "overdue carried item flagged: " + (await after_(carriedText)).join(" | "));
-  await page.screenshot({path: `${artifacts}/70-one-on-one-prepared.png`});
+  await page.screenshot({path: `${artifacts}/32-one-on-one-prepared.png`});
 
   // Looking at it changed nothing: still overdue, and the history shows it as planned, not held.
   await backToTeam();
@@ -100,7 +100,7 @@ test("New 1:1 prepares a planned 1:1 that counts for nothing until it is held", 
   await typeInto(page, "##shared-notes", "Talked through the on-call rota");
   await find(page, "Held today");
   await find(page, "Saved on this device");
-  await page.screenshot({path: `${artifacts}/71-one-on-one-held.png`});
+  await page.screenshot({path: `${artifacts}/33-one-on-one-held.png`});
   await backToTeam();
   const aiko = (await snapshot(page)).find(w => w.id === "due:Aiko Tanaka");
   assert.ok(!aiko || !aiko.text.startsWith("Overdue"), "held today: no longer overdue");
@@ -115,7 +115,7 @@ test("an item ticked in a later 1:1 stays there as done, and is undone there", a
   await click(page, "##carried-" + carriedText);
   await find(page, "done in this 1:1");
   assert.ok((await after_(carriedText)).includes("done in this 1:1"));
-  await page.screenshot({path: `${artifacts}/72-one-on-one-carried-done.png`});
+  await page.screenshot({path: `${artifacts}/34-one-on-one-carried-done.png`});
 
   // The 1:1 that agreed it says where it was done.
   await click(page, "‹ All 1:1s");
@@ -159,7 +159,7 @@ test("a due date is typed the locale's way or picked from a calendar; an impossi
   await eventually(async () => (await dueValue()) === "Dec 24, 2027", 5000);
   await click(page, "item-due-calendar");
   await find(page, "December 2027");
-  await page.screenshot({path: `${artifacts}/73-one-on-one-due-calendar.png`});
+  await page.screenshot({path: `${artifacts}/35-one-on-one-due-calendar.png`});
   await click(page, "item-due-day-2027-12-31");
   await eventually(async () => (await dueValue()) === "Dec 31, 2027", 5000);
   await click(page, "##new-item");
