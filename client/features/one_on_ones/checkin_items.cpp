@@ -84,7 +84,7 @@ void draw_action_items(Context& ctx, const CheckInDetail& checkin) {
     if (checkin.items.empty()) ui::muted("Nothing agreed yet.");
     for (const auto& item : checkin.items) draw_item(ctx, item);
 
-    if (new_item.checkin_id != checkin.checkin_id) new_item = NewItem{checkin.checkin_id, "", "", ctx.user().id};
+    if (new_item.checkin_id != checkin.checkin_id) new_item = NewItem{checkin.checkin_id, "", "", ctx.user().id, {}};
     ImGui::SetNextItemWidth(-1);
     bool add = ui::input_text("##new-item", new_item.text, "Add an action item…", ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::AlignTextToFramePadding();

@@ -59,12 +59,15 @@ std::string next_text(Context& ctx, const ReportSummary& report) {
     return text;
 }
 
-// Phones and narrow windows: one row per report, name on top and the dates underneath.
+// Phones and narrow windows: one row per report, the name and its buttons on top, then when the next 1:1 is
+// due and when the last was, each on a line of its own so nothing runs under the buttons.
 void draw_team_list(Context& ctx, const std::vector<ReportSummary>& team) {
     ImGui::BeginChild("team-list", ImVec2(0, 0));
     const float button_width = 184;
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float row_height = ImGui::GetFrameHeightWithSpacing() + 2 * line + 16;
     ImGuiListClipper clipper;
-    clipper.Begin(int(team.size()), 72);
+    clipper.Begin(int(team.size()), row_height);
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             const ReportSummary& report = team[size_t(row)];
@@ -72,21 +75,27 @@ void draw_team_list(Context& ctx, const std::vector<ReportSummary>& team) {
             const ImVec2 start = ImGui::GetCursorPos();
             const float width = ImGui::GetContentRegionAvail().x;
             if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap,
-                                  ImVec2(width - button_width - 8, 62)))
+                                  ImVec2(width, row_height - 8)))
                 open_history(ctx, report.person_id);
             ui::remember(("report:" + report.name).c_str(), report.name, "row");
             ImGui::SetCursorPos(ImVec2(start.x + 4, start.y + 4));
             ImGui::BeginGroup();
+            ImGui::AlignTextToFramePadding();
             ui::text(report.name);
-            if (report.overdue)
-                ui::text_colored(ui::theme::kOverdue, next_text(ctx, report));
-            else
-                ui::muted("Last " + day_text(ctx, report.last_checkin) + " · Next " + next_text(ctx, report));
-            if (report.overdue_items) draw_open_items(report);
-            ImGui::EndGroup();
-            ImGui::SetCursorPos(ImVec2(start.x + width - button_width, start.y + 12));
+            ImGui::SameLine(width - button_width - 4);  // from the group's left edge, which is 4 px in
             draw_row_buttons(ctx, report, button_width);
-            ImGui::SetCursorPos(ImVec2(start.x, start.y + 72));
+            if (report.overdue) ui::text_colored(ui::theme::kOverdue, next_text(ctx, report));
+            else ui::muted("Next " + next_text(ctx, report));
+            std::string last = "Last " + day_text(ctx, report.last_checkin);
+            if (report.open_items)
+                last += " · " + std::to_string(report.open_items) + (report.open_items == 1 ? " open item" : " open items");
+            ui::muted(last);
+            if (report.overdue_items) {
+                ImGui::SameLine();
+                ui::text_colored(ui::theme::kOverdue, std::to_string(report.overdue_items) + " overdue");
+            }
+            ImGui::EndGroup();
+            ImGui::SetCursorPos(ImVec2(start.x, start.y + row_height));
             ImGui::PopID();
         }
     }
