@@ -1,11 +1,13 @@
 #include "ui/date_field.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <imgui.h>
 #include <imgui_internal.h>  // GetActiveID: whether the person is typing in the field
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "feature_api/context.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -203,6 +205,15 @@ bool date_field(const char* id, DateFieldState& state, std::string& iso, const D
         ImGui::PopTextWrapPos();
     }
     return committed;
+}
+
+DateFieldOptions date_options(client::Context& ctx, std::string label) {
+    DateFieldOptions options;
+    options.label = std::move(label);
+    options.today = ctx.today();
+    options.style = ctx.date_style();
+    options.words = [&ctx](const std::string& iso) { return ctx.date_text(iso); };
+    return options;
 }
 
 }  // namespace tandem::ui

@@ -1,14 +1,17 @@
 #pragma once
 // A date field: the day shown as the reader's locale writes it ("Dec 9, 2026"), typing read in the forms
 // that locale and ISO use (tandem/base/dates.h), a sentence in place when the text is no day at all, and a
-// calendar to pick one by touch or keyboard. The ui layer cannot see the Context, so the caller hands over
-// the locale's words and numbers (a feature passes ctx.date_text and ctx.date_style()).
+// calendar to pick one by touch or keyboard. The options carry the locale's words and numbers, so the field
+// itself can be driven without a Context; features fill them with date_options(ctx, label).
 #include <functional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "tandem/base/dates.h"
+
+namespace tandem::client {
+class Context;
+}
 
 namespace tandem::ui {
 
@@ -29,16 +32,8 @@ struct DateFieldOptions {
     float width = 170;
 };
 
-// Options filled from a feature's Context (today, the locale's words and numbers) without ui including it.
-template <class Context>
-DateFieldOptions date_options(Context& ctx, std::string label) {
-    DateFieldOptions options;
-    options.label = std::move(label);
-    options.today = ctx.today();
-    options.style = ctx.date_style();
-    options.words = [&ctx](const std::string& iso) { return ctx.date_text(iso); };
-    return options;
-}
+// Options filled from a feature's Context: today, the locale's words and numbers.
+DateFieldOptions date_options(client::Context& ctx, std::string label);
 
 // What the field keeps between frames (keep it per user, like any form state).
 struct DateFieldState {
