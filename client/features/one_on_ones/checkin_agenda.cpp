@@ -1,6 +1,8 @@
 // A 1:1's agenda. Items left open by earlier 1:1s come first: ticking one closes it here, and this 1:1 keeps
 // it as "done in this 1:1" (with undo) rather than letting it vanish. Then the meeting's talking points in
 // order, each tickable and movable, and a field to add one.
+#include <algorithm>
+
 #include "feature_api/context.h"
 #include "feature_api/per_user.h"
 #include "features/one_on_ones/checkin_parts.h"
@@ -62,8 +64,14 @@ void draw_carried(Context& ctx, const CheckInDetail& checkin) {
     ImGui::PopTextWrapPos();
 }
 
+// A point the report added is theirs to word and place: the manager ticks it and sees who added it.
+bool added_by_report(const CheckInDetail& checkin, const TalkingPointView& point) {
+    return !point.author_id.empty() && point.author_id == checkin.report_id;
+}
+
 void draw_talking_point(Context& ctx, const CheckInDetail& checkin, size_t i) {
     const TalkingPointView& point = checkin.agenda[i];
+    const bool theirs = added_by_report(checkin, point);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     bool done = point.done;
@@ -79,16 +87,29 @@ void draw_talking_point(Context& ctx, const CheckInDetail& checkin, size_t i) {
         ImGui::SameLine(0, 0);
         ui::muted(source);
     }
+    if (theirs) {
+        const std::string by = "added by " + ctx.directory().name_of(point.author_id);
+        ImGui::SameLine();
+        ui::muted("· " + by);
+        ui::remember(("point-by:" + point.text).c_str(), point.text + " · " + by, "text");
+    }
     ImGui::PopTextWrapPos();
     ImGui::TableNextColumn();
-    // Moving swaps positions with the neighbour: two edits, one per point, each merged on its own.
+    if (theirs) return;
+    // Moving swaps positions with the neighbour: two edits, one per point, each merged on its own. The
+    // report's points are theirs to place, so past one of those the manager's point steps just beyond it.
     for (int direction : {-1, 1}) {
         const size_t other = i + size_t(direction);
         if (other < checkin.agenda.size()) {
             const std::string label = std::string(direction < 0 ? "Up##up-" : "Down##down-") + point.text;
             if (ui::link(label.c_str())) {
-                ctx.edit("talking_point", point.point_id, {{"position", checkin.agenda[other].position}});
-                ctx.edit("talking_point", checkin.agenda[other].point_id, {{"position", point.position}});
+                if (added_by_report(checkin, checkin.agenda[other])) {
+                    ctx.edit("talking_point", point.point_id,
+                             {{"position", std::max(0, checkin.agenda[other].position + direction)}});
+                } else {
+                    ctx.edit("talking_point", point.point_id, {{"position", checkin.agenda[other].position}});
+                    ctx.edit("talking_point", checkin.agenda[other].point_id, {{"position", point.position}});
+                }
             }
         } else {  // keeps Remove in the same place on the first and last rows
             ImGui::Dummy(ImVec2(ImGui::CalcTextSize(direction < 0 ? "Up" : "Down").x +
@@ -104,6 +125,9 @@ void draw_talking_point(Context& ctx, const CheckInDetail& checkin, size_t i) {
 }  // namespace
 
 void draw_agenda(Context& ctx, const CheckInDetail& checkin) {
+    // What the report added before this 1:1 was planned moves onto it now that the manager has it open.
+    for (const auto& point : checkin.agenda)
+        if (point.unattached) ctx.edit("talking_point", point.point_id, {{"checkin_id", checkin.checkin_id}});
     ui::heading("Agenda");
     if (checkin.carried.empty() && checkin.closed_here.empty() && checkin.agenda.empty())
         ui::muted("Nothing on the agenda yet.");

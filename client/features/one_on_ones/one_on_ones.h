@@ -7,6 +7,7 @@
 
 #include "feature_api/note_sealing.h"
 #include "tandem/one_on_ones/checkin_views.h"
+#include "tandem/one_on_ones/my_one_on_ones.h"
 
 namespace tandem::client {
 class Context;
@@ -15,6 +16,8 @@ class Registry;
 inline constexpr const char* kTeamScreen = "one_on_ones/team";
 inline constexpr const char* kHistoryScreen = "one_on_ones/history";
 inline constexpr const char* kCheckInScreen = "one_on_ones/checkin";
+inline constexpr const char* kMyOneOnOnesScreen = "one_on_ones/mine";      // the report's side
+inline constexpr const char* kSharedCheckInScreen = "one_on_ones/shared";  // one held 1:1, as the report reads it
 
 void register_one_on_ones(Registry& registry);
 
@@ -28,8 +31,13 @@ struct OneOnOneViews {
     // Its private note, opened with the user's key (the detail itself holds the sealed text).
     OpenStatus private_note_status = OpenStatus::NotSealed;
     std::string private_note_text;
+    // The report's side: their next 1:1s and those held, and the held one they opened.
+    MyOneOnOnes mine;
+    CheckInDetail shared;
 };
 const OneOnOneViews& one_on_ones_on_device();
+inline const MyOneOnOnes& my_one_on_ones_on_device() { return one_on_ones_on_device().mine; }
+void open_shared_checkin(Context& ctx, const std::string& checkin_id);
 
 // Commands.
 void open_history(Context& ctx, const std::string& report_id);
@@ -48,6 +56,9 @@ void set_cadence(Context& ctx, const ReportSummary& report, const std::string& e
 // One wording for days everywhere on the 1:1 screens: "Today", "Tomorrow", "Yesterday", else "Wed Dec 9, 2026"
 // (weekday and the locale's date).
 std::string day_text(Context& ctx, const std::string& iso);
+// A 1:1 named by its day in a sentence: "today's 1:1", "Thursday's 1:1" (within the week), "the 1:1 of
+// Dec 17, 2026".
+std::string the_one_on_one_of(Context& ctx, const std::string& iso);
 // When the next 1:1 with a report is due: "Overdue since Nov 19, 2026", or as day_text() says it.
 std::string next_due_text(Context& ctx, const ReportSummary& report);
 // An open item's due date: "due Dec 9, 2026", "due today", or "overdue since Nov 19, 2026" (`overdue` set).
@@ -58,6 +69,8 @@ std::string owner_text(Context& ctx, const std::string& owner_id);
 void draw_team_screen(Context& ctx);
 void draw_history_screen(Context& ctx);
 void draw_checkin_screen(Context& ctx);
+void draw_my_one_on_ones_screen(Context& ctx);
+void draw_shared_checkin_screen(Context& ctx);
 // The quick "log a 1:1" dialog, opened from the team screen.
 void open_quick_log(Context& ctx, const ReportSummary& report);
 void draw_quick_log(Context& ctx);

@@ -21,6 +21,9 @@ void rebuild(const ViewSource& source) {
         views.report_id.empty() ? std::vector<CheckInSummary>{} : checkin_history(source.store, views.report_id);
     if (!views.checkin.checkin_id.empty())
         views.checkin = checkin_detail(source.store, views.checkin.checkin_id, source.user_id);
+    views.mine = my_one_on_ones(source.store, source.user_id, source.directory.org.manager_of(source.user_id),
+                                source.today);
+    if (!views.shared.checkin_id.empty()) views.shared = checkin_detail(source.store, views.shared.checkin_id, source.user_id);
     OpenedText note = source.sealing.open(views.checkin.private_text);
     views.private_note_status = note.status;
     views.private_note_text = std::move(note.text);
@@ -32,7 +35,11 @@ void register_one_on_ones(Registry& registry) {
     registry.add_screen({kHistoryScreen, draw_history_screen, {}, {}, kTeamScreen});
     registry.add_screen({kCheckInScreen, draw_checkin_screen, {}, {}, kTeamScreen});
     registry.set_home(Role::Manager, kTeamScreen);
-    registry.set_home(Role::Employee, kTeamScreen);
+    registry.add_screen({kMyOneOnOnesScreen, draw_my_one_on_ones_screen, {Role::Employee, Role::Manager},
+                         {{Role::Employee, "My 1:1s"}, {Role::Manager, "My 1:1s"}}});
+    registry.add_screen({kSharedCheckInScreen, draw_shared_checkin_screen, {Role::Employee, Role::Manager}, {},
+                         kMyOneOnOnesScreen});
+    registry.set_home(Role::Employee, kMyOneOnOnesScreen);
     registry.add_views(rebuild);
 }
 
@@ -43,6 +50,14 @@ void open_history(Context& ctx, const std::string& report_id) {
         views.report_id = report_id;
         views.checkin = CheckInDetail{};
         shown.refresh_views();  // the history is built for the chosen report
+    });
+}
+
+void open_shared_checkin(Context& ctx, const std::string& checkin_id) {
+    ctx.open_screen(kSharedCheckInScreen, [checkin_id](Context& shown) {
+        views.shared = CheckInDetail{};
+        views.shared.checkin_id = checkin_id;
+        shown.refresh_views();
     });
 }
 
@@ -107,6 +122,15 @@ std::string day_text(Context& ctx, const std::string& iso) {
     if (iso == add_days(today, -1)) return "Yesterday";
     static const char* const weekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     return std::string(weekdays[weekday(iso)]) + " " + ctx.date_text(iso);
+}
+
+std::string the_one_on_one_of(Context& ctx, const std::string& iso) {
+    const std::string today = ctx.today();
+    if (iso == today) return "today's 1:1";
+    if (iso == add_days(today, 1)) return "tomorrow's 1:1";
+    static const char* const weekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    if (iso > today && iso <= add_days(today, 6)) return std::string(weekdays[weekday(iso)]) + "'s 1:1";
+    return "the 1:1 of " + ctx.date_text(iso);
 }
 
 std::string next_due_text(Context& ctx, const ReportSummary& report) {

@@ -36,6 +36,21 @@ void draw_due_this_week(Context& ctx, const std::vector<ReportSummary>& team) {
     ImGui::Spacing();
 }
 
+// "Aiko added 2 talking points to Thursday's 1:1": what reports want to talk about, until it is discussed.
+void draw_points_from_reports(Context& ctx, const std::vector<ReportSummary>& team) {
+    for (const auto& report : team) {
+        if (!report.points_from_report) continue;
+        const std::string on = report.planned_on.empty() ? std::max(report.next_due, ctx.today()) : report.planned_on;
+        const std::string first_name = report.name.substr(0, report.name.find(' '));
+        const std::string text = first_name + " added " + std::to_string(report.points_from_report) +
+                                 (report.points_from_report == 1 ? " talking point" : " talking points") + " to " +
+                                 the_one_on_one_of(ctx, on);
+        ImGui::Bullet();
+        if (ui::link((text + "##points-" + report.person_id).c_str())) prepare_checkin(ctx, report);
+        ui::remember(("points-from:" + report.name).c_str(), text, "text");
+    }
+}
+
 void draw_row_buttons(Context& ctx, const ReportSummary& report, float width) {
     if (ctx.user().role != Role::Manager) return;
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
@@ -120,6 +135,7 @@ void draw_team_screen(Context& ctx) {
     // What other features keep on a manager's home screen until it is done (feedback asked of them, survey
     // actions), in the order the features registered.
     for (const HomeItem& item : ctx.features().home_items()) item.draw(ctx);
+    draw_points_from_reports(ctx, team);
     draw_due_this_week(ctx, team);
 
     if (ImGui::GetContentRegionAvail().x < 640) return draw_team_list(ctx, team);

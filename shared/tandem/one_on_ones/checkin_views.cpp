@@ -61,6 +61,19 @@ std::vector<ReportSummary> team_overview(Store& store, const std::string& manage
     open.bind(1, today);
     while (open.step()) open_by_report[open.text(0)] = {int(open.integer(1)), int(open.integer(2))};
 
+    // Open points a report added to their next 1:1: on a planned one, or for one not planned yet.
+    std::unordered_map<std::string, int> points_by_report;
+    Statement points(store.database().handle(),
+                     "SELECT p.subject_id, COUNT(*) FROM records p LEFT JOIN records c "
+                     "ON c.record_id = json_extract(p.state, '$.checkin_id.v') "
+                     "WHERE p.entity = 'talking_point' AND p.deleted = 0 AND p.author_id = p.subject_id "
+                     "AND COALESCE(json_extract(p.state, '$.done.v'), 0) = 0 AND ("
+                     "  (json_extract(p.state, '$.checkin_id.v') IS NULL AND json_extract(p.state, '$.with_id.v') = ?1)"
+                     "  OR (c.deleted = 0 AND c.author_id IN (?1, '') AND json_extract(c.state, '$.status.v') = 'planned')) "
+                     "GROUP BY p.subject_id");
+    points.bind(1, manager_id);
+    while (points.step()) points_by_report[points.text(0)] = int(points.integer(1));
+
     // Two devices may each have created a cadence for one report: the lowest record id wins everywhere.
     std::unordered_map<std::string, std::pair<std::string, Cadence>> cadence_by_report;
     Statement cadences(store.database().handle(),
@@ -82,6 +95,7 @@ std::vector<ReportSummary> team_overview(Store& store, const std::string& manage
         report.overdue = report.next_due < today;
         std::tie(report.planned_id, report.planned_on) = planned_by_report[report.person_id];
         std::tie(report.open_items, report.overdue_items) = open_by_report[report.person_id];
+        report.points_from_report = points_by_report[report.person_id];
     }
     std::sort(team.begin(), team.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     return team;
@@ -114,6 +128,28 @@ std::vector<CheckInSummary> checkin_history(Store& store, const std::string& rep
     return history;
 }
 
+std::vector<TalkingPointView> unattached_points(Store& store, const std::string& report_id,
+                                                const std::string& holder_id) {
+    std::vector<TalkingPointView> points;
+    Statement rows(store.database().handle(),
+                   "SELECT record_id, author_id, state FROM records WHERE entity = 'talking_point' AND deleted = 0 "
+                   "AND subject_id = ? AND json_extract(state, '$.checkin_id.v') IS NULL "
+                   "AND json_extract(state, '$.with_id.v') = ? ORDER BY record_id");
+    rows.bind(1, report_id).bind(2, holder_id);
+    while (rows.step()) {
+        RecordState state;
+        state.fields = Json::parse(rows.text(2));
+        Json done = state.value("done"), position = state.value("position");
+        TalkingPointView point{rows.text(0), state.text("text"), state.text("source"),
+                               position.is_number_integer() ? position.get<int>() : 0,
+                               done.is_boolean() && done.get<bool>(), rows.text(1)};
+        if (point.author_id.empty()) point.author_id = report_id;  // only the report writes these
+        point.unattached = true;
+        points.push_back(std::move(point));
+    }
+    return points;
+}
+
 CheckInDetail checkin_detail(Store& store, const std::string& checkin_id, const std::string& viewer_id) {
     CheckInDetail detail;
     auto checkin = store.load(checkin_id);
@@ -121,6 +157,7 @@ CheckInDetail checkin_detail(Store& store, const std::string& checkin_id, const 
     detail.found = true;
     detail.checkin_id = checkin_id;
     detail.report_id = checkin->state.text("report_id");
+    detail.holder_id = checkin->author_id;
     detail.held_on = checkin->state.text("held_on");
     detail.shared_notes = checkin->state.text("shared_notes");
     detail.title = checkin->state.text("title");
@@ -146,7 +183,7 @@ CheckInDetail checkin_detail(Store& store, const std::string& checkin_id, const 
             Json done = state.value("done"), position = state.value("position");
             detail.agenda.push_back(TalkingPointView{children.text(0), state.text("text"), state.text("source"),
                                                      position.is_number_integer() ? position.get<int>() : 0,
-                                                     done.is_boolean() && done.get<bool>()});
+                                                     done.is_boolean() && done.get<bool>(), children.text(2)});
         } else {
             ActionItemView item = item_of(children.text(0), state);
             if (!item.done_in.empty() && item.done_in != checkin_id)
@@ -154,6 +191,11 @@ CheckInDetail checkin_detail(Store& store, const std::string& checkin_id, const 
             detail.items.push_back(std::move(item));
         }
     }
+    // A 1:1 still to come also shows what the report added for it before it was planned.
+    if (detail.planned)
+        for (auto& point : unattached_points(store, detail.report_id, checkin->author_id.empty() ? viewer_id
+                                                                                            : checkin->author_id))
+            detail.agenda.push_back(std::move(point));
     std::stable_sort(detail.agenda.begin(), detail.agenda.end(),
                      [](const auto& a, const auto& b) { return a.position < b.position; });
 

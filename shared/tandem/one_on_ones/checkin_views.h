@@ -17,6 +17,8 @@ struct ReportSummary {
     std::string planned_id, planned_on;  // the earliest 1:1 prepared and not yet held, "" when none
     int open_items = 0;
     int overdue_items = 0;     // open items whose due date has passed
+    // Points the report added to their next 1:1 (planned or not yet) that are still open.
+    int points_from_report = 0;
     Cadence cadence;           // fortnightly until the manager sets one
     std::string cadence_id;    // the cadence record, empty while the default applies
 };
@@ -47,6 +49,8 @@ struct TalkingPointView {
     std::string point_id, text, source;
     int position = 0;
     bool done = false;
+    std::string author_id;    // who added it; "" when the device cannot tell (then the manager did)
+    bool unattached = false;  // added by the report before this 1:1 was planned; not moved onto it yet
 };
 
 // An open action item from an earlier 1:1 with the same report, shown on this 1:1's agenda until done (and
@@ -59,6 +63,7 @@ struct CarriedItemView {
 struct CheckInDetail {
     bool found = false;
     std::string checkin_id, report_id, held_on, shared_notes, title;
+    std::string holder_id;  // the manager who holds it, when the device knows ("" for older copies)
     bool planned = false;
     int mood = 0;
     std::string private_note_id, private_text;
@@ -83,5 +88,8 @@ std::vector<CheckInSummary> checkin_history(Store& store, const std::string& rep
 // One check-in with its agenda, its action items, the open items carried from earlier 1:1s and the
 // viewer's private note (sealed).
 CheckInDetail checkin_detail(Store& store, const std::string& checkin_id, const std::string& viewer_id);
+// Points `report_id` added for their next 1:1 with `holder_id` before it was planned (by record id).
+std::vector<TalkingPointView> unattached_points(Store& store, const std::string& report_id,
+                                                const std::string& holder_id);
 
 } // namespace tandem

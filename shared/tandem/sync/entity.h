@@ -31,6 +31,7 @@ struct FieldSpec {
     bool required = false;   // must be set when the record is created
     bool immutable = false;  // may not change after creation (keys that decide who may see the record)
     bool addressee_sets = false;  // the addressee may change it (declining a request); the author not
+    bool author_only = false;  // kept from every reader but the author (a manager's mood mark on a 1:1)
     size_t max_length = 0;   // Text only
     long min_value = 0, max_value = 0;  // Integer only
     std::string references;             // RecordId only: the entity referred to
@@ -55,6 +56,7 @@ struct FieldSpec {
     FieldSpec on_create() const { FieldSpec f = *this; f.required = true; return f; }
     FieldSpec fixed() const { FieldSpec f = *this; f.immutable = true; return f; }
     FieldSpec by_addressee() const { FieldSpec f = *this; f.addressee_sets = true; return f; }
+    FieldSpec private_to_author() const { FieldSpec f = *this; f.author_only = true; return f; }
 };
 
 // Whose people data a record is: the anchor of every read and write rule.
@@ -79,6 +81,9 @@ enum class WriteRule {
     SubjectOrHr,         // HR, or the person the parent record concerns (a manager on their agreement); then
                          // only the author
     PairMember,          // either person of a mentoring pair: its subject (the mentee) or addressee (the mentor)
+    AgendaMember,        // a 1:1's agenda: its manager, or its report on a 1:1 still to come (before it is
+                         // planned too, addressed to their manager); afterwards the author edits, the
+                         // manager only ticks it or puts it on the 1:1 it was meant for
 };
 
 enum class ReadRule {
@@ -93,6 +98,8 @@ enum class ReadRule {
     SubjectOrHr,         // the person it concerns and HR (a manager's agreement)
     PairOrHr,            // the subject, the addressee and HR (a mentoring pair and that its sessions happened)
     Pair,                // the subject and the addressee only, never HR (what a mentoring pair said)
+    OneToOne,            // a 1:1 and what hangs off it: the report it is about, always; its manager (author or
+                         // addressee) while the report is in their team
 };
 
 struct RecordMeta;
@@ -105,6 +112,8 @@ struct RuleContext {
     const RecordState* existing;  // null when the change creates the record
     std::function<std::optional<RecordState>(const std::string& record_id)> load;  // any stored record
     std::string today;            // the server's UTC day, YYYY-MM-DD
+    std::string writer_id = {};   // who pushed the change
+    std::string author_id = {};   // who wrote the record first (empty when the change creates it)
     // The value the record will hold for `field` once the change applies (the change's, else the stored one).
     Json after(const std::string& field) const;
     // The value it holds now (null when creating or unset).
@@ -122,7 +131,8 @@ struct EntitySpec {
     // so a device that shows "from" never shows a name the writer chose.
     std::string author_field = {};
     // The one person besides the author who may read the record, decided at creation from fixed fields;
-    // `linked` is the record named by `linked_field` (a request the feedback answers), when there is one.
+    // `linked` is the record named by `linked_field` (a request the feedback answers), when there is one,
+    // else the parent record of a ParentRecord type.
     std::string (*addressee)(const Json& fields, const RecordMeta* linked) = nullptr;
     std::string linked_field = {};
     // Text fields that copy a person's name, each with the field naming that person: the name must be that
@@ -139,6 +149,9 @@ struct EntitySpec {
     std::vector<std::pair<std::string, std::string>> typed_name_fields = {};
     // A rule about the whole record, judged on the server only; a refusal is the change's error.
     std::optional<Problem> (*record_rule)(const RuleContext&) = nullptr;
+    // For a ParentRecord type whose parent may come later (a talking point for a 1:1 not planned yet): the
+    // person field holding the subject while `subject_field` is empty.
+    std::string unattached_subject_field = {};
 
     const FieldSpec* field(std::string_view name) const;
 };

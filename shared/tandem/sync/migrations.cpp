@@ -52,6 +52,10 @@ CREATE INDEX change_log_by_addressee ON change_log(addressee_id, seq);
         R"sql(
 CREATE INDEX records_by_author ON records(entity, author_id);
 )sql",
+        // 6: rows about one person (a report's own 1:1s): an employee's pull reads them through this index.
+        R"sql(
+CREATE INDEX change_log_by_subject ON change_log(subject_id, seq);
+)sql",
     };
     return steps;
 }

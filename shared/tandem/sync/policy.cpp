@@ -1,5 +1,7 @@
 #include "tandem/sync/policy.h"
 
+#include <initializer_list>
+
 namespace tandem {
 
 namespace {
@@ -13,7 +15,13 @@ std::string subject_of_new_record(const EntitySpec& spec, const Change& change, 
         auto it = change.fields.find(spec.subject_field);
         return it != change.fields.end() && it->is_string() ? it->get<std::string>() : std::string();
     }
-    case SubjectRule::ParentRecord: return parent ? parent->subject_id : std::string();
+    case SubjectRule::ParentRecord:
+        if (parent) return parent->subject_id;
+        if (!spec.unattached_subject_field.empty()) {
+            auto it = change.fields.find(spec.unattached_subject_field);
+            return it != change.fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+        }
+        return std::string();
     }
     return {};
 }
@@ -123,6 +131,50 @@ bool in_survey_audience(const Actor& actor, const std::string& audience, const O
     return false;
 }
 
+// Changes that set nothing but `allowed` fields (a tick, a move onto a 1:1) and delete nothing.
+bool sets_only(const Change& change, std::initializer_list<const char*> allowed) {
+    if (change.deleted) return false;
+    for (const auto& [name, value] : change.fields.items()) {
+        bool ok = false;
+        for (const char* field : allowed) ok = ok || name == field;
+        if (!ok) return false;
+    }
+    return true;
+}
+
+// The agenda of a 1:1 is the two people's. Whether the 1:1 is still to come is the talking point's record
+// rule (it needs the check-in's state); here: who.
+std::optional<Problem> may_write_agenda(const Actor& actor, const EntitySpec& spec, const Change& change,
+                                        const RecordMeta* existing, const RecordMeta* parent, const OrgChart& org) {
+    if (actor.person_id.empty()) return forbidden("sign in to add to a 1:1's agenda");
+    if (existing) {
+        if (existing->author_id == actor.person_id) return std::nullopt;
+        // The manager of the 1:1 ticks a point the report added, or moves it onto the 1:1 it was meant for;
+        // the words stay the report's.
+        if (existing->addressee_id == actor.person_id && org.manages(actor.person_id, existing->subject_id)) {
+            if (sets_only(change, {"done", "checkin_id"})) return std::nullopt;
+            return forbidden("the report added this talking point: you may tick it, not change or remove it");
+        }
+        return forbidden("this talking point was added by someone else");
+    }
+    if (parent) {
+        if (parent->author_id == actor.person_id) {
+            if (!org.manages(actor.person_id, parent->subject_id)) return forbidden("that person is not in your team");
+            return std::nullopt;
+        }
+        if (parent->subject_id == actor.person_id) return std::nullopt;
+        return forbidden("only the two people of this 1:1 add to its agenda");
+    }
+    // Before the 1:1 is planned: the report adds a point for their next 1:1 with their manager.
+    const std::string report = text_field(change, spec.unattached_subject_field);
+    if (report != actor.person_id)
+        return forbidden("a talking point for a 1:1 not planned yet is added by the report, for themself");
+    const std::string with = text_field(change, "with_id");
+    if (with.empty() || with != org.manager_of(actor.person_id))
+        return forbidden("your next 1:1 is with your manager: \"with_id\" must name them");
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, const Change& change,
@@ -151,6 +203,12 @@ std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, con
     }
     case WriteRule::AuthorOfParent: {
         if (!parent) return Problem{"invalid_change", "the " + spec.subject_field + " record does not exist"};
+        // The report ticks an item of their 1:1 (the item's record rule checks that they own it).
+        if (existing && existing->subject_id == actor.person_id && parent->author_id != actor.person_id &&
+            spec.field("owner_id")) {
+            if (sets_only(change, {"done"})) return std::nullopt;
+            return forbidden("you may tick an action item you own; the manager writes it");
+        }
         if (parent->author_id != actor.person_id)
             return forbidden("only the author of the check-in may add to it");
         if (existing && existing->author_id != actor.person_id)
@@ -194,6 +252,7 @@ std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, con
             return forbidden("only HR and the person it concerns write on this " + parent->entity);
         return std::nullopt;
     }
+    case WriteRule::AgendaMember: return may_write_agenda(actor, spec, change, existing, parent, org);
     case WriteRule::PairMember: {
         const RecordMeta* pair = existing ? existing : parent;
         if (!pair) return Problem{"invalid_change", "the " + spec.subject_field + " record does not exist"};
@@ -237,6 +296,11 @@ bool may_read(const Actor& actor, const RecordMeta& record, const OrgChart& org)
     case ReadRule::Pair:
         return !actor.person_id.empty() &&
                (record.subject_id == actor.person_id || record.addressee_id == actor.person_id);
+    case ReadRule::OneToOne:
+        if (actor.person_id.empty()) return false;
+        if (record.subject_id == actor.person_id) return true;
+        return (record.author_id == actor.person_id || record.addressee_id == actor.person_id) &&
+               org.manages(actor.person_id, record.subject_id);
     }
     return false;
 }
@@ -246,10 +310,14 @@ ReadScope read_scope(const Actor& actor) {
     // Every role has records of its own (sealing key, journal); a session without a person has none.
     scope.authored_by_actor = !actor.person_id.empty();
     scope.addressed_to_actor = !actor.person_id.empty();
+    // Records about the actor: their own 1:1s as a report, feedback shared with them. An employee finds
+    // everything they may read this way or in the types below, so their pull never walks the directory.
+    scope.about_actor = !actor.person_id.empty();
     // Types others write that this actor may see some of; may_read then decides row by row (everyone sees
     // at least their own person record).
     for (const EntitySpec* spec : all_entities()) {
-        const bool shared = spec->read_rule == ReadRule::PersonDirectory || spec->read_rule == ReadRule::Everyone ||
+        const bool shared = (spec->read_rule == ReadRule::PersonDirectory && actor.role != Role::Employee) ||
+                            spec->read_rule == ReadRule::Everyone ||
                             (spec->read_rule == ReadRule::AuthorOrHr && actor.role == Role::HrAdmin) ||
                             (spec->read_rule == ReadRule::SurveyAudience &&
                              (actor.role == Role::HrAdmin || actor.role == Role::Manager)) ||

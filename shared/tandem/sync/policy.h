@@ -41,6 +41,7 @@ bool may_read_team_figures(const Actor& reader, const std::string& team_manager_
 struct ReadScope {
     bool authored_by_actor = false;           // rows the actor wrote
     bool addressed_to_actor = false;          // rows addressed to the actor (feedback, requests)
+    bool about_actor = false;                 // rows whose subject is the actor (their 1:1s as a report)
     std::vector<std::string> shared_entities;  // rows of these types whoever wrote them (people, guides...)
 };
 ReadScope read_scope(const Actor& actor);

@@ -122,7 +122,11 @@ void Replica::merge_pulled(const Json& changes, size_t begin, size_t end) {
             Change change;
             if (from_json(changes[i], change)) continue;  // a malformed change from the server is skipped
             if (auto hlc = Hlc::parse(change.hlc)) clock_.observe(*hlc, now);
-            merge_into_store(change, change.device_id == device_id_ ? user_id_ : std::string());
+            // The server names the author of a 1:1's records (sync_service.cpp, show_to); others stay unknown.
+            std::string author = change.device_id == device_id_ ? user_id_ : std::string();
+            if (auto it = changes[i].find("author_id"); author.empty() && it != changes[i].end() && it->is_string())
+                author = it->get<std::string>();
+            merge_into_store(change, author);
         }
     });
 }

@@ -187,21 +187,27 @@ int64_t Store::append_removal(const std::string& change_id, const std::string& r
 
 std::vector<LogRow> Store::scan_log(int64_t since, const ReadScope& scope, const std::string& actor_id, int limit) {
     std::vector<LogRow> rows;
-    if (!scope.authored_by_actor && !scope.addressed_to_actor && scope.shared_entities.empty()) return rows;
+    if (!scope.authored_by_actor && !scope.addressed_to_actor && !scope.about_actor && scope.shared_entities.empty())
+        return rows;
     // One indexed range per part of the scope, each walked from `since` and cut at `limit`, merged by seq:
     // SQLite reads at most `limit` rows per range instead of the whole log. Each part leaves out the rows
-    // an earlier part already covers (the actor's own, then those addressed to them), so no row comes twice.
+    // an earlier part already covers (the actor's own, those addressed to them, those about them), so no row
+    // comes twice.
     const char* columns = "SELECT seq, entity, author_id, subject_id, body, addressee_id FROM change_log";
     const std::string not_own = scope.authored_by_actor ? " AND author_id <> ?2" : "";
     const std::string not_addressed = scope.addressed_to_actor ? " AND addressee_id <> ?2" : "";
+    const std::string not_about = scope.about_actor ? " AND subject_id <> ?2" : "";
     std::vector<std::string> parts;
     if (scope.authored_by_actor)
         parts.push_back(std::string(columns) + " WHERE author_id = ?2 AND seq > ?1 ORDER BY seq LIMIT ?3");
     if (scope.addressed_to_actor)
         parts.push_back(std::string(columns) + " WHERE addressee_id = ?2" + not_own + " AND seq > ?1 ORDER BY seq LIMIT ?3");
+    if (scope.about_actor)
+        parts.push_back(std::string(columns) + " WHERE subject_id = ?2" + not_own + not_addressed +
+                        " AND seq > ?1 ORDER BY seq LIMIT ?3");
     for (size_t i = 0; i < scope.shared_entities.size(); ++i)
         parts.push_back(std::string(columns) + " WHERE entity = ?" + std::to_string(4 + i) + not_own + not_addressed +
-                        " AND seq > ?1 ORDER BY seq LIMIT ?3");
+                        not_about + " AND seq > ?1 ORDER BY seq LIMIT ?3");
     std::string sql = "SELECT seq, entity, author_id, subject_id, body, addressee_id FROM (";
     for (size_t i = 0; i < parts.size(); ++i) sql += (i ? " UNION ALL SELECT * FROM (" : "SELECT * FROM (") + parts[i] + ")";
     sql += ") ORDER BY seq LIMIT ?3";

@@ -27,7 +27,7 @@ std::optional<Problem> SyncService::check_references(const Actor& actor, const O
                                                      const Change& change, const RecordState* existing) {
     for (const FieldSpec& field : spec.fields) {
         if (field.type != FieldType::RecordId) continue;
-        if (spec.subject_rule == SubjectRule::ParentRecord && field.name == spec.subject_field) continue;
+        if (!existing && spec.subject_rule == SubjectRule::ParentRecord && field.name == spec.subject_field) continue;
         if (!existing && field.name == spec.linked_field) continue;
         auto it = change.fields.find(field.name);
         if (it == change.fields.end() || !it->is_string()) continue;
@@ -88,12 +88,15 @@ PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const st
     std::optional<StoredRecord> parent;
     if (spec->subject_rule == SubjectRule::ParentRecord) {
         std::string parent_id = existing ? existing->state.text(spec->subject_field)
-                                         : change.fields.value(spec->subject_field, std::string());
-        parent = store_.load(parent_id);
+                                         : change.fields.value(spec->subject_field, Json()).is_string()
+                                               ? change.fields[spec->subject_field].get<std::string>()
+                                               : std::string();
+        if (!parent_id.empty()) parent = store_.load(parent_id);
         // A deleted parent is still a parent: its tombstone already hides the child, and accepting the child
         // makes the outcome independent of whether the delete or the child arrived first.
-        if (!parent || parent->state.entity != spec->field(spec->subject_field)->references ||
-            !may_read(actor, parent->meta(), org))
+        const bool may_wait = parent_id.empty() && !spec->unattached_subject_field.empty();
+        if (!may_wait && (!parent || parent->state.entity != spec->field(spec->subject_field)->references ||
+                          !may_read(actor, parent->meta(), org)))
             return rejected(id, not_visible());
     }
     // The record a new one links to (the request a feedback answers) decides who it is addressed to.
@@ -125,7 +128,8 @@ PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const st
                                       if (!record) return std::nullopt;
                                       return std::move(record->state);
                                   },
-                                  iso_from_millis(now_millis)};
+                                  iso_from_millis(now_millis), actor.person_id,
+                                  existing ? existing->author_id : std::string()};
         if (auto problem = spec->record_rule(context)) return rejected(id, *problem);
     }
     const std::optional<RecordState> before =
@@ -135,7 +139,10 @@ PushOutcome SyncService::judge(const Actor& actor, const OrgChart& org, const st
     if (!existing) {
         meta.author_id = actor.person_id;
         meta.subject_id = subject_of_new_record(*spec, change, parent ? &parent_meta : nullptr);
-        meta.addressee_id = addressee_of_new_record(*spec, change, linked ? &linked_meta : nullptr);
+        // A child type's addressee may come from its parent (a talking point is for its 1:1's manager).
+        meta.addressee_id = addressee_of_new_record(*spec, change, linked   ? &linked_meta
+                                                                   : parent ? &parent_meta
+                                                                            : nullptr);
     }
     apply(change, std::move(existing), meta);
     if (on_accepted) on_accepted(change, before ? &*before : nullptr);
@@ -172,7 +179,9 @@ void SyncService::write_as_server(const std::vector<Change>& changes, const std:
             if (!existing) {
                 meta.author_id = author_id;
                 meta.subject_id = subject_of_new_record(*spec, change, parent ? &parent_meta : nullptr);
-                meta.addressee_id = addressee_of_new_record(*spec, change, linked ? &linked_meta : nullptr);
+                meta.addressee_id = addressee_of_new_record(*spec, change, linked   ? &linked_meta
+                                                                           : parent ? &parent_meta
+                                                                                    : nullptr);
             }
             apply(change, std::move(existing), meta);
             if (change.entity == "person") update_colleague_card(change);
@@ -214,6 +223,27 @@ void SyncService::update_colleague_card(const Change& cause) {
     apply(change, std::move(card), meta);
 }
 
+namespace {
+// A 1:1's records travel with their author, so the report's device knows whom each 1:1 is with and who
+// added a talking point (both people of a 1:1 know that anyway); fields kept for the author are taken out.
+void show_to(const Actor& actor, LogRow& row) {
+    const EntitySpec* spec = find_entity(row.entity);
+    if (!spec || spec->read_rule != ReadRule::OneToOne || row.body.size() < 2) return;
+    if (row.author_id != actor.person_id) {
+        bool hidden = false;
+        for (const FieldSpec& field : spec->fields) hidden = hidden || field.author_only;
+        if (hidden) {
+            Json body = Json::parse(row.body);
+            if (body.contains("fields") && body["fields"].is_object())
+                for (const FieldSpec& field : spec->fields)
+                    if (field.author_only) body["fields"].erase(field.name);
+            row.body = body.dump();
+        }
+    }
+    row.body.insert(1, "\"author_id\":" + Json(row.author_id).dump() + ",");
+}
+}  // namespace
+
 PullPage SyncService::pull(const Actor& actor, const OrgChart& org, int64_t since, int limit) {
     // The scope is a coarse SQL filter; may_read decides row by row. Rows it filters out still move the
     // cursor, so the next pull never scans them again. A budget bounds one request's work.
@@ -231,8 +261,10 @@ PullPage SyncService::pull(const Actor& actor, const OrgChart& org, int64_t sinc
             const bool visible = row.entity == kRemovalEntity
                                      ? row.author_id == actor.person_id
                                      : may_read(actor, row.meta(), org);
-            if (visible)
+            if (visible) {
+                if (row.entity != kRemovalEntity) show_to(actor, row);
                 page.rows.push_back(std::move(row));
+            }
         }
         if (int(rows.size()) < chunk) return page;  // the log is exhausted for this scope
         if (int(page.rows.size()) == limit) break;

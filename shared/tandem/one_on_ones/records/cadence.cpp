@@ -1,5 +1,6 @@
 // How often a manager means to meet one report: weekly, fortnightly, monthly or every N days. Written by
-// the manager, seen by them alone (like their 1:1s); the next due date is computed from it in cadence.h.
+// the manager, read by them and the report (who sees when their next 1:1 falls); the next due date is
+// computed from it in cadence.h.
 #include "tandem/one_on_ones/records.h"
 
 namespace tandem {
@@ -15,7 +16,7 @@ const EntitySpec& cadence_spec() {
         SubjectRule::PersonField,
         "report_id",
         WriteRule::ManagerOfSubject,
-        ReadRule::AuthorManagesSubject,
+        ReadRule::OneToOne,
     };
     return spec;
 }

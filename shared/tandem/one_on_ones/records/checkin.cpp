@@ -1,5 +1,6 @@
 // A 1:1 check-in between a manager and one report. Shared notes are meant for both; the report is the
-// subject, so the check-in is visible only to its author while that report is in the author's team.
+// subject: they read it (without the manager's mood mark), and its author does while that report is in
+// their team.
 // `held_on` is the day it is planned for until `status` says "held". A check-in without a status was
 // written before 1:1s could be planned (or logged after the fact): it was held.
 #include "tandem/one_on_ones/records.h"
@@ -15,12 +16,12 @@ const EntitySpec& checkin_spec() {
             FieldSpec::choice("status", {"planned", "held"}).with_null(),
             FieldSpec::text("title", 120),
             FieldSpec::text("shared_notes", 20000),
-            FieldSpec::integer("mood", 1, 5).with_null(),
+            FieldSpec::integer("mood", 1, 5).with_null().private_to_author(),
         },
         SubjectRule::PersonField,
         "report_id",
         WriteRule::ManagerOfSubject,
-        ReadRule::AuthorManagesSubject,
+        ReadRule::OneToOne,
     };
     return spec;
 }
