@@ -40,15 +40,15 @@ void draw_point(Context& ctx, const UpcomingOneOnOne& next, size_t i) {
     const bool mine = point.author_id == ctx.user().id;
     ImGui::PushID(point.point_id.c_str());
     ImGui::PushTextWrapPos(0.0f);
-    if (mine && *editing_id == point.point_id) {
+    if (mine && editing_id == point.point_id) {
         std::string& text = editing_text;
         ImGui::SetNextItemWidth(-1);
         const bool enter = ui::input_text("##edit-point", text, "Talking point", ImGuiInputTextFlags_EnterReturnsTrue);
         if ((enter || ui::button("Save##save-point", ImVec2(96, 0))) && !text.empty()) {
-            if (!ctx.edit("talking_point", point.point_id, {{"text", text}}).problem) editing_id->clear();
+            if (!ctx.edit("talking_point", point.point_id, {{"text", text}}).problem) editing_id.clear();
         }
         ImGui::SameLine();
-        if (ui::button("Cancel##cancel-point", ImVec2(96, 0))) editing_id->clear();
+        if (ui::button("Cancel##cancel-point", ImVec2(96, 0))) editing_id.clear();
     } else {
         ImGui::Bullet();
         if (point.done) ui::muted(point.text);
@@ -60,8 +60,8 @@ void draw_point(Context& ctx, const UpcomingOneOnOne& next, size_t i) {
             // Buttons big enough for a thumb, on a line of their own under the point.
             const ImVec2 size(72, 0);
             if (ui::button(("Edit##edit-" + point.text).c_str(), size)) {
-                *editing_id = point.point_id;
-                *editing_text = point.text;
+                editing_id = point.point_id;
+                editing_text = point.text;
             }
             ImGui::SameLine();
             ImGui::BeginDisabled(i == 0);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "support/policy_org.h"
+#include "support/sealed_sample.h"
 #include "tandem/one_on_ones/my_one_on_ones.h"
 #include "tandem/sync/policy.h"
 
@@ -44,7 +45,7 @@ TEST(EmployeeSide, TheReportReadsTheirOneToOnesButNeverThePrivateNoteNorTheMoodM
                   .status,
               "accepted");
     ASSERT_EQ(o.point(o.maya, held, "Career goals", point).status, "accepted");
-    ASSERT_EQ(o.push(o.maya, "private_note", note, {{"checkin_id", held}, {"text", "v1.sealed.AAAA.BBBB"}}).status,
+    ASSERT_EQ(o.push(o.maya, "private_note", note, {{"checkin_id", held}, {"text", testing::sealed_sample("Worried about Rui")}}).status,
               "accepted");
     ASSERT_EQ(o.push(o.maya, "cadence", cadence, {{"report_id", o.rui}, {"every", "week"}}).status, "accepted");
 
@@ -60,8 +61,9 @@ TEST(EmployeeSide, TheReportReadsTheirOneToOnesButNeverThePrivateNoteNorTheMoodM
     EXPECT_NE(rui_copy.find("We agreed"), std::string::npos);
     EXPECT_NE(rui_copy.find("\"author_id\":\"" + o.maya + "\""), std::string::npos) << "whom the 1:1 is with";
     EXPECT_NE(o.pulled_by(o.maya, held).find("mood"), std::string::npos) << "the manager keeps their mark";
+    const std::string sealed_text = o.store.load(note)->state.text("text");
     for (const auto& row : o.service.pull(o.actor(o.rui), o.org, 0, 100000).rows)
-        EXPECT_EQ(row.body.find("v1.sealed"), std::string::npos) << row.body;
+        EXPECT_EQ(row.body.find(sealed_text.substr(0, 40)), std::string::npos) << row.body;
 }
 
 TEST(EmployeeSide, TheReportAddsTheirOwnPointsToAOneToOneStillToCome) {
