@@ -52,8 +52,7 @@ void draw_ask_manager(Context& ctx, const std::string& manager_id) {
         ask_problem = sent.problem->message;
         return;
     }
-    ctx.clear_device_drafts(kAskForm, {"question"});
-    ctx.set_notice("Asked " + manager + ". Their answer will appear here under “Shared with you”.");
+    ctx.clear_device_drafts(kAskForm, {"question"});  // the request now shows under "Your requests"
 }
 
 void draw_requests(Context& ctx) {
@@ -75,6 +74,8 @@ void draw_requests(Context& ctx) {
         ui::text("“" + request.question + "”");
         if (request.declined)
             ui::muted(request.decline_reason.empty() ? "No reason given." : "Why: " + request.decline_reason);
+        else if (request.open())
+            ui::muted("Their answer will appear under “Shared with you”.");
         ImGui::PopTextWrapPos();
         ImGui::Separator();
         ImGui::PopID();
