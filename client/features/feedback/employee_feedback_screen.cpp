@@ -25,8 +25,10 @@ void draw_ask_manager(Context& ctx, const std::string& manager_id) {
     const std::string manager = ctx.directory().name_of(manager_id, "your manager");
     ui::heading("Ask " + manager + " for feedback");
     TextDraft& question = form_text(ctx, kAskForm, "question");
+    ImGui::PushTextWrapPos(0);  // a phone is narrower than the hint
     draw_form_field(ctx, question, "Your question",
                     "One situation works best: “How did I handle Tuesday's customer call?”", 72);
+    ImGui::PopTextWrapPos();
     const size_t limit = question_limit();
     if (question.text.size() > limit * 9 / 10)
         ui::muted(std::to_string(question.text.size()) + " of " + std::to_string(limit) + " characters");
@@ -110,6 +112,7 @@ void draw_employee_feedback_screen(Context& ctx) {
     const auto& world = feedback_on_device();
     ui::heading("Feedback");
     ImGui::BeginChild("feedback", ImVec2(0, 0));
+    ImGui::PushTextWrapPos(0);
     const std::string manager_id = ctx.directory().org.manager_of(ctx.user().id);
     if (manager_id.empty())
         ui::muted("Tandem does not know who your manager is yet, so there is nobody to ask. HR can fix that.");
@@ -127,6 +130,7 @@ void draw_employee_feedback_screen(Context& ctx) {
         ImGui::SameLine();
         if (ui::button("Show more##shared-more")) shown.value += 20;
     }
+    ImGui::PopTextWrapPos();
     ImGui::EndChild();
 }
 

@@ -119,6 +119,7 @@ void draw_give_feedback_screen(Context& ctx) {
     ui::heading(!form.request_id.empty() ? "Answer a request for feedback"
                 : form.visibility == "public" ? "Recognise someone" : "Give feedback");
     ImGui::BeginChild("give-form", ImVec2(0, 0));
+    ImGui::PushTextWrapPos(0);  // hints and explanations wrap on a phone
     if (!form.shown) ImGui::SetScrollY(0);
     form.shown = true;
     const FeedbackRequestView* request = nullptr;
@@ -176,6 +177,7 @@ void draw_give_feedback_screen(Context& ctx) {
         form.problem.clear();
         give(ctx);
     }
+    ImGui::PopTextWrapPos();
     ImGui::EndChild();
 }
 
