@@ -23,7 +23,7 @@ after(async () => {
 });
 
 test("offline, a manager gives feedback, recognises a peer and answers a request", async () => {
-  await find(maya, "1 colleague is waiting for your feedback");
+  await find(maya, "Noah Okafor is waiting for your feedback");
   await mayaContext.setOffline(true);
 
   await click(maya, "Feedback");

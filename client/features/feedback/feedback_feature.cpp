@@ -14,11 +14,19 @@ PerUser<FeedbackWorld> world;
 void rebuild(const ViewSource& source) { world = feedback_world(source.store, source.user_id); }
 
 // Requests for feedback are to-dos: they sit on the home screen until answered or declined.
+// Each asker is named (a report asking about their own work reads as plainly as a peer manager).
 void draw_waiting_requests(Context& ctx) {
     const int asked = feedback_on_device().open_requests();
     if (!asked) return;
-    ui::text_colored(ui::theme::kWarning, std::to_string(asked) + (asked == 1 ? " colleague is" : " colleagues are") +
-                                              " waiting for your feedback");
+    std::string first;
+    for (const auto& request : feedback_on_device().asked_of_me)
+        if (request.open() && first.empty()) first = ctx.directory().name_of(request.from_id, "A colleague");
+    const std::string who = asked == 1 ? first + " is"
+                                       : first + " and " + std::to_string(asked - 1) +
+                                             (asked == 2 ? " other are" : " others are");
+    ImGui::PushTextWrapPos(0);
+    ui::text_colored(ui::theme::kWarning, who + " waiting for your feedback");
+    ImGui::PopTextWrapPos();
     ImGui::SameLine();
     if (ui::link("Answer##open-requests")) ctx.open_screen(kFeedbackScreen);
 }

@@ -144,6 +144,7 @@ void draw_my_requests(Context& ctx) {
 }  // namespace
 
 void draw_feedback_screen(Context& ctx) {
+    if (ctx.user().role == Role::Employee) return draw_employee_feedback_screen(ctx);
     const auto& world = feedback_on_device();
     ui::heading("Feedback");
     ImGui::BeginChild("feedback", ImVec2(0, 0));

@@ -1,6 +1,9 @@
-// Widgets the feedback and recognition screens share: choosing a value and a piece of feedback drawn for
-// reading. (Choosing a person and form text are everyone's: ui/person_picker.h, ui/form_text.h.)
+// Widgets the feedback and recognition screens share: choosing a value, whom a recognition may name, and a
+// piece of feedback drawn for reading. (Choosing a person and form text are everyone's: ui/person_picker.h, ui/form_text.h.)
+#include <unordered_set>
+
 #include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/feedback/feedback.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -28,6 +31,31 @@ void value_picker(const char* id, const FeedbackWorld& world, std::string& chose
         if (ImGui::IsItemHovered() && !tag.description.empty()) ImGui::SetTooltip("%s", tag.description.c_str());
     }
     if (first) ui::muted("HR has not set up any values yet.");
+}
+
+const std::vector<PersonChoice>& people_to_recognise(Context& ctx) {
+    struct Built {
+        uint64_t version = ~0ull;
+        std::vector<PersonChoice> people;
+    };
+    static PerUser<Built> built;  // rebuilt when data changed, not every frame: the wall can be long
+    if (built.version == ctx.views_version()) return built.people;
+    built.version = ctx.views_version();
+    built.people = people_to_choose(ctx, People::AnyoneButMe);
+    std::unordered_set<std::string> listed{ctx.user().id};
+    for (const auto& person : built.people) listed.insert(person.person_id);
+    auto add = [&](const std::string& id, const std::string& name) {
+        if (!id.empty() && !name.empty() && listed.insert(id).second) built.people.push_back({id, name, "on the wall"});
+    };
+    for (const auto& item : feedback_on_device().recognitions) {
+        add(item.about_id, item.about_name);
+        add(item.from_id, item.from_name);
+    }
+    return built.people;
+}
+
+std::string giver_name(Context& ctx, const RecognitionView& item) {
+    return ctx.directory().name_of(item.from_id, item.from_name.empty() ? "a former colleague" : item.from_name);
 }
 
 void draw_sbi(const SituationBehaviourImpact& text) {

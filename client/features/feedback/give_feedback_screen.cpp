@@ -75,7 +75,10 @@ void give(Context& ctx) {
     fields["value_tag_id"] = form.value_tag_id.empty() ? Json() : Json(form.value_tag_id);
     const bool recognition = form.visibility == "public" && form.request_id.empty();
     if (recognition) {
-        fields["about_name"] = ctx.directory().name_of(form.about_id, "");
+        for (const auto& person : people_to_recognise(ctx))
+            if (person.person_id == form.about_id) fields["about_name"] = person.name;
+        // Without a colleague card nobody outside their line could name the giver: the wall carries it.
+        if (ctx.user().role == Role::Employee) fields["from_name"] = ctx.directory().name_of(ctx.user().id, ctx.user().name);
     } else {
         fields["kind"] = form.kind;
         fields["visibility"] = form.request_id.empty() ? form.visibility : "private";
@@ -102,7 +105,8 @@ void start_feedback(Context& ctx, const std::string& about_id, const std::string
     form.request_id = request_id;
     if (!about_id.empty()) form.about_id = about_id;
     if (!request_id.empty()) form.visibility = "private";
-    if (recognition) form.visibility = "public";
+    // An employee's praise always goes on the wall: feedback is given by managers, mentors and HR.
+    if (recognition || ctx.user().role == Role::Employee) form.visibility = "public";
     remember_choices(ctx, kept);
     ctx.open_screen(kGiveFeedbackScreen);
 }
@@ -115,6 +119,7 @@ void draw_give_feedback_screen(Context& ctx) {
     ui::heading(!form.request_id.empty() ? "Answer a request for feedback"
                 : form.visibility == "public" ? "Recognise someone" : "Give feedback");
     ImGui::BeginChild("give-form", ImVec2(0, 0));
+    ImGui::PushTextWrapPos(0);  // hints and explanations wrap on a phone
     if (!form.shown) ImGui::SetScrollY(0);
     form.shown = true;
     const FeedbackRequestView* request = nullptr;
@@ -130,7 +135,7 @@ void draw_give_feedback_screen(Context& ctx) {
     } else {
         ui::text("For");
         const auto& people =
-            people_to_choose(ctx, form.visibility == "public" ? People::AnyoneButMe : People::FeedbackTo);
+            form.visibility == "public" ? people_to_recognise(ctx) : people_to_choose(ctx, People::FeedbackTo);
         // Only a recognition may go to anyone: a choice the visibility no longer allows is cleared.
         if (ctx.views_version() > 0 &&
             !std::any_of(people.begin(), people.end(), [](const PersonChoice& p) { return p.person_id == form.about_id; }))
@@ -150,7 +155,9 @@ void draw_give_feedback_screen(Context& ctx) {
     draw_form_field(ctx, form_text(ctx, form.form_id, "behaviour"), "Behaviour", "What they did or said, as a camera would have seen it.", box);
     draw_form_field(ctx, form_text(ctx, form.form_id, "impact"), "Impact", "What it changed for you, the team or the work.", box);
     draw_form_field(ctx, form_text(ctx, form.form_id, "next_step"), "Next step (optional)", "Keep doing it, or try this next time.", box);
-    if (!request) {
+    if (!request && ctx.user().role == Role::Employee) {
+        ui::muted("A recognition is praise on the wall everyone in the organisation reads, with your name.");
+    } else if (!request) {
         ui::text("Who may read it");
         choice_buttons("visibility",
                        {{"private", "Only me"}, {"shared", "Me and the person"}, {"public", "Everyone: a recognition"}},
@@ -170,6 +177,7 @@ void draw_give_feedback_screen(Context& ctx) {
         form.problem.clear();
         give(ctx);
     }
+    ImGui::PopTextWrapPos();
     ImGui::EndChild();
 }
 

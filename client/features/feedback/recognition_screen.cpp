@@ -62,7 +62,7 @@ void draw_recognition(Context& ctx, const RecognitionView& item) {
     ImGui::PushTextWrapPos(0);
     ui::text(item.about_name + (value.empty() ? "" : " · " + value));
     ui::remember(("recognition:" + item.about_name).c_str(), item.text.behaviour, "text");
-    ui::muted("from " + ctx.directory().name_of(item.from_id) + " · " + ctx.date_text(item.given_on));
+    ui::muted("from " + giver_name(ctx, item) + " · " + ctx.date_text(item.given_on));
     ImGui::PopTextWrapPos();
     draw_sbi(item.text);
     ImGui::Separator();
@@ -72,7 +72,10 @@ void draw_recognition(Context& ctx, const RecognitionView& item) {
 void draw_wall(Context& ctx) {
     const auto& directory = ctx.directory();
     const bool hr = ctx.user().role == Role::HrAdmin;
-    if (ui::button(wall.whole_org ? "Show my team##wall-team" : "Show the whole organisation##wall-org")) {
+    // An employee leads no team: their wall is the organisation's.
+    if (ctx.user().role == Role::Employee) {
+        wall.whole_org = true;
+    } else if (ui::button(wall.whole_org ? "Show my team##wall-team" : "Show the whole organisation##wall-org")) {
         wall.whole_org = !wall.whole_org;
         wall.shown = 30;
     }
@@ -201,8 +204,11 @@ void draw_recognition_screen(Context& ctx) {
     if (ui::primary_button("Recognise someone##recognise")) {
         start_feedback(ctx, "", "", true);
     }
-    ImGui::SameLine();
-    draw_nominate(ctx);
+    // Nominating a champion is for managers, mentors and HR (policy refuses an employee's nomination).
+    if (ctx.user().role != Role::Employee) {
+        ImGui::SameLine();
+        draw_nominate(ctx);
+    }
     ImGui::Spacing();
     if (ctx.user().role == Role::HrAdmin) draw_hr_tools(ctx);
     draw_wall(ctx);

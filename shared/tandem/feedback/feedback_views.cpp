@@ -69,7 +69,7 @@ FeedbackWorld feedback_world(Store& store, const std::string& user_id) {
         if (record.state.deleted) continue;
         const auto& s = record.state;
         world.recognitions.push_back({s.record_id, s.text("from_id"), s.text("about_id"), s.text("about_name"),
-                                      s.text("value_tag_id"), s.text("given_on"), sbi_of(s)});
+                                      s.text("value_tag_id"), s.text("given_on"), sbi_of(s), s.text("from_name")});
     }
     for (const auto& record : store.records_of("spotlight")) {
         if (record.state.deleted) continue;

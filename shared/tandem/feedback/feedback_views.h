@@ -21,6 +21,7 @@ struct FeedbackView {
 struct RecognitionView {
     std::string recognition_id, from_id, about_id, about_name, value_tag_id, given_on;
     SituationBehaviourImpact text;
+    std::string from_name;  // copied in by givers without a colleague card (employees); else empty
 };
 
 struct FeedbackRequestView {

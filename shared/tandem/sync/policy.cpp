@@ -100,8 +100,17 @@ std::optional<Problem> may_request(const Actor& actor, const EntitySpec& spec, c
         }
         return std::nullopt;
     }
-    if (actor.role != Role::Manager) return forbidden("managers ask for feedback");
     const std::string about = subject_of_new_record(spec, change, nullptr);
+    if (actor.role == Role::Employee) {
+        // An employee asks about their own work, and only the person who leads them: a question to a peer
+        // or about a colleague would make feedback between employees, which Tandem does not carry.
+        if (about != actor.person_id) return forbidden("ask for feedback about yourself");
+        const std::string manager = org.manager_of(actor.person_id);
+        if (manager.empty() || addressee_of_new_record(spec, change, nullptr) != manager)
+            return forbidden("ask your own manager for feedback");
+        return std::nullopt;
+    }
+    if (actor.role != Role::Manager) return forbidden("managers and employees ask for feedback");
     if (about != actor.person_id && !org.manages(actor.person_id, about))
         return forbidden("ask about yourself or someone in your team");
     const std::string asked = addressee_of_new_record(spec, change, nullptr);
@@ -234,7 +243,10 @@ std::optional<Problem> may_write(const Actor& actor, const EntitySpec& spec, con
     case WriteRule::Giver: return may_give_feedback(actor, spec, change, existing, org, linked);
     case WriteRule::Colleague: {
         if (existing) return only_author_after(actor, spec, existing);
-        if (actor.role == Role::Employee) return forbidden("a " + spec.name + " is written by managers, mentors and HR");
+        // An employee writes only what everyone reads (a recognition on the wall); a word to HR alone (a
+        // nomination) stays with the roles that run the culture programme.
+        if (actor.role == Role::Employee && spec.read_rule != ReadRule::Everyone)
+            return forbidden("a " + spec.name + " is written by managers, mentors and HR");
         const std::string about = subject_of_new_record(spec, change, nullptr);
         if (about == actor.person_id) return forbidden("a " + spec.name + " is about someone else");
         if (!org.knows(about)) return Problem{"invalid_change", "that person is not in the organisation"};

@@ -134,6 +134,129 @@ TEST(FeedbackRules, TheAskedPersonDeclinesAndNothingElse) {
     EXPECT_EQ(o.readers(request), "maya elena");
 }
 
+// Issue 22: an employee signs in. Rui reports to Maya; Kai is his team-mate; Ola is in Noah's team.
+struct EmployeeOrg : Org {
+    std::string kai = id();
+    EmployeeOrg() { add_person(kai, "Kai", maya, Role::Employee); }
+    Json ask(const std::string& from, const std::string& asked, const std::string& about) {
+        return {{"from_id", from}, {"asked_id", asked}, {"about_id", about},
+                {"question", "How did my demo on Tuesday land?"}, {"asked_on", "2026-11-20"}};
+    }
+};
+
+TEST(EmployeeFeedback, AnEmployeeReadsWhatWasSharedWithThemAndNothingElse) {
+    EmployeeOrg o;
+    const std::string shared = o.id(), kept = o.id(), to_kai = o.id();
+    ASSERT_EQ(o.push(o.maya, "feedback", shared, o.feedback_fields(o.maya, o.rui, "shared")).status, "accepted");
+    ASSERT_EQ(o.push(o.maya, "feedback", kept, o.feedback_fields(o.maya, o.rui, "private")).status, "accepted");
+    ASSERT_EQ(o.push(o.maya, "feedback", to_kai, o.feedback_fields(o.maya, o.kai, "shared")).status, "accepted");
+    EXPECT_TRUE(o.sees(o.rui, shared));
+    EXPECT_FALSE(o.sees(o.rui, kept)) << "private feedback about him stays his manager's";
+    EXPECT_FALSE(o.sees(o.rui, to_kai)) << "a team-mate's feedback is theirs";
+    EXPECT_EQ(o.push(o.rui, "feedback", o.id(), o.feedback_fields(o.rui, o.kai, "shared")).error->code, "forbidden")
+        << "employees give no feedback";
+    EXPECT_EQ(o.push(o.rui, "feedback", o.id(), o.feedback_fields(o.rui, o.maya, "shared")).error->code, "forbidden")
+        << "not upwards either";
+}
+
+TEST(EmployeeFeedback, AnEmployeeAsksTheirOwnManagerAboutThemselfOnly) {
+    EmployeeOrg o;
+    EXPECT_EQ(o.push(o.rui, "feedback_request", o.id(), o.ask(o.rui, o.maya, o.kai)).error->code, "forbidden")
+        << "about a team-mate";
+    EXPECT_EQ(o.push(o.rui, "feedback_request", o.id(), o.ask(o.rui, o.kai, o.rui)).error->code, "forbidden")
+        << "of a peer";
+    EXPECT_EQ(o.push(o.rui, "feedback_request", o.id(), o.ask(o.rui, o.noah, o.rui)).error->code, "forbidden")
+        << "of another manager";
+    EXPECT_EQ(o.push(o.rui, "feedback_request", o.id(), o.ask(o.rui, o.dana, o.rui)).error->code, "forbidden")
+        << "of the manager's manager";
+    EXPECT_EQ(o.push(o.rui, "feedback_request", o.id(), o.ask(o.rui, o.hana, o.rui)).error->code, "forbidden")
+        << "of HR";
+    EXPECT_EQ(o.push(o.rui, "feedback_request", o.id(), o.ask(o.maya, o.maya, o.rui)).error->code, "forbidden")
+        << "in someone else's name";
+    const std::string request = o.id(), declined = o.id(), withdrawn = o.id();
+    ASSERT_EQ(o.push(o.rui, "feedback_request", request, o.ask(o.rui, o.maya, o.rui)).status, "accepted");
+    EXPECT_EQ(o.readers(request), "maya rui") << "not Dana above her, not HR, not Kai";
+    EXPECT_EQ(o.push(o.rui, "feedback_request", request, {{"question", "How did my Tuesday demo land?"}}).status,
+              "accepted");
+    EXPECT_EQ(o.push(o.rui, "feedback_request", request, {{"declined", true}}).error->code, "forbidden")
+        << "only the one asked declines";
+
+    // Maya answers with feedback, which goes to Rui; she declines a second request with a reason.
+    Json answer = o.feedback_fields(o.maya, o.rui, "private");
+    answer["request_id"] = request;
+    const std::string answered = o.id();
+    ASSERT_EQ(o.push(o.maya, "feedback", answered, answer).status, "accepted");
+    EXPECT_EQ(o.readers(answered), "maya rui");
+    ASSERT_EQ(o.push(o.rui, "feedback_request", declined, o.ask(o.rui, o.maya, o.rui)).status, "accepted");
+    EXPECT_EQ(o.push(o.maya, "feedback_request", declined,
+                     {{"declined", true}, {"decline_reason", "Let's talk about it in our 1:1"}})
+                  .status,
+              "accepted");
+    ASSERT_EQ(o.push(o.rui, "feedback_request", withdrawn, o.ask(o.rui, o.maya, o.rui)).status, "accepted");
+    EXPECT_EQ(o.push(o.rui, "feedback_request", withdrawn, {}, true).status, "accepted") << "he may withdraw it";
+
+    Store rui_view(o.dir.file("rui.db"));
+    for (const auto& row : o.service.pull(o.actor(o.rui), o.org, 0, 1000).rows) {
+        Change change;
+        ASSERT_FALSE(from_json(Json::parse(row.body), change));
+        StoredRecord record;
+        if (auto stored = rui_view.load(change.record_id)) record = *stored;
+        merge(record.state, change);
+        rui_view.save(record);
+    }
+    const FeedbackWorld world = feedback_world(rui_view, o.rui);
+    ASSERT_EQ(world.my_requests.size(), 2u) << "the withdrawn one is gone";
+    int answered_count = 0, declined_count = 0;
+    for (const auto& mine : world.my_requests) {
+        answered_count += mine.answer_id == answered;
+        declined_count += mine.declined && mine.decline_reason == "Let's talk about it in our 1:1";
+    }
+    EXPECT_EQ(answered_count, 1);
+    EXPECT_EQ(declined_count, 1);
+    ASSERT_EQ(world.received.size(), 1u);
+    EXPECT_EQ(world.received[0].request_id, request);
+    EXPECT_TRUE(world.asked_of_me.empty());
+}
+
+TEST(EmployeeFeedback, AnEmployeeRecognisesAnyoneElseNamingThemselfTruly) {
+    EmployeeOrg o;
+    Json praise{{"from_id", o.rui}, {"about_id", o.ola}, {"about_name", "Ola"}, {"from_name", "Rui"},
+                {"given_on", "2026-11-20"}, {"behaviour", "Walked me through the deploy at midnight"}};
+    const std::string recognition = o.id();
+    ASSERT_EQ(o.push(o.rui, "recognition", recognition, praise).status, "accepted") << "someone in another team";
+    EXPECT_EQ(o.readers(recognition), "dana maya noah rui ola hana elena kai");
+    Json of_manager = praise;
+    of_manager["about_id"] = o.maya;
+    of_manager["about_name"] = "Maya";
+    EXPECT_EQ(o.push(o.rui, "recognition", o.id(), of_manager).status, "accepted") << "his own manager";
+    Json unsigned_praise = praise;
+    unsigned_praise.erase("from_name");
+    EXPECT_EQ(o.push(o.rui, "recognition", o.id(), unsigned_praise).status, "accepted")
+        << "the giver's name is optional (devices from before it)";
+
+    Json posing = praise;
+    posing["from_name"] = "Maya";
+    EXPECT_EQ(o.push(o.rui, "recognition", o.id(), posing).error->code, "invalid_change")
+        << "the giver's copied name is his own";
+    Json self = praise;
+    self["about_id"] = o.rui;
+    self["about_name"] = "Rui";
+    EXPECT_EQ(o.push(o.rui, "recognition", o.id(), self).error->code, "forbidden");
+    EXPECT_EQ(o.push(o.rui, "recognition", recognition, {{"behaviour", "edited"}}).status, "accepted")
+        << "the author edits his own";
+    EXPECT_EQ(o.push(o.kai, "recognition", recognition, {{"behaviour", "edited"}}).error->code, "forbidden");
+    EXPECT_EQ(o.push(o.rui, "recognition", recognition, {{"from_name", "Kai"}}).error->code, "invalid_change")
+        << "the copied name is fixed once written";
+    const std::string value = o.id();
+    ASSERT_EQ(o.push(o.hana, "value_tag", value, {{"name", "Says it early"}}).status, "accepted");
+    EXPECT_EQ(o.push(o.rui, "nomination", o.id(),
+                     {{"from_id", o.rui}, {"about_id", o.maya}, {"about_name", "Maya"}, {"value_tag_id", value},
+                      {"reason", "She listens"}, {"nominated_on", "2026-11-21"}})
+                  .error->code,
+              "forbidden")
+        << "nominating a culture champion stays with managers, mentors and HR";
+}
+
 TEST(RecognitionRules, TheWallIsEveryonesNominationsAreHrsSpotlightsAreHrsToWrite) {
     Org o;
     const std::string value = o.id(), praise = o.id(), nomination = o.id(), spotlight = o.id();
@@ -146,12 +269,13 @@ TEST(RecognitionRules, TheWallIsEveryonesNominationsAreHrsSpotlightsAreHrsToWrit
     Json misnamed = recognition;
     misnamed["about_name"] = "Someone Else";
     EXPECT_EQ(o.push(o.maya, "recognition", o.id(), misnamed).error->code, "invalid_change");
-    EXPECT_EQ(o.push(o.rui, "recognition", o.id(), [&] {
+    EXPECT_EQ(o.push(o.maya, "recognition", o.id(), [&] {
                   Json r = recognition;
                   r["from_id"] = o.rui;
                   return r;
               }()).error->code,
-              "forbidden");
+              "forbidden")
+        << "written in someone else's name";
     ASSERT_EQ(o.push(o.maya, "recognition", praise, recognition).status, "accepted")
         << "anyone in the organisation can be recognised";
     EXPECT_EQ(o.readers(praise), "dana maya noah rui ola hana elena");

@@ -2,6 +2,8 @@
 // situation - behaviour - impact form with a next step, tagged with one of HR's values. Feedback is private to
 // its giver or shared with the person it is about; public praise is a recognition (recognition.cpp), a separate
 // type because everyone reads those and nobody but two people reads these.
+// Managers, mentors and HR give it; an employee reads what was shared with them and the answers to what they
+// asked, and gives praise as a recognition instead.
 #include "tandem/sync/policy.h"
 #include "tandem/feedback/records.h"
 
@@ -80,7 +82,8 @@ const EntitySpec& feedback_spec() {
 }
 
 // "Tell me how I (or my report) came across": a to-do for the person asked until they answer it with
-// feedback (request_id) or decline it.
+// feedback (request_id) or decline it. Who asks (shared/tandem/sync/policy.cpp, may_request): a manager, about
+// themself or their tree, of a manager, mentor or HR; an employee, about themself, of their own manager only.
 const EntitySpec& feedback_request_spec() {
     static const EntitySpec spec = [] {
         EntitySpec s{
