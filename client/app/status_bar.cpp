@@ -19,9 +19,15 @@ std::string plural(int64_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// A phone cannot fit the state and its buttons on one line: they get a second line rather than run off
+// the edge.
+bool narrow() { return ImGui::GetIO().DisplaySize.x < 480; }
+
 }  // namespace
 
-float status_bar_height() { return ImGui::GetFrameHeight() + 12; }
+float status_bar_height() {
+    return ImGui::GetFrameHeight() + 12 + (narrow() ? ImGui::GetFrameHeightWithSpacing() : 0.0f);
+}
 
 void draw_status_bar(App& app) {
     const auto& sync = app.sync();
@@ -76,19 +82,22 @@ void draw_status_bar(App& app) {
         ImGui::SameLine();
     }
     ui::text_colored(sync_color, sync_text);
+    bool line_start = false;
+    if (narrow()) line_start = true;  // the next item starts the second line
     if (!app.refused_changes().empty()) {
-        ImGui::SameLine();
+        if (!line_start) ImGui::SameLine();
+        line_start = false;
         const auto& first = app.refused_changes().front();
         ui::text_colored(ui::theme::kOverdue, "· " + plural(int64_t(app.refused_changes().size()), "change") +
                                                   " refused by the server: " + first.problem_message);
     }
     const bool busy = sync.state() == SyncEngine::State::Pushing || sync.state() == SyncEngine::State::Pulling;
     if (!busy && sync.state() != SyncEngine::State::NeedsSignIn) {
-        ImGui::SameLine();
+        if (!line_start) ImGui::SameLine();
         if (ui::link("Sync now")) app.sync_now();
     }
     if (sync.state() == SyncEngine::State::NeedsSignIn) {
-        ImGui::SameLine();
+        if (!line_start) ImGui::SameLine();
         if (ui::link("Sign in again")) app.request_sign_in_again();
     }
 }
