@@ -2,6 +2,7 @@
 // and invitations for a whole department or a manager's team, counted before they are sent, then listed and
 // offered as a CSV of links to hand out.
 #include "feature_api/context.h"
+#include "feature_api/per_user.h"
 #include "features/people/people.h"
 #include "features/people/people_console.h"
 #include "ui/person_picker.h"
@@ -13,9 +14,12 @@ namespace tandem::client {
 namespace {
 
 enum class Choosing { Nothing, Department, Team };
-Choosing choosing = Choosing::Nothing;
-int chosen_department = 0;  // index into console.departments(); 0 is "All departments", not a choice
-std::string chosen_manager;
+struct Choice {
+    Choosing choosing = Choosing::Nothing;
+    int department = 0;  // index into console.departments(); 0 is "All departments", not a choice
+    std::string manager_id;
+};
+PerUser<Choice> choice;  // sign-out forgets what the last HR admin was choosing
 
 void wrapped_muted(const std::string& text) {
     ImGui::PushTextWrapPos(0);
@@ -62,35 +66,35 @@ void draw_switch(Context& ctx, PeopleConsole& console) {
 PeopleConsole::BulkScope chosen_scope(Context& ctx, PeopleConsole& console) {
     PeopleConsole::BulkScope scope;
     const auto& departments = console.departments();
-    if (choosing == Choosing::Department && chosen_department > 0 && size_t(chosen_department) < departments.size()) {
-        scope.department = departments[size_t(chosen_department)];
+    if (choice.choosing == Choosing::Department && choice.department > 0 && size_t(choice.department) < departments.size()) {
+        scope.department = departments[size_t(choice.department)];
         scope.label = "the " + scope.department + " department";
-    } else if (choosing == Choosing::Team && !chosen_manager.empty()) {
-        scope.manager_id = chosen_manager;
-        scope.label = ctx.directory().name_of(chosen_manager) + "'s team";
+    } else if (choice.choosing == Choosing::Team && !choice.manager_id.empty()) {
+        scope.manager_id = choice.manager_id;
+        scope.label = ctx.directory().name_of(choice.manager_id) + "'s team";
     }
     return scope;
 }
 
 void draw_choice(Context& ctx, PeopleConsole& console) {
-    if (choosing == Choosing::Department) {
+    if (choice.choosing == Choosing::Department) {
         const auto& departments = console.departments();
         if (departments.size() < 2) {
             wrapped_muted("No one has a department yet: an HRIS import with a department column sets them.");
             return;
         }
-        const char* shown = chosen_department > 0 && size_t(chosen_department) < departments.size()
-                                ? departments[size_t(chosen_department)].c_str()
+        const char* shown = choice.department > 0 && size_t(choice.department) < departments.size()
+                                ? departments[size_t(choice.department)].c_str()
                                 : "Choose a department";
         ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 360.0f));
         if (ImGui::BeginCombo("##invite-department", shown)) {
             for (size_t i = 1; i < departments.size(); ++i)
-                if (ImGui::Selectable(departments[i].c_str(), int(i) == chosen_department)) chosen_department = int(i);
+                if (ImGui::Selectable(departments[i].c_str(), int(i) == choice.department)) choice.department = int(i);
             ImGui::EndCombo();
         }
         ui::remember("##invite-department", shown, "combo");
-    } else if (choosing == Choosing::Team) {
-        person_picker("##invite-manager", people_to_choose(ctx, People::Managers), chosen_manager);
+    } else if (choice.choosing == Choosing::Team) {
+        person_picker("invite-manager", people_to_choose(ctx, People::Managers), choice.manager_id);
     }
 }
 
@@ -122,15 +126,15 @@ void draw_invitations(Context& ctx, PeopleConsole& console) {
                   "already have an account or have left are skipped. Invitations can be made while access is off; "
                   "they work once it is on.");
     if (ui::button("Invite a department…")) {
-        choosing = Choosing::Department;
+        choice.choosing = Choosing::Department;
         console.bulk_sent = false;
     }
     if (ImGui::GetContentRegionAvail().x > 420) ImGui::SameLine();
     if (ui::button("Invite a manager's team…")) {
-        choosing = Choosing::Team;
+        choice.choosing = Choosing::Team;
         console.bulk_sent = false;
     }
-    if (choosing == Choosing::Nothing) return;
+    if (choice.choosing == Choosing::Nothing) return;
     draw_choice(ctx, console);
     const auto scope = chosen_scope(ctx, console);
     if (scope.label.empty()) return;
@@ -165,7 +169,7 @@ void draw_access_screen(Context& ctx) {
 }
 
 void load_access(Context& ctx) {
-    choosing = Choosing::Nothing;
+    choice.choosing = Choosing::Nothing;
     people_console().message.clear();
     people_console().load_access(ctx.platform(), ctx.user().token);
 }
