@@ -76,8 +76,17 @@ test("HR switches employee access and invites a manager's team on a phone", asyn
                                             acceptDownloads: true});
   const phone = await context.newPage();
   await openApp(phone, server.url);
+  // A widget below the fold is scrolled to first, as a thumb would.
   const tap = async (match, options) => {
-    const widget = await find(phone, match, options);
+    let widget = await find(phone, match, options);
+    for (let step = 0; step < 20 && (widget.y < 40 || widget.y + widget.h > 844 - 60); step++) {
+      await phone.mouse.move(195, 420);
+      await phone.mouse.wheel(0, widget.y < 40 ? -200 : 200);
+      await phone.waitForTimeout(150);
+      const before = widget.y;
+      widget = await find(phone, match, options);
+      if (widget.y === before) break;
+    }
     await phone.touchscreen.tap(widget.x + Math.min(widget.w / 2, 40), widget.y + widget.h / 2);
     await phone.waitForTimeout(250);
     return widget;

@@ -39,10 +39,12 @@ void draw_switch(Context& ctx, PeopleConsole& console) {
         else ImGui::OpenPopup("confirm-access-off");
     }
     const std::string since = console.access_changed_on.empty() ? "" : " since " + console.access_changed_on;
+    ImGui::PushTextWrapPos(0);
     ui::text_colored(console.access_enabled ? ui::theme::kAccent : ui::theme::kWarning,
                      console.access_enabled ? "On" + since + ": employees sign in with their own account."
                                             : "Off" + (since.empty() ? std::string(" (never switched on)") : since) +
                                                   ": employees cannot sign in.");
+    ImGui::PopTextWrapPos();
     ui::remember("employee-access-state", console.access_enabled ? "on" : "off", "text");
     if (console.busy) ui::muted("Working…");
 
