@@ -122,6 +122,9 @@ private:
                 headers.emplace("Authorization", "Bearer " + job.request.bearer_token);
             httplib::Result result = job.request.method == "GET"    ? client.Get(job.request.path.c_str(), headers)
                                      : job.request.method == "DELETE" ? client.Delete(job.request.path.c_str(), headers)
+                                     : job.request.method == "PUT" ? client.Put(job.request.path.c_str(), headers,
+                                                                                job.request.body,
+                                                                                job.request.content_type.c_str())
                                                                       : client.Post(job.request.path.c_str(), headers,
                                                                                     job.request.body,
                                                                                     job.request.content_type.c_str());

@@ -12,7 +12,7 @@
 namespace tandem::client {
 
 struct HttpRequest {
-    std::string method;  // "GET", "POST", "DELETE"
+    std::string method;  // "GET", "POST", "PUT", "DELETE"
     std::string path;    // "/api/v1/..." relative to the server the app came from
     std::string body;
     std::string bearer_token;

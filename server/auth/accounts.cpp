@@ -14,6 +14,8 @@ namespace tandem::server {
 
 namespace {
 constexpr int kExpiredSessionsPerSignIn = 100;
+constexpr const char* kEmployeeAccessKey = "employee_access";
+constexpr const char* kEmployeeAccessChangedKey = "employee_access_changed_on";
 
 std::string to_hex(const unsigned char* data, size_t size) {
     std::string hex(size * 2, '0');
@@ -73,9 +75,13 @@ const std::string& decoy_password_hash() {
 }
 
 void add_account(Store& store, const std::string& person_id, const std::string& password, KeyCost cost) {
+    add_account_with_hash(store, person_id, hash_password(password, cost));
+}
+
+void add_account_with_hash(Store& store, const std::string& person_id, const std::string& password_hash) {
     Statement insert(store.database().handle(),
                      "INSERT OR REPLACE INTO accounts(person_id, password_hash) VALUES (?, ?)");
-    insert.bind(1, person_id).bind(2, hash_password(password, cost)).run();
+    insert.bind(1, person_id).bind(2, password_hash).run();
 }
 
 bool weak_password(const std::string& utf8) {
@@ -165,7 +171,44 @@ std::optional<Actor> Accounts::authenticate(Store& store, const std::string& tok
     Actor actor{lookup.text(0), Role::Employee};
     lookup.reset();
     if (!parse_role(person.text("role"), actor.role) || has_left(person, now_seconds)) return std::nullopt;
+    if (actor.role == Role::Employee && !employee_access(store)) return std::nullopt;
     return actor;
+}
+
+EmployeeAccess read_employee_access(Store& reader) {
+    EmployeeAccess access;
+    access.enabled = reader.setting(kEmployeeAccessKey).value_or("off") == "on";
+    access.changed_on = reader.setting(kEmployeeAccessChangedKey).value_or("");
+    return access;
+}
+
+void write_employee_access(Store& writer, bool enabled, const std::string& today) {
+    writer.set_setting(kEmployeeAccessKey, enabled ? "on" : "off");
+    writer.set_setting(kEmployeeAccessChangedKey, today);
+}
+
+bool Accounts::employee_access(Store& store) {
+    int known = employee_access_.load();
+    if (known >= 0) return known == 1;
+    // Only fills an unread cache: a switch made meanwhile has already stored the newer value.
+    const int read = read_employee_access(store).enabled ? 1 : 0;
+    employee_access_.compare_exchange_strong(known, read);
+    return employee_access_.load() == 1;
+}
+
+void Accounts::set_employee_access(Store& writer, bool enabled, const std::string& today,
+                                   const std::function<void()>& also) {
+    writer.transaction([&] {
+        write_employee_access(writer, enabled, today);
+        // A session kept while off would come back to life when HR switched access on again.
+        if (!enabled)
+            Statement(writer.database().handle(),
+                      "DELETE FROM sessions WHERE person_id IN (SELECT record_id FROM records WHERE entity = 'person' "
+                      "AND json_extract(state, '$.role.v') = 'employee')")
+                .run();
+        also();
+    });
+    employee_access_.store(enabled ? 1 : 0);
 }
 
 void Accounts::sign_out(Store& store, const std::string& token) {

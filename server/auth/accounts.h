@@ -6,6 +6,8 @@
 // An account belongs to a person (keyed by person id) and holds no e-mail of its own: sign-in finds the
 // person by the e-mail their record holds now, so an e-mail changed by an HRIS import moves the sign-in
 // with it, and nothing done for another person who later gets the old address can reach this account.
+#include <atomic>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -43,6 +45,8 @@ std::string hash_password(const std::string& password, KeyCost cost = KeyCost::i
 // hash (the stored hash carries its own cost).
 void add_account(Store& store, const std::string& person_id, const std::string& password,
                  KeyCost cost = KeyCost::interactive());
+// The same with a hash made beforehand (hash_password), for the demo's many accounts of one public password.
+void add_account_with_hash(Store& store, const std::string& person_id, const std::string& password_hash);
 // Too short (in characters, not bytes), or nothing but white space.
 bool weak_password(const std::string& utf8);
 
@@ -53,6 +57,16 @@ std::optional<Account> account_of(Store& reader, const std::string& person_id);
 bool has_account(Store& reader, const std::string& person_id);
 // A fixed hash to check unknown addresses against, so a wrong address costs what a wrong password does.
 const std::string& decoy_password_hash();
+
+// Whether people whose role is `employee` may sign in (docs/api.md, Employee access), and the UTC day HR last
+// switched it; kept in the server's settings. Absent means off: a new organisation starts without employees.
+struct EmployeeAccess {
+    bool enabled = false;
+    std::string changed_on;  // empty until HR first switches it
+};
+EmployeeAccess read_employee_access(Store& reader);
+// Stores the switch; a running server is switched through Accounts::set_employee_access instead.
+void write_employee_access(Store& writer, bool enabled, const std::string& today);
 
 // A valid invitation or reset link: whose it is and, for a reset, which HR admin made it.
 struct PendingLink {
@@ -68,6 +82,8 @@ public:
     // Creates a session for a checked sign-in and returns its token (shown once, never stored). Also
     // deletes a batch of expired sessions, so the table does not grow with every sign-in.
     std::string open_session(Store& writer, const Account& account, int64_t now_seconds);
+    // Nothing for an unknown, expired or ended session, a person who left, and an employee while employee
+    // access is off (their sessions stay refused until it is on again, without a database read per call).
     std::optional<Actor> authenticate(Store& store, const std::string& token, int64_t now_seconds);
     void sign_out(Store& store, const std::string& token);
     void end_sessions(Store& writer, const std::string& person_id);
@@ -84,8 +100,15 @@ public:
     void set_password(Store& writer, const PendingLink& link, const std::string& password_hash,
                       int64_t now_seconds);
 
+    // The switch, read from the settings on first use and kept in memory, so checking it costs nothing per
+    // request. Switching off also ends every employee's sessions. `also` runs in the same transaction (the
+    // audit entry); the kept value changes only once that transaction has committed.
+    bool employee_access(Store& store);
+    void set_employee_access(Store& writer, bool enabled, const std::string& today, const std::function<void()>& also);
+
 private:
     int session_days_;
+    std::atomic<int> employee_access_{-1};  // -1: not read yet; then 0 or 1
 };
 
 // 32 random bytes as 64 hex characters: session, invitation and reset tokens.

@@ -15,6 +15,7 @@ void RouteTable::register_handler(const std::string& method, const std::string& 
                                   httplib::Server::Handler handler) {
     if (method == "GET") http_.Get(pattern, std::move(handler));
     else if (method == "POST") http_.Post(pattern, std::move(handler));
+    else if (method == "PUT") http_.Put(pattern, std::move(handler));
     else if (method == "DELETE") http_.Delete(pattern, std::move(handler));
     else throw std::logic_error("no route registration for " + method);
 }

@@ -61,6 +61,10 @@ void SessionRoutes::sign_in(const httplib::Request& request, httplib::Response& 
         return send_error(response, 401, "invalid_credentials", "The e-mail or password is not right.");
     }
     throttle_.record_success(address, request.remote_addr);
+    // Told only after the password matched, so the answer reveals nothing about an address to a guesser.
+    if (account->role == Role::Employee &&
+        !server_.databases.read([&](Store& store) { return server_.accounts.employee_access(store); }))
+        return send_employee_access_off(response);
     const std::string token =
         server_.databases.write([&](Store& store) { return server_.accounts.open_session(store, *account, now / 1000); });
     send_sign_in(response, token, *account);
@@ -77,6 +81,11 @@ void send_sign_in(httplib::Response& response, const std::string& token, const A
                                       {"by", account.reset->by_name.empty() ? Json() : Json(account.reset->by_name)},
                                       {"by_id", account.reset->by_id}};
     send_json(response, 200, body);
+}
+
+void send_employee_access_off(httplib::Response& response) {
+    send_error(response, 401, "employee_access_off",
+               "Employee access is switched off for your organisation; ask HR to switch it on.");
 }
 
 void add_session_routes(RouteTable& routes, ServerContext& server) {

@@ -15,5 +15,7 @@ struct ServerContext;
 void add_session_routes(RouteTable& routes, ServerContext& server);
 // The answer to a successful sign-in: the token and who it is, and a recent password reset by HR if any.
 void send_sign_in(httplib::Response& response, const std::string& token, const Account& account);
+// 401 `employee_access_off`: an employee signing in, or accepting a link, while HR has employee access off.
+void send_employee_access_off(httplib::Response& response);
 
 } // namespace tandem::server

@@ -34,20 +34,21 @@ struct DemoPerson {
     bool can_sign_in;
 };
 
-// Two teams under one director, plus HR and an executive mentor.
+// Two teams under one director, plus HR and an executive mentor. Maya's and Noah's reports sign in as
+// employees (employee access is on in the demo).
 const DemoPerson kPeople[] = {
     {"director", "Dana Whitfield", "director@demo.example", nullptr, "manager", false},
     {"hr", "Hana Reyes", "hr@demo.example", nullptr, "hr_admin", true},
     {"mentor", "Elena Petrova", "mentor@demo.example", nullptr, "mentor", true},
     {"manager1", "Maya Chen", "manager1@demo.example", "director", "manager", true},
     {"manager2", "Noah Okafor", "manager2@demo.example", "director", "manager", true},
-    {"m1r1", "Aiko Tanaka", "aiko.tanaka@demo.example", "manager1", "employee", false},
-    {"m1r2", "Bruno Álvarez", "bruno.alvarez@demo.example", "manager1", "employee", false},
-    {"m1r3", "Chloé Martin", "chloe.martin@demo.example", "manager1", "employee", false},
-    {"m1r4", "Dev Patel", "dev.patel@demo.example", "manager1", "employee", false},
-    {"m2r1", "Emeka Obi", "emeka.obi@demo.example", "manager2", "employee", false},
-    {"m2r2", "Freya Lund", "freya.lund@demo.example", "manager2", "employee", false},
-    {"m2r3", "Gustavo Silva", "gustavo.silva@demo.example", "manager2", "employee", false},
+    {"m1r1", "Aiko Tanaka", "aiko.tanaka@demo.example", "manager1", "employee", true},
+    {"m1r2", "Bruno Álvarez", "bruno.alvarez@demo.example", "manager1", "employee", true},
+    {"m1r3", "Chloé Martin", "chloe.martin@demo.example", "manager1", "employee", true},
+    {"m1r4", "Dev Patel", "dev.patel@demo.example", "manager1", "employee", true},
+    {"m2r1", "Emeka Obi", "emeka.obi@demo.example", "manager2", "employee", true},
+    {"m2r2", "Freya Lund", "freya.lund@demo.example", "manager2", "employee", true},
+    {"m2r3", "Gustavo Silva", "gustavo.silva@demo.example", "manager2", "employee", true},
     // Operations: a second division with a year of history (demo_analytics.cpp), so the analytics compare
     // teams that keep their 1:1s with teams that do not.
     {"director2", "Omar Haddad", "omar.haddad@demo.example", nullptr, "manager", false},
@@ -193,9 +194,13 @@ std::string create_demo_database(const std::string& path, KeyCost notes_key_cost
     add_demo_surveys(store, ids, clock, now);
     add_demo_partnership(store, ids, clock, now);
     add_demo_analytics(store, ids, now);
+    // The demo password is public, so one hash (argon2id at the app's cost) serves every demo account.
+    const std::string demo_hash = hash_password(kDemoPassword);
     store.transaction([&] {
         for (const auto& person : kPeople)
-            if (person.can_sign_in) add_account(store, ids[person.key], kDemoPassword);
+            if (person.can_sign_in) add_account_with_hash(store, ids[person.key], demo_hash);
+        // The demo shows employees on their phones, so their access is on (a new organisation starts off).
+        write_employee_access(store, true, iso_from_millis(now));
         store.set_setting(kDemoMarker, "1");
     });
     return "";

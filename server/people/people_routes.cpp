@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "store/audit_log.h"
+#include "people/access_routes.h"
 #include "people/csv_reader.h"
 #include "people/people_routes.h"
 #include "people/person_data.h"
@@ -111,6 +112,7 @@ public:
                               if (!link->refusal.empty()) return send_refusal(response, link->refusal);
                               send_json(response, 200,
                                         Json{{reset ? "reset_token" : "invite_token", link->token},
+                                             {reset ? "reset_path" : "invite_path", invite_path(link->token)},
                                              {"expires_on", link->expires_on}});
                           });
 
@@ -225,8 +227,20 @@ void PeopleRoutes::accept_invite(const httplib::Request& request, httplib::Respo
     auto invalid = [&] {
         send_error(response, 400, "invalid_invite", "This invitation is unknown, used or expired: ask HR for a new one.");
     };
-    auto link = server_.databases.read([&](Store& store) { return server_.accounts.pending_link(store, digest, today); });
+    // An employee's link waits while employee access is off: refused before it is used, so it still works
+    // once HR switches access on.
+    auto employee_shut_out = [&](Store& store, const std::string& person_id) {
+        auto person = store.load(person_id);
+        return person && person->state.text("role") == "employee" && !server_.accounts.employee_access(store);
+    };
+    bool shut_out = false;
+    auto link = server_.databases.read([&](Store& store) {
+        auto found = server_.accounts.pending_link(store, digest, today);
+        shut_out = found && employee_shut_out(store, found->person_id);
+        return found;
+    });
     if (!link) return invalid();
+    if (shut_out) return send_employee_access_off(response);
     const std::string& chosen = password->get_ref<const std::string&>();
     if (weak_password(chosen))
         return send_error(response, 400, "weak_password",
@@ -249,11 +263,16 @@ void PeopleRoutes::accept_invite(const httplib::Request& request, httplib::Respo
             auto current = server_.accounts.pending_link(store, digest, today);
             if (!current || current->person_id != link->person_id) return;
             if (!current->reset && has_account(store, current->person_id)) return;
+            if (employee_shut_out(store, current->person_id)) {
+                shut_out = true;
+                return;
+            }
             server_.accounts.set_password(store, *current, *hash, now);
             account = account_of(store, current->person_id);
             if (account) session_token = server_.accounts.open_session(store, *account, now);
         });
     });
+    if (shut_out) return send_employee_access_off(response);
     if (!account) return invalid();
     send_sign_in(response, session_token, *account);
 }
@@ -313,6 +332,7 @@ std::optional<Invite> link_by_email(ServerContext& server, const std::string& em
 
 void add_people_routes(RouteTable& routes, ServerContext& server) {
     routes.keep(std::make_shared<PeopleRoutes>(server)).add_to(routes);
+    add_access_routes(routes, server);
 }
 
 } // namespace tandem::server

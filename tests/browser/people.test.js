@@ -68,3 +68,90 @@ test("HR imports a file, invites the new manager, and the manager signs in with 
   await find(page, "report:Pia Quist, Jr.");
   await page.screenshot({path: `${artifacts}/12-invited-manager-team.png`});
 });
+
+// On a phone, by touch: HR switches employee access off (after the confirmation) and on again, and invites a
+// manager's team, seeing the count first, then the list and the CSV of links.
+test("HR switches employee access and invites a manager's team on a phone", async () => {
+  const context = await browser.newContext({viewport: {width: 390, height: 844}, hasTouch: true, isMobile: true,
+                                            acceptDownloads: true});
+  const phone = await context.newPage();
+  await openApp(phone, server.url);
+  // A widget below the fold is scrolled to first, as a thumb would.
+  const tap = async (match, options) => {
+    let widget = await find(phone, match, options);
+    for (let step = 0; step < 20 && (widget.y < 40 || widget.y + widget.h > 844 - 60); step++) {
+      await phone.mouse.move(195, 420);
+      await phone.mouse.wheel(0, widget.y < 40 ? -200 : 200);
+      await phone.waitForTimeout(150);
+      const before = widget.y;
+      widget = await find(phone, match, options);
+      if (widget.y === before) break;
+    }
+    await phone.touchscreen.tap(widget.x + Math.min(widget.w / 2, 40), widget.y + widget.h / 2);
+    await phone.waitForTimeout(250);
+    return widget;
+  };
+  const signInAs = async (email, password = "tandem-demo") => (await fetch(server.url + "/api/v1/session", {
+    method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify({email, password}),
+  }));
+  await typeInto(phone, "##email", "hr@demo.example");
+  await typeInto(phone, "##password", "tandem-demo");
+  await tap("Sign in##sign-in");
+  await find(phone, "People", {timeout: 15000});
+
+  await tap("Access");
+  await find(phone, "Employee access");
+  const state = await find(phone, "employee-access-state", {timeout: 15000});
+  assert.equal(state.text, "on", "the demo starts with employee access on");
+  const aikoBefore = await signInAs("aiko.tanaka@demo.example");
+  assert.equal(aikoBefore.status, 200);
+  const aiko = await aikoBefore.json();
+
+  await tap("Employees can sign in##employee-access");
+  await find(phone, /^Employees will be signed out and cannot sign in until you switch it back on/);
+  await phone.screenshot({path: `${artifacts}/13-access-confirm-off.png`});
+  await tap("Switch off");
+  await eventually(async () => (await snapshot(phone)).find(w => w.id === "employee-access-state")?.text === "off");
+  await find(phone, /^Off since \d{4}-\d\d-\d\d: employees cannot sign in/);
+  const refused = await signInAs("aiko.tanaka@demo.example");
+  assert.equal(refused.status, 401);
+  assert.equal((await refused.json()).error.code, "employee_access_off");
+  const oldSession = await fetch(server.url + "/api/v1/sync/pull?since=0&limit=1",
+                                 {headers: {Authorization: "Bearer " + aiko.token}});
+  assert.equal(oldSession.status, 401, "Aiko's session ended with the switch");
+  assert.equal((await signInAs("manager1@demo.example")).status, 200, "a manager is not affected");
+
+  await tap("Employees can sign in##employee-access");
+  await eventually(async () => (await snapshot(phone)).find(w => w.id === "employee-access-state")?.text === "on");
+  assert.equal((await signInAs("aiko.tanaka@demo.example")).status, 200);
+  await phone.screenshot({path: `${artifacts}/14-access-on.png`});
+
+  // Priya Nair's five reports have no sign-in in the demo.
+  await tap("Invite a manager's team…");
+  await tap("Choose a person##invite-manager");
+  await typeInto(phone, "##person-filter", "Priya");
+  await tap(/^Priya Nair/);
+  assert.equal((await find(phone, "bulk-count")).text, "5");
+  await tap("Invite 5 people");
+  const download = phone.waitForEvent("download", {timeout: 15000});
+  await tap("Download CSV (5 links)", {timeout: 15000});
+  await find(phone, "Hugo Laurent · hugo.laurent@demo.example");
+  await phone.screenshot({path: `${artifacts}/15-team-invited.png`});
+  const csv = await (await (await download).createReadStream()).toArray().then(parts => Buffer.concat(parts).toString());
+  const rows = csv.trim().split("\r\n");
+  assert.equal(rows[0], "name,email,invite_link,expires_on");
+  assert.equal(rows.length, 6, csv);
+  const link = rows.find(row => row.startsWith("Hugo Laurent,")).split(",")[2];
+  assert.ok(link.startsWith(server.url + "/invite#"), link);
+
+  // The link opens the invitation page, where Hugo chooses his password and can then sign in.
+  const invitePage = await context.newPage();
+  await invitePage.goto(link);
+  await invitePage.fill("#password", "hugo's own password");
+  await invitePage.fill("#again", "hugo's own password");
+  await invitePage.tap("#send");
+  await invitePage.waitForSelector("#done:not([hidden])", {timeout: 15000});
+  await invitePage.screenshot({path: `${artifacts}/16-invite-page-done.png`});
+  assert.equal((await signInAs("hugo.laurent@demo.example", "hugo's own password")).status, 200);
+  await context.close();
+});

@@ -337,6 +337,67 @@ TEST_F(PeopleConsoleTest, AnInvitationShowsItsTokenForThePersonItWasMadeFor) {
     EXPECT_EQ(console.invite_token, "tok-maya-456");
 }
 
+TEST_F(PeopleConsoleTest, EmployeeAccessIsReadAndSwitchedAndARefusalLeavesItAsItWas) {
+    console.load_access(platform, kToken);
+    const auto read = platform.answer(200, R"({"enabled":false,"changed_on":null})");
+    EXPECT_EQ(read.method, "GET");
+    EXPECT_EQ(read.path, "/api/v1/settings/employee-access");
+    EXPECT_TRUE(console.access_known);
+    EXPECT_FALSE(console.access_enabled);
+    EXPECT_EQ(console.access_changed_on, "");
+
+    console.set_access(platform, kToken, true);
+    const auto on = platform.answer(200, R"({"enabled":true,"changed_on":"2026-11-30"})");
+    EXPECT_EQ(on.method, "PUT");
+    EXPECT_EQ(Json::parse(on.body), (Json{{"enabled", true}}));
+    EXPECT_TRUE(console.access_enabled);
+    EXPECT_EQ(console.access_changed_on, "2026-11-30");
+    EXPECT_NE(console.message.find("employees can sign in"), std::string::npos) << console.message;
+
+    console.set_access(platform, kToken, false);
+    platform.answer(403, error_body("forbidden", "Only HR admins may do this."));
+    EXPECT_TRUE(console.access_enabled) << "a refused switch changes nothing on screen";
+    EXPECT_EQ(console.message, "Only HR admins may do this.");
+    EXPECT_TRUE(console.message_is_error);
+}
+
+TEST_F(PeopleConsoleTest, ABulkInvitationIsCountedFromTheDirectoryThenListedAndSavedAsCsv) {
+    // Dana's tree: Maya, Noah, Rui (Ola has left, Ivo was erased); Dana herself is not in it.
+    client::PeopleConsole::BulkScope tree{"", kDana, "Dana Reyes's team"};
+    std::vector<std::string> names;
+    for (const client::PersonRow* row : console.people_in(tree)) names.push_back(row->name);
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"Maya Chen", "Noah Berg", "Rui Alves"}));
+    EXPECT_EQ(console.people_in(client::PeopleConsole::BulkScope{"Sales", "", "Sales"}).size(), 2u);
+    EXPECT_EQ(console.people_in(client::PeopleConsole::BulkScope{"Engineering", "", "Engineering"}).size(), 1u)
+        << "Ola has left";
+
+    console.invite_many(platform, kToken, client::PeopleConsole::BulkScope{"Sales", "", "the Sales department"});
+    EXPECT_TRUE(console.busy);
+    const auto request = platform.answer(
+        200, Json{{"invites", {{{"person_id", kRui}, {"name", "=Rui, Alves"}, {"email", "rui@example.org"},
+                                 {"invite_token", "tok"}, {"invite_path", "/invite#tok"}, {"expires_on", "2026-12-14"}}}},
+                  {"skipped", {{{"person_id", kMaya}, {"name", "Maya Chen"}, {"reason", "already_active"}}}}}
+                 .dump());
+    EXPECT_EQ(request.method, "POST");
+    EXPECT_EQ(request.path, "/api/v1/people/invites");
+    EXPECT_EQ(Json::parse(request.body), (Json{{"department", "Sales"}}));
+    EXPECT_TRUE(console.bulk_sent);
+    EXPECT_EQ(console.bulk_invites.size(), 1u);
+    EXPECT_EQ(console.bulk_skipped.size(), 1u);
+    EXPECT_NE(console.message.find("1 invitations made for the Sales department, 1 skipped"), std::string::npos)
+        << console.message;
+    EXPECT_EQ(console.bulk_csv("https://tandem.example.org"),
+              "name,email,invite_link,expires_on\r\n"
+              "\"'=Rui, Alves\",rui@example.org,https://tandem.example.org/invite#tok,2026-12-14\r\n");
+
+    console.invite_many(platform, kToken, tree);
+    EXPECT_EQ(Json::parse(platform.answer(400, error_body("invalid_request", "Too many.")).body),
+              (Json{{"manager_id", kDana}}));
+    EXPECT_FALSE(console.bulk_sent) << "a refused round lists nothing";
+    EXPECT_EQ(console.message, "Too many.");
+}
+
 TEST_F(PeopleConsoleTest, ARoleChangeSendsTheRoleAndSaysTheOutcome) {
     console.selected_id = kRui;
     console.change_role(platform, kToken, "mentor");

@@ -10,6 +10,7 @@ class Registry;
 
 inline constexpr const char* kPeopleScreen = "people";
 inline constexpr const char* kPersonScreen = "people/person";
+inline constexpr const char* kAccessScreen = "people/access";
 
 void register_people(Registry& registry);
 PeopleConsole& people_console();
@@ -18,6 +19,9 @@ void draw_people_screen(Context& ctx);
 void draw_person_screen(Context& ctx);
 void draw_import_screen(Context& ctx);
 void draw_audit_screen(Context& ctx);
+// Employee access and bulk invitations (access_screen.cpp); load_access reads the switch when it opens.
+void draw_access_screen(Context& ctx);
+void load_access(Context& ctx);
 // Opens one person's page.
 void open_person(Context& ctx, const std::string& person_id);
 } // namespace tandem::client

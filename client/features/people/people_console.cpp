@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "tandem/base/csv.h"
 #include "tandem/sync/entity.h"
 
 namespace tandem::client {
@@ -201,10 +202,83 @@ void PeopleConsole::erase(Platform& platform, const std::string& token, std::fun
          });
 }
 
+void PeopleConsole::load_access(Platform& platform, const std::string& token) {
+    call(platform, token, HttpRequest{"GET", "/api/v1/settings/employee-access", "", "", "application/json"},
+         [this](int status, const Json& body, const std::string&) {
+             if (status != 200 || !body.is_object()) return fail(status, body, "Employee access could not be read");
+             access_known = true;
+             access_enabled = body.value("enabled", false);
+             access_changed_on = body.value("changed_on", Json()).is_string() ? body["changed_on"].get<std::string>() : "";
+         });
+}
+
+void PeopleConsole::set_access(Platform& platform, const std::string& token, bool enabled) {
+    call(platform, token,
+         HttpRequest{"PUT", "/api/v1/settings/employee-access", Json{{"enabled", enabled}}.dump(), "",
+                     "application/json"},
+         [this](int status, const Json& body, const std::string&) {
+             if (status != 200 || !body.is_object()) return fail(status, body, "Employee access was not changed");
+             access_known = true;
+             access_enabled = body.value("enabled", false);
+             access_changed_on = body.value("changed_on", Json()).is_string() ? body["changed_on"].get<std::string>() : "";
+             message_is_error = false;
+             message = access_enabled ? "Employee access is on: employees can sign in."
+                                      : "Employee access is off: employees are signed out and cannot sign in.";
+         });
+}
+
+std::vector<const PersonRow*> PeopleConsole::people_in(const BulkScope& scope) const {
+    std::vector<const PersonRow*> found;
+    if (!scope.department.empty()) {
+        for (const auto& row : people_)
+            if (row.department == scope.department && row.exit_date.empty()) found.push_back(&row);
+        return found;
+    }
+    // Below the manager, level by level; `seen` guards against a reporting cycle in a half-synced directory.
+    std::set<std::string> seen{scope.manager_id};
+    std::vector<std::string> level{scope.manager_id};
+    while (!level.empty()) {
+        std::vector<std::string> next;
+        for (const auto& row : people_)
+            if (std::find(level.begin(), level.end(), row.manager_id) != level.end() && seen.insert(row.id).second) {
+                next.push_back(row.id);
+                if (row.exit_date.empty()) found.push_back(&row);
+            }
+        level = std::move(next);
+    }
+    return found;
+}
+
+void PeopleConsole::invite_many(Platform& platform, const std::string& token, const BulkScope& scope) {
+    bulk_scope = scope;
+    bulk_sent = false;
+    const Json body = scope.department.empty() ? Json{{"manager_id", scope.manager_id}}
+                                               : Json{{"department", scope.department}};
+    call(platform, token, HttpRequest{"POST", "/api/v1/people/invites", body.dump(), "", "application/json"},
+         [this](int status, const Json& answer, const std::string&) {
+             if (status != 200 || !answer.is_object()) return fail(status, answer, "No invitations were made");
+             bulk_invites = answer.value("invites", Json::array());
+             bulk_skipped = answer.value("skipped", Json::array());
+             bulk_sent = true;
+             message_is_error = false;
+             message = std::to_string(bulk_invites.size()) + " invitations made for " + bulk_scope.label + ", " +
+                       std::to_string(bulk_skipped.size()) + " skipped. Download the CSV and send each person their link.";
+         });
+}
+
+std::string PeopleConsole::bulk_csv(const std::string& origin) const {
+    std::string csv = "name,email,invite_link,expires_on\r\n";
+    for (const auto& invite : bulk_invites)
+        csv += csv_text(invite.value("name", "")) + "," + csv_text(invite.value("email", "")) + "," +
+               csv_text(origin + invite.value("invite_path", "")) + "," + csv_text(invite.value("expires_on", "")) +
+               "\r\n";
+    return csv;
+}
+
 const std::vector<std::string>& PeopleConsole::audit_actions() {
     static const std::vector<std::string> actions{"All actions",   "people.import", "people.invite",
                                                   "people.reset",  "people.role",   "people.export",
-                                                  "people.erase"};
+                                                  "people.erase",  "settings.employee_access"};
     return actions;
 }
 

@@ -65,6 +65,27 @@ public:
     std::string invite_token, invite_expires, invite_person;
     std::string chosen_role;  // the role picked on the person page, not yet saved
 
+    // Employee access (docs/api.md, Employee access): HR's switch as the server last told it.
+    void load_access(Platform& platform, const std::string& token);
+    void set_access(Platform& platform, const std::string& token, bool enabled);
+    bool access_known = false, access_enabled = false;
+    std::string access_changed_on;
+
+    // Invitations for a department or a manager's tree (docs/api.md, Bulk invitations). The count comes from
+    // the directory before anything is sent; the server's answer is listed and offered as a CSV of links.
+    struct BulkScope {
+        std::string department, manager_id;
+        std::string label;  // "the Design department", "Maya Chen's team"
+    };
+    // Live people in the scope (a tree without its manager); those with an account are skipped by the server.
+    std::vector<const PersonRow*> people_in(const BulkScope& scope) const;
+    void invite_many(Platform& platform, const std::string& token, const BulkScope& scope);
+    // The CSV of the last bulk answer: name, email, invite_link (`origin` + the server's path), expires_on.
+    std::string bulk_csv(const std::string& origin) const;
+    BulkScope bulk_scope;     // what is being chosen or was last sent
+    bool bulk_sent = false;   // the lists below are the answer for bulk_scope
+    Json bulk_invites = Json::array(), bulk_skipped = Json::array();
+
     // Audit log, newest pages appended as they load.
     void load_audit(Platform& platform, const std::string& token, bool more);
     std::vector<Json> audit;

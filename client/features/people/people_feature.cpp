@@ -17,13 +17,18 @@ void rebuild(const ViewSource& source) {
 }
 
 void load_first_audit_page(Context& ctx) { console.load_audit(ctx.platform(), ctx.user().token, false); }
+// The directory names employee access's state at the top, so HR sees it without looking for it.
+void read_access(Context& ctx) {
+    if (!console.busy) console.load_access(ctx.platform(), ctx.user().token);
+}
 }  // namespace
 
 void register_people(Registry& registry) {
     const std::vector<Role> hr{Role::HrAdmin};
-    registry.add_screen({kPeopleScreen, draw_people_screen, hr, {{Role::HrAdmin, "People"}}});
+    registry.add_screen({kPeopleScreen, draw_people_screen, hr, {{Role::HrAdmin, "People"}}, "", read_access});
     registry.add_screen({kPersonScreen, draw_person_screen, hr, {}, kPeopleScreen});
     registry.add_screen({kImportScreen, draw_import_screen, hr, {{Role::HrAdmin, "Import"}}});
+    registry.add_screen({kAccessScreen, draw_access_screen, hr, {{Role::HrAdmin, "Access"}}, "", load_access});
     registry.add_screen({kAuditScreen, draw_audit_screen, hr, {{Role::HrAdmin, "Audit log"}}, "", load_first_audit_page});
     registry.set_home(Role::HrAdmin, kPeopleScreen);
     registry.add_views(rebuild);

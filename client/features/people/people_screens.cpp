@@ -50,6 +50,15 @@ void draw_people_screen(Context& ctx) {
     ui::heading("People");
     ui::muted(std::to_string(console.shown().size()) + " of " + std::to_string(console.people().size()) +
               " people" + (console.people().empty() ? " (they appear after the first sync)" : ""));
+    // The switch's state is what HR most needs to see first; it is known once the Access screen has read it.
+    if (console.access_known) {
+        ui::text_colored(console.access_enabled ? ui::theme::kAccent : ui::theme::kWarning,
+                         std::string("Employee access: ") + (console.access_enabled ? "on" : "off") +
+                             (console.access_changed_on.empty() ? "" : " since " + console.access_changed_on));
+        ImGui::SameLine();
+    }
+    if (ui::link(console.access_known ? "Change##access" : "Employee access and invitations##access"))
+        ctx.open_screen(kAccessScreen);
     draw_filters(console);
     ImGui::Spacing();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
@@ -127,6 +136,10 @@ void draw_person_screen(Context& ctx) {
     if (console.invite_person == person->id && !console.invite_token.empty()) {
         ImGui::SameLine();
         if (ui::button("Copy invite")) ImGui::SetClipboardText(console.invite_token.c_str());
+        if (ImGui::GetContentRegionAvail().x > 360) ImGui::SameLine();
+        // The same token as a link to the page where they choose their password (docs/api.md, Bulk invitations).
+        if (ui::button("Copy link"))
+            ImGui::SetClipboardText((ctx.platform().origin() + "/invite#" + console.invite_token).c_str());
         ImGui::PushItemWidth(-1);
         ui::input_text("##invite-token", console.invite_token, nullptr, ImGuiInputTextFlags_ReadOnly);
         ImGui::PopItemWidth();

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "live_server.h"
+#include "people/employee_access_on.h"
 #include "tandem/base/ids.h"
 
 namespace tandem::testing {
@@ -14,6 +15,10 @@ const std::string kHeader = "employee_id,name,email,manager_employee_id,departme
 
 class People : public LiveServer {
 protected:
+    void make_database() override {
+        LiveServer::make_database();
+        switch_employee_access_on(database);
+    }
     // The two teams, and what Maya's devices and the wall hold about Aiko: a 1:1 with an action item and
     // Maya's sealed private note, and Noah's recognition of her. A move or an erasure must carry all of it.
     void declare(TestOrg& org) override {

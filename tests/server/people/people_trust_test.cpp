@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "live_server.h"
+#include "people/employee_access_on.h"
 #include "tandem/base/dates.h"
 #include "tandem/base/ids.h"
 
@@ -18,6 +19,10 @@ const std::string kHeader = "employee_id,name,email,manager_employee_id,departme
 
 class PeopleTrust : public LiveServer {
 protected:
+    void make_database() override {
+        LiveServer::make_database();
+        switch_employee_access_on(database);
+    }
     // Hana is the only HR admin; Elena (a mentor), Maya and Noah have accounts, their reports do not.
     void declare(TestOrg& org) override { add_two_teams(org); }
 
