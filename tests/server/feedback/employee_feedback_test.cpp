@@ -3,6 +3,7 @@
 // giving feedback. Maya's pull then holds the request as a to-do, and Aiko's pull holds Maya's answer and
 // what Maya shared, but not what Maya kept private or shared with a team-mate.
 #include "live_server.h"
+#include "people/employee_access_on.h"
 #include "tandem/base/ids.h"
 
 namespace tandem::testing {
@@ -10,6 +11,10 @@ namespace {
 
 class EmployeeFeedback : public LiveServer {
 protected:
+    void make_database() override {
+        LiveServer::make_database();
+        switch_employee_access_on(database);  // employees sign in here
+    }
     Session aiko, maya, noah;
     std::string aiko_id, bruno_id, maya_id, noah_id, emeka_id;
     int serial = 0;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "live_server.h"
+#include "people/employee_access_on.h"
 #include "tandem/base/ids.h"
 
 namespace tandem::testing {
@@ -12,6 +13,10 @@ namespace {
 
 class EmployeeRules : public LiveServer {
 protected:
+    void make_database() override {
+        LiveServer::make_database();
+        switch_employee_access_on(database);  // employees sign in here
+    }
     std::string planned, held, colleagues, item, note;
     void declare(TestOrg& org) override {
         add_two_teams(org);
