@@ -21,6 +21,8 @@ self.addEventListener("fetch", event => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== location.origin || url.pathname.startsWith("/api/") ||
       url.pathname === "/healthz") return;
+  // Pages the server makes on its own (a survey link, an invitation) are not the app: never cached as it.
+  if (url.pathname.startsWith("/answer") || url.pathname.startsWith("/invite")) return;
   // The page itself: network first so an online user gets the newest build, cache when offline.
   const isPage = event.request.mode === "navigate" || url.pathname === "/" || url.pathname.endsWith("/index.html");
   if (isPage) {
