@@ -66,7 +66,7 @@ void draw_list(Context& ctx) {
                                 (shown_token.state == SurveyToken::State::Refused && !shown_token.token.empty());
         if (can_answer && ui::primary_button(("Answer##answer-" + survey.title).c_str(), ImVec2(0, kTarget))) {
             const std::string id = survey.survey_id;
-            ctx.open_screen(kAnswerSurveysScreen, [id](Context&) {
+            ctx.open_screen(kAnswerQuestionsScreen, [id](Context&) {
                 if (form.survey_id != id) form = AnswerForm{id, {}, {}};
             });
         }
@@ -78,11 +78,6 @@ void draw_list(Context& ctx) {
 
 void draw_questions(Context& ctx, const SurveyView& survey) {
     ImGui::PushTextWrapPos(0);
-    if (ui::link("‹ All surveys##answer-back")) {
-        form.survey_id.clear();
-        ImGui::PopTextWrapPos();
-        return;
-    }
     ui::heading(survey.title);
     ui::muted(survey::anonymity_sentence(survey::Rules{survey.min_group_size, survey.min_comment_group_size}));
     ui::muted("Every question may be skipped.");
@@ -105,7 +100,8 @@ void draw_questions(Context& ctx, const SurveyView& survey) {
         for (const auto& [id, value] : form.answers)
             if (!value.is_null()) answers.push_back({{"question_id", id}, {"value", value}});
         survey_tokens().submit(ctx, survey.survey_id, answers);
-        form = AnswerForm{};  // the list shows what happens to them from here
+        form = AnswerForm{};
+        ctx.go_back();  // the list shows what happens to them from here
     }
     ui::muted("Your answers are kept on this device until the server has them, even offline.");
     ImGui::PopTextWrapPos();
@@ -113,13 +109,16 @@ void draw_questions(Context& ctx, const SurveyView& survey) {
 
 }  // namespace
 
-void draw_answer_surveys_screen(Context& ctx) {
+void draw_answer_surveys_screen(Context& ctx) { draw_list(ctx); }
+
+void draw_answer_questions_screen(Context& ctx) {
     const SurveyView* survey = form.survey_id.empty() ? nullptr : surveys_on_device().find(form.survey_id);
     const SurveyToken* token = survey ? survey_tokens().find(survey->survey_id) : nullptr;
     const bool answering = token && (token->state == SurveyToken::State::Ready ||
                                      (token->state == SurveyToken::State::Refused && !token->token.empty()));
-    if (survey && answering && survey->phase(ctx.today()) == "open") draw_questions(ctx, *survey);
-    else draw_list(ctx);
+    if (survey && answering && survey->phase(ctx.today()) == "open") return draw_questions(ctx, *survey);
+    ui::muted("This survey is not waiting for your answers any more.");
+    if (ui::link("Back to your surveys##answer-back")) ctx.go_back();
 }
 
 // For people who lead a team too: a line above their own survey list while something waits for their answer.

@@ -190,6 +190,8 @@ void SurveyTokens::send(Context& ctx, const std::string& survey_id) {
                 // A resend after a lost answer finds its token spent: the answers were counted the first time.
                 sent.state = State::Answered;
                 sent.answers = Json();
+                sent.token.clear();
+                sent.token_input.clear();
                 sent.message.clear();
             } else if (response.status == 0 || response.status == 429 || response.status >= 500) {
                 sent.next_try_ms = ctx.platform().now_millis() + kRetryMillis;

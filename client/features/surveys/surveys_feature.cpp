@@ -49,6 +49,7 @@ void register_surveys(Registry& registry) {
     registry.add_screen({kSurveyResultsScreen, draw_survey_results_screen, {}, {}, kSurveysScreen});
     // Employees answer here; anyone else whose team is asked reaches it from the line on their survey list.
     registry.add_screen({kAnswerSurveysScreen, draw_answer_surveys_screen, {}, {{Role::Employee, "Surveys"}}});
+    registry.add_screen({kAnswerQuestionsScreen, draw_answer_questions_screen, {}, {}, kAnswerSurveysScreen});
     registry.add_screen({kSessionsScreen, draw_sessions_screen, {Role::HrAdmin}, {{Role::HrAdmin, "Training"}}});
     registry.add_home_item({"surveys/open-actions", draw_open_actions_line});
     registry.add_agenda_item({"surveys/actions", AgendaItem::Where::AboveTalkingPoints, draw_actions_on_agenda});
