@@ -42,7 +42,7 @@ void draw_list(Context& ctx) {
     const bool online = ctx.platform().online();
     int shown = 0;
     for (const auto& survey : surveys_on_device().surveys) {
-        if (survey.phase(today) != "open") continue;
+        if (survey.phase(today) != "open" || !survey.training_session_id.empty()) continue;
         const SurveyToken* token = survey_tokens().find(survey.survey_id);
         if (token && token->state == SurveyToken::State::NotInvited) continue;
         ++shown;

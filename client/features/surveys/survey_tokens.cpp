@@ -84,7 +84,8 @@ void SurveyTokens::tick(Context& ctx) {
     const std::string today = ctx.today();
     const uint64_t now = ctx.platform().now_millis();
     for (const auto& survey : surveys_on_device().surveys) {
-        if (survey.phase(today) != "open") continue;
+        // A training session's survey is answered at the session's kiosk, by the people who were there.
+        if (survey.phase(today) != "open" || !survey.training_session_id.empty()) continue;
         if (!by_survey.count(survey.survey_id)) load(ctx, survey.survey_id);
         SurveyToken& token = by_survey[survey.survey_id];
         if (token.in_flight || now < token.next_try_ms) continue;
