@@ -122,8 +122,8 @@ void TokenRoutes::issue(const httplib::Request& request, httplib::Response& resp
                 outcome = Outcome::Again;
                 return;
             }
+            // Every invited team's key at once (the caller's is among them), so the published list is whole.
             ensure_group_keys(store, survey_id, invited_groups(survey->audience, *org));
-            ensure_group_keys(store, survey_id, {group});
             key = load_group_key(store, survey_id, group);
             evaluation = voprf::blind_evaluate(key->key, *blinded);
             record_issuance(store, survey_id, actor.person_id, today());
