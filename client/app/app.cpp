@@ -95,6 +95,7 @@ void App::update() {
             if (!entry.problem_code.empty()) refused_.push_back(entry);
         views_stale_ = false;
     }
+    features_.run_background(*this);
     persist_if_needed();
 }
 

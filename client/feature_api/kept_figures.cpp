@@ -51,4 +51,16 @@ void KeptFigures::refresh(Platform& platform, const std::string& token, const st
     });
 }
 
+void KeptFigures::keep(const std::string& key, const Json& body, const std::string& today) {
+    get(key);
+    Entry& entry = entries_[key];
+    entry.body = body;
+    entry.fetched_on = today;
+    entry.error.clear();
+    if (store_) {
+        store_->set_setting(key, Json{{"body", body}, {"fetched_on", today}}.dump());
+        if (kept_) kept_();
+    }
+}
+
 } // namespace tandem::client

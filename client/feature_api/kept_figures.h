@@ -25,6 +25,8 @@ public:
     // Asks the server for `path` (online); the answer replaces the kept copy.
     void refresh(Platform& platform, const std::string& token, const std::string& key, const std::string& path,
                  const std::string& today);
+    // Keeps what the device itself made of the server's answers (a survey token) under `key`, the same way.
+    void keep(const std::string& key, const Json& body, const std::string& today);
     // `kept` runs after a copy is written to the store, so the host can make the file durable.
     void attach(Store* store, std::function<void()> kept = {}) {
         store_ = store;

@@ -53,6 +53,7 @@ void Registry::set_device_takeover(DeviceTakeover takeover) {
 }
 
 void Registry::add_views(void (*rebuild)(const ViewSource&)) { view_builders_.push_back(rebuild); }
+void Registry::add_background(void (*work)(Context&)) { background_.push_back(work); }
 
 const ScreenSpec* Registry::screen(const ScreenId& id) const {
     for (const auto& screen : screens_)
@@ -64,6 +65,10 @@ std::optional<ScreenId> Registry::home_for(Role role) const {
     for (const auto& [who, id] : homes_)
         if (who == role) return id;
     return std::nullopt;
+}
+
+void Registry::run_background(Context& ctx) const {
+    for (auto work : background_) work(ctx);
 }
 
 void Registry::rebuild_views(const ViewSource& source) const {

@@ -91,6 +91,9 @@ public:
     // A feature's read models: `rebuild` runs whenever data changed. Keep them in a PerUser (per_user.h), so
     // sign-out forgets them with everything else the feature keeps.
     void add_views(void (*rebuild)(const ViewSource&));
+    // Work a feature does on its own each frame while someone is signed in, whatever screen is open (a
+    // survey's token fetched the moment the device learns of the survey), after the views are rebuilt.
+    void add_background(void (*work)(Context&));
     // The screen a role lands on after signing in.
     void set_home(Role role, ScreenId screen);
     // At most one: two modes could not both own the device.
@@ -102,6 +105,7 @@ public:
     const std::vector<AgendaItem>& agenda_items() const { return agenda_items_; }
     std::optional<ScreenId> home_for(Role role) const;
     void rebuild_views(const ViewSource& source) const;
+    void run_background(Context& ctx) const;
     const std::optional<DeviceTakeover>& device_takeover() const { return takeover_; }
 
 private:
@@ -110,6 +114,7 @@ private:
     std::vector<AgendaItem> agenda_items_;
     std::vector<std::pair<Role, ScreenId>> homes_;
     std::vector<void (*)(const ViewSource&)> view_builders_;
+    std::vector<void (*)(Context&)> background_;
     std::optional<DeviceTakeover> takeover_;
 };
 

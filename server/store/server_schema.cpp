@@ -125,6 +125,30 @@ ALTER TABLE accounts_by_person RENAME TO accounts;
                                       "ALTER TABLE invites ADD COLUMN issued_by TEXT;");
             if (!has_column(store, "invites", "sent_to")) store.database().exec("ALTER TABLE invites ADD COLUMN sent_to TEXT;");
         },
+        // 3: blind survey tokens (docs/survey-tokens.md). A key pair per survey and group; who was issued a
+        // token (survey, person, day: no element, no finer time); and the tokens spent, as a digest of their
+        // input under the survey. Keyed so that no table keeps the order rows came in, and nothing joins
+        // the second table to the third.
+        [](Store& store) {
+            store.database().exec(R"sql(
+CREATE TABLE IF NOT EXISTS survey_token_key(
+  survey_id TEXT NOT NULL,
+  group_key TEXT NOT NULL,
+  secret_key BLOB NOT NULL,
+  public_key BLOB NOT NULL,
+  PRIMARY KEY(survey_id, group_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS survey_token_issued(
+  survey_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  PRIMARY KEY(survey_id, person_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS survey_token_spent(
+  input_digest BLOB PRIMARY KEY
+) WITHOUT ROWID;
+)sql");
+        },
     };
     return list;
 }

@@ -14,6 +14,7 @@
 #include "auth/server_context.h"
 #include "http/http_helpers.h"
 #include "surveys/survey_store.h"
+#include "surveys/token_routes.h"
 #include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
 #include "tandem/base/ids.h"
@@ -413,6 +414,7 @@ void SurveyRoutes::survey_results(const httplib::Request& request, httplib::Resp
 
 void add_survey_routes(RouteTable& routes, ServerContext& server) {
     routes.keep(std::make_shared<SurveyRoutes>(server)).add_to(routes);
+    add_token_routes(routes, server);
 }
 
 } // namespace tandem::server

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "features/surveys/answer_widgets.h"
 #include "features/surveys/kiosk_mode.h"
 #include "features/surveys/surveys.h"
 #include "platform/platform.h"
@@ -34,51 +35,8 @@ bool big_button(const char* label, float width = -1, bool primary = false) {
     return primary ? ui::primary_button(label, ImVec2(width, kTarget)) : ui::button(label, ImVec2(width, kTarget));
 }
 
-struct Scale {
-    int from, to;
-    const char *low, *high;
-};
-std::optional<Scale> scale_of(const std::string& kind) {
-    if (kind == "likert5") return Scale{1, 5, "Strongly disagree", "Strongly agree"};
-    if (kind == "agree7") return Scale{1, 7, "Strongly disagree", "Strongly agree"};
-    if (kind == "scale0_10") return Scale{0, 10, "Not at all likely", "Extremely likely"};
-    return std::nullopt;
-}
-
-// One question's answer buttons; a tap on the chosen one clears it (a question may be skipped).
 void draw_answer(const Json& question) {
-    const std::string id = question.value("question_id", ""), kind = question.value("kind", "");
-    Json& chosen = visit.answers[id];
-    if (auto scale = scale_of(kind)) {
-        const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-        const int count = scale->to - scale->from + 1;
-        const float width = std::max(kTarget, std::min(96.0f, (ImGui::GetContentRegionAvail().x - 8 * count) / count));
-        for (int v = scale->from; v <= scale->to; ++v) {
-            if (v != scale->from) {
-                ImGui::SameLine(0, 8);
-                if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
-            }
-            const std::string label = std::to_string(v) + "##kiosk-value-" + std::to_string(v);
-            const bool on = chosen.is_number_integer() && chosen.get<int>() == v;
-            if (on ? ui::primary_button(label.c_str(), ImVec2(width, kTarget))
-                   : ui::button(label.c_str(), ImVec2(width, kTarget)))
-                chosen = on ? Json() : Json(v);
-        }
-        ui::muted(std::to_string(scale->from) + " = " + scale->low + "   ·   " + std::to_string(scale->to) + " = " +
-                  scale->high);
-    } else if (kind == "choice") {
-        for (const auto& option : question.value("choices", Json::array())) {
-            const std::string text = option.get<std::string>();
-            const bool on = chosen == option;
-            const std::string label = text + "##kiosk-choice-" + text;
-            if (on ? ui::primary_button(label.c_str(), ImVec2(-1, kTarget)) : ui::button(label.c_str(), ImVec2(-1, kTarget)))
-                chosen = on ? Json() : option;
-        }
-    } else {
-        if (visit.text.empty() && chosen.is_string()) visit.text = chosen.get<std::string>();
-        if (ui::input_multiline("##kiosk-text", visit.text, 160)) chosen = visit.text.empty() ? Json() : Json(visit.text);
-        ui::muted("Optional. Please do not write names: comments are shown only when enough people wrote one.");
-    }
+    draw_answer_widget(question, visit.answers[question.value("question_id", "")], visit.text, "kiosk", kTarget);
 }
 
 Json collected_answers() {

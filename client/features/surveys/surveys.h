@@ -17,6 +17,8 @@ inline constexpr const char* kSurveysScreen = "surveys";
 inline constexpr const char* kSurveyEditorScreen = "surveys/editor";
 inline constexpr const char* kSurveyResultsScreen = "surveys/results";
 inline constexpr const char* kSessionsScreen = "surveys/sessions";
+inline constexpr const char* kAnswerSurveysScreen = "surveys/answer";
+inline constexpr const char* kAnswerQuestionsScreen = "surveys/answer-questions";
 
 void register_surveys(Registry& registry);
 // Results, answer links and the messages of the survey screens: state of the signed-in user's session.
@@ -35,6 +37,9 @@ void draw_surveys_screen(Context& ctx);         // the list: HR's every survey, 
 void draw_survey_editor_screen(Context& ctx);   // HR: questions, audience, thresholds, schedule, links, kiosk
 void draw_survey_results_screen(Context& ctx);  // figures by group, heatmap, trend, comments, actions
 void draw_sessions_screen(Context& ctx);        // HR: training sessions, attendance, session survey
+void draw_answer_surveys_screen(Context& ctx);  // anyone: the open surveys asking their team, answered by token
+void draw_answer_questions_screen(Context& ctx);  // one survey's questions and "Send answers"
+void draw_answer_entry(Context& ctx);           // a line leading there, while a survey waits for an answer
 
 
 // Pieces other screens show: a manager's open survey actions (home screen) and those a report owns

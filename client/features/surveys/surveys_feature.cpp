@@ -4,6 +4,7 @@
 #include "feature_api/per_user.h"
 #include "features/surveys/kiosk_mode.h"
 #include "features/surveys/survey_client.h"
+#include "features/surveys/survey_tokens.h"
 #include "features/surveys/surveys.h"
 #include "tandem/one_on_ones/checkin_views.h"
 #include "ui/theme.h"
@@ -14,6 +15,7 @@ namespace tandem::client {
 namespace {
 PerUser<SurveyWorld> world;
 PerUser<SurveyClient> client;
+PerUser<SurveyTokens> tokens;
 KioskMode kiosk;
 
 void rebuild(const ViewSource& source) { world = build_survey_world(source.store); }
@@ -45,16 +47,23 @@ void register_surveys(Registry& registry) {
                          {{Role::HrAdmin, "Surveys"}, {Role::Manager, "Surveys"}}});
     registry.add_screen({kSurveyEditorScreen, draw_survey_editor_screen, {Role::HrAdmin}, {}, kSurveysScreen});
     registry.add_screen({kSurveyResultsScreen, draw_survey_results_screen, {}, {}, kSurveysScreen});
+    // Employees answer here; anyone else whose team is asked reaches it from the line on their survey list.
+    registry.add_screen({kAnswerSurveysScreen, draw_answer_surveys_screen, {}, {{Role::Employee, "Surveys"}}});
+    registry.add_screen({kAnswerQuestionsScreen, draw_answer_questions_screen, {}, {}, kAnswerSurveysScreen});
     registry.add_screen({kSessionsScreen, draw_sessions_screen, {Role::HrAdmin}, {{Role::HrAdmin, "Training"}}});
     registry.add_home_item({"surveys/open-actions", draw_open_actions_line});
     registry.add_agenda_item({"surveys/actions", AgendaItem::Where::AboveTalkingPoints, draw_actions_on_agenda});
     registry.add_views(rebuild);
+    // A token is fetched when the device first learns of a survey, not when the person opens it, so the
+    // time of issuance says nothing about the time of answering.
+    registry.add_background([](Context& ctx) { tokens.tick(ctx); });
     registry.set_device_takeover({[](Platform& platform) { return kiosk.resume(platform); },
                                   [] { return kiosk.active(); },
                                   [](Platform& platform) { kiosk.tick(platform); }, draw_kiosk_screen});
 }
 
 SurveyClient& survey_client() { return client; }
+SurveyTokens& survey_tokens() { return tokens; }
 KioskMode& kiosk_device() { return kiosk; }
 
 void start_kiosk(Context& ctx, const std::string& survey_id, const std::string& label, const std::string& pin) {

@@ -118,6 +118,7 @@ void draw_surveys_screen(Context& ctx) {
     const bool hr = ctx.user().role == Role::HrAdmin;
     const std::string today = ctx.today();
     ui::heading("Surveys");
+    draw_answer_entry(ctx);
     if (hr) {
         draw_library_picker(ctx);
         ImGui::SameLine();

@@ -93,7 +93,8 @@ enum class ReadRule {
     Everyone,            // every signed-in person (HR's templates and playbooks)
     AuthorOrHr,          // its author and HR (a manager's rating of a template)
     AuthorOrAddressee,   // its author and the one person it is addressed to (see EntitySpec::addressee)
-    SurveyAudience,      // HR, and managers whose tree the audience (the addressee: "org" or manager ids) touches
+    SurveyAudience,      // HR, managers whose tree the audience (the addressee: "org" or manager ids) touches, and
+                         // anyone whose manager's team it invites (they answer it)
     Staff,               // HR, managers and mentors, not employees (programs and the discussion about them)
     SubjectOrHr,         // the person it concerns and HR (a manager's agreement)
     PairOrHr,            // the subject, the addressee and HR (a mentoring pair and that its sessions happened)

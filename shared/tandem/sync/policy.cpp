@@ -122,19 +122,24 @@ std::optional<Problem> may_request(const Actor& actor, const EntitySpec& spec, c
 }
 
 // A manager is in a survey's audience when it invites the whole organisation, their own tree, a tree they
-// are in, or a tree inside theirs: they will read the results of some of their teams.
+// are in, or a tree inside theirs: they will read the results of some of their teams. Anyone whose manager's
+// team it invites is in it too, whatever their role: they answer it (docs/survey-tokens.md) and read its
+// questions to do so; results stay behind their own rules, which give such a reader no group.
 bool in_survey_audience(const Actor& actor, const std::string& audience, const OrgChart& org) {
     if (actor.role == Role::HrAdmin) return true;
-    if (actor.role != Role::Manager || actor.person_id.empty()) return false;
-    if (audience == "org") return true;
+    if (actor.person_id.empty()) return false;
+    const std::string own_manager = org.manager_of(actor.person_id);
+    const bool manages_others = actor.role == Role::Manager;
+    if (audience == "org") return manages_others || !own_manager.empty();
     size_t start = 0;
     while (start < audience.size()) {
         size_t end = audience.find(',', start);
         if (end == std::string::npos) end = audience.size();
         const std::string invited = audience.substr(start, end - start);
-        if (invited == actor.person_id || org.manages(invited, actor.person_id) ||
-            org.manages(actor.person_id, invited))
+        if (manages_others && (invited == actor.person_id || org.manages(invited, actor.person_id) ||
+                               org.manages(actor.person_id, invited)))
             return true;
+        if (!own_manager.empty() && (invited == own_manager || org.manages(invited, own_manager))) return true;
         start = end + 1;
     }
     return false;
@@ -331,8 +336,8 @@ ReadScope read_scope(const Actor& actor) {
         const bool shared = (spec->read_rule == ReadRule::PersonDirectory && actor.role != Role::Employee) ||
                             spec->read_rule == ReadRule::Everyone ||
                             (spec->read_rule == ReadRule::AuthorOrHr && actor.role == Role::HrAdmin) ||
-                            (spec->read_rule == ReadRule::SurveyAudience &&
-                             (actor.role == Role::HrAdmin || actor.role == Role::Manager)) ||
+                            // Anyone may answer a survey that invites their team: may_read decides.
+                            (spec->read_rule == ReadRule::SurveyAudience && !actor.person_id.empty()) ||
                             (spec->read_rule == ReadRule::Staff && actor.role != Role::Employee) ||
                             // Rows about the actor (their agreement, their mentoring as a mentee), or all of
                             // them for HR; the few rows of these types make a scan by type cheap.
