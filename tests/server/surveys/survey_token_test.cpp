@@ -7,6 +7,7 @@
 #include <set>
 
 #include "live_server.h"
+#include "people/employee_access_on.h"
 #include "surveys/token_store.h"
 #include "tandem/base/ids.h"
 #include "tandem/surveys/blind_tokens.h"
@@ -78,6 +79,10 @@ struct Token {
 
 class SurveyTokens : public LiveServer {
 protected:
+    void make_database() override {
+        LiveServer::make_database();
+        switch_employee_access_on(database);  // employees answer here
+    }
     Session hr, maya, aiko, bruno, emeka;
     std::string survey = new_uuid_v7(wall_millis()), likert = new_uuid_v7(wall_millis());
 
