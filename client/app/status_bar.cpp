@@ -75,15 +75,18 @@ void draw_status_bar(App& app) {
 
     ImGui::Separator();
     ImGui::AlignTextToFramePadding();
+    // On a phone: what is saved on the first line, the sync state and its button on the second.
     if (!save_text.empty()) {
         ui::text_colored(save_color, save_text);
-        ImGui::SameLine();
-        ui::muted("·");
-        ImGui::SameLine();
+        if (!narrow()) {
+            ImGui::SameLine();
+            ui::muted("·");
+            ImGui::SameLine();
+        }
     }
+    if (narrow()) ImGui::AlignTextToFramePadding();
     ui::text_colored(sync_color, sync_text);
     bool line_start = false;
-    if (narrow()) line_start = true;  // the next item starts the second line
     if (!app.refused_changes().empty()) {
         if (!line_start) ImGui::SameLine();
         line_start = false;

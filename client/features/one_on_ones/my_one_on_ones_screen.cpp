@@ -88,8 +88,10 @@ void draw_upcoming(Context& ctx, const UpcomingOneOnOne& next) {
     const std::string when =
         next.overdue ? "Due since " + ctx.date_text(next.on) : day_text(ctx, next.on);
     const std::string how = next.planned_id.empty() ? " · not planned yet: your points wait for it" : " · planned";
+    ImGui::PushTextWrapPos(0.0f);
     if (next.overdue) ui::text_colored(ui::theme::kOverdue, when + how);
     else ui::muted(when + how);
+    ImGui::PopTextWrapPos();
     ui::remember(("next-with:" + holder).c_str(), when + how, "text");
     ImGui::Spacing();
     ui::text("Agenda");
