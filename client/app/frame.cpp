@@ -53,7 +53,8 @@ void draw_navigation(App& app) {
         const char* label = places[i]->label_for(role);
         if (i) {  // on a phone the places wrap onto a second line rather than run off the screen
             ImGui::SameLine(0, 24);
-            if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(label).x + 8 > right) ImGui::NewLine();
+            const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;  // a button
+            if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
         }
         if (places[i]->id == here) {  // the current place: accent text, underlined
             ImGui::AlignTextToFramePadding();
@@ -95,7 +96,7 @@ void App::draw() {
     }
     draw_top_bar(*this);
     ImGui::Separator();
-    const float content_height = ImGui::GetContentRegionAvail().y - status_bar_height();
+    const float content_height = ImGui::GetContentRegionAvail().y - status_bar_height(*this);
     ImGui::BeginChild("content", ImVec2(0, content_height), false);
     const bool signed_in = user_.has_value() && place_.screen != kSignInScreen;
     if (signed_in) draw_navigation(*this);

@@ -25,8 +25,13 @@ bool narrow() { return ImGui::GetIO().DisplaySize.x < 480; }
 
 }  // namespace
 
-float status_bar_height() {
-    return ImGui::GetFrameHeight() + 12 + (narrow() ? ImGui::GetFrameHeightWithSpacing() : 0.0f);
+namespace {
+// What is saved on this device, when there is anything to say about it.
+bool says_saved(App& app) { return app.save_failed() || app.saving() || app.has_saved_anything(); }
+}  // namespace
+
+float status_bar_height(App& app) {
+    return ImGui::GetFrameHeight() + 12 + (narrow() && says_saved(app) ? ImGui::GetFrameHeightWithSpacing() : 0.0f);
 }
 
 void draw_status_bar(App& app) {
@@ -76,15 +81,16 @@ void draw_status_bar(App& app) {
     ImGui::Separator();
     ImGui::AlignTextToFramePadding();
     // On a phone: what is saved on the first line, the sync state and its button on the second.
+    const bool two_lines = narrow() && says_saved(app);
     if (!save_text.empty()) {
         ui::text_colored(save_color, save_text);
-        if (!narrow()) {
+        if (!two_lines) {
             ImGui::SameLine();
             ui::muted("·");
             ImGui::SameLine();
         }
     }
-    if (narrow()) ImGui::AlignTextToFramePadding();
+    if (two_lines) ImGui::AlignTextToFramePadding();
     ui::text_colored(sync_color, sync_text);
     bool line_start = false;
     if (!app.refused_changes().empty()) {

@@ -8,7 +8,6 @@ import {apiSession, artifacts, click, eventually, find, launchBrowser, openApp, 
         snapshot, startServer, syncNow, typeInto, visibleTexts} from "./harness.js";
 
 const phone = {width: 390, height: 844};
-const aikoPassword = "aiko-phone-2026";
 let server, browser, aiko, maya;
 
 async function post(path, token, body) {
@@ -20,35 +19,21 @@ async function post(path, token, body) {
   return {status: response.status, body: await response.json()};
 }
 
-// HR invites Aiko and she sets her password, as the invitation link would have her do.
-async function inviteAiko() {
-  const hr = await apiSession(server.url, "hr@demo.example");
-  const person = (await pullAll(server.url, hr.token))
-    .find(c => c.entity === "person" && c.fields?.name === "Aiko Tanaka");
-  assert.ok(person, "the demo has Aiko Tanaka");
-  const invite = await post(`/api/v1/people/${person.record_id}/invite`, hr.token);
-  assert.equal(invite.status, 200, JSON.stringify(invite.body));
-  const accepted = await post("/api/v1/session/accept-invite", null,
-                              {invite_token: invite.body.invite_token, password: aikoPassword});
-  assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
-  return person.fields.email;
-}
-
 // Nothing these screens draw runs off a phone's screen (the status bar is the app's, not theirs).
 async function fitsThePhone(page) {
-  const wide = (await snapshot(page)).filter(w => w.w > 0 && w.x + w.w > phone.width + 1 && w.text !== "Sync now");
+  const wide = (await snapshot(page)).filter(w => w.w > 0 && w.x + w.w > phone.width + 1 && true);
   assert.deepEqual(wide.map(w => `${w.id || w.text} ends at ${Math.round(w.x + w.w)}`), []);
 }
 
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const email = await inviteAiko();
+  const email = "aiko.tanaka@demo.example";  // the demo has employee access on and signs her in
   const context = await browser.newContext({viewport: phone, hasTouch: true});
   aiko = await context.newPage();
   await openApp(aiko, server.url);
   await typeInto(aiko, "##email", email);
-  await typeInto(aiko, "##password", aikoPassword);
+  await typeInto(aiko, "##password", "tandem-demo");
   await click(aiko, "Sign in##sign-in");
   await find(aiko, /^Synced/, {timeout: 20000});
 });

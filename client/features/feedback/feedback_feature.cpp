@@ -27,7 +27,10 @@ void draw_waiting_requests(Context& ctx) {
     ImGui::PushTextWrapPos(0);
     ui::text_colored(ui::theme::kWarning, who + " waiting for your feedback");
     ImGui::PopTextWrapPos();
+    // Beside the sentence when it fits, else under it (a phone).
+    const float answer_width = ImGui::CalcTextSize("Answer").x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < answer_width) ImGui::NewLine();
     if (ui::link("Answer##open-requests")) ctx.open_screen(kFeedbackScreen);
 }
 }  // namespace
