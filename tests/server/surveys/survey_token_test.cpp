@@ -111,7 +111,9 @@ protected:
                            {"text", "I look forward to work most days."}})};
         auto reply = push(hr, Json{{"device_id", "hr-laptop"}, {"changes", changes}});
         ASSERT_EQ(reply->status, 200);
-        for (auto& result : body_of(reply)["results"]) ASSERT_EQ(result["status"], "accepted") << result;
+        // A named value: a range-for over a member of a temporary would read freed memory.
+        const Json results = body_of(reply)["results"];
+        for (const auto& result : results) ASSERT_EQ(result["status"], "accepted") << result;
     }
 
     std::string path(const std::string& tail) { return "/api/v1/surveys/" + survey + tail; }
