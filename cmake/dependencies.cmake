@@ -51,6 +51,8 @@ else()
   find_package(PkgConfig REQUIRED)
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+  # libpq: the server's PostgreSQL store, for several instances on one database.
+  pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
   add_library(tandem_sodium INTERFACE)
   target_link_libraries(tandem_sodium INTERFACE PkgConfig::SODIUM)
   find_package(CLI11 REQUIRED)

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "demo/demo_org.h"
+#include "store/server_store.h"
 #include "tandem_server.h"
 
 namespace {
@@ -27,14 +28,25 @@ int main(int argc, char** argv) {
     CLI::App app{"Tandem sync server"};
     app.require_subcommand(1);
 
-    std::string demo_db;
+    // Each command takes its database as a SQLite file (--db) or a PostgreSQL URL (--database-url).
+    const auto database_options = [](CLI::App* command, std::string& file, std::string& url, const char* what) {
+        auto* by_file = command->add_option("--db", file, what)->envname("TANDEM_DB");
+        auto* by_url = command->add_option("--database-url", url,
+                                           "PostgreSQL database, as a libpq URL "
+                                           "(postgresql://user@127.0.0.1:5432/tandem)")
+                           ->envname("TANDEM_DATABASE_URL");
+        by_url->excludes(by_file);
+        by_file->excludes(by_url);
+    };
+    std::string demo_db, demo_url;
     auto* demo = app.add_subcommand("demo", "Create a database with the demo organisation");
-    demo->add_option("--db", demo_db, "Database file to create")->required()->envname("TANDEM_DB");
+    database_options(demo, demo_db, demo_url, "Database file to create");
 
     tandem::server::ServerOptions options;
     size_t max_body_mib = 8;
     auto* serve = app.add_subcommand("serve", "Serve the sync API and the web client");
-    serve->add_option("--db", options.database_path, "Database file")->required()->envname("TANDEM_DB");
+    std::string serve_db, serve_url;
+    database_options(serve, serve_db, serve_url, "Database file");
     serve->add_option("--host", options.host, "Address to listen on")->envname("TANDEM_HOST")->capture_default_str();
     serve->add_option("--port", options.port, "Port to listen on")
         ->envname("TANDEM_PORT")
@@ -61,35 +73,45 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 365))
         ->capture_default_str();
 
-    std::string invite_db, invite_email;
+    std::string invite_db, invite_url, invite_email;
     auto* invite = app.add_subcommand("invite", "Create an invitation for a person (for operators); prints the token");
-    invite->add_option("--db", invite_db, "Database file")->required()->envname("TANDEM_DB");
+    database_options(invite, invite_db, invite_url, "Database file");
     invite->add_option("--email", invite_email, "E-mail address of the person to invite")->required();
     // The way back in when no HR admin can sign in to reset a password.
     auto* reset = app.add_subcommand("reset-password", "Create a password reset link for a person with an account "
                                                        "(for operators); prints the token");
-    reset->add_option("--db", invite_db, "Database file")->required()->envname("TANDEM_DB");
+    database_options(reset, invite_db, invite_url, "Database file");
     reset->add_option("--email", invite_email, "E-mail address of the person")->required();
 
     CLI11_PARSE(app, argc, argv);
+    // The URL wins when both variables are set in the environment.
+    const auto database_of = [](const std::string& file, const std::string& url) { return url.empty() ? file : url; };
+    const std::string locator = *demo    ? database_of(demo_db, demo_url)
+                                : *serve ? database_of(serve_db, serve_url)
+                                         : database_of(invite_db, invite_url);
+    if (locator.empty()) {
+        std::fprintf(stderr, "tandem-server: name the database with --db FILE or --database-url URL\n");
+        return 2;
+    }
 
     try {
         if (*demo) {
-            std::string error = tandem::server::create_demo_database(demo_db);
+            std::string error = tandem::server::create_demo_database(locator);
             if (!error.empty()) {
                 std::fprintf(stderr, "tandem-server demo: %s\n", error.c_str());
                 return 2;
             }
             std::printf("Created %s with the demo organisation (password \"%s\" for every demo account; "
                         "Maya Chen's private notes open with the passphrase \"%s\")\n",
-                        demo_db.c_str(), tandem::server::kDemoPassword, tandem::server::kDemoPassphrase);
+                        tandem::server::is_postgres_url(locator) ? "the database" : locator.c_str(),
+                        tandem::server::kDemoPassword, tandem::server::kDemoPassphrase);
             return 0;
         }
         if (*invite || *reset) {
             const bool resetting = bool(*reset);
             const char* command = resetting ? "reset-password" : "invite";
             tandem::server::ServerOptions offline;
-            offline.database_path = invite_db;
+            offline.database_path = locator;
             offline.threads = 2;
             tandem::server::TandemServer server(offline);
             auto made = server.link_by_email(invite_email, "operator", resetting);
@@ -108,6 +130,7 @@ int main(int argc, char** argv) {
                         made->expires_on.c_str());
             return 0;
         }
+        options.database_path = locator;
         options.max_body_bytes = max_body_mib * 1024 * 1024;
         tandem::server::TandemServer server(options);
         int port = server.bind();
@@ -118,8 +141,9 @@ int main(int argc, char** argv) {
         running_server = &server;
         std::signal(SIGINT, stop_on_signal);
         std::signal(SIGTERM, stop_on_signal);
+        // A URL may carry a password: name only the engine.
         std::printf("Tandem listening on http://%s:%d (database %s)\n", options.host.c_str(), port,
-                    options.database_path.c_str());
+                    tandem::server::is_postgres_url(locator) ? "PostgreSQL" : locator.c_str());
         std::fflush(stdout);
         bool ok = server.run();
         running_server = nullptr;

@@ -6,7 +6,7 @@ namespace tandem::server {
 
 void AnalyticsIndex::catch_up(Store& store) {
     constexpr int kBatch = 20000;
-    Statement read(store.database().handle(),
+    Statement read(store.database(),
                    "SELECT seq, body FROM change_log WHERE seq > ? AND entity IN ('person', 'checkin', 'cadence', "
                    "'action_item', 'feedback', 'recognition', 'mentoring_pair', 'mentoring_session') "
                    "ORDER BY seq LIMIT ?");

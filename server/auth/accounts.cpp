@@ -79,8 +79,9 @@ void add_account(Store& store, const std::string& person_id, const std::string& 
 }
 
 void add_account_with_hash(Store& store, const std::string& person_id, const std::string& password_hash) {
-    Statement insert(store.database().handle(),
-                     "INSERT OR REPLACE INTO accounts(person_id, password_hash) VALUES (?, ?)");
+    Statement insert(store.database(),
+                     "INSERT INTO accounts(person_id, password_hash) VALUES (?, ?) ON CONFLICT(person_id) DO UPDATE SET "
+                     "password_hash = excluded.password_hash, reset_at = NULL, reset_by = NULL");
     insert.bind(1, person_id).bind(2, password_hash).run();
 }
 
@@ -124,20 +125,20 @@ std::optional<std::string> bearer_token(const std::string& authorization) {
 
 std::optional<Account> find_account(Store& store, const std::string& email) {
     // Matches the person_by_email index, so a sign-in stays one index probe in an organisation of any size.
-    Statement lookup(store.database().handle(),
+    Statement lookup(store.database(),
                      std::string(kAccountQuery) + "lower(json_extract(r.state, '$.email.v')) = lower(?) LIMIT 1");
     lookup.bind(1, email);
     return read_account(lookup);
 }
 
 std::optional<Account> account_of(Store& store, const std::string& person_id) {
-    Statement lookup(store.database().handle(), std::string(kAccountQuery) + "r.record_id = ?");
+    Statement lookup(store.database(), std::string(kAccountQuery) + "r.record_id = ?");
     lookup.bind(1, person_id);
     return read_account(lookup);
 }
 
 bool has_account(Store& store, const std::string& person_id) {
-    Statement lookup(store.database().handle(), "SELECT 1 FROM accounts WHERE person_id = ?");
+    Statement lookup(store.database(), "SELECT 1 FROM accounts WHERE person_id = ?");
     lookup.bind(1, person_id);
     const bool found = lookup.step();
     lookup.reset();
@@ -146,11 +147,11 @@ bool has_account(Store& store, const std::string& person_id) {
 
 std::string Accounts::open_session(Store& writer, const Account& account, int64_t now_seconds) {
     std::string token = new_token();
-    Statement purge(writer.database().handle(),
+    Statement purge(writer.database(),
                     "DELETE FROM sessions WHERE token_digest IN "
                     "(SELECT token_digest FROM sessions WHERE expires_at <= ? LIMIT ?)");
     purge.bind(1, now_seconds).bind(2, int64_t(kExpiredSessionsPerSignIn)).run();
-    Statement insert(writer.database().handle(),
+    Statement insert(writer.database(),
                      "INSERT INTO sessions(token_digest, person_id, expires_at) VALUES (?, ?, ?)");
     insert.bind(1, token_digest(token))
         .bind(2, account.person_id)
@@ -161,7 +162,7 @@ std::string Accounts::open_session(Store& writer, const Account& account, int64_
 
 std::optional<Actor> Accounts::authenticate(Store& store, const std::string& token, int64_t now_seconds) {
     if (token.size() != 64) return std::nullopt;
-    Statement lookup(store.database().handle(),
+    Statement lookup(store.database(),
                      "SELECT s.person_id, r.state FROM sessions s JOIN records r ON r.record_id = s.person_id "
                      "WHERE s.token_digest = ? AND s.expires_at > ? AND r.deleted = 0");
     lookup.bind(1, token_digest(token)).bind(2, now_seconds);
@@ -202,7 +203,7 @@ void Accounts::set_employee_access(Store& writer, bool enabled, const std::strin
         write_employee_access(writer, enabled, today);
         // A session kept while off would come back to life when HR switched access on again.
         if (!enabled)
-            Statement(writer.database().handle(),
+            Statement(writer.database(),
                       "DELETE FROM sessions WHERE person_id IN (SELECT record_id FROM records WHERE entity = 'person' "
                       "AND json_extract(state, '$.role.v') = 'employee')")
                 .run();
@@ -212,26 +213,28 @@ void Accounts::set_employee_access(Store& writer, bool enabled, const std::strin
 }
 
 void Accounts::sign_out(Store& store, const std::string& token) {
-    Statement remove(store.database().handle(), "DELETE FROM sessions WHERE token_digest = ?");
+    Statement remove(store.database(), "DELETE FROM sessions WHERE token_digest = ?");
     remove.bind(1, token_digest(token)).run();
 }
 
 void Accounts::end_sessions(Store& writer, const std::string& person_id) {
-    Statement(writer.database().handle(), "DELETE FROM sessions WHERE person_id = ?").bind(1, person_id).run();
+    Statement(writer.database(), "DELETE FROM sessions WHERE person_id = ?").bind(1, person_id).run();
 }
 
 void Accounts::forget_person(Store& writer, const std::string& person_id) {
-    Statement(writer.database().handle(), "DELETE FROM accounts WHERE person_id = ?").bind(1, person_id).run();
-    Statement(writer.database().handle(), "DELETE FROM invites WHERE person_id = ?").bind(1, person_id).run();
+    Statement(writer.database(), "DELETE FROM accounts WHERE person_id = ?").bind(1, person_id).run();
+    Statement(writer.database(), "DELETE FROM invites WHERE person_id = ?").bind(1, person_id).run();
     end_sessions(writer, person_id);
 }
 
 void Accounts::store_link(Store& writer, const std::string& person_id, const std::string& digest,
                           const std::string& expires_on, bool reset, const std::string& issued_by) {
-    Statement(writer.database().handle(),
-              "INSERT OR REPLACE INTO invites(person_id, token_digest, expires_on, kind, issued_by, sent_to) "
+    Statement(writer.database(),
+              "INSERT INTO invites(person_id, token_digest, expires_on, kind, issued_by, sent_to) "
               "VALUES (?, ?, ?, ?, ?, (SELECT lower(json_extract(state, '$.email.v')) FROM records "
-              "WHERE record_id = ?))")
+              "WHERE record_id = ?)) ON CONFLICT(person_id) DO UPDATE SET token_digest = excluded.token_digest, "
+              "expires_on = excluded.expires_on, kind = excluded.kind, issued_by = excluded.issued_by, "
+              "sent_to = excluded.sent_to")
         .bind(1, person_id)
         .bind(2, digest)
         .bind(3, expires_on)
@@ -242,7 +245,7 @@ void Accounts::store_link(Store& writer, const std::string& person_id, const std
 }
 
 std::optional<PendingLink> Accounts::pending_link(Store& store, const std::string& digest, const std::string& today) {
-    Statement lookup(store.database().handle(),
+    Statement lookup(store.database(),
                      "SELECT i.person_id, r.state, i.kind, i.issued_by, i.sent_to FROM invites i "
                      "JOIN records r ON r.record_id = i.person_id "
                      "WHERE i.token_digest = ? AND i.expires_on >= ? AND r.deleted = 0");
@@ -272,7 +275,7 @@ std::optional<PendingLink> Accounts::pending_link(Store& store, const std::strin
 
 void Accounts::set_password(Store& writer, const PendingLink& link, const std::string& password_hash,
                             int64_t now_seconds) {
-    Statement upsert(writer.database().handle(),
+    Statement upsert(writer.database(),
                      "INSERT INTO accounts(person_id, password_hash, reset_at, reset_by) VALUES (?, ?, ?, ?) "
                      "ON CONFLICT(person_id) DO UPDATE SET password_hash = excluded.password_hash, "
                      "reset_at = excluded.reset_at, reset_by = excluded.reset_by");
@@ -282,7 +285,7 @@ void Accounts::set_password(Store& writer, const PendingLink& link, const std::s
     upsert.run();
     // Whoever held the old password (or a stolen session) is signed out everywhere.
     if (link.reset) end_sessions(writer, link.person_id);
-    Statement(writer.database().handle(), "DELETE FROM invites WHERE person_id = ?").bind(1, link.person_id).run();
+    Statement(writer.database(), "DELETE FROM invites WHERE person_id = ?").bind(1, link.person_id).run();
 }
 
 } // namespace tandem::server

@@ -10,12 +10,13 @@
 #include "auth/password_hasher.h"
 #include "http/http_connections.h"
 #include "store/databases.h"
+#include "store/shared_counters.h"
 #include "tandem/sync/org_chart.h"
 
 namespace tandem::server {
 
 struct ServerOptions {
-    std::string database_path;
+    std::string database_path;  // a SQLite file or a PostgreSQL URL (store/server_store.h)
     std::string host = "127.0.0.1";
     int port = 8080;
     std::string web_dir;  // the built web client; empty serves the API only
@@ -31,6 +32,9 @@ struct ServerContext {
 
     ServerOptions options;
     Databases databases;
+    // Sign-in and rate-limit counters shared by every instance on a PostgreSQL database; null on SQLite,
+    // where one process counts in memory.
+    std::unique_ptr<SharedCounters> shared_counters;
     Accounts accounts;
     PasswordHasher hasher;
 
@@ -42,6 +46,7 @@ struct ServerContext {
 private:
     std::mutex org_mutex_;
     std::shared_ptr<const OrgChart> org_;
+    int64_t org_covers_ = 0;  // the newest person change the chart holds
 };
 
 // Builds the reporting lines from the person records in `store`.

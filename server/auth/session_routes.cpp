@@ -12,7 +12,7 @@ namespace {
 
 class SessionRoutes {
 public:
-    explicit SessionRoutes(ServerContext& server) : server_(server) {}
+    explicit SessionRoutes(ServerContext& server) : server_(server), throttle_(server.shared_counters.get()) {}
 
     void add_to(RouteTable& routes) {
         routes.public_route("POST", "/api/v1/session", kMaxSignInBody,

@@ -12,11 +12,15 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/shared_counters.h"
+
 namespace tandem::server {
 
 class SignInThrottle {
 public:
     explicit SignInThrottle(size_t capacity = 100'000) : capacity_(capacity) {}
+    // Counting in `shared` (every instance on one database together) when it is set.
+    explicit SignInThrottle(SharedCounters* shared) : capacity_(100'000), shared_(shared) {}
 
     // Whole seconds (rounded up, as Retry-After wants them) before this client may try this address again;
     // 0 when it may try now. Times are milliseconds.
@@ -36,7 +40,11 @@ private:
     Counter* find(const std::string& key, int64_t now);
     void fail(const std::string& key, int free_failures, int64_t now);
 
+    int64_t shared_wait(const std::string& email, const std::string& client, int64_t now);
+    void shared_fail(const std::string& key, int free_failures, int64_t now);
+
     const size_t capacity_;
+    SharedCounters* shared_ = nullptr;
     std::mutex mutex_;
     std::unordered_map<std::string, Counter> counters_;
     std::list<std::string> recency_;  // most recently touched first

@@ -15,6 +15,7 @@
 
 #include "auth/accounts.h"
 #include "store/server_schema.h"
+#include "store/server_store.h"
 #include "tandem/base/dates.h"
 #include "tandem/base/ids.h"
 #include "tandem/sync/sync_service.h"
@@ -150,17 +151,21 @@ void add_demo_history(Store& store, std::map<std::string, std::string>& ids, Hlc
 }  // namespace
 
 bool is_demo_database(const std::string& path) {
-    if (!file_exists(path)) return false;
+    if (is_empty_database(path)) return false;
     try {
-        Store store(path, StoreOptions{true, true});
-        return store.setting(kDemoMarker).has_value();
+        auto store = open_server_store(path, true);
+        return store->setting(kDemoMarker).has_value();
     } catch (const StoreError&) {
         return false;
     }
 }
 
 std::string create_demo_database(const std::string& path, KeyCost notes_key_cost) {
-    if (file_exists(path)) {
+    if (is_postgres_url(path)) {
+        if (!is_empty_database(path))
+            return is_demo_database(path) ? "the database already holds the demo organisation"
+                                          : "the database is not empty; refusing to put demo data into it";
+    } else if (file_exists(path)) {
         if (!is_demo_database(path))
             return path + " exists and is not a demo database; refusing to put demo data into it";
         for (const char* suffix : {"", "-wal", "-shm"}) unlink((path + suffix).c_str());
@@ -168,8 +173,8 @@ std::string create_demo_database(const std::string& path, KeyCost notes_key_cost
     const uint64_t now =
         uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
                      .count());
-    Store store(path, StoreOptions{true, false});
-    migrate_server_schema(store);
+    auto opened = open_server_store(path);
+    Store& store = *opened;
 
     std::map<std::string, std::string> ids;
     uint64_t tick = now;

@@ -7,6 +7,10 @@ constexpr int64_t kWindowMillis = 60'000;
 }
 
 int64_t RateLimiter::wait_seconds(const std::string& key, int64_t now_millis) {
+    if (shared_) {
+        const auto [started, hits] = shared_->hit_window(name_ + "\n" + key, now_millis, kWindowMillis);
+        return hits > per_minute_ ? (started + kWindowMillis - now_millis + 999) / 1000 : 0;
+    }
     std::lock_guard<std::mutex> lock(mutex_);
     // Finished windows at the front go first: a finished window limits nothing, so forgetting it is free.
     // At most one per call, which keeps the call O(1) while the table still drains as fast as it fills.

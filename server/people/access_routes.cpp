@@ -165,7 +165,7 @@ BulkResult AccessRoutes::make_invites(Store& store, const std::string& departmen
     });
 
     std::unordered_set<std::string> with_account;
-    Statement accounts(store.database().handle(), "SELECT person_id FROM accounts");
+    Statement accounts(store.database(), "SELECT person_id FROM accounts");
     while (accounts.step()) with_account.insert(accounts.text(0));
     accounts.reset();
 

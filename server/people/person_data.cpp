@@ -59,6 +59,7 @@ void erase_person(ServerContext& server, const std::string& person_id, httplib::
         return send_error(response, 409, "last_hr_admin",
                           "Erasing this person would leave the organisation without an HR admin who is still "
                           "employed. Make someone else an HR admin first.");
+    server.databases.compact_after_erasure();
     server.reload_org_chart();
     send_json(response, 200, Json{{"person_id", person_id}, {"erased_records", erased}});
 }

@@ -15,7 +15,7 @@ std::string iso_utc(int64_t seconds) {
 
 void record_audit(Store& writer, const std::string& actor_id, const std::string& action,
                   const std::optional<std::string>& target_id, const Json& details, int64_t now_seconds) {
-    Statement insert(writer.database().handle(),
+    Statement insert(writer.database(),
                      "INSERT INTO audit_log(at, actor_id, action, target_id, details) VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, iso_utc(now_seconds)).bind(2, actor_id).bind(3, action);
     if (target_id) insert.bind(4, *target_id);
@@ -24,7 +24,7 @@ void record_audit(Store& writer, const std::string& actor_id, const std::string&
 }
 
 AuditPage read_audit(Store& reader, int64_t since, int limit, const std::string& action) {
-    Statement query(reader.database().handle(),
+    Statement query(reader.database(),
                     action.empty() ? "SELECT seq, at, actor_id, action, target_id, details FROM audit_log "
                                      "WHERE seq > ?1 ORDER BY seq LIMIT ?2"
                                    : "SELECT seq, at, actor_id, action, target_id, details FROM audit_log "

@@ -1,10 +1,18 @@
 #include "store/databases.h"
 
 #include "store/server_schema.h"
+#include "store/server_store.h"
 
 namespace tandem::server {
 
-Databases::Databases(const std::string& path, size_t reader_count) : path_(path) {
+Databases::Databases(const std::string& locator, size_t reader_count)
+    : writes_in_transaction_(is_postgres_url(locator)) {
+    if (writes_in_transaction_) {
+        writer_ = open_server_store(locator);
+        for (size_t i = 0; i < reader_count; ++i) idle_readers_.push_back(open_server_store(locator, true));
+        return;
+    }
+    const std::string& path = locator;
     // WAL with synchronous=FULL: readers never block the writer, and a commit is on disk before the push
     // that caused it is acknowledged.
     writer_ = std::make_unique<Store>(path, StoreOptions{true, false});
@@ -13,9 +21,16 @@ Databases::Databases(const std::string& path, size_t reader_count) : path_(path)
     // A larger page cache for the writer: answers and tallies of a big organisation are written into
     // tables of millions of rows, where SQLite's default 2 MiB would reread pages from disk on every answer.
     writer_->database().exec("PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-65536");
-    migrate_server_schema(*writer_);
+    migrate_server_schema(*writer_);  // in the SQLite file, after the PRAGMAs
     for (size_t i = 0; i < reader_count; ++i)
         idle_readers_.push_back(std::make_unique<Store>(path, StoreOptions{true, true}));
+}
+
+void Databases::compact_after_erasure() {
+    if (!writes_in_transaction_) return;
+    std::lock_guard<std::mutex> lock(writer_mutex_);
+    // Every table that holds people's names, words or addresses (the audit log holds ids only).
+    writer_->database().exec("VACUUM FULL records, change_log, accounts, sessions, invites, survey_token_issued");
 }
 
 Databases::Lease::Lease(Databases& owner_) : owner(owner_) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "store/postgres_schema.h"
 #include "tandem/base/sqlite_db.h"
 
 namespace tandem::server {
@@ -13,7 +14,7 @@ namespace {
 constexpr const char* kVersionKey = "server_schema_version";
 
 bool has_column(Store& store, const char* table, const char* column) {
-    Statement query(store.database().handle(), "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    Statement query(store.database(), "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
     query.bind(1, table).bind(2, column);
     const bool found = query.step();
     query.reset();
@@ -156,6 +157,7 @@ CREATE TABLE IF NOT EXISTS survey_token_spent(
 }  // namespace
 
 void migrate_server_schema(Store& store) {
+    if (store.database().dialect() == SqlDialect::postgres) return migrate_postgres_schema(store);
     const auto& list = steps();
     const auto stored = store.setting(kVersionKey);
     size_t version = stored ? size_t(std::stoul(*stored)) : 0;

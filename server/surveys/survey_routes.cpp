@@ -91,7 +91,10 @@ std::vector<std::string> stored_groups_of(const survey::GroupForest& forest, siz
 
 class SurveyRoutes {
 public:
-    explicit SurveyRoutes(ServerContext& server) : server_(server) {}
+    explicit SurveyRoutes(ServerContext& server)
+        : server_(server),
+          answer_limiter_(30, server.shared_counters.get(), "answer"),
+          kiosk_limiter_(600, server.shared_counters.get(), "kiosk") {}
 
     void add_to(RouteTable& routes) {
         routes.public_route("GET", "/answer", 0, [](const httplib::Request&, httplib::Response& response) {
@@ -173,8 +176,8 @@ private:
 
     ServerContext& server_;
     // Answer endpoints need no account: each link and each kiosk gets a request budget per minute.
-    RateLimiter answer_limiter_{30};
-    RateLimiter kiosk_limiter_{600};
+    RateLimiter answer_limiter_;
+    RateLimiter kiosk_limiter_;
 };
 
 

@@ -44,13 +44,13 @@ std::optional<SurveyDefinition> load_survey(Store& store, const std::string& sur
 }
 
 int64_t count_links(Store& store, const std::string& survey_id, const std::string& team_of) {
-    Statement query(store.database().handle(), "SELECT count(*) FROM survey_link WHERE survey_id = ? AND team_of = ?");
+    Statement query(store.database(), "SELECT count(*) FROM survey_link WHERE survey_id = ? AND team_of = ?");
     query.bind(1, survey_id).bind(2, team_of);
     return query.step() ? query.integer(0) : 0;
 }
 
 void add_link(Store& writer, const std::string& digest, const std::string& survey_id, const std::string& team_of) {
-    Statement(writer.database().handle(), "INSERT INTO survey_link(token_digest, survey_id, team_of) VALUES (?, ?, ?)")
+    Statement(writer.database(), "INSERT INTO survey_link(token_digest, survey_id, team_of) VALUES (?, ?, ?)")
         .bind(1, digest)
         .bind(2, survey_id)
         .bind(3, team_of)
@@ -58,7 +58,7 @@ void add_link(Store& writer, const std::string& digest, const std::string& surve
 }
 
 std::optional<AnswerLink> find_link(Store& store, const std::string& digest) {
-    Statement query(store.database().handle(),
+    Statement query(store.database(),
                     "SELECT survey_id, team_of, used FROM survey_link WHERE token_digest = ?");
     query.bind(1, digest);
     if (!query.step()) return std::nullopt;
@@ -66,11 +66,11 @@ std::optional<AnswerLink> find_link(Store& store, const std::string& digest) {
 }
 
 void use_link(Store& writer, const std::string& digest) {
-    Statement(writer.database().handle(), "UPDATE survey_link SET used = 1 WHERE token_digest = ?").bind(1, digest).run();
+    Statement(writer.database(), "UPDATE survey_link SET used = 1 WHERE token_digest = ?").bind(1, digest).run();
 }
 
 void add_kiosk(Store& writer, const Kiosk& kiosk, const std::string& token_digest) {
-    Statement(writer.database().handle(),
+    Statement(writer.database(),
               "INSERT INTO kiosk(kiosk_id, token_digest, survey_id, label) VALUES (?, ?, ?, ?)")
         .bind(1, kiosk.kiosk_id)
         .bind(2, token_digest)
@@ -80,7 +80,7 @@ void add_kiosk(Store& writer, const Kiosk& kiosk, const std::string& token_diges
 }
 
 std::optional<Kiosk> active_kiosk(Store& store, const std::string& token_digest) {
-    Statement query(store.database().handle(),
+    Statement query(store.database(),
                     "SELECT kiosk_id, survey_id, label FROM kiosk WHERE token_digest = ? AND revoked = 0");
     query.bind(1, token_digest);
     if (!query.step()) return std::nullopt;
@@ -88,14 +88,14 @@ std::optional<Kiosk> active_kiosk(Store& store, const std::string& token_digest)
 }
 
 bool revoke_kiosk(Store& writer, const std::string& kiosk_id) {
-    Statement(writer.database().handle(), "UPDATE kiosk SET revoked = 1 WHERE kiosk_id = ? AND revoked = 0")
+    Statement(writer.database(), "UPDATE kiosk SET revoked = 1 WHERE kiosk_id = ? AND revoked = 0")
         .bind(1, kiosk_id)
         .run();
     return writer.database().changes() > 0;
 }
 
 std::vector<Json> list_kiosks(Store& store) {
-    Statement query(store.database().handle(), "SELECT kiosk_id, survey_id, label, revoked FROM kiosk ORDER BY label");
+    Statement query(store.database(), "SELECT kiosk_id, survey_id, label, revoked FROM kiosk ORDER BY label");
     std::vector<Json> kiosks;
     while (query.step())
         kiosks.push_back(Json{{"kiosk_id", query.text(0)},
@@ -106,14 +106,14 @@ std::vector<Json> list_kiosks(Store& store) {
 }
 
 bool remember_submission(Store& writer, const std::string& submission_digest) {
-    Statement(writer.database().handle(), "INSERT OR IGNORE INTO kiosk_submission(submission_digest) VALUES (?)")
+    Statement(writer.database(), "INSERT INTO kiosk_submission(submission_digest) VALUES (?) ON CONFLICT DO NOTHING")
         .bind(1, submission_digest)
         .run();
     return writer.database().changes() > 0;
 }
 
 survey::TallyLayout load_layout(Store& store, const std::string& survey_id) {
-    Statement query(store.database().handle(), "SELECT keys FROM survey_layout WHERE survey_id = ?");
+    Statement query(store.database(), "SELECT keys FROM survey_layout WHERE survey_id = ?");
     query.bind(1, survey_id);
     if (!query.step()) return survey::TallyLayout();
     // Layouts only grow, so one of the same length is the same layout: parse each version once. The cache
@@ -131,7 +131,7 @@ survey::TallyLayout load_layout(Store& store, const std::string& survey_id) {
 }
 
 survey::GroupTallies load_tallies(Store& store, const std::string& survey_id) {
-    Statement query(store.database().handle(), "SELECT group_key, counts FROM survey_tally WHERE survey_id = ?");
+    Statement query(store.database(), "SELECT group_key, counts FROM survey_tally WHERE survey_id = ?");
     query.bind(1, survey_id);
     survey::GroupTallies tallies;
     while (query.step()) tallies.emplace(query.text(0), survey::Tally::decode(query.blob(1)));
@@ -145,23 +145,25 @@ void record_respondent(Store& writer, const SurveyDefinition& survey, const std:
         survey::TallyLayout layout = load_layout(writer, survey.id);
         const size_t layout_size = layout.size();
         for (const std::string& group : groups) {
-            Statement read(db.handle(), "SELECT counts FROM survey_tally WHERE survey_id = ? AND group_key = ?");
+            Statement read(db, "SELECT counts FROM survey_tally WHERE survey_id = ? AND group_key = ?");
             read.bind(1, survey.id).bind(2, group);
             survey::Tally tally = read.step() ? survey::Tally::decode(read.blob(0)) : survey::Tally{};
             survey::add_respondent(survey.questions, answers, layout, tally);
-            Statement(db.handle(), "INSERT OR REPLACE INTO survey_tally(survey_id, group_key, counts) VALUES (?, ?, ?)")
+            Statement(db, "INSERT INTO survey_tally(survey_id, group_key, counts) VALUES (?, ?, ?) "
+                          "ON CONFLICT(survey_id, group_key) DO UPDATE SET counts = excluded.counts")
                 .bind(1, survey.id)
                 .bind(2, group)
                 .bind_blob(3, tally.encode())
                 .run();
         }
         if (layout.size() != layout_size)
-            Statement(db.handle(), "INSERT OR REPLACE INTO survey_layout(survey_id, keys) VALUES (?, ?)")
+            Statement(db, "INSERT INTO survey_layout(survey_id, keys) VALUES (?, ?) "
+                          "ON CONFLICT(survey_id) DO UPDATE SET keys = excluded.keys")
                 .bind(1, survey.id)
                 .bind(2, layout.encode())
                 .run();
         // One row per answer, under the group it counts for first (a team, a session, or the organisation).
-        Statement insert(db.handle(), "INSERT INTO survey_answer(answer_key, survey_id, question_id, group_key, "
+        Statement insert(db, "INSERT INTO survey_answer(answer_key, survey_id, question_id, group_key, "
                                       "value, day) VALUES (?, ?, ?, ?, ?, ?)");
         for (const auto& answer : answers) {
             unsigned char key[16];
@@ -174,6 +176,15 @@ void record_respondent(Store& writer, const SurveyDefinition& survey, const std:
                 .bind(6, utc_day)
                 .run();
         }
+        // A PostgreSQL table keeps rows in the order they came and stamps each with the transaction that wrote
+        // it (ctid, xmin). Writing the group's rows anew, in the order of their random keys, leaves every row
+        // of the group with this transaction's id and a place its key decides, not its arrival.
+        if (db.dialect() == SqlDialect::postgres)
+            Statement(db, "WITH moved AS (DELETE FROM survey_answer WHERE survey_id = ?1 AND group_key = ?2 "
+                          "RETURNING *) INSERT INTO survey_answer SELECT * FROM moved ORDER BY answer_key")
+                .bind(1, survey.id)
+                .bind(2, groups.front())
+                .run();
     });
 }
 
@@ -189,12 +200,12 @@ std::vector<std::string> load_comments(Store& store, const std::string& survey_i
     std::vector<std::string> ranges = groups;
     if (std::find(groups.begin(), groups.end(), "org") != groups.end()) {
         ranges.clear();
-        Statement stored(store.database().handle(), "SELECT group_key FROM survey_tally WHERE survey_id = ?");
+        Statement stored(store.database(), "SELECT group_key FROM survey_tally WHERE survey_id = ?");
         stored.bind(1, survey_id);
         while (stored.step())
             if (stored.text(0).rfind("session:", 0) != 0) ranges.push_back(stored.text(0));
     }
-    Statement query(store.database().handle(),
+    Statement query(store.database(),
                     "SELECT value FROM survey_answer WHERE survey_id = ? AND group_key = ? AND question_id = ? "
                     "ORDER BY answer_key LIMIT ?");
     // At most `limit` from each group: the random key makes that a fair sample, and memory stays bounded

@@ -41,7 +41,8 @@ Json public_keys_of(const std::vector<GroupKey>& keys) {
 
 class TokenRoutes {
 public:
-    explicit TokenRoutes(ServerContext& server) : server_(server) {}
+    explicit TokenRoutes(ServerContext& server)
+        : server_(server), redeem_limiter_(30, server.shared_counters.get(), "redeem") {}
 
     void add_to(RouteTable& routes) {
         routes.session_route("GET", R"(/api/v1/surveys/([0-9a-f-]{36})/token-keys)", 0,
@@ -63,7 +64,7 @@ private:
     void redeem(const httplib::Request& request, httplib::Response& response);
 
     ServerContext& server_;
-    RateLimiter redeem_limiter_{30};  // per token input, as per answer link
+    RateLimiter redeem_limiter_;  // per token input, as per answer link
 };
 
 // Every group's key, the same list for every caller, so a device can tell that the key its token was made

@@ -21,7 +21,7 @@ std::vector<std::string> invited_groups(const std::string& audience, const OrgCh
 }
 
 std::vector<GroupKey> load_group_keys(Store& store, const std::string& survey_id) {
-    Statement query(store.database().handle(),
+    Statement query(store.database(),
                     "SELECT group_key, secret_key, public_key FROM survey_token_key WHERE survey_id = ? "
                     "ORDER BY group_key");
     query.bind(1, survey_id);
@@ -31,7 +31,7 @@ std::vector<GroupKey> load_group_keys(Store& store, const std::string& survey_id
 }
 
 std::optional<GroupKey> load_group_key(Store& store, const std::string& survey_id, const std::string& group) {
-    Statement query(store.database().handle(),
+    Statement query(store.database(),
                     "SELECT secret_key, public_key FROM survey_token_key WHERE survey_id = ? AND group_key = ?");
     query.bind(1, survey_id).bind(2, group);
     if (!query.step()) return std::nullopt;
@@ -39,9 +39,9 @@ std::optional<GroupKey> load_group_key(Store& store, const std::string& survey_i
 }
 
 void ensure_group_keys(Store& writer, const std::string& survey_id, const std::vector<std::string>& groups) {
-    Statement insert(writer.database().handle(),
-                     "INSERT OR IGNORE INTO survey_token_key(survey_id, group_key, secret_key, public_key) "
-                     "VALUES (?, ?, ?, ?)");
+    Statement insert(writer.database(),
+                     "INSERT INTO survey_token_key(survey_id, group_key, secret_key, public_key) "
+                     "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
     for (const auto& group : groups) {
         const voprf::KeyPair key = voprf::generate_key_pair();
         insert.bind(1, survey_id).bind(2, group).bind_blob(3, key.secret_key).bind_blob(4, key.public_key).run();
@@ -49,14 +49,14 @@ void ensure_group_keys(Store& writer, const std::string& survey_id, const std::v
 }
 
 bool token_issued(Store& store, const std::string& survey_id, const std::string& person_id) {
-    Statement query(store.database().handle(),
+    Statement query(store.database(),
                     "SELECT 1 FROM survey_token_issued WHERE survey_id = ? AND person_id = ?");
     query.bind(1, survey_id).bind(2, person_id);
     return query.step();
 }
 
 void record_issuance(Store& writer, const std::string& survey_id, const std::string& person_id, const std::string& day) {
-    Statement(writer.database().handle(),
+    Statement(writer.database(),
               "INSERT INTO survey_token_issued(survey_id, person_id, day) VALUES (?, ?, ?)")
         .bind(1, survey_id)
         .bind(2, person_id)
@@ -76,13 +76,13 @@ std::string spent_digest(const std::string& survey_id, const std::string& token_
 }
 
 bool token_spent(Store& store, const std::string& digest) {
-    Statement query(store.database().handle(), "SELECT 1 FROM survey_token_spent WHERE input_digest = ?");
+    Statement query(store.database(), "SELECT 1 FROM survey_token_spent WHERE input_digest = ?");
     query.bind_blob(1, digest);
     return query.step();
 }
 
 void record_spent(Store& writer, const std::string& digest) {
-    Statement(writer.database().handle(), "INSERT INTO survey_token_spent(input_digest) VALUES (?)")
+    Statement(writer.database(), "INSERT INTO survey_token_spent(input_digest) VALUES (?)")
         .bind_blob(1, digest)
         .run();
 }

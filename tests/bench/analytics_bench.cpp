@@ -232,8 +232,8 @@ int main() {
         const OrgChart org = server::load_org_chart(store);
         auto t0 = Clock::now();
         raw.exec("BEGIN");
-        Statement insert(raw.handle(), "INSERT INTO plain VALUES (?, ?, ?)");
-        Statement read(store.database().handle(),
+        Statement insert(raw, "INSERT INTO plain VALUES (?, ?, ?)");
+        Statement read(store.database(),
                        "SELECT json_extract(state, '$.report_id.v'), json_extract(state, '$.held_on.v') FROM records "
                        "WHERE entity = 'checkin'");
         int64_t rows = 0;
@@ -248,7 +248,7 @@ int main() {
         Timing scan;
         for (int run = 0; run < 3; ++run) {
             t0 = Clock::now();
-            Statement group(raw.handle(),
+            Statement group(raw,
                             "SELECT manager_id, count(*) FROM plain WHERE held_on BETWEEN ? AND ? GROUP BY manager_id");
             group.bind(1, add_days(today, -90)).bind(2, today);
             int teams_seen = 0;

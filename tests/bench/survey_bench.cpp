@@ -137,7 +137,7 @@ int main() {
         Database raw(dir.file("raw.db"));
         raw.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
                  "CREATE TABLE plain(survey_id TEXT, question_id TEXT, group_key TEXT, value TEXT, day TEXT)");
-        Statement insert(raw.handle(), "INSERT INTO plain VALUES (?, ?, ?, ?, ?)");
+        Statement insert(raw, "INSERT INTO plain VALUES (?, ?, ?, ?, ?)");
         start = Clock::now();
         for (int i = 0; i < kTimedRespondents; ++i) {
             raw.exec("BEGIN");

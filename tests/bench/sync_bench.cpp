@@ -149,7 +149,7 @@ int main() {
         Database raw(dir.file("raw.db"));
         raw.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
                  "CREATE TABLE plain(seq INTEGER PRIMARY KEY, body TEXT NOT NULL)");
-        Statement insert(raw.handle(), "INSERT INTO plain(body) VALUES (?)");
+        Statement insert(raw, "INSERT INTO plain(body) VALUES (?)");
         start = Clock::now();
         for (int first = 0; first < kChanges; first += kBatch) {
             raw.exec("BEGIN");

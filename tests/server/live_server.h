@@ -1,5 +1,5 @@
 #pragma once
-// A real Tandem server for a test: a database in a temp folder holding the organisation the test declares
+// A real Tandem server for a test: a database (test_database.h) holding the organisation the test declares
 // (test_org.h), listening on 127.0.0.1 at a free port, serving on its own thread; stopped and joined when the
 // test ends.
 #include <gtest/gtest.h>
@@ -14,7 +14,9 @@
 
 #include "demo/demo_org.h"
 #include "tandem_server.h"
+#include "store/server_store.h"
 #include "support/temp_dir.h"
+#include "test_database.h"
 #include "test_org.h"
 #include "tandem/sync/replica.h"
 
@@ -29,7 +31,8 @@ class LiveServer : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_GE(sodium_init(), 0);
-        database = dir.file("server.db");
+        test_database = std::make_unique<TestDatabase>(dir);
+        database = test_database->locator();
         make_database();
         if (HasFatalFailure()) return;
         start();
@@ -44,7 +47,10 @@ protected:
         declare(org);
     }
 
-    void TearDown() override { shut_down(); }
+    void TearDown() override {
+        shut_down();
+        test_database.reset();
+    }
 
     void start(size_t max_body = 8 * 1024 * 1024, const std::string& web_dir = "") {
         server::ServerOptions options;
@@ -142,22 +148,20 @@ protected:
         return "";
     }
 
-    // Every byte of the database files, the write-ahead log included: what "no byte left" is checked against.
-    std::string raw_database_bytes() {
-        std::string bytes;
-        for (const char* suffix : {"", "-wal", "-shm"}) {
-            std::ifstream file(database + suffix, std::ios::binary);
-            bytes.append(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-        }
-        return bytes;
-    }
+    // Every byte of the database's files (SQLite's write-ahead log included; PostgreSQL's base/ folder of this
+    // database): what "no byte left" is checked against.
+    std::string raw_database_bytes() { return test_database->raw_bytes(); }
+
+    // A connection of the test's own to the server's database, beside the server's.
+    std::unique_ptr<Store> open_store() { return server::open_server_store(database); }
 
     // What every account of the organisation signs in with.
     std::string password = kTestPassword;
     // Set before start() to change the server's options (connection limits, say).
     std::function<void(server::ServerOptions&)> configure;
     TempDir dir;
-    std::string database;
+    std::unique_ptr<TestDatabase> test_database;
+    std::string database;  // a SQLite file or a PostgreSQL URL
     std::unique_ptr<server::TandemServer> server;
     std::thread thread;
     int port = 0;

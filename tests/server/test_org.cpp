@@ -4,22 +4,21 @@
 
 #include "auth/accounts.h"
 #include "http/http_helpers.h"
-#include "store/server_schema.h"
+#include "store/server_store.h"
 #include "tandem/base/dates.h"
 #include "tandem/base/ids.h"
 #include "tandem/sync/sync_service.h"
 
 namespace tandem::testing {
 
-TestOrg::TestOrg(const std::string& path) : now_(uint64_t(server::now_millis())), store_(path, StoreOptions{true, false}) {
-    server::migrate_server_schema(store_);
+TestOrg::TestOrg(const std::string& path) : now_(uint64_t(server::now_millis())), store_(server::open_server_store(path)) {
 }
 
 const std::string& TestOrg::person(const std::string& key, const std::string& name, const std::string& email,
                                    Role role, const std::string& manager) {
     const std::string record_id = new_uuid_v7(now_);
     // Everyone joined two years ago: long enough to count in the twelve-month figures of the analytics.
-    SyncService(store_).write_as_server({server_change(clock_, now_, "person", record_id,
+    SyncService(*store_).write_as_server({server_change(clock_, now_, "person", record_id,
                                                        {{"name", name},
                                                         {"email", email},
                                                         {"employee_id", key},
@@ -31,7 +30,7 @@ const std::string& TestOrg::person(const std::string& key, const std::string& na
 
 void TestOrg::account(const std::string& key) {
     // The cheapest argon2id cost: the stored hash carries it, so each sign-in of the test checks quickly.
-    server::add_account(store_, id(key), kTestPassword, KeyCost::minimum());
+    server::add_account(*store_, id(key), kTestPassword, KeyCost::minimum());
 }
 
 const std::string& TestOrg::id(const std::string& key) const {
@@ -42,7 +41,7 @@ const std::string& TestOrg::id(const std::string& key) const {
 
 std::string TestOrg::write(const std::string& author, const char* entity, Json fields) {
     const std::string record_id = new_uuid_v7(now_);
-    SyncService(store_).write_as_server({server_change(clock_, now_, entity, record_id, std::move(fields))}, id(author));
+    SyncService(*store_).write_as_server({server_change(clock_, now_, entity, record_id, std::move(fields))}, id(author));
     return record_id;
 }
 

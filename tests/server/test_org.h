@@ -5,6 +5,7 @@
 // a change to the demo changes no test.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "tandem/base/hlc.h"
@@ -19,7 +20,7 @@ constexpr const char* kTestPassword = "test-org-password";
 
 class TestOrg {
 public:
-    // A fresh server database at `path`: the server's tables and nobody in them.
+    // A fresh server database at `path` (a file or a PostgreSQL URL): the server's tables and nobody in them.
     explicit TestOrg(const std::string& path);
 
     // A person as an HRIS import would hold them. `key` is also their employee id, so an import can name
@@ -40,7 +41,7 @@ public:
 
 private:
     uint64_t now_;
-    Store store_;
+    std::unique_ptr<Store> store_;
     HlcClock clock_;
     std::map<std::string, std::string> ids_;
     std::map<std::string, SealKey> seal_keys_;

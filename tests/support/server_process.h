@@ -18,7 +18,9 @@ struct ServerProcess {
     int port = 0;
 
     ServerProcess(const std::string& binary, const std::string& database, std::vector<std::string> extra = {}) {
-        std::vector<std::string> args{binary, "serve", "--db", database, "--port", "0", "--threads", "4"};
+        const bool url = database.rfind("postgres", 0) == 0;
+        std::vector<std::string> args{binary, "serve", url ? "--database-url" : "--db", database, "--port", "0",
+                                      "--threads", "4"};
         args.insert(args.end(), extra.begin(), extra.end());
         int out[2];
         if (pipe(out) != 0) return;

@@ -27,7 +27,7 @@ ActionItemView item_of(const std::string& record_id, const RecordState& state) {
 
 std::vector<ReportSummary> team_overview(Store& store, const std::string& manager_id, const std::string& today) {
     std::vector<ReportSummary> team;
-    Statement people(store.database().handle(),
+    Statement people(store.database(),
                      "SELECT record_id, json_extract(state, '$.name.v') FROM records WHERE entity = 'person' "
                      "AND deleted = 0 AND json_extract(state, '$.manager_id.v') = ?");
     people.bind(1, manager_id);
@@ -40,21 +40,21 @@ std::vector<ReportSummary> team_overview(Store& store, const std::string& manage
 
     // A 1:1 counts once it was held; a planned one on or before today is late, not held.
     std::unordered_map<std::string, std::string> last_by_report;
-    Statement last(store.database().handle(),
+    Statement last(store.database(),
                    std::string("SELECT subject_id, MAX(json_extract(state, '$.held_on.v')) FROM records "
                                "WHERE entity = 'checkin' AND deleted = 0 AND ") +
                        kCheckinHeldSql + " GROUP BY subject_id");
     while (last.step()) last_by_report[last.text(0)] = last.text(1);
 
     std::unordered_map<std::string, std::pair<std::string, std::string>> planned_by_report;  // id, date
-    Statement planned(store.database().handle(),
+    Statement planned(store.database(),
                       "SELECT subject_id, record_id, json_extract(state, '$.held_on.v') FROM records "
                       "WHERE entity = 'checkin' AND deleted = 0 AND json_extract(state, '$.status.v') = 'planned' "
                       "ORDER BY 3 DESC, record_id DESC");
     while (planned.step()) planned_by_report[planned.text(0)] = {planned.text(1), planned.text(2)};  // earliest last
 
     std::unordered_map<std::string, std::pair<int, int>> open_by_report;  // open, of which overdue
-    Statement open(store.database().handle(),
+    Statement open(store.database(),
                    "SELECT subject_id, COUNT(*), SUM(CASE WHEN json_extract(state, '$.due_on.v') < ? THEN 1 ELSE 0 END) "
                    "FROM records WHERE entity = 'action_item' AND deleted = 0 "
                    "AND COALESCE(json_extract(state, '$.done.v'), 0) = 0 GROUP BY subject_id");
@@ -63,7 +63,7 @@ std::vector<ReportSummary> team_overview(Store& store, const std::string& manage
 
     // Open points a report added to their next 1:1: on a planned one, or for one not planned yet.
     std::unordered_map<std::string, int> points_by_report;
-    Statement points(store.database().handle(),
+    Statement points(store.database(),
                      "SELECT p.subject_id, COUNT(*) FROM records p LEFT JOIN records c "
                      "ON c.record_id = json_extract(p.state, '$.checkin_id.v') "
                      "WHERE p.entity = 'talking_point' AND p.deleted = 0 AND p.author_id = p.subject_id "
@@ -76,7 +76,7 @@ std::vector<ReportSummary> team_overview(Store& store, const std::string& manage
 
     // Two devices may each have created a cadence for one report: the lowest record id wins everywhere.
     std::unordered_map<std::string, std::pair<std::string, Cadence>> cadence_by_report;
-    Statement cadences(store.database().handle(),
+    Statement cadences(store.database(),
                        "SELECT record_id, subject_id, state FROM records WHERE entity = 'cadence' AND deleted = 0 "
                        "ORDER BY record_id DESC");
     while (cadences.step()) {
@@ -103,7 +103,7 @@ std::vector<ReportSummary> team_overview(Store& store, const std::string& manage
 
 std::vector<CheckInSummary> checkin_history(Store& store, const std::string& report_id) {
     std::vector<CheckInSummary> history;
-    Statement rows(store.database().handle(),
+    Statement rows(store.database(),
                    "SELECT c.record_id, json_extract(c.state, '$.held_on.v'), "
                    "COALESCE(json_extract(c.state, '$.mood.v'), 0), COALESCE(json_extract(c.state, '$.shared_notes.v'), ''), "
                    "(SELECT COUNT(*) FROM records a WHERE a.entity = 'action_item' AND a.subject_id = c.subject_id AND a.deleted = 0 "
@@ -131,7 +131,7 @@ std::vector<CheckInSummary> checkin_history(Store& store, const std::string& rep
 std::vector<TalkingPointView> unattached_points(Store& store, const std::string& report_id,
                                                 const std::string& holder_id) {
     std::vector<TalkingPointView> points;
-    Statement rows(store.database().handle(),
+    Statement rows(store.database(),
                    "SELECT record_id, author_id, state FROM records WHERE entity = 'talking_point' AND deleted = 0 "
                    "AND subject_id = ? AND json_extract(state, '$.checkin_id.v') IS NULL "
                    "AND json_extract(state, '$.with_id.v') = ? ORDER BY record_id");
@@ -165,7 +165,7 @@ CheckInDetail checkin_detail(Store& store, const std::string& checkin_id, const 
     Json mood = checkin->state.value("mood");
     detail.mood = mood.is_number_integer() ? mood.get<int>() : 0;
 
-    Statement children(store.database().handle(),
+    Statement children(store.database(),
                        "SELECT record_id, entity, author_id, state FROM records WHERE deleted = 0 "
                        "AND entity IN ('action_item', 'private_note', 'talking_point') AND subject_id = ? "
                        "AND json_extract(state, '$.checkin_id.v') = ? ORDER BY record_id");
@@ -200,7 +200,7 @@ CheckInDetail checkin_detail(Store& store, const std::string& checkin_id, const 
                      [](const auto& a, const auto& b) { return a.position < b.position; });
 
     // Open items from the 1:1s dated before (or on) this one, and those ticked here, with their 1:1's date.
-    Statement carried(store.database().handle(),
+    Statement carried(store.database(),
                       "SELECT a.record_id, a.state, json_extract(c.state, '$.held_on.v') FROM records a "
                       "JOIN records c ON c.record_id = json_extract(a.state, '$.checkin_id.v') "
                       "WHERE a.entity = 'action_item' AND a.subject_id = ?1 AND a.deleted = 0 "

@@ -20,7 +20,7 @@ MyOneOnOnes my_one_on_ones(Store& store, const std::string& me, const std::strin
     std::map<std::string, UpcomingOneOnOne> by_holder;
     std::map<std::string, std::string> last_held;
     if (!manager_id.empty()) by_holder[manager_id].holder_id = manager_id;
-    Statement checkins(store.database().handle(),
+    Statement checkins(store.database(),
                        std::string("SELECT record_id, author_id, json_extract(state, '$.held_on.v'), "
                                    "json_extract(state, '$.status.v') IS 'planned', "
                                    "COALESCE(json_extract(state, '$.title.v'), ''), "
@@ -49,7 +49,7 @@ MyOneOnOnes my_one_on_ones(Store& store, const std::string& me, const std::strin
     for (auto& [holder, next] : by_holder) {
         if (next.planned_id.empty()) {
             Cadence cadence;
-            Statement rows(store.database().handle(),
+            Statement rows(store.database(),
                            "SELECT state, author_id FROM records WHERE entity = 'cadence' AND deleted = 0 "
                            "AND subject_id = ? ORDER BY record_id");
             rows.bind(1, me);

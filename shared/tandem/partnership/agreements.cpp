@@ -189,16 +189,16 @@ ManagerActivity manager_activity(Store& store, const std::string& manager_id, co
     ManagerActivity activity;
     Database& db = store.database();
     {
-        Statement people(db.handle(), "SELECT record_id FROM records WHERE entity = 'person' AND deleted = 0 "
+        Statement people(db, "SELECT record_id FROM records WHERE entity = 'person' AND deleted = 0 "
                                       "AND json_extract(state, '$.manager_id.v') = ? ORDER BY record_id");
         people.bind(1, manager_id);
         while (people.step()) activity.reports.push_back({people.text(0), Cadence{}, {}});
     }
     // Prepared once, run per report. The lowest record id wins when two devices each made a cadence, as on
     // the team screen.
-    Statement cadence(db.handle(), "SELECT state FROM records WHERE entity = 'cadence' AND deleted = 0 "
+    Statement cadence(db, "SELECT state FROM records WHERE entity = 'cadence' AND deleted = 0 "
                                    "AND subject_id = ? AND author_id IN (?, '') ORDER BY record_id LIMIT 1");
-    Statement held(db.handle(), std::string("SELECT json_extract(state, '$.held_on.v') FROM records WHERE "
+    Statement held(db, std::string("SELECT json_extract(state, '$.held_on.v') FROM records WHERE "
                                             "entity = 'checkin' AND deleted = 0 AND subject_id = ? AND "
                                             "author_id IN (?, '') AND ") + kCheckinHeldSql + " ORDER BY 1");
     for (auto& report : activity.reports) {
@@ -215,7 +215,7 @@ ManagerActivity manager_activity(Store& store, const std::string& manager_id, co
             if (held.text(0) <= today) report.checkins.push_back(held.text(0));
     }
     auto dates_of = [&](const char* sql, std::vector<std::string>& out) {
-        Statement rows(db.handle(), sql);
+        Statement rows(db, sql);
         rows.bind(1, manager_id);
         while (rows.step()) out.push_back(rows.text(0));
     };

@@ -76,7 +76,7 @@ std::vector<MentoringPairView> mentoring_pairs(Store& store, const std::string& 
 
 std::vector<MentoringCoverage> mentoring_coverage(Store& store, const std::vector<MentoringPairView>& pairs) {
     std::vector<MentoringCoverage> out;
-    Statement managers(store.database().handle(),
+    Statement managers(store.database(),
                        "SELECT m.record_id, json_extract(m.state, '$.name.v') FROM records m WHERE m.entity = 'person' "
                        "AND m.deleted = 0 AND COALESCE(json_extract(m.state, '$.role.v'), 'manager') IN ('manager', '') "
                        "AND COALESCE(json_extract(m.state, '$.exit_date.v'), '') = '' AND EXISTS (SELECT 1 FROM "

@@ -162,7 +162,7 @@ std::vector<ProgramView> program_views(Store& store, const std::string& viewer_i
 }
 
 std::vector<TeamAdoption> program_adoption(Store& store, const ProgramView& program) {
-    sqlite3* db = store.database().handle();
+    Database& db = store.database();
     std::set<std::string> versions;  // guide versions of the linked guides
     for (const auto& guide_id : program.guide_ids) {
         Statement rows(db, "SELECT record_id FROM records WHERE entity = 'guide_version' AND deleted = 0 "

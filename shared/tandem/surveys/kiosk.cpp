@@ -55,7 +55,7 @@ std::string KioskDevice::enqueue(const Json& answers, const std::string& submiss
 }
 
 std::vector<KioskDevice::Pending> KioskDevice::pending(size_t limit) {
-    Statement query(store_.database().handle(),
+    Statement query(store_.database(),
                     "SELECT key, value FROM settings WHERE key >= ?1 AND key < ?2 ORDER BY key LIMIT ?3");
     query.bind(1, std::string(kQueuePrefix)).bind(2, std::string("kiosk/queue0")).bind(3, int64_t(limit));
     std::vector<Pending> found;
@@ -64,13 +64,13 @@ std::vector<KioskDevice::Pending> KioskDevice::pending(size_t limit) {
 }
 
 size_t KioskDevice::pending_count() {
-    Statement query(store_.database().handle(), "SELECT count(*) FROM settings WHERE key >= ?1 AND key < ?2");
+    Statement query(store_.database(), "SELECT count(*) FROM settings WHERE key >= ?1 AND key < ?2");
     query.bind(1, std::string(kQueuePrefix)).bind(2, std::string("kiosk/queue0"));
     return query.step() ? size_t(query.integer(0)) : 0;
 }
 
 void KioskDevice::acknowledge(const std::string& submission_id) {
-    Statement(store_.database().handle(), "DELETE FROM settings WHERE key = ?")
+    Statement(store_.database(), "DELETE FROM settings WHERE key = ?")
         .bind(1, kQueuePrefix + submission_id)
         .run();
 }
@@ -100,7 +100,7 @@ KioskDevice::PinCheck KioskDevice::check_pin(const std::string& pin, uint64_t no
 }
 
 void KioskDevice::forget() {
-    Statement(store_.database().handle(), "DELETE FROM settings WHERE key LIKE 'kiosk/%'").run();
+    Statement(store_.database(), "DELETE FROM settings WHERE key LIKE 'kiosk/%'").run();
 }
 
 } // namespace tandem

@@ -13,7 +13,12 @@ enum Slot {
 };
 }  // namespace
 
-Store::Store(const std::string& path, StoreOptions options) : db_(path), statements_(kSlotCount) {
+Store::Store(const std::string& path, StoreOptions options) : Store(Database(path), options) {}
+
+Store::Store(Database database, StoreOptions options) : db_(std::move(database)), statements_(kSlotCount) {
+    // Another engine's schema is the host's: the server creates its tables in one step of its own
+    // (server/store/postgres_schema.cpp).
+    if (db_.dialect() != SqlDialect::sqlite) return;
     if (options.host_flushes)
         db_.exec("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF");
     else
@@ -41,19 +46,20 @@ void Store::migrate() {
 
 Statement& Store::cached(int slot, const char* sql) {
     auto& statement = statements_[size_t(slot)];
-    if (!statement) statement = std::make_unique<Statement>(db_.handle(), sql);
+    if (!statement) statement = std::make_unique<Statement>(db_, sql);
     statement->reset();
     return *statement;
 }
 
 void Store::transaction(const std::function<void()>& work) {
-    if (!sqlite3_get_autocommit(db_.handle())) return work();  // the outer transaction commits or rolls back
-    db_.exec("BEGIN IMMEDIATE");
+    auto& connection = db_.connection();
+    if (connection.in_transaction()) return work();  // the outer transaction commits or rolls back
+    connection.begin_write();
     try {
         work();
         db_.exec("COMMIT");
     } catch (...) {
-        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        connection.rollback_quietly();
         throw;
     }
 }
@@ -81,8 +87,12 @@ std::optional<StoredRecord> Store::load(const std::string& record_id) {
 }
 
 void Store::save(const StoredRecord& record) {
-    auto& statement = cached(kSave, "INSERT OR REPLACE INTO records(record_id, entity, author_id, subject_id, "
-                                    "deleted, state, addressee_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    auto& statement = cached(kSave, "INSERT INTO records(record_id, entity, author_id, subject_id, "
+                                    "deleted, state, addressee_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                    "ON CONFLICT(record_id) DO UPDATE SET entity = excluded.entity, "
+                                    "author_id = excluded.author_id, subject_id = excluded.subject_id, "
+                                    "deleted = excluded.deleted, state = excluded.state, "
+                                    "addressee_id = excluded.addressee_id");
     statement.bind(1, record.state.record_id)
         .bind(2, record.state.entity)
         .bind(3, record.author_id)
@@ -114,46 +124,59 @@ std::vector<StoredRecord> Store::records_about(const std::string& subject_id) {
 std::vector<StoredRecord> Store::records_naming(const std::string& entity, const std::string& field,
                                                 const std::string& value) {
     // Rare (erasure only), so not cached: the statement differs by nothing but its values anyway.
-    Statement statement(db_.handle(), "SELECT record_id, entity, author_id, subject_id, deleted, state, addressee_id "
+    Statement statement(db_, "SELECT record_id, entity, author_id, subject_id, deleted, state, addressee_id "
                                       "FROM records WHERE entity = ? AND json_extract(state, '$.' || ? || '.v') = ? "
                                       "ORDER BY record_id");
     statement.bind(1, entity).bind(2, field).bind(3, value);
     return read_records(statement);
 }
 
+namespace {
+// Erasure rewrites logged change bodies (JSON text). SQLite has json_set; PostgreSQL does the same with jsonb.
+const char* blank_field_sql(SqlDialect dialect) {
+    return dialect == SqlDialect::sqlite
+               ? "UPDATE change_log SET body = json_set(body, '$.fields.' || ?1, '') WHERE entity = ?2 "
+                 "AND json_extract(body, '$.record_id') = ?3 AND json_extract(body, '$.fields.' || ?1) IS NOT NULL"
+               : "UPDATE change_log SET body = jsonb_set(body::jsonb, ARRAY['fields', ?1], '\"\"')::text "
+                 "WHERE entity = ?2 AND body::jsonb ->> 'record_id' = ?3 AND jsonb_exists(body::jsonb -> 'fields', ?1)";
+}
+const char* blank_field_where_sql(SqlDialect dialect) {
+    return dialect == SqlDialect::sqlite
+               ? "UPDATE change_log SET body = json_set(body, '$.fields.' || ?1, '') WHERE entity = ?2 "
+                 "AND json_extract(body, '$.fields.' || ?3) = ?4 AND json_extract(body, '$.fields.' || ?1) IS NOT NULL"
+               : "UPDATE change_log SET body = jsonb_set(body::jsonb, ARRAY['fields', ?1], '\"\"')::text "
+                 "WHERE entity = ?2 AND body::jsonb -> 'fields' ->> ?3 = ?4 AND jsonb_exists(body::jsonb -> 'fields', ?1)";
+}
+const char* blank_changes_about_sql(SqlDialect dialect) {
+    return dialect == SqlDialect::sqlite
+               ? "UPDATE change_log SET body = json_set(body, '$.fields', json('{}'), '$.deleted', json('true')) "
+                 "WHERE subject_id = ?1 AND entity <> ?2"
+               : "UPDATE change_log SET body = (body::jsonb || '{\"fields\": {}, \"deleted\": true}'::jsonb)::text "
+                 "WHERE subject_id = ?1 AND entity <> ?2";
+}
+}  // namespace
+
 void Store::blank_logged_field(const std::string& entity, const std::string& record_id, const std::string& field) {
-    Statement(db_.handle(), "UPDATE change_log SET body = json_set(body, '$.fields.' || ?, '') WHERE entity = ? "
-                            "AND json_extract(body, '$.record_id') = ? "
-                            "AND json_extract(body, '$.fields.' || ?) IS NOT NULL")
-        .bind(1, field)
-        .bind(2, entity)
-        .bind(3, record_id)
-        .bind(4, field)
-        .run();
+    Statement(db_, blank_field_sql(db_.dialect())).bind(1, field).bind(2, entity).bind(3, record_id).run();
 }
 
 void Store::blank_logged_field_where(const std::string& entity, const std::string& field, const std::string& id_field,
                                      const std::string& value) {
-    Statement(db_.handle(), "UPDATE change_log SET body = json_set(body, '$.fields.' || ?, '') WHERE entity = ? "
-                            "AND json_extract(body, '$.fields.' || ?) = ? "
-                            "AND json_extract(body, '$.fields.' || ?) IS NOT NULL")
+    Statement(db_, blank_field_where_sql(db_.dialect()))
         .bind(1, field)
         .bind(2, entity)
         .bind(3, id_field)
         .bind(4, value)
-        .bind(5, field)
         .run();
 }
 
 void Store::blank_logged_changes_about(const std::string& subject_id) {
-    Statement(db_.handle(), "UPDATE change_log SET body = json_set(body, '$.fields', json('{}'), '$.deleted', json('true')) "
-                            "WHERE subject_id = ? AND entity <> ?")
-        .bind(1, subject_id)
-        .bind(2, kRemovalEntity)
-        .run();
+    Statement(db_, blank_changes_about_sql(db_.dialect())).bind(1, subject_id).bind(2, kRemovalEntity).run();
 }
 
 bool Store::checkpoint_and_truncate() {
+    // PostgreSQL's own files are made clean by the server's erasure (VACUUM FULL, person_data.cpp).
+    if (!db_.handle()) return true;
     int log = 0, copied = 0;
     return sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &copied) == SQLITE_OK;
 }
@@ -172,11 +195,13 @@ bool Store::logged(const std::string& change_id) {
 
 int64_t Store::append_log(const std::string& change_id, const LogRow& row) {
     auto& statement = cached(kAppendLog, "INSERT INTO change_log(change_id, entity, author_id, subject_id, body, "
-                                         "addressee_id) VALUES (?, ?, ?, ?, ?, ?)");
+                                         "addressee_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq");
     statement.bind(1, change_id).bind(2, row.entity).bind(3, row.author_id).bind(4, row.subject_id).bind(5, row.body);
     statement.bind(6, row.addressee_id);
-    statement.run();
-    return sqlite3_last_insert_rowid(db_.handle());
+    statement.step();
+    const int64_t seq = statement.integer(0);
+    statement.reset();
+    return seq;
 }
 
 int64_t Store::append_removal(const std::string& change_id, const std::string& recipient_id,
@@ -209,10 +234,11 @@ std::vector<LogRow> Store::scan_log(int64_t since, const ReadScope& scope, const
         parts.push_back(std::string(columns) + " WHERE entity = ?" + std::to_string(4 + i) + not_own + not_addressed +
                         not_about + " AND seq > ?1 ORDER BY seq LIMIT ?3");
     std::string sql = "SELECT seq, entity, author_id, subject_id, body, addressee_id FROM (";
-    for (size_t i = 0; i < parts.size(); ++i) sql += (i ? " UNION ALL SELECT * FROM (" : "SELECT * FROM (") + parts[i] + ")";
-    sql += ") ORDER BY seq LIMIT ?3";
+    for (size_t i = 0; i < parts.size(); ++i)
+        sql += (i ? " UNION ALL SELECT * FROM (" : "SELECT * FROM (") + parts[i] + ") AS part" + std::to_string(i);
+    sql += ") AS scope ORDER BY seq LIMIT ?3";
     auto& statement = scan_statements_[sql];
-    if (!statement) statement = std::make_unique<Statement>(db_.handle(), sql);
+    if (!statement) statement = std::make_unique<Statement>(db_, sql);
     statement->reset();
     statement->bind(1, since).bind(3, int64_t(limit));
     if (sql.find("?2") != std::string::npos) statement->bind(2, actor_id);
@@ -239,7 +265,7 @@ int64_t Store::last_seq() {
 }
 
 void Store::append_outbox(const std::string& change_id, const std::string& body) {
-    cached(kAppendOutbox, "INSERT OR IGNORE INTO outbox(change_id, body) VALUES (?, ?)")
+    cached(kAppendOutbox, "INSERT INTO outbox(change_id, body) VALUES (?, ?) ON CONFLICT DO NOTHING")
         .bind(1, change_id)
         .bind(2, body)
         .run();
@@ -282,7 +308,8 @@ std::optional<std::string> Store::setting(const std::string& key) {
 }
 
 void Store::set_setting(const std::string& key, const std::string& value) {
-    cached(kSetSetting, "INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)").bind(1, key).bind(2, value).run();
+    cached(kSetSetting, "INSERT INTO settings(key, value) VALUES (?, ?) "
+                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value").bind(1, key).bind(2, value).run();
 }
 
 } // namespace tandem

@@ -53,7 +53,9 @@ struct StoreOptions {
 
 class Store {
 public:
-    explicit Store(const std::string& path, StoreOptions options = {});
+    explicit Store(const std::string& path, StoreOptions options = {});  // SQLite, migrated
+    // Any engine; a SQLite one is migrated, another one's tables are its host's to create.
+    explicit Store(Database database, StoreOptions options = {});
     ~Store();
 
     // Runs `work` in one IMMEDIATE transaction: all of it commits, or on an exception none of it does.

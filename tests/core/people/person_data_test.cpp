@@ -28,7 +28,7 @@ struct ErasureWorld : World {
     // Every change the log holds, as stored.
     std::vector<std::string> logged_bodies() {
         std::vector<std::string> bodies;
-        Statement rows(server_store.database().handle(), "SELECT body FROM change_log");
+        Statement rows(server_store.database(), "SELECT body FROM change_log");
         while (rows.step()) bodies.push_back(rows.text(0));
         return bodies;
     }

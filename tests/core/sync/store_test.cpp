@@ -36,7 +36,7 @@ TEST(Store, MigratesAnOldDatabaseFileAndKeepsItsData) {
     EXPECT_EQ(record->state.value("mood"), 3);
     EXPECT_TRUE(store.logged("c1"));
     // The index added by migration 2 exists and is used by pulls.
-    Statement index(store.database().handle(),
+    Statement index(store.database(),
                     "SELECT COUNT(*) FROM sqlite_master WHERE name = 'change_log_by_author'");
     index.step();
     EXPECT_EQ(index.integer(0), 1);

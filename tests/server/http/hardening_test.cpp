@@ -226,17 +226,19 @@ TEST_F(Hardening, FailuresFromOneClientDoNotLockTheOwnerOut) {
 
 TEST_F(Hardening, ExpiredSessionsAreDeletedAndTheBearerSchemeIgnoresCase) {
     {
-        Store store(database);
+        auto opened = open_store();
+        Store& store = *opened;
         for (int i = 0; i < 50; ++i)
-            Statement(store.database().handle(),
+            Statement(store.database(),
                       "INSERT INTO sessions(token_digest, person_id, expires_at) VALUES (?, 'gone', 1000)")
                 .bind(1, "expired-" + std::to_string(i))
                 .run();
     }
     Session manager = sign_in("manager1@example.test");
     {
-        Store store(database);
-        Statement count(store.database().handle(), "SELECT COUNT(*) FROM sessions WHERE expires_at <= 1000");
+        auto opened = open_store();
+        Store& store = *opened;
+        Statement count(store.database(), "SELECT COUNT(*) FROM sessions WHERE expires_at <= 1000");
         ASSERT_TRUE(count.step());
         EXPECT_EQ(count.integer(0), 0);
     }

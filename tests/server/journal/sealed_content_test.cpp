@@ -29,17 +29,15 @@ using DemoSealedContent = DemoServer;
 Json results_of(const httplib::Result& reply) { return Json::parse(reply->body)["results"]; }
 
 // Every value of every table of the database, told to `check`; returns how many there were.
-int each_stored_value(const std::string& database, const std::function<void(const std::string& table,
-                                                                             const std::string& value)>& check) {
-    Database db(database);
-    Statement tables(db.handle(), "SELECT name FROM sqlite_master WHERE type = 'table'");
+int each_stored_value(TestDatabase& database, const std::function<void(const std::string& table,
+                                                                       const std::string& value)>& check) {
     int scanned = 0;
-    while (tables.step()) {
-        const std::string table = tables.text(0);
-        Statement rows(db.handle(), ("SELECT * FROM \"" + table + "\"").c_str());
-        while (rows.step())
-            for (int column = 0; column < rows.columns(); ++column, ++scanned) check(table, rows.text(column));
-    }
+    for (const auto& [table, rows] : database.every_row())
+        for (const auto& row : rows)
+            for (const auto& value : row) {
+                check(table, value);
+                ++scanned;
+            }
     return scanned;
 }
 
@@ -111,7 +109,7 @@ TEST_F(SealedContent, NoTableHoldsAPrivateNoteOrJournalAnswerInPlainText) {
                {{"checkin_id", checkin}, {"text", sealed_sample("zebra-crossing-secret")}}),
     });
     push(manager, Json{{"device_id", "d1"}, {"changes", changes}});
-    const int scanned = each_stored_value(database, [](const std::string& table, const std::string& value) {
+    const int scanned = each_stored_value(*test_database, [](const std::string& table, const std::string& value) {
         EXPECT_EQ(value.find("zebra-crossing-secret"), std::string::npos) << table;
         // The journal written before the test: its plain words never appear either.
         EXPECT_EQ(value.find("workload talk with Aiko"), std::string::npos) << table;
@@ -120,7 +118,7 @@ TEST_F(SealedContent, NoTableHoldsAPrivateNoteOrJournalAnswerInPlainText) {
 }
 
 TEST_F(DemoSealedContent, NoTableHoldsTheDemosPrivateNoteInPlainText) {
-    const int scanned = each_stored_value(database, [](const std::string& table, const std::string& value) {
+    const int scanned = each_stored_value(*test_database, [](const std::string& table, const std::string& value) {
         EXPECT_EQ(value.find("more tired than she said"), std::string::npos) << table;
     });
     EXPECT_GT(scanned, 100);

@@ -4,13 +4,13 @@
 #include <string>
 
 #include "auth/accounts.h"
-#include "tandem/sync/store.h"
+#include "store/server_store.h"
 
 namespace tandem::testing {
 
 inline void switch_employee_access_on(const std::string& database) {
-    Store store(database, StoreOptions{true, false});
-    server::write_employee_access(store, true, "2026-01-01");
+    auto store = server::open_server_store(database);
+    server::write_employee_access(*store, true, "2026-01-01");
 }
 
 }  // namespace tandem::testing

@@ -262,7 +262,8 @@ TEST_F(People, TheAuditLogPagesFiltersAndCannotBeChanged) {
     EXPECT_FALSE(rest["more"]);
     EXPECT_EQ(client().Get("/api/v1/audit", bearer(sign_in("manager1@example.test")))->status, 403);
     EXPECT_EQ(client().Delete("/api/v1/audit", bearer(hr))->status, 405);
-    Store store(database);
+    auto opened = open_store();
+    Store& store = *opened;
     EXPECT_THROW(store.database().exec("DELETE FROM audit_log"), StoreError);
 }
 
@@ -290,7 +291,8 @@ TEST_F(People, HrChangesARoleAndItReachesTheOrgAndTheAudit) {
 TEST_F(People, OperatorsCanInviteAndResetFromTheCommandLine) {
     shut_down();  // the command opens the database itself
     auto run = [&](const std::string& arguments, std::string& printed) {
-        const std::string command = std::string(TANDEM_SERVER_BINARY) + " " + arguments + " --db " + database + " 2>&1";
+        const std::string command = std::string(TANDEM_SERVER_BINARY) + " " + arguments + (test_database->is_postgres() ? " --database-url " : " --db ") +
+                                    database + " 2>&1";
         FILE* output = popen(command.c_str(), "r");
         EXPECT_TRUE(output);
         char line[256] = {};

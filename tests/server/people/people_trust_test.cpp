@@ -354,6 +354,7 @@ TEST_F(PeopleTrust, ALinkDiesWithItsAddressAndWithItsIssuersAuthority) {
 }
 
 TEST_F(PeopleTrust, ADatabaseWhoseAccountsCopiedTheEmailIsMigratedAndSignsInByThePersonRecord) {
+    if (test_database->is_postgres()) GTEST_SKIP() << "SQLite files of older builds; PostgreSQL starts at this schema";
     shut_down();
     {
         // The earlier schema: accounts kept their own copy of the e-mail (here a stale one), invitations no kind,

@@ -17,7 +17,8 @@ namespace {
 TEST(CrashTest, EveryAcknowledgedPushSurvivesKillNine) {
     ASSERT_GE(sodium_init(), 0);
     TempDir dir;
-    const std::string database = dir.file("crash.db");
+    TestDatabase test_database(dir);
+    const std::string database = test_database.locator();
     {
         // A manager who pushes 1:1s about her report.
         TestOrg org(database);

@@ -10,7 +10,7 @@ namespace tandem::testing {
 namespace {
 
 int64_t count_rows(Store& store, const std::string& sql) {
-    Statement query(store.database().handle(), sql.c_str());
+    Statement query(store.database(), sql.c_str());
     query.step();
     return query.integer(0);
 }

@@ -1,7 +1,6 @@
 // Survey tokens over HTTP (docs/survey-tokens.md): a signed-in person gets one blind token per survey, answers
 // with it without a session, once, for their own team only; and no value the redemption carried appears in any
 // row the issuance wrote, read from the raw database file before and after each step.
-#include <sqlite3.h>
 
 #include <regex>
 #include <set>
@@ -15,35 +14,7 @@
 namespace tandem::testing {
 namespace {
 
-// Every row of every table, each cell as its bytes, read through a read-only connection beside the server.
-using Rows = std::multiset<std::vector<std::string>>;
-std::map<std::string, Rows> every_row(const std::string& path) {
-    sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-    std::vector<std::string> tables;
-    sqlite3_stmt* list = nullptr;
-    sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &list, nullptr);
-    while (sqlite3_step(list) == SQLITE_ROW) tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(list, 0)));
-    sqlite3_finalize(list);
-    std::map<std::string, Rows> rows;
-    for (const auto& table : tables) {
-        sqlite3_stmt* query = nullptr;
-        sqlite3_prepare_v2(db, ("SELECT * FROM \"" + table + "\"").c_str(), -1, &query, nullptr);
-        rows[table];
-        while (sqlite3_step(query) == SQLITE_ROW) {
-            std::vector<std::string> row;
-            for (int c = 0; c < sqlite3_column_count(query); ++c) {
-                const void* bytes = sqlite3_column_blob(query, c);
-                row.emplace_back(bytes ? std::string(static_cast<const char*>(bytes), size_t(sqlite3_column_bytes(query, c)))
-                                       : std::string());
-            }
-            rows[table].insert(std::move(row));
-        }
-        sqlite3_finalize(query);
-    }
-    sqlite3_close(db);
-    return rows;
-}
+using Rows = TableRows;
 
 // The rows `after` holds that `before` did not, by table.
 std::map<std::string, Rows> written_between(const std::map<std::string, Rows>& before,
@@ -297,17 +268,17 @@ TEST_F(SurveyTokens, RedemptionIgnoresASessionAndAClosedSurveyRefusesIt) {
 TEST_F(SurveyTokens, IssuanceAndRedemptionShareNoStoredValue) {
     write_survey("org");
     token_keys(aiko);  // keys exist before, as when the app first lists the survey
-    const auto before_issuance = every_row(database);
+    const auto before_issuance = test_database->every_row();
     auto token = fetch_token(aiko);
     ASSERT_TRUE(token);
-    const auto after_issuance = every_row(database);
+    const auto after_issuance = test_database->every_row();
     auto issued = written_between(before_issuance, after_issuance);
     ASSERT_EQ(issued.count("survey_token_issued"), 1u) << "issuance wrote its row";
 
     const Json body = redemption_body(*token, Json::array({Json{{"question_id", likert}, {"value", 3}}}));
     auto reply = redeem(body);
     ASSERT_EQ(reply->status, 201) << reply->body;
-    auto redeemed = written_between(after_issuance, every_row(database));
+    auto redeemed = written_between(after_issuance, test_database->every_row());
     ASSERT_EQ(redeemed.count("survey_token_spent"), 1u);
 
     // Every value the redemption carried or wrote, but the group (the point) and the survey (in the address).

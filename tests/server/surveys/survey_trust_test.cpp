@@ -123,7 +123,8 @@ TEST_F(SurveyTrust, LinksGoOnlyToPeopleStillEmployed) {
     const std::string leaver = first_report_of(maya);
     shut_down();
     {
-        Store store(database);
+        auto opened = open_store();
+        Store& store = *opened;
         HlcClock clock;
         SyncService(store).write_as_server({server_change(
             clock, wall_millis(), "person", leaver, {{"exit_date", add_days(iso_from_millis(wall_millis()), -1)}})});
