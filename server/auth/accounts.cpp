@@ -189,6 +189,8 @@ void write_employee_access(Store& writer, bool enabled, const std::string& today
 }
 
 bool Accounts::employee_access(Store& store) {
+    // On PostgreSQL another instance may switch it: the stored setting is read every time.
+    if (store.database().dialect() == SqlDialect::postgres) return read_employee_access(store).enabled;
     int known = employee_access_.load();
     if (known >= 0) return known == 1;
     // Only fills an unread cache: a switch made meanwhile has already stored the newer value.
