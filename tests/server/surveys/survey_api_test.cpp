@@ -203,6 +203,36 @@ TEST_F(Surveys, AnAnswerIsCheckedWholeCountedOnceAndLeavesNothingThatPointsBack)
     EXPECT_EQ(without_rowid.integer(0), 4) << "no rowid that follows the order answers came in";
 }
 
+// PostgreSQL keeps rows in a heap, in the order they came, each stamped with the id of the transaction that
+// wrote it. Neither may say who answered first: the group's rows are written anew in the order of their random
+// keys with every answer (survey_store.cpp).
+TEST_F(Surveys, OnPostgresAnswerRowsKeepNeitherTheOrderOfArrivalNorTheAnsweringTransaction) {
+    if (!test_database->is_postgres()) GTEST_SKIP() << "SQLite keeps answers without a rowid, in key order";
+    write_survey("org", "open");
+    const auto tokens = links(maya.user_id, 4);
+    ASSERT_EQ(tokens.size(), 4u);
+    for (size_t i = 0; i < tokens.size(); ++i)
+        ASSERT_EQ(answer(tokens[i], Json::array({{{"question_id", likert}, {"value", 1 + int(i)}},
+                                                 {{"question_id", comment}, {"value", "answer " + std::to_string(i)}}}))
+                      ->status,
+                  201);
+    auto opened = open_store();
+    Database& db = opened->database();
+    Statement stamps(db, "SELECT count(*), count(DISTINCT xmin::text) FROM survey_answer WHERE survey_id = ?");
+    stamps.bind(1, survey);
+    ASSERT_TRUE(stamps.step());
+    EXPECT_EQ(stamps.integer(0), 8);
+    EXPECT_EQ(stamps.integer(1), 1) << "every row carries the last answer's transaction, none its own";
+    auto keys_in = [&](const char* order) {
+        Statement rows(db, std::string("SELECT answer_key FROM survey_answer WHERE survey_id = ? ORDER BY ") + order);
+        rows.bind(1, survey);
+        std::vector<std::string> keys;
+        while (rows.step()) keys.push_back(rows.blob(0));
+        return keys;
+    };
+    EXPECT_EQ(keys_in("ctid"), keys_in("answer_key")) << "rows lie in the order of their random keys";
+}
+
 TEST_F(Surveys, ResultsShowOnlyGroupsWithEnoughAnswersToThoseWhoMayReadThem) {
     write_survey("org", "open");
     auto maya_links = links(maya.user_id, 4), noah_links = links(noah.user_id, 2);
