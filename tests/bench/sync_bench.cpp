@@ -1,18 +1,24 @@
-// Sync throughput, side by side in one run on the same machine:
-//   A. 100k check-in changes pushed through the real HTTP server (batches of 500, several clients);
-//   B. the same batches through SyncService into our store in this process, no HTTP (A/B: HTTP overhead);
-//   C. raw SQLite: the same change bodies appended to one plain table, batched the same way, with the
-//      same durability (the physical limit; A/C: what the whole server costs);
-// then a full pull of the 100k by cursor, and single-change push latency.
+// Sync throughput, side by side in one run on the same machine, each store against its physical anchor:
+//   SQLite: 100k check-in changes pushed through the real HTTP server (batches of 500, 4 clients); the same
+//     batches through SyncService in this process (no HTTP: what HTTP costs); the same bodies appended to one
+//     plain table, batched and as durable (the physical limit).
+//   PostgreSQL (when TANDEM_BENCH_POSTGRES names a running cluster's admin URL, as scripts/bench-sync starts
+//     one): the same pushes through one server and through two servers on one database, clients split
+//     between them; the same bodies appended to one plain table of that cluster, batched the same way.
+// Then a full pull of the 100k by cursor on each, and single-change push latency on SQLite.
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <memory>
 #include <thread>
 
 #include "bench_clock.h"
 #include "demo/demo_org.h"
+#include "store/postgres_connection.h"
 #include "tandem_server.h"
 #include "support/temp_dir.h"
 #include "tandem/base/ids.h"
@@ -38,58 +44,73 @@ Json make_change(const std::string& report, int i, uint64_t now) {
                 {"deleted", false}};
 }
 
-}  // namespace
-
-int main() {
-    if (sodium_init() < 0) return 1;
-    tandem::testing::TempDir dir;
-    const std::string database = dir.file("bench.db");
-    server::create_demo_database(database);
-    server::ServerOptions options;
-    options.database_path = database;
-    options.port = 0;
-    options.threads = 8;
-    server::TandemServer server(options);
-    int port = server.bind();
-    std::thread serving([&] { server.run(); });
-    httplib::Client http("127.0.0.1", port);
-    for (int i = 0; i < 200 && !http.Get("/healthz"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-
-    auto session = Json::parse(http.Post("/api/v1/session",
-                                         R"({"email":"manager1@demo.example","password":"tandem-demo"})",
-                                         "application/json")
-                                   ->body);
-    const std::string token = session["token"];
-    const httplib::Headers auth{{"Authorization", "Bearer " + token}};
-    std::string report;
-    {
-        auto people = Json::parse(http.Get("/api/v1/sync/pull?limit=1000", auth)->body);
-        for (auto& change : people["changes"])
-            if (change["fields"]["manager_id"] == session["user"]["id"]) report = change["record_id"];
+// A tandem-server serving one database on a free port, on its own thread.
+struct RunningServer {
+    explicit RunningServer(const std::string& database) {
+        server::ServerOptions options;
+        options.database_path = database;
+        options.port = 0;
+        options.threads = 8;
+        server = std::make_unique<server::TandemServer>(options);
+        port = server->bind();
+        serving = std::thread([this] { server->run(); });
+        httplib::Client http("127.0.0.1", port);
+        for (int i = 0; i < 200 && !http.Get("/healthz"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
+    ~RunningServer() {
+        server->stop();
+        serving.join();
+    }
+    std::unique_ptr<server::TandemServer> server;
+    std::thread serving;
+    int port = 0;
+};
 
-    // Request bodies are built before timing: the benchmark measures the server, not the client's JSON.
-    std::printf("preparing %d changes...\n", kChanges);
+// Maya's session on one of the servers, and the report her pushed 1:1s are about.
+struct Signed {
+    httplib::Headers auth;
+    std::string report;
+};
+Signed sign_in(int port) {
+    httplib::Client http("127.0.0.1", port);
+    const Json session = Json::parse(
+        http.Post("/api/v1/session", R"({"email":"manager1@demo.example","password":"tandem-demo"})", "application/json")
+            ->body);
+    Signed out{{{"Authorization", "Bearer " + session["token"].get<std::string>()}}, ""};
+    const Json people = Json::parse(http.Get("/api/v1/sync/pull?limit=1000", out.auth)->body);
+    for (const auto& change : people["changes"])
+        if (change["fields"]["manager_id"] == session["user"]["id"]) out.report = change["record_id"];
+    return out;
+}
+
+// The 100k changes as request bodies (built before timing: the benchmark measures servers, not the client).
+std::vector<std::string> request_bodies(const std::string& report, std::vector<std::string>* dumped = nullptr) {
     std::vector<std::string> bodies;
-    std::vector<Json> all_changes;
-    uint64_t now = wall_millis();
+    const uint64_t now = wall_millis();
     for (int start = 0; start < kChanges; start += kBatch) {
         Json changes = Json::array();
         for (int i = start; i < start + kBatch; ++i) {
             changes.push_back(make_change(report, i, now));
-            all_changes.push_back(changes.back());
+            if (dumped) dumped->push_back(changes.back().dump());
         }
         bodies.push_back(Json{{"device_id", "bench"}, {"changes", changes}}.dump());
     }
+    return bodies;
+}
 
-    // A. Through the server.
-    auto start = Clock::now();
-    std::vector<std::thread> clients;
+struct Ingest {
+    double seconds = 0;
+    int accepted = 0;
+};
+// kClients clients push the bodies, client c to ports[c % ports.size()].
+Ingest push_all(const std::vector<int>& ports, const httplib::Headers& auth, const std::vector<std::string>& bodies) {
     std::atomic<int> accepted{0};
+    const auto start = Clock::now();
+    std::vector<std::thread> clients;
     for (int c = 0; c < kClients; ++c)
         clients.emplace_back([&, c] {
-            httplib::Client client("127.0.0.1", port);
-            client.set_read_timeout(60);
+            httplib::Client client("127.0.0.1", ports[size_t(c) % ports.size()]);
+            client.set_read_timeout(120);
             for (size_t b = size_t(c); b < bodies.size(); b += kClients) {
                 auto reply = client.Post("/api/v1/sync/push", auth, bodies[b], "application/json");
                 if (!reply || reply->status != 200) {
@@ -100,110 +121,191 @@ int main() {
                 for (const auto& result : answer["results"]) accepted += result["status"] == "accepted";
             }
         });
-    for (auto& t : clients) t.join();
-    const double server_seconds = seconds_since(start);
-    const double server_rate = kChanges / server_seconds;
+    for (auto& thread : clients) thread.join();
+    return Ingest{seconds_since(start), accepted.load()};
+}
 
-    // B. Our store without HTTP: the same batches judged, merged and logged by SyncService in-process, into a
+struct Pull {
+    double seconds = 0;
+    int pulled = 0, requests = 0;
+};
+// Everything back by cursor, as a device catching up would, page by page from each port in turn.
+Pull pull_all(const std::vector<int>& ports, const httplib::Headers& auth) {
+    Pull out;
+    const auto start = Clock::now();
+    int64_t since = 0;
+    for (bool more = true; more; ++out.requests) {
+        httplib::Client http("127.0.0.1", ports[size_t(out.requests) % ports.size()]);
+        auto reply = http.Get(("/api/v1/sync/pull?limit=1000&since=" + std::to_string(since)).c_str(), auth);
+        const Json page = Json::parse(reply->body);
+        for (const auto& change : page["changes"]) out.pulled += change["device_id"] == "bench";
+        since = page["cursor"];
+        more = page["more"];
+    }
+    out.seconds = seconds_since(start);
+    return out;
+}
+
+// The anchor: the same bodies appended to one plain table, one transaction per batch.
+double append_plain(Database& db, const std::vector<std::string>& dumped) {
+    Statement insert(db, "INSERT INTO plain(body) VALUES (?)");
+    const auto start = Clock::now();
+    for (int first = 0; first < kChanges; first += kBatch) {
+        db.exec("BEGIN");
+        for (int i = first; i < first + kBatch; ++i) insert.bind(1, dumped[size_t(i)]).run();
+        db.exec("COMMIT");
+    }
+    return seconds_since(start);
+}
+
+void row(const char* name, double seconds, int changes, const char* note) {
+    std::printf("  %-34s %9.0f changes/s  (%6.2f s) %s\n", name, changes / seconds, seconds, note);
+}
+
+}  // namespace
+
+int main() {
+    if (sodium_init() < 0) return 1;
+    tandem::testing::TempDir dir;
+    bool all_there = true;
+
+    // --- SQLite ---
+    const std::string database = dir.file("bench.db");
+    server::create_demo_database(database);
+    Ingest sqlite_server;
+    Pull sqlite_pull;
+    std::vector<std::string> dumped;
+    std::vector<double> latencies;
+    {
+        RunningServer running(database);
+        const Signed maya = sign_in(running.port);
+        std::printf("preparing %d changes...\n", kChanges);
+        const auto bodies = request_bodies(maya.report, &dumped);
+        sqlite_server = push_all({running.port}, maya.auth, bodies);
+        sqlite_pull = pull_all({running.port}, maya.auth);
+        httplib::Client http("127.0.0.1", running.port);
+        for (int i = 0; i < 1000; ++i) {
+            const std::string body =
+                Json{{"device_id", "bench"}, {"changes", {make_change(maya.report, i, wall_millis())}}}.dump();
+            const auto t0 = Clock::now();
+            http.Post("/api/v1/sync/push", maya.auth, body, "application/json");
+            latencies.push_back(seconds_since(t0) * 1000);
+        }
+        std::sort(latencies.begin(), latencies.end());
+    }
+
+    // Our store without HTTP: the same batches judged, merged and logged by SyncService in-process, into a
     // demo organisation of its own (its people have their own ids, so the report id is swapped in).
     const std::string store_path = dir.file("store.db");
     server::create_demo_database(store_path);
-    std::string store_manager, store_report;
-    {
-        Store store(store_path, StoreOptions{true, false});
-        for (const auto& person : store.records_of("person"))
-            if (person.state.text("email") == "manager1@demo.example") store_manager = person.state.record_id;
-        for (const auto& person : store.records_of("person"))
-            if (person.state.text("manager_id") == store_manager) store_report = person.state.record_id;
-    }
-    std::vector<Json> batches;
-    std::vector<std::string> dumped;
-    for (int first = 0; first < kChanges; first += kBatch) {
-        batches.push_back(Json::array());
-        for (int i = first; i < first + kBatch; ++i) {
-            Json change = all_changes[size_t(i)];
-            change["fields"]["report_id"] = store_report;
-            batches.back().push_back(change);
-            dumped.push_back(all_changes[size_t(i)].dump());
-        }
-    }
     double store_seconds = 0;
     int store_accepted = 0;
     {
         Store store(store_path, StoreOptions{true, false});
         store.database().exec("PRAGMA synchronous=FULL");
+        std::string manager, report;
+        for (const auto& person : store.records_of("person"))
+            if (person.state.text("email") == "manager1@demo.example") manager = person.state.record_id;
+        for (const auto& person : store.records_of("person"))
+            if (person.state.text("manager_id") == manager) report = person.state.record_id;
+        std::vector<Json> batches;
+        for (int first = 0; first < kChanges; first += kBatch) {
+            batches.push_back(Json::array());
+            for (int i = first; i < first + kBatch; ++i) {
+                Json change = Json::parse(dumped[size_t(i)]);
+                change["fields"]["report_id"] = report;
+                batches.back().push_back(change);
+            }
+        }
         const OrgChart org = server::load_org_chart(store);
         SyncService service(store);
-        const Actor maya{store_manager, Role::Manager};
-        start = Clock::now();
+        const Actor maya{manager, Role::Manager};
+        const auto start = Clock::now();
         for (const auto& batch : batches)
             for (const auto& outcome : service.push(maya, org, "bench", batch, wall_millis()))
                 store_accepted += outcome.status == "accepted";
         store_seconds = seconds_since(start);
     }
-    const double store_rate = kChanges / store_seconds;
-
-    // C. Raw SQLite: the same bodies appended to one plain table, same batches and durability.
-    double raw_seconds = 0;
+    double sqlite_raw = 0;
     {
         Database raw(dir.file("raw.db"));
         raw.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
                  "CREATE TABLE plain(seq INTEGER PRIMARY KEY, body TEXT NOT NULL)");
-        Statement insert(raw, "INSERT INTO plain(body) VALUES (?)");
-        start = Clock::now();
-        for (int first = 0; first < kChanges; first += kBatch) {
-            raw.exec("BEGIN");
-            for (int i = first; i < first + kBatch; ++i) {
-                insert.reset();
-                insert.bind(1, dumped[size_t(i)]).run();
+        sqlite_raw = append_plain(raw, dumped);
+    }
+    all_there = all_there && sqlite_server.accepted == kChanges && store_accepted == kChanges &&
+                sqlite_pull.pulled == kChanges;
+
+    // --- PostgreSQL ---
+    const char* admin = std::getenv("TANDEM_BENCH_POSTGRES");
+    struct PostgresRun {
+        Ingest ingest;
+        Pull pull;
+    };
+    std::vector<PostgresRun> postgres;  // one server, two servers
+    double postgres_raw = 0;
+    if (admin && *admin) {
+        const std::string admin_url = admin;
+        const std::string base = admin_url.substr(0, admin_url.rfind('/') + 1);
+        Database cluster(std::make_unique<server::PostgresConnection>(admin_url));
+        for (int servers : {1, 2}) {
+            const std::string name = "bench_" + std::to_string(servers);
+            cluster.exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            cluster.exec("CREATE DATABASE " + name);
+            server::create_demo_database(base + name);
+            std::vector<std::unique_ptr<RunningServer>> running;
+            std::vector<int> ports;
+            for (int s = 0; s < servers; ++s) {
+                running.push_back(std::make_unique<RunningServer>(base + name));
+                ports.push_back(running.back()->port);
             }
-            raw.exec("COMMIT");
+            const Signed maya = sign_in(ports[0]);
+            const auto bodies = request_bodies(maya.report);
+            PostgresRun run;
+            run.ingest = push_all(ports, maya.auth, bodies);
+            run.pull = pull_all(ports, maya.auth);
+            all_there = all_there && run.ingest.accepted == kChanges && run.pull.pulled == kChanges;
+            postgres.push_back(run);
         }
-        raw_seconds = seconds_since(start);
+        cluster.exec("DROP DATABASE IF EXISTS bench_raw WITH (FORCE)");
+        cluster.exec("CREATE DATABASE bench_raw");
+        Database raw(std::make_unique<server::PostgresConnection>(base + "bench_raw"));
+        raw.exec("CREATE TABLE plain(seq BIGSERIAL PRIMARY KEY, body TEXT NOT NULL)");
+        postgres_raw = append_plain(raw, dumped);
+        for (const char* name : {"bench_1", "bench_2", "bench_raw"})
+            cluster.exec(std::string("DROP DATABASE IF EXISTS ") + name + " WITH (FORCE)");
     }
-    const double raw_rate = kChanges / raw_seconds;
-
-    // Pull everything back by cursor, as a device catching up would.
-    start = Clock::now();
-    int pulled = 0;
-    int64_t since = 0;
-    int requests = 0;
-    for (bool more = true; more; ++requests) {
-        auto reply = http.Get(("/api/v1/sync/pull?limit=1000&since=" + std::to_string(since)).c_str(), auth);
-        const Json page = Json::parse(reply->body);
-        for (const auto& change : page["changes"]) pulled += change["device_id"] == "bench";
-        since = page["cursor"];
-        more = page["more"];
-    }
-    const double pull_seconds = seconds_since(start);
-
-    // Latency of a single-change push, one at a time on a kept-alive connection.
-    std::vector<double> latencies;
-    for (int i = 0; i < 1000; ++i) {
-        std::string body = Json{{"device_id", "bench"}, {"changes", {make_change(report, i, wall_millis())}}}.dump();
-        auto t0 = Clock::now();
-        http.Post("/api/v1/sync/push", auth, body, "application/json");
-        latencies.push_back(seconds_since(t0) * 1000);
-    }
-    std::sort(latencies.begin(), latencies.end());
-
-    server.stop();
-    serving.join();
 
     std::printf("\nsync benchmark (%u cores, %d changes, batches of %d, %d concurrent clients)\n",
                 std::thread::hardware_concurrency(), kChanges, kBatch, kClients);
-    std::printf("  push through HTTP server : %8.0f changes/s  (%.2f s, %d accepted)\n", server_rate, server_seconds,
-                accepted.load());
-    std::printf("  our store, no HTTP       : %8.0f changes/s  (%.2f s, %d accepted; SyncService in-process)\n",
-                store_rate, store_seconds, store_accepted);
-    std::printf("  raw SQLite, plain table  : %8.0f changes/s  (%.2f s; the same bodies appended to one table)\n",
-                raw_rate, raw_seconds);
-    std::printf("  server / our store       : %8.0f %%          (what HTTP and the server's threads cost)\n",
-                100 * server_rate / store_rate);
-    std::printf("  server / raw SQLite      : %8.0f %%          (target >= 50 %%)\n", 100 * server_rate / raw_rate);
-    std::printf("  pull all by cursor       : %8.3f s          (%d changes, %d requests of <= 1000; target < 1 s)\n",
-                pull_seconds, pulled, requests);
-    std::printf("  single-change push       : p50 %.2f ms, p99 %.2f ms (1000 sequential pushes)\n",
+    std::printf(" SQLite (WAL, synchronous=FULL)\n");
+    row("push through the HTTP server", sqlite_server.seconds, kChanges, "");
+    row("our store, no HTTP", store_seconds, kChanges, "(SyncService in-process: the HTTP overhead's anchor)");
+    row("raw SQLite, one plain table", sqlite_raw, kChanges, "(the same bodies appended: the physical limit)");
+    std::printf("  %-34s %9.0f %%\n", "server / our store (HTTP overhead)", 100 * store_seconds / sqlite_server.seconds);
+    std::printf("  %-34s %9.0f %%\n", "server / raw SQLite", 100 * sqlite_raw / sqlite_server.seconds);
+    std::printf("  %-34s %9.3f s       (%d changes, %d requests of <= 1000)\n", "pull all by cursor",
+                sqlite_pull.seconds, sqlite_pull.pulled, sqlite_pull.requests);
+    std::printf("  %-34s p50 %.2f ms, p99 %.2f ms (1000 sequential pushes)\n", "single-change push",
                 latencies[latencies.size() / 2], latencies[latencies.size() * 99 / 100]);
-    return accepted.load() == kChanges && store_accepted == kChanges && pulled == kChanges ? 0 : 1;
+    if (postgres.empty()) {
+        std::printf(" PostgreSQL: not measured (TANDEM_BENCH_POSTGRES unset; scripts/bench-sync sets it)\n");
+    } else {
+        std::printf(" PostgreSQL (fsync on, synchronous_commit on)\n");
+        for (size_t i = 0; i < postgres.size(); ++i) {
+            const std::string name = "push, " + std::to_string(i + 1) + (i ? " servers" : " server") + " on one database";
+            row(name.c_str(), postgres[i].ingest.seconds, kChanges, "");
+        }
+        row("raw PostgreSQL, one plain table", postgres_raw, kChanges, "(the same bodies appended, row by row)");
+        for (size_t i = 0; i < postgres.size(); ++i) {
+            const std::string name = std::to_string(i + 1) + (i ? " servers" : " server") + " / raw PostgreSQL";
+            std::printf("  %-34s %9.0f %%\n", name.c_str(), 100 * postgres_raw / postgres[i].ingest.seconds);
+        }
+        for (size_t i = 0; i < postgres.size(); ++i) {
+            const std::string name = "pull all, " + std::to_string(i + 1) + (i ? " servers in turn" : " server");
+            std::printf("  %-34s %9.3f s       (%d changes, %d requests)\n", name.c_str(), postgres[i].pull.seconds,
+                        postgres[i].pull.pulled, postgres[i].pull.requests);
+        }
+    }
+    return all_there ? 0 : 1;
 }
