@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "live_server.h"
+#include "tandem/base/dates.h"
 #include "tandem/base/ids.h"
 
 namespace tandem::testing {
@@ -176,6 +177,33 @@ TEST_F(TwoInstances, EveryChangeReachesAPullerExactlyOnceWhateverInstanceItWasPu
     }
     EXPECT_EQ(missing, 0) << "acknowledged changes the puller never got";
     EXPECT_EQ(twice, 0) << "changes the puller got more than once";
+}
+
+TEST_F(TwoInstances, EachInstancesFiguresFollowWritesMadeThroughTheOther) {
+    Session hr = sign_in("hr@example.test"), maya = sign_in("manager1@example.test");
+    const std::string today = iso_from_millis(wall_millis());
+    const std::string teams = "/api/v1/analytics/teams?from=" + add_days(today, -30) + "&to=" + today;
+    auto checkins_of_maya = [&] {
+        auto reply = other().Get(teams.c_str(), bearer(hr));
+        EXPECT_EQ(reply->status, 200) << reply->body;
+        const Json body = body_of(reply);
+        for (const auto& row : body["teams"])
+            if (row["manager_id"] == maya.user_id) return row["checkins"].get<int>();
+        ADD_FAILURE() << "no row for Maya's team";
+        return -1;
+    };
+    const int before = checkins_of_maya();  // the second instance has folded the log once
+    const std::string report = first_report_of(maya);
+    Json changes = Json::array();
+    for (int i = 0; i < 2; ++i) {
+        Json change = checkin_change("fig-" + std::to_string(i), new_uuid_v7(wall_millis()), report, "held");
+        change["fields"]["held_on"] = add_days(today, -1 - i);
+        changes.push_back(change);
+    }
+    auto pushed = client().Post("/api/v1/sync/push", bearer(maya),
+                                Json{{"device_id", "d1"}, {"changes", changes}}.dump(), "application/json");
+    ASSERT_EQ(pushed->status, 200);
+    EXPECT_EQ(checkins_of_maya(), before + 2) << "pushed through the first, counted by the second";
 }
 
 TEST_F(TwoInstances, APushRetriedThroughTheOtherInstanceIsADuplicate) {
