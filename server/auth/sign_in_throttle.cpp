@@ -5,8 +5,6 @@
 
 #include "tandem/sync/entity.h"
 
-#include <sodium.h>
-
 namespace tandem::server {
 
 namespace {
@@ -24,35 +22,24 @@ std::string pair_key(const std::string& email, const std::string& client) {
 std::string client_key(const std::string& client) { return "c\n" + client; }
 std::string address_key(const std::string& email) { return "a\n" + lower_ascii(email); }
 
-// A shared counter's key is a digest: the table then holds no address, and erasure need not find it.
-std::string stored_key(const std::string& key) {
-    unsigned char digest[16];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(key.data()), key.size(),
-                       nullptr, 0);
-    char hex[2 * sizeof digest + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return std::string("signin\n") + hex;
-}
-
 int64_t wait_for(int over) { return std::min<int64_t>(kLongestWaitMillis, kFirstWaitMillis << std::min(over - 1, 20)); }
 }  // namespace
 
 int64_t SignInThrottle::shared_wait(const std::string& email, const std::string& client, int64_t now) {
     int64_t until = 0;
-    const auto pair = shared_->failures(stored_key(pair_key(email, client)), now, kForgetAfterMillis);
+    const auto pair = shared_->failures(pair_key(email, client), now, kForgetAfterMillis);
     if (pair) until = std::max(until, pair->blocked_until);
-    if (const auto by_client = shared_->failures(stored_key(client_key(client)), now, kForgetAfterMillis))
+    if (const auto by_client = shared_->failures(client_key(client), now, kForgetAfterMillis))
         until = std::max(until, by_client->blocked_until);
     if (pair && pair->failures > 0)
-        if (const auto by_address = shared_->failures(stored_key(address_key(email)), now, kForgetAfterMillis))
+        if (const auto by_address = shared_->failures(address_key(email), now, kForgetAfterMillis))
             until = std::max(until, by_address->blocked_until);
     return until > now ? (until - now + 999) / 1000 : 0;
 }
 
 void SignInThrottle::shared_fail(const std::string& key, int free_failures, int64_t now) {
-    const std::string stored = stored_key(key);
-    const int64_t over = shared_->add_failure(stored, now, kForgetAfterMillis) - free_failures;
-    if (over > 0) shared_->block_until(stored, now + wait_for(int(std::min<int64_t>(over, 64))));
+    const int64_t over = shared_->add_failure(key, now, kForgetAfterMillis) - free_failures;
+    if (over > 0) shared_->block_until(key, now + wait_for(int(std::min<int64_t>(over, 64))));
 }
 
 SignInThrottle::Counter* SignInThrottle::find(const std::string& key, int64_t now) {
@@ -112,7 +99,7 @@ void SignInThrottle::record_failure(const std::string& email, const std::string&
 }
 
 void SignInThrottle::record_success(const std::string& email, const std::string& client) {
-    if (shared_) return shared_->forget(stored_key(pair_key(email, client)));
+    if (shared_) return shared_->forget(pair_key(email, client));
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = counters_.find(pair_key(email, client));
     if (it == counters_.end()) return;

@@ -1,5 +1,7 @@
 #include "store/shared_counters.h"
 
+#include <sodium.h>
+
 #include <atomic>
 
 namespace tandem::server {
@@ -7,6 +9,16 @@ namespace tandem::server {
 namespace {
 constexpr int64_t kSweepEvery = 1000;
 constexpr int64_t kKeepMillis = 2 * 60 * 60 * 1000;  // longer than any window, wait or quiet hour
+
+// Keys may be raw bytes (a token's digest) and may name a person (an address): the table keeps a digest.
+std::string stored_key(const std::string& key) {
+    unsigned char digest[16];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(key.data()), key.size(),
+                       nullptr, 0);
+    char hex[2 * sizeof digest + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
 }  // namespace
 
 SharedCounters::Window SharedCounters::hit(const std::string& key, int64_t now, int64_t window_millis) {
@@ -19,7 +31,7 @@ SharedCounters::Window SharedCounters::hit(const std::string& key, int64_t now, 
                          "window_start = CASE WHEN rate_window.window_start <= ?2 - ?3 THEN ?2 "
                          "ELSE rate_window.window_start END "
                          "RETURNING window_start, hits");
-        upsert.bind(1, key).bind(2, now).bind(3, window_millis).step();
+        upsert.bind(1, stored_key(key)).bind(2, now).bind(3, window_millis).step();
         return Window{upsert.integer(0), upsert.integer(1)};
     });
 }
@@ -29,7 +41,7 @@ std::optional<SharedCounters::Failures> SharedCounters::failures(const std::stri
     return databases_.unlogged_write([&](Store& store) -> std::optional<Failures> {
         Statement query(store.database(),
                         "SELECT failures, last_failure, blocked_until FROM sign_in_counter WHERE counter_key = ?");
-        query.bind(1, key);
+        query.bind(1, stored_key(key));
         if (!query.step()) return std::nullopt;
         Failures found{query.integer(0), query.integer(1), query.integer(2)};
         if (now - found.last_failure > forget_after && now >= found.blocked_until) return std::nullopt;
@@ -46,7 +58,7 @@ int64_t SharedCounters::add_failure(const std::string& key, int64_t now, int64_t
                          "failures = CASE WHEN ?2 - sign_in_counter.last_failure > ?3 "
                          "AND ?2 >= sign_in_counter.blocked_until THEN 1 ELSE sign_in_counter.failures + 1 END, "
                          "last_failure = ?2 RETURNING failures");
-        upsert.bind(1, key).bind(2, now).bind(3, forget_after).step();
+        upsert.bind(1, stored_key(key)).bind(2, now).bind(3, forget_after).step();
         return upsert.integer(0);
     });
 }
@@ -55,7 +67,7 @@ void SharedCounters::block_until(const std::string& key, int64_t until) {
     databases_.unlogged_write([&](Store& store) {
         Statement(store.database(), "UPDATE sign_in_counter SET blocked_until = GREATEST(blocked_until, ?2) "
                                     "WHERE counter_key = ?1")
-            .bind(1, key)
+            .bind(1, stored_key(key))
             .bind(2, until)
             .run();
     });
@@ -63,7 +75,7 @@ void SharedCounters::block_until(const std::string& key, int64_t until) {
 
 void SharedCounters::forget(const std::string& key) {
     databases_.unlogged_write([&](Store& store) {
-        Statement(store.database(), "DELETE FROM sign_in_counter WHERE counter_key = ?").bind(1, key).run();
+        Statement(store.database(), "DELETE FROM sign_in_counter WHERE counter_key = ?").bind(1, stored_key(key)).run();
     });
 }
 

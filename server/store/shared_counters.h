@@ -1,8 +1,9 @@
 #pragma once
 // Counters every instance on one PostgreSQL database shares: the sign-in throttle's failure counts and the
-// per-link and per-kiosk rate windows. Each update is one statement on a pooled connection, atomic across
-// instances and outside the write lock (no record or log row changes). A single SQLite server keeps these
-// counters in memory instead (sign_in_throttle.h, rate_limiter.h).
+// per-link and per-kiosk rate windows, each under a digest of its key (keys may be bytes, or name an
+// address). Each update is one statement on a pooled connection, atomic across instances and outside the
+// write lock (no record or log row changes). A single SQLite server keeps these counters in memory instead
+// (sign_in_throttle.h, rate_limiter.h).
 #include <cstdint>
 #include <optional>
 #include <string>
