@@ -1,5 +1,8 @@
 #include "store/databases.h"
 
+#include <chrono>
+#include <thread>
+
 #include "store/server_schema.h"
 #include "store/server_store.h"
 
@@ -29,8 +32,25 @@ Databases::Databases(const std::string& locator, size_t reader_count)
 void Databases::compact_after_erasure() {
     if (!writes_in_transaction_) return;
     std::lock_guard<std::mutex> lock(writer_mutex_);
+    Database& db = writer_->database();
+    // VACUUM FULL keeps a dead row that a running query (a reader, an autovacuum's ANALYZE) may still see.
+    // So first wait, boundedly, until every other session of this database started after the erasure.
+    Statement erased(db, "SELECT xid(pg_snapshot_xmax(pg_current_snapshot()))::text");
+    erased.step();
+    const std::string horizon = erased.text(0);
+    erased.reset();
+    Statement older(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL "
+                        "AND age(backend_xmin) > age(CAST(? AS xid))");
+    for (int attempt = 0; attempt < 250; ++attempt) {
+        older.bind(1, horizon).step();
+        const bool waiting = older.integer(0) > 0;
+        older.reset();
+        if (!waiting) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
     // Every table that holds people's names, words or addresses (the audit log holds ids only).
-    writer_->database().exec("VACUUM FULL records, change_log, accounts, sessions, invites, survey_token_issued");
+    db.exec("VACUUM FULL records, change_log, accounts, sessions, invites, survey_token_issued");
 }
 
 Databases::Lease::Lease(Databases& owner_) : owner(owner_) {

@@ -254,17 +254,20 @@ int main() {
     double postgres_raw = 0;
     if (admin && *admin) {
         const std::string admin_url = admin;
-        const std::string base = admin_url.substr(0, admin_url.rfind('/') + 1);
+        const size_t query = admin_url.find('?');
+        const std::string path = admin_url.substr(0, query);
+        const std::string base = path.substr(0, path.rfind('/') + 1);
+        const std::string parameters = query == std::string::npos ? "" : admin_url.substr(query);
         Database cluster(std::make_unique<server::PostgresConnection>(admin_url));
         for (int servers : {1, 2}) {
             const std::string name = "bench_" + std::to_string(servers);
             cluster.exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             cluster.exec("CREATE DATABASE " + name);
-            server::create_demo_database(base + name);
+            server::create_demo_database(base + name + parameters);
             std::vector<std::unique_ptr<RunningServer>> running;
             std::vector<int> ports;
             for (int s = 0; s < servers; ++s) {
-                running.push_back(std::make_unique<RunningServer>(base + name));
+                running.push_back(std::make_unique<RunningServer>(base + name + parameters));
                 ports.push_back(running.back()->port);
             }
             const Signed maya = sign_in(ports[0]);
@@ -277,7 +280,7 @@ int main() {
         }
         cluster.exec("DROP DATABASE IF EXISTS bench_raw WITH (FORCE)");
         cluster.exec("CREATE DATABASE bench_raw");
-        Database raw(std::make_unique<server::PostgresConnection>(base + "bench_raw"));
+        Database raw(std::make_unique<server::PostgresConnection>(base + "bench_raw" + parameters));
         raw.exec("CREATE TABLE plain(seq BIGSERIAL PRIMARY KEY, body TEXT NOT NULL)");
         postgres_raw = append_plain(raw, dumped);
         for (const char* name : {"bench_1", "bench_2", "bench_raw"})

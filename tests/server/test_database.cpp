@@ -21,9 +21,11 @@ std::string read_file(const std::string& path) {
 
 Database connect(const std::string& url) { return Database(std::make_unique<server::PostgresConnection>(url)); }
 
-// The URL of `admin_url`'s server with another database name.
+// The URL of `admin_url`'s server with another database name (its parameters kept).
 std::string with_database(const std::string& admin_url, const std::string& name) {
-    return admin_url.substr(0, admin_url.rfind('/') + 1) + name;
+    const size_t query = admin_url.find('?');
+    const std::string path = admin_url.substr(0, query);
+    return path.substr(0, path.rfind('/') + 1) + name + (query == std::string::npos ? "" : admin_url.substr(query));
 }
 
 }  // namespace

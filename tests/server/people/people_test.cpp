@@ -295,7 +295,7 @@ TEST_F(People, OperatorsCanInviteAndResetFromTheCommandLine) {
     shut_down();  // the command opens the database itself
     auto run = [&](const std::string& arguments, std::string& printed) {
         const std::string command = std::string(TANDEM_SERVER_BINARY) + " " + arguments + (test_database->is_postgres() ? " --database-url " : " --db ") +
-                                    database + " 2>&1";
+                                    "'" + database + "' 2>&1";
         FILE* output = popen(command.c_str(), "r");
         EXPECT_TRUE(output);
         char line[256] = {};
