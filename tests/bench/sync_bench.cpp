@@ -20,6 +20,7 @@
 #include "demo/demo_org.h"
 #include "store/postgres_connection.h"
 #include "tandem_server.h"
+#include "support/running_server.h"
 #include "support/temp_dir.h"
 #include "tandem/base/ids.h"
 #include "tandem/sync/sync_service.h"
@@ -45,26 +46,13 @@ Json make_change(const std::string& report, int i, uint64_t now) {
 }
 
 // A tandem-server serving one database on a free port, on its own thread.
-struct RunningServer {
-    explicit RunningServer(const std::string& database) {
-        server::ServerOptions options;
-        options.database_path = database;
-        options.port = 0;
-        options.threads = 8;
-        server = std::make_unique<server::TandemServer>(options);
-        port = server->bind();
-        serving = std::thread([this] { server->run(); });
-        httplib::Client http("127.0.0.1", port);
-        for (int i = 0; i < 200 && !http.Get("/healthz"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    ~RunningServer() {
-        server->stop();
-        serving.join();
-    }
-    std::unique_ptr<server::TandemServer> server;
-    std::thread serving;
-    int port = 0;
-};
+std::unique_ptr<tandem::testing::RunningServer> serve(const std::string& database) {
+    server::ServerOptions options;
+    options.database_path = database;
+    options.port = 0;
+    options.threads = 8;
+    return std::make_unique<tandem::testing::RunningServer>(options);
+}
 
 // Maya's session on one of the servers, and the report her pushed 1:1s are about.
 struct Signed {
@@ -184,13 +172,13 @@ int main() {
     std::vector<std::string> dumped;
     std::vector<double> latencies;
     {
-        RunningServer running(database);
-        const Signed maya = sign_in(running.port);
+        const auto running = serve(database);
+        const Signed maya = sign_in(running->port());
         std::printf("preparing %d changes...\n", kChanges);
         const auto bodies = request_bodies(maya.report, &dumped);
-        sqlite_server = push_all({running.port}, maya.auth, bodies);
-        sqlite_pull = pull_all({running.port}, maya.auth);
-        httplib::Client http("127.0.0.1", running.port);
+        sqlite_server = push_all({running->port()}, maya.auth, bodies);
+        sqlite_pull = pull_all({running->port()}, maya.auth);
+        httplib::Client http("127.0.0.1", running->port());
         for (int i = 0; i < 1000; ++i) {
             const std::string body =
                 Json{{"device_id", "bench"}, {"changes", {make_change(maya.report, i, wall_millis())}}}.dump();
@@ -264,11 +252,11 @@ int main() {
             cluster.exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             cluster.exec("CREATE DATABASE " + name);
             server::create_demo_database(base + name + parameters);
-            std::vector<std::unique_ptr<RunningServer>> running;
+            std::vector<std::unique_ptr<tandem::testing::RunningServer>> running;
             std::vector<int> ports;
             for (int s = 0; s < servers; ++s) {
-                running.push_back(std::make_unique<RunningServer>(base + name + parameters));
-                ports.push_back(running.back()->port);
+                running.push_back(serve(base + name + parameters));
+                ports.push_back(running.back()->port());
             }
             const Signed maya = sign_in(ports[0]);
             const auto bodies = request_bodies(maya.report);

@@ -15,6 +15,7 @@
 #include "demo/demo_org.h"
 #include "tandem_server.h"
 #include "store/server_store.h"
+#include "support/running_server.h"
 #include "support/temp_dir.h"
 #include "test_database.h"
 #include "test_org.h"
@@ -60,22 +61,18 @@ protected:
         options.threads = 4;
         options.max_body_bytes = max_body;
         if (configure) configure(options);
-        server = std::make_unique<server::TandemServer>(options);
-        port = server->bind();
-        ASSERT_GT(port, 0);
-        thread = std::thread([this] { server->run(); });
-        // httplib 0.11 has no wait_until_ready(): poll /healthz, bounded to about two seconds.
-        for (int attempt = 0; attempt < 200; ++attempt) {
-            if (auto reply = client().Get("/healthz"); reply && reply->status == 200) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        try {
+            running = std::make_unique<RunningServer>(options);
+        } catch (const std::exception& error) {
+            FAIL() << error.what();
         }
-        FAIL() << "server did not become ready";
+        server = &running->server();
+        port = running->port();
     }
 
     void shut_down() {
-        if (server) server->stop();
-        if (thread.joinable()) thread.join();
-        server.reset();
+        running.reset();
+        server = nullptr;
     }
 
     httplib::Client client() {
@@ -162,8 +159,8 @@ protected:
     TempDir dir;
     std::unique_ptr<TestDatabase> test_database;
     std::string database;  // a SQLite file or a PostgreSQL URL
-    std::unique_ptr<server::TandemServer> server;
-    std::thread thread;
+    std::unique_ptr<RunningServer> running;
+    server::TandemServer* server = nullptr;  // running's, while it runs
     int port = 0;
 };
 

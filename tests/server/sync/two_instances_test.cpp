@@ -25,26 +25,20 @@ protected:
         options.database_path = database;
         options.port = 0;
         options.threads = 4;
-        second = std::make_unique<server::TandemServer>(options);
-        second_port = second->bind();
-        ASSERT_GT(second_port, 0);
-        second_thread = std::thread([this] { second->run(); });
-        for (int attempt = 0; attempt < 200; ++attempt) {
-            if (auto reply = other().Get("/healthz"); reply && reply->status == 200) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        try {
+            second = std::make_unique<RunningServer>(options);
+        } catch (const std::exception& error) {
+            FAIL() << "the second instance: " << error.what();
         }
-        FAIL() << "the second instance did not become ready";
     }
 
     void TearDown() override {
-        if (second) second->stop();
-        if (second_thread.joinable()) second_thread.join();
         second.reset();
         LiveServer::TearDown();
     }
 
     httplib::Client other() {
-        httplib::Client http("127.0.0.1", second_port);
+        httplib::Client http("127.0.0.1", second->port());
         http.set_connection_timeout(5);
         http.set_read_timeout(30);
         return http;
@@ -59,9 +53,7 @@ protected:
         return Json::parse(reply->body);
     }
 
-    std::unique_ptr<server::TandemServer> second;
-    std::thread second_thread;
-    int second_port = 0;
+    std::unique_ptr<RunningServer> second;
 };
 
 TEST_F(TwoInstances, ASessionWorksOnEitherAndSigningOutOnOneEndsItOnBoth) {
