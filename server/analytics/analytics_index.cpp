@@ -99,7 +99,6 @@ void AnalyticsIndex::catch_up(Store& store) {
         if (rows < kBatch) seq_ = std::max(seq_, last);  // the rest of the log holds nothing analytics reads
     }
     ledger_.refresh();
-    if (!ready_) first_fold_changes_ = folded;
     ready_ = true;
     folded_since_save_ += folded;
     save_if_due();

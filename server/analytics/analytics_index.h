@@ -47,9 +47,6 @@ public:
         return ready_;
     }
 
-    // The logged changes the first fold read: all of them without a snapshot, the tail with one.
-    int64_t first_fold_changes() const { return first_fold_changes_; }
-
 private:
     void start_from_snapshot(Store& store);
     void catch_up(Store& store);
@@ -61,7 +58,6 @@ private:
     int64_t seq_ = 0;
     bool started_ = false;
     int64_t folded_since_save_ = 0;
-    std::atomic<int64_t> first_fold_changes_{0};
     std::atomic<bool> ready_{false};
 
     // Saving: the bytes are taken under mutex_ and written by writer_, so neither requests nor the ledger

@@ -26,8 +26,8 @@ struct ServerOptions {
     ConnectionLimits connections;
     size_t hashing_threads = PasswordHasher::default_threads();
     // Folded changes between two saves of the analytics ledger's snapshot. Each save writes the whole ledger
-    // (~100 MB at 100,000 people), and a restart refolds at most this many changes (about 2 s at 100,000
-    // per second), so 200,000 trades a few seconds of start-up for rare large writes. Tests set it low.
+    // (about 40 bytes a record: 50 MB at 1.2 million records), and a restart refolds at most this many
+    // changes (2 to 3 s), so 200,000 trades a few seconds of start-up for writes that stay rare. 0: never.
     int64_t analytics_snapshot_every = 200000;
 };
 
