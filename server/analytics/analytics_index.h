@@ -2,13 +2,19 @@
 // The server's analytics facts: the core's ActivityLedger, folded from the change log as writes land. Each
 // reader catches up from the last change it saw (all of them once, at start), so a request costs a fold of
 // the changes since the previous one plus a pass over the people it asks about, never a scan of records.
+// The first fold starts from the ledger's snapshot row (store/analytics_snapshot.h) when there is one, and
+// a new snapshot is saved every so many folded changes, so a restart refolds only the log's tail.
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <optional>
 #include <thread>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "store/analytics_snapshot.h"
+#include "store/databases.h"
 #include "tandem/analytics/activity_ledger.h"
 #include "tandem/sync/org_chart.h"
 #include "tandem/sync/store.h"
@@ -17,6 +23,14 @@ namespace tandem::server {
 
 class AnalyticsIndex {
 public:
+    AnalyticsIndex() = default;  // folds from the start of the log and never saves
+    // Starts from the snapshot row and saves a new one, through `databases`, after every `snapshot_every`
+    // folded changes (ServerOptions::analytics_snapshot_every).
+    AnalyticsIndex(Databases& databases, int64_t snapshot_every);
+    ~AnalyticsIndex();
+    AnalyticsIndex(const AnalyticsIndex&) = delete;
+    AnalyticsIndex& operator=(const AnalyticsIndex&) = delete;
+
     // Runs `work(ledger)` on a ledger up to date with everything `store` has logged.
     template <class Work> auto with_ledger(Store& store, Work&& work) {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -34,11 +48,29 @@ public:
     }
 
 private:
+    void start_from_snapshot(Store& store);
     void catch_up(Store& store);
+    void save_if_due();
+    void write_snapshots();
+
     std::mutex mutex_;
     analytics::ActivityLedger ledger_;
     int64_t seq_ = 0;
+    bool started_ = false;
+    int64_t folded_since_save_ = 0;
     std::atomic<bool> ready_{false};
+
+    // Saving: the bytes are taken under mutex_ and written by writer_, so neither requests nor the ledger
+    // wait on a write of the whole snapshot.
+    Databases* databases_ = nullptr;
+    int64_t snapshot_every_ = 0;
+    int64_t erasure_at_start_ = 0;  // a later erasure may linger in ledger_: it is not saved any more
+    std::atomic<bool> saving_stopped_{false};
+    std::mutex pending_mutex_;
+    std::condition_variable pending_changed_;
+    std::optional<AnalyticsSnapshot> pending_;
+    bool stopping_ = false;
+    std::thread writer_;
 };
 
 // Who a group holds, for figures: "org" everyone, "tree:M" everyone below M, "team:M" M's direct reports

@@ -135,7 +135,8 @@ std::vector<ShownIndices> latest_team_indices(Store& store, const OrgChart& org,
 
 class AnalyticsRoutes {
 public:
-    explicit AnalyticsRoutes(ServerContext& server) : server_(server) {
+    explicit AnalyticsRoutes(ServerContext& server)
+        : server_(server), analytics_(server.databases, server.options.analytics_snapshot_every) {
         analytics_warm_up_ = std::thread([this] {
             server_.databases.read([this](Store& store) {
                 return analytics_.with_ledger(store, [](const analytics::ActivityLedger&) { return 0; });

@@ -7,6 +7,7 @@
 #include "http/http_helpers.h"
 #include "people/person_data.h"
 #include "auth/server_context.h"
+#include "store/analytics_snapshot.h"
 #include "store/audit_log.h"
 #include "tandem/base/dates.h"
 #include "tandem/people/person_data.h"
@@ -42,6 +43,7 @@ void erase_person(ServerContext& server, const std::string& person_id, httplib::
             erased = erase_person_data(store, person_id, org_before, now);
             // What lives beside the store goes in the same transaction: their sign-in, links and sessions.
             server.accounts.forget_person(store, person_id);
+            forget_analytics_snapshot(store);  // it may hold their ids and days; the next start refolds the log
             record_audit(store, actor.person_id, "people.erase", person_id, Json{{"records", erased}},
                          int64_t(now / 1000));
         });

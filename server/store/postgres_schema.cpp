@@ -169,6 +169,16 @@ CREATE TABLE sign_in_counter(
 );
 ALTER TABLE sign_in_counter ALTER COLUMN counter_key SET STATISTICS 0;
 )sql",
+        // 2: the analytics ledger's snapshot, as in SQLite's step 4. It holds person ids and days: no
+        // statistics, for the reason given in step 1.
+        R"sql(
+CREATE TABLE analytics_snapshot(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  covers_seq BIGINT NOT NULL,
+  bytes BYTEA NOT NULL
+);
+ALTER TABLE analytics_snapshot ALTER COLUMN bytes SET STATISTICS 0;
+)sql",
     };
     return list;
 }

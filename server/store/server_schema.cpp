@@ -150,6 +150,17 @@ CREATE TABLE IF NOT EXISTS survey_token_spent(
 ) WITHOUT ROWID;
 )sql");
         },
+        // 4: the analytics ledger's snapshot (server/analytics/analytics_index.h): one row, so a restarting
+        // server folds only the changes logged after it.
+        [](Store& store) {
+            store.database().exec(R"sql(
+CREATE TABLE IF NOT EXISTS analytics_snapshot(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  covers_seq INTEGER NOT NULL,
+  bytes BLOB NOT NULL
+);
+)sql");
+        },
     };
     return list;
 }

@@ -6,7 +6,9 @@
 // does not undo a newer one.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -28,6 +30,12 @@ public:
     template <class Visit> void for_each_person(Visit&& visit) const {
         for (const auto& [id, at] : index_of_) visit(people_[size_t(at)]);
     }
+
+    // A versioned binary snapshot (ledger_snapshot.cpp), so a restarting server folds only the changes
+    // logged after it. A restored ledger folds later changes exactly as the saved one would have; restore
+    // returns nullopt for an unknown version or any malformed, truncated or corrupted input.
+    std::string save() const;
+    static std::optional<ActivityLedger> restore(std::string_view bytes);
 
 private:
     using Key = std::array<uint64_t, 2>;  // a record id, packed (UUIDs are 16 bytes)

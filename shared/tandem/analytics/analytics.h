@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tandem/one_on_ones/cadence.h"
@@ -47,6 +48,8 @@ bool active_on(const std::vector<Employment>& employments, Day day);
 // keeps the earlier employment whole.
 class EmploymentHistory {
 public:
+    EmploymentHistory() = default;
+    explicit EmploymentHistory(std::vector<Employment> employments) : employments_(std::move(employments)) {}  // as saved
     // The person's dates after an import (start 0: unknown; exit kNoEnd: none).
     void set(Day start, Day exit, const std::string& reason);
     const std::vector<Employment>& employments() const { return employments_; }
