@@ -29,11 +29,16 @@ std::string unhex_bytea(const char* text, int length) {
     return bytes;
 }
 
+// A statement run once is sent with its values in one round trip; one run again (the store's cached
+// statements) is prepared on the server then, so later runs skip parsing and planning.
 class PostgresStatement final : public SqlStatementBackend {
 public:
     PostgresStatement(PostgresConnection& connection, std::string_view sql)
         : connection_(connection), sql_(postgres_parameters(sql)) {}
-    ~PostgresStatement() override { clear_result(); }
+    ~PostgresStatement() override {
+        clear_result();
+        if (!prepared_name_.empty()) connection_.forget_prepared(prepared_name_, prepared_generation_);
+    }
 
     void bind_text(int index, std::string_view text) override { slot(index) = Value{std::string(text), false}; }
     void bind_integer(int index, int64_t value) override { slot(index) = Value{std::to_string(value), false}; }
@@ -92,8 +97,15 @@ private:
             formats.push_back(value && value->binary ? 1 : 0);
             types.push_back(!bound_[i] ? kTextType : value && value->binary ? kByteaType : 0);
         }
-        result_ = connection_.run(sql_, int(values_.size()), pointers.data(), lengths.data(), formats.data(),
-                                  types.data());
+        if (++runs_ == 2 || (!prepared_name_.empty() && prepared_generation_ != connection_.generation())) {
+            prepared_name_ = connection_.prepare_named(sql_, int(values_.size()), types.data());
+            prepared_generation_ = connection_.generation();
+        }
+        result_ = prepared_name_.empty()
+                      ? connection_.run(sql_, int(values_.size()), pointers.data(), lengths.data(), formats.data(),
+                                        types.data())
+                      : connection_.run_prepared(prepared_name_, int(values_.size()), pointers.data(), lengths.data(),
+                                                 formats.data());
         row_ = -1;
     }
     void clear_result() {
@@ -108,6 +120,9 @@ private:
     std::vector<bool> bound_;
     PGresult* result_ = nullptr;
     int row_ = -1;
+    int runs_ = 0;
+    std::string prepared_name_;
+    uint64_t prepared_generation_ = 0;
 };
 
 }  // namespace
@@ -165,8 +180,45 @@ PostgresConnection::~PostgresConnection() {
 
 void PostgresConnection::reconnect_if_lost() {
     // A restarted database server closes every connection; the next request opens a new one rather than
-    // failing until this instance restarts too.
-    if (PQstatus(connection_) == CONNECTION_BAD) PQreset(connection_);
+    // failing until this instance restarts too. Its prepared statements went with the old one.
+    if (PQstatus(connection_) != CONNECTION_BAD) return;
+    PQreset(connection_);
+    ++generation_;
+}
+
+namespace {
+void check(PGresult* result, const std::string& what) {
+    const auto status = PQresultStatus(result);
+    if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) return;
+    std::string message = PQresultErrorMessage(result);
+    PQclear(result);
+    fail(what, message.c_str());
+}
+}  // namespace
+
+std::string PostgresConnection::prepare_named(const std::string& sql, int count, const unsigned int* types) {
+    reconnect_if_lost();
+    const std::string name = "s" + std::to_string(++statements_named_);
+    PGresult* result = PQprepare(connection_, name.c_str(), sql.c_str(), count, types);
+    check(result, "prepare failed (\"" + sql.substr(0, 120) + "\")");
+    PQclear(result);
+    return name;
+}
+
+PGresult* PostgresConnection::run_prepared(const std::string& name, int count, const char* const* values,
+                                           const int* lengths, const int* formats) {
+    reconnect_if_lost();
+    PGresult* result = PQexecPrepared(connection_, name.c_str(), count, values, lengths, formats, 0);
+    check(result, "prepared statement " + name + " failed");
+    const char* changed = PQcmdTuples(result);
+    changes_ = changed && *changed ? std::strtoll(changed, nullptr, 10) : 0;
+    return result;
+}
+
+void PostgresConnection::forget_prepared(const std::string& name, uint64_t generation) noexcept {
+    // Deallocating costs a round trip; statements prepared on a connection since lost are gone anyway.
+    if (generation != generation_ || PQstatus(connection_) != CONNECTION_OK) return;
+    if (PGresult* result = PQexec(connection_, ("DEALLOCATE " + name).c_str())) PQclear(result);
 }
 
 std::unique_ptr<SqlStatementBackend> PostgresConnection::prepare(std::string_view sql) {

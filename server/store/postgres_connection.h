@@ -36,10 +36,20 @@ public:
     PGresult* run(const std::string& sql, int count, const char* const* values, const int* lengths,
                   const int* formats, const unsigned int* types);
 
+    // Statements prepared on the server, by name; the generation changes when the connection is opened
+    // anew (the server forgets its prepared statements then).
+    std::string prepare_named(const std::string& sql, int count, const unsigned int* types);
+    PGresult* run_prepared(const std::string& name, int count, const char* const* values, const int* lengths,
+                           const int* formats);
+    void forget_prepared(const std::string& name, uint64_t generation) noexcept;
+    uint64_t generation() const { return generation_; }
+
 private:
     void reconnect_if_lost();
     PGconn* connection_ = nullptr;
     int64_t changes_ = 0;
+    uint64_t generation_ = 0;
+    uint64_t statements_named_ = 0;
 };
 
 // The SQL with `?`/`?N` parameters numbered as PostgreSQL's `$N` (quoted text left alone).
