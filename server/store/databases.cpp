@@ -1,12 +1,28 @@
 #include "store/databases.h"
 
+#include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 #include "store/server_schema.h"
+#include "store/postgres_connection.h"
 #include "store/server_store.h"
 
 namespace tandem::server {
+
+namespace {
+// VACUUM VERBOSE says "N dead row versions cannot be removed yet" per table; true when any N is not 0.
+bool keeps_dead_rows(const std::string& report) {
+    const std::string phrase = " dead row versions cannot be removed yet";
+    for (size_t at = report.find(phrase); at != std::string::npos; at = report.find(phrase, at + 1)) {
+        size_t start = at;
+        while (start > 0 && std::isdigit(static_cast<unsigned char>(report[start - 1]))) --start;
+        if (start < at && std::stoll(report.substr(start, at - start)) > 0) return true;
+    }
+    return false;
+}
+}  // namespace
 
 Databases::Databases(const std::string& locator, size_t reader_count)
     : writes_in_transaction_(is_postgres_url(locator)) {
@@ -32,25 +48,17 @@ Databases::Databases(const std::string& locator, size_t reader_count)
 void Databases::compact_after_erasure() {
     if (!writes_in_transaction_) return;
     std::lock_guard<std::mutex> lock(writer_mutex_);
-    Database& db = writer_->database();
-    // VACUUM FULL keeps a dead row that a running query (a reader, an autovacuum's ANALYZE) may still see.
-    // So first wait, boundedly, until every other session of this database started after the erasure.
-    Statement erased(db, "SELECT xid(pg_snapshot_xmax(pg_current_snapshot()))::text");
-    erased.step();
-    const std::string horizon = erased.text(0);
-    erased.reset();
-    Statement older(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                        "AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL "
-                        "AND age(backend_xmin) > age(CAST(? AS xid))");
-    for (int attempt = 0; attempt < 250; ++attempt) {
-        older.bind(1, horizon).step();
-        const bool waiting = older.integer(0) > 0;
-        older.reset();
-        if (!waiting) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    auto& connection = static_cast<PostgresConnection&>(writer_->database().connection());
+    // VACUUM FULL keeps a dead row that some running transaction may still see ("cannot be removed yet" in
+    // its report); such a row is the erased text. So it runs again, boundedly, until none is kept.
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        // Every table that holds people's names, words or addresses (the audit log holds ids only).
+        const std::string report = connection.exec_with_notices(
+            "VACUUM (FULL, VERBOSE) records, change_log, accounts, sessions, invites, survey_token_issued");
+        if (!keeps_dead_rows(report)) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    // Every table that holds people's names, words or addresses (the audit log holds ids only).
-    db.exec("VACUUM FULL records, change_log, accounts, sessions, invites, survey_token_issued");
+    std::fprintf(stderr, "tandem-server: after an erasure, old row versions were still kept after 100 attempts\n");
 }
 
 Databases::Lease::Lease(Databases& owner_) : owner(owner_) {

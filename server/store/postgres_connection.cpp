@@ -170,7 +170,12 @@ PostgresConnection::PostgresConnection(const std::string& url) {
         connection_ = nullptr;
         fail("cannot connect to PostgreSQL", message.c_str());
     }
-    PQsetNoticeProcessor(connection_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        connection_,
+        [](void* self, const char* message) {
+            if (auto* notices = static_cast<PostgresConnection*>(self)->notices_) *notices += message;
+        },
+        this);
     exec("SET client_min_messages = warning");
 }
 
@@ -250,6 +255,19 @@ void PostgresConnection::exec(std::string_view sql) {
         fail("\"" + std::string(sql.substr(0, 80)) + "\" failed", message.c_str());
     }
     PQclear(result);
+}
+
+std::string PostgresConnection::exec_with_notices(std::string_view sql) {
+    std::string notices;
+    notices_ = &notices;
+    try {
+        exec(sql);
+    } catch (...) {
+        notices_ = nullptr;
+        throw;
+    }
+    notices_ = nullptr;
+    return notices;
 }
 
 bool PostgresConnection::in_transaction() { return PQtransactionStatus(connection_) != PQTRANS_IDLE; }

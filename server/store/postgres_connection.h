@@ -44,12 +44,16 @@ public:
     void forget_prepared(const std::string& name, uint64_t generation) noexcept;
     uint64_t generation() const { return generation_; }
 
+    // Runs `sql` and returns the INFO and NOTICE lines PostgreSQL sent while it ran (VACUUM VERBOSE's report).
+    std::string exec_with_notices(std::string_view sql);
+
 private:
     void reconnect_if_lost();
     PGconn* connection_ = nullptr;
     int64_t changes_ = 0;
     uint64_t generation_ = 0;
     uint64_t statements_named_ = 0;
+    std::string* notices_ = nullptr;  // set while exec_with_notices runs
 };
 
 // The SQL with `?`/`?N` parameters numbered as PostgreSQL's `$N` (quoted text left alone).

@@ -78,6 +78,32 @@ std::string TestDatabase::raw_bytes() {
     return bytes;
 }
 
+std::string TestDatabase::files_holding(const std::string& needle) {
+    if (!is_postgres()) return raw_bytes().find(needle) == std::string::npos ? "" : locator_;
+    Database admin = connect(admin_url_);
+    admin.exec("CHECKPOINT");
+    Statement where(admin, "SELECT current_setting('data_directory') || '/base/' || oid FROM pg_database "
+                           "WHERE datname = ?");
+    where.bind(1, name_);
+    if (!where.step()) return "";
+    const std::string folder = where.text(0);
+    Database db = connect(locator_);
+    std::string found;
+    DIR* dir = opendir(folder.c_str());
+    while (dir) {
+        dirent* entry = readdir(dir);
+        if (!entry) break;
+        if (entry->d_name[0] == '.' || read_file(folder + "/" + entry->d_name).find(needle) == std::string::npos)
+            continue;
+        const std::string file = entry->d_name;
+        Statement relation(db, "SELECT relname FROM pg_class WHERE pg_relation_filenode(oid)::text = ?");
+        relation.bind(1, file.substr(0, file.find_first_of("._")));
+        found += file + (relation.step() ? " (" + relation.text(0) + ") " : " ");
+    }
+    if (dir) closedir(dir);
+    return found;
+}
+
 std::map<std::string, TableRows> TestDatabase::every_row() {
     Database db = is_postgres() ? connect(locator_) : Database(locator_);
     std::vector<std::string> tables;

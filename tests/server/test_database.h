@@ -30,6 +30,8 @@ public:
     // The files the data lives in, as bytes: the SQLite file and its write-ahead log, or every file of this
     // database under the cluster's base/ after a checkpoint has written out what memory held.
     std::string raw_bytes();
+    // Which of those files hold `needle` (PostgreSQL: by table or index name), for a failure's message.
+    std::string files_holding(const std::string& needle);
     std::map<std::string, TableRows> every_row();
 
 private:

@@ -61,8 +61,9 @@ protected:
         ADD_FAILURE() << "no row for Maya's team";
         return -1;
     }
-    void push_as(const Session& who, Json changes) {
-        auto reply = push(who, Json{{"device_id", who.user_id + "-device"}, {"changes", std::move(changes)}});
+    // A vector, not a Json: `{one_change}` would be read as that change itself, not a list of one.
+    void push_as(const Session& who, const std::vector<Json>& changes) {
+        auto reply = push(who, Json{{"device_id", who.user_id + "-device"}, {"changes", Json(changes)}});
         ASSERT_EQ(reply->status, 200) << reply->body;
         const Json body = body_of(reply);
         for (const auto& result : body["results"]) ASSERT_EQ(result["status"], "accepted") << result;

@@ -229,7 +229,8 @@ TEST_F(People, ErasureLeavesNoByteOfThePersonAndReachesDevicesAsDeletions) {
               200);
     for (const std::string& secret : {std::string("Aiko Tanaka"), std::string("aiko.tanaka@example.test"), note,
                                       std::string("Pair Aiko with Dev")})
-        EXPECT_EQ(raw_database_bytes().find(secret), std::string::npos) << secret << " is still in the files";
+        EXPECT_EQ(raw_database_bytes().find(secret), std::string::npos)
+            << secret << " is still in the files: " << test_database->files_holding(secret);
     EXPECT_EQ(client().Get(("/api/v1/people/" + aiko_id + "/export").c_str(), bearer(hr))->status, 404);
     auto erase_audit = audit(hr, "people.erase");
     ASSERT_EQ(erase_audit.size(), 1u);
