@@ -44,6 +44,7 @@ std::vector<DaySpan> overdue_spans(const std::vector<Day>& held, const std::vect
     std::vector<DaySpan> spans;
     // Overdue days of the gap after a meeting on `ref` until `until` (exclusive), cut where the cadence changes.
     auto gap = [&](Day ref, Day until) {
+        if (ref >= until) return;  // no day between them (and ref may be kNoEnd, where ref + 1 overflows)
         Day a = ref + 1;
         // The cadence in force on day a, and the index of the next change.
         size_t next = size_t(std::upper_bound(cadences.begin(), cadences.end(), a,

@@ -90,7 +90,14 @@ public:
     int32_t int32() { return narrow(signed_int()); }
     Day day() {
         const uint64_t value = varint();
-        return value == 0 ? kNoEnd : narrow(unzigzag(value - 1));
+        return value == 0 ? kNoEnd : plausible(unzigzag(value - 1));
+    }
+    // A real day is within a few thousand years of 1970: anything else is damage, and would overflow the
+    // day arithmetic of the figures (a day after kNoEnd - 1, say).
+    Day plausible(int64_t day) {
+        constexpr int64_t kFarthest = 1'000'000;
+        if (day < -kFarthest || day > kFarthest) return Day(fail());
+        return Day(day);
     }
     // A count of items of at least one byte each: larger than what is left is malformed (and would be a
     // huge allocation).
@@ -119,7 +126,7 @@ public:
         for (Day& value : values) {
             const int64_t step = signed_int();
             if (step < -kLargestStep || step > kLargestStep) return fail(), std::vector<Day>();
-            value = narrow(previous += step);
+            value = plausible(previous += step);
         }
         return values;
     }
@@ -324,7 +331,7 @@ std::optional<ActivityLedger> ActivityLedger::restore(std::string_view bytes) {
         fact.due = in.day();
         fact.done = in.day();
         fact.until = in.day();
-        fact.cadence_days = in.int32();
+        fact.cadence_days = in.plausible(in.signed_int());
         fact.every = in.every();
         fact.stamp_day = stamp += in.varint();
         if (flags & kStampDone) fact.stamp_done = fact.stamp_day + uint64_t(in.signed_int());
