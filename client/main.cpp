@@ -43,7 +43,17 @@ struct Runtime {
     double frame_cpu_ms_total = 0;
     double ui_ms_total = 0;  // app update + building the ImGui frame, without GL submission
     int frames = 0;
+    uint64_t last_input_ms = 0;
+    uint64_t last_drawn_ms = 0;
 };
+
+// While the person only waits for a catch-up (no input for a moment), a frame merges for most of its time and
+// the screen is drawn a few times a second to move the progress bar: drawing (tens of milliseconds with a
+// software renderer) would otherwise take most of every frame from the merging. Any input draws at once.
+constexpr uint64_t kQuietAfterInputMs = 1000;
+constexpr uint64_t kQuietDrawEveryMs = 150;
+constexpr uint64_t kQuietMergeBudgetMs = 25;
+constexpr uint64_t kMergeBudgetMs = 12;  // while frames are drawn: the UI keeps above 30 fps
 
 Runtime runtime;
 
@@ -56,12 +66,24 @@ bool save_screenshot(const char* path);
 
 void frame() {
     const auto start = std::chrono::steady_clock::now();
+    const uint64_t now = runtime.platform->now_millis();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         if (!host::accept_event(event)) continue;
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) runtime.quit = true;
+        runtime.last_input_ms = now;
     }
+    if (runtime.platform->input_queued()) runtime.last_input_ms = now;
+    const bool only_waiting = runtime.app->catching_up() && now - runtime.last_input_ms > kQuietAfterInputMs;
+    if (only_waiting && now - runtime.last_drawn_ms < kQuietDrawEveryMs) {
+        runtime.app->set_merge_budget_ms(kQuietMergeBudgetMs);
+        runtime.app->update();
+        return;
+    }
+    // A drawn frame while waiting merges nothing, so drawing and merging never add up in one frame.
+    runtime.app->set_merge_budget_ms(only_waiting ? 0 : kMergeBudgetMs);
+    runtime.last_drawn_ms = now;
     int width = 0, height = 0, current_width = 0, current_height = 0;
     SDL_GetWindowSize(runtime.window, &current_width, &current_height);
     if (host::desired_window_size(width, height) && (width != current_width || height != current_height))

@@ -77,12 +77,10 @@ void App::update() {
     }
     drafts_.commit(platform_.now_millis(), false, [this](TextDraft& draft) { return commit_text(draft); });
     sync_.tick(platform_, *replica_, user_->token, [this] { data_changed(); });
-    // While a big pull is applied page by page, rebuilding views and copying the database file to browser
-    // storage after every page would cost more than the pull itself: do both at most every few seconds
-    // then, and at once when the user acted or the round is over.
-    const uint64_t now = platform_.now_millis();
-    if (views_stale_ && (views_urgent_ || !catching_up() || now - last_rebuild_ms_ >= 5000)) {
-        last_rebuild_ms_ = now;
+    // While a pull is applied page by page, views are rebuilt once when the round is over (the status bar
+    // counts the progress meanwhile), or at once when the person acted; rebuilding after every page would
+    // cost more than the pull itself. Flushing waits a few seconds then too (persist_if_needed).
+    if (views_stale_ && (views_urgent_ || !catching_up())) {
         views_urgent_ = false;
         sealing_.refresh(*store_, user_->id);
         const std::string day = today();

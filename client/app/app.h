@@ -39,6 +39,10 @@ public:
     // Once per frame, before drawing: finishes start-up, runs sync, rebuilds views that went stale.
     void update();
     void draw();  // the whole UI for this frame
+    // A sync round is pushing or pulling. While the person only waits for it, the frame loop gives merging
+    // most of each frame (set_merge_budget_ms) and draws the progress a few times a second.
+    bool catching_up() const;
+    void set_merge_budget_ms(uint64_t budget) { sync_.set_merge_budget_ms(budget); }
 
     // What the sign-in form holds; the password is wiped as soon as the server accepted it.
     struct SignInForm {
@@ -130,7 +134,6 @@ private:
     Json draft_edit(const TextDraft& draft) const;
     void recover_unsaved_typing();
     std::string unsaved_note_key() const { return "tandem-unsaved-" + user_->id; }
-    bool catching_up() const;
 
     Platform& platform_;
     SessionPlatform session_platform_{platform_};
@@ -173,7 +176,6 @@ private:
     uint64_t views_version_ = 0;
     bool views_stale_ = true;
     bool views_urgent_ = true;      // the user acted: rebuild this frame, not at the next throttle tick
-    uint64_t last_rebuild_ms_ = 0;
     uint64_t last_persist_ms_ = 0;
     int64_t pending_changes_ = 0;
     std::vector<OutboxEntry> refused_;

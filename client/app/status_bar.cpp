@@ -53,8 +53,11 @@ void draw_status_bar(App& app) {
     ImVec4 sync_color = ui::theme::kMuted;
     const int64_t waiting = app.changes_waiting();
     switch (sync.state()) {
-    case SyncEngine::State::Pushing:
-    case SyncEngine::State::Pulling: sync_text = "Syncing…"; break;
+    case SyncEngine::State::Pushing: sync_text = "Syncing…"; break;
+    case SyncEngine::State::Pulling:
+        sync_text = "Syncing…";
+        if (sync.changes_merged() > 0) sync_text += " " + plural(sync.changes_merged(), "change") + " received";
+        break;
     case SyncEngine::State::NeedsSignIn:
         sync_text = "Signed out — " + plural(waiting, "change") + " waiting";
         sync_color = ui::theme::kWarning;
@@ -92,6 +95,12 @@ void draw_status_bar(App& app) {
     }
     if (two_lines) ImGui::AlignTextToFramePadding();
     ui::text_colored(sync_color, sync_text);
+    // A catch-up of many pages shows how far it has come (by position in the server's log).
+    if (const double progress = sync.pull_progress(); progress >= 0) {
+        ImGui::SameLine();
+        const std::string percent = std::to_string(int(progress * 100)) + " %";
+        ImGui::ProgressBar(float(progress), ImVec2(ImGui::GetFontSize() * 8, 0), percent.c_str());
+    }
     bool line_start = false;
     if (!app.refused_changes().empty()) {
         if (!line_start) ImGui::SameLine();

@@ -35,6 +35,14 @@ public:
         next_round_ms_ = 0;
     }
 
+    // Time each frame may spend merging pulled changes: small while the person is using the app, larger while
+    // they only wait for a catch-up (the frame then draws nothing else).
+    void set_merge_budget_ms(uint64_t budget) { merge_budget_ms_ = budget; }
+    // How far this round's pull has come, for a progress bar: changes merged so far, and the share of the
+    // server's log (by position) already read; -1 while unknown.
+    int64_t changes_merged() const { return changes_merged_; }
+    double pull_progress() const;
+
     State state() const { return state_; }
     uint64_t last_synced_ms() const { return last_synced_ms_; }
     const std::string& last_error() const { return last_error_; }
@@ -53,6 +61,12 @@ private:
     // A pulled page being merged a slice per frame, so a big catch-up never stalls the UI.
     Json page_;
     size_t page_next_ = 0;
+    bool page_parsed_this_frame_ = false;  // parsing a page is a frame's work already; merging starts next frame
+    uint64_t merge_budget_ms_ = 12;
+    int64_t changes_merged_ = 0;
+    int64_t round_since_ = -1;  // the cursor this round's pull started from
+    int64_t pull_cursor_ = 0;
+    int64_t pull_head_ = -1;    // the newest position in the server's log when the last page was read
     uint64_t next_round_ms_ = 0;
     uint64_t last_synced_ms_ = 0;
     int failures_ = 0;

@@ -1,6 +1,6 @@
 #pragma once
 // The thin layer between the app and the machine it runs on. The browser build implements it with fetch,
-// IndexedDB (IDBFS) and a hidden text field; the native build with a worker thread, plain files and SDL.
+// IndexedDB (web/page_store.js) and a hidden text field; the native build with a worker thread, plain files and SDL.
 // Everything above this interface is the same code on both.
 #include <cstdint>
 #include <functional>

@@ -1,6 +1,6 @@
-// Browser platform: fetch for HTTP, IndexedDB (Emscripten's IDBFS, mounted at /data by the page before
-// main runs) for durable storage, and a hidden <textarea> for text so IME, on-screen keyboards, non-ASCII
-// input and paste all work. JS calls back into the exported tandem_* functions below.
+// Browser platform: fetch for HTTP, IndexedDB for durable storage (web/page_store.js keeps /data there as
+// chunks of files, loaded by the page before main runs), and a hidden <textarea> for text so IME, on-screen
+// keyboards, non-ASCII input and paste all work. JS calls back into the exported tandem_* functions below.
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -133,11 +133,9 @@ EM_JS(void, js_save_file, (const char* name, const char* data, int size, const c
     setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
 });
 
+// Only the chunks of /data written since the last flush, in one IndexedDB transaction (web/page_store.js).
 EM_JS(void, js_persist, (), {
-    FS.syncfs(false, error => {
-        if (error) console.error("Tandem: saving to IndexedDB failed", error);
-        _tandem_persist_done(error ? 0 : 1);
-    });
+    TandemPageStore.flush(ok => _tandem_persist_done(ok ? 1 : 0));
 });
 
 void start_persist() {

@@ -1,5 +1,7 @@
 #include "tandem/sync/sync_service.h"
 
+#include <algorithm>
+
 #include "tandem/base/dates.h"
 #include "tandem/sync/entity.h"
 #include "tandem/base/ids.h"
@@ -250,6 +252,7 @@ PullPage SyncService::pull(const Actor& actor, const OrgChart& org, int64_t sinc
     constexpr int kScanBudget = 20000;
     PullPage page;
     page.cursor = since;
+    page.head = store_.last_seq();
     const ReadScope scope = read_scope(actor);
     int scanned = 0;
     while (scanned < kScanBudget) {
@@ -290,6 +293,8 @@ std::string pull_response_json(const PullPage& page) {
     out += std::to_string(page.cursor);
     out += ",\"more\":";
     out += page.more ? "true" : "false";
+    out += ",\"head\":";
+    out += std::to_string(std::max(page.head, page.cursor));
     out += '}';
     return out;
 }

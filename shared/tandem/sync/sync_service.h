@@ -25,6 +25,8 @@ struct PullPage {
     std::vector<LogRow> rows;
     int64_t cursor = 0;
     bool more = false;
+    // The log's newest position when the page was read: how far a catch-up has to go, for its progress bar.
+    int64_t head = 0;
 };
 
 constexpr uint64_t kMaxClockLeadMillis = 24ull * 60 * 60 * 1000;

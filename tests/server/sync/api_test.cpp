@@ -215,6 +215,29 @@ TEST_F(ApiTest, BadPullParametersAreRefusedAndLimitIsClamped) {
     EXPECT_TRUE(one["more"]);
 }
 
+// A device catching up shows its progress as (cursor - start) / (head - start): head is where the last page of
+// the catch-up will end, and moves on when someone writes.
+TEST_F(ApiTest, APullSaysWhereTheLogEndsSoACatchUpCanShowItsProgress) {
+    Session manager = sign_in("manager1@example.test");
+    Json first = Json::parse(pull(manager, 0, 1)->body);
+    ASSERT_TRUE(first["more"]);
+    const int64_t head = first["head"];
+    EXPECT_GT(head, first["cursor"].get<int64_t>());
+    int64_t cursor = 0;
+    for (int pages = 0; pages < 1000; ++pages) {  // to the end of what this manager may read
+        Json page = Json::parse(pull(manager, cursor, 1000)->body);
+        EXPECT_GE(page["head"].get<int64_t>(), page["cursor"].get<int64_t>());
+        cursor = page["cursor"];
+        if (!page["more"]) break;
+    }
+    EXPECT_LE(cursor, head);
+    push(manager, Json{{"device_id", "d"},
+                       {"changes", {checkin_change("h-1", new_uuid_v7(wall_millis()), first_report_of(manager), "x")}}});
+    Json after = Json::parse(pull(manager, cursor, 1000)->body);
+    EXPECT_GT(after["head"].get<int64_t>(), head);
+    EXPECT_EQ(after["cursor"], after["head"]);  // the manager's own change ends the log
+}
+
 TEST_F(ApiTest, InvalidChangesAreRejectedWithReasons) {
     Session manager = sign_in("manager1@example.test");
     std::string report = first_report_of(manager);
