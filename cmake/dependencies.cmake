@@ -3,8 +3,14 @@
 
 if(EMSCRIPTEN)
   # The core reports store failures as exceptions and rolls back on them; emcc turns catching off by default.
-  add_compile_options(-fexceptions)
-  add_link_options(-fexceptions)
+  # WebAssembly's own exception handling (every browser we serve and node have it) costs a fraction of the
+  # code size of emcc's JavaScript-based catching, which wraps every call that may throw.
+  add_compile_options(-fwasm-exceptions)
+  add_link_options(-fwasm-exceptions)
+  # Built for size: the download is what a manager on a phone waits for, and -Os measured no frame-time
+  # cost (docs/benchmarks.md); ImGui alone keeps -O2 (client/CMakeLists.txt), it runs every frame.
+  set(CMAKE_C_FLAGS_RELEASE "-Os -DNDEBUG")
+  set(CMAKE_CXX_FLAGS_RELEASE "-Os -DNDEBUG")
 
   # SQLite amalgamation made by scripts/setup. Single-threaded in the browser; no extension loading.
   set(TANDEM_SQLITE_DIR ${TANDEM_CACHE}/sqlite-amalgamation)

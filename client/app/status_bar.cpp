@@ -100,6 +100,7 @@ void draw_status_bar(App& app) {
         ImGui::SameLine();
         const std::string percent = std::to_string(int(progress * 100)) + " %";
         ImGui::ProgressBar(float(progress), ImVec2(ImGui::GetFontSize() * 8, 0), percent.c_str());
+        ui::remember("sync-progress", percent, "progress", std::to_string(progress));
     }
     bool line_start = false;
     if (!app.refused_changes().empty()) {

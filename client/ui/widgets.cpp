@@ -1,5 +1,6 @@
 #include "ui/widgets.h"
 
+#include <imgui_internal.h>  // SetNextWindowScroll
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <unordered_map>
@@ -143,12 +144,12 @@ void remember(const char* id, const std::string& text, const char* kind, const s
 
 void begin_scrolled(const char* id, const std::string& shown, ImVec2 size) {
     static std::unordered_map<std::string, std::string> shown_in;  // region id -> what it showed last
-    ImGui::BeginChild(id, size);
     std::string& last = shown_in[id];
     if (last != shown) {
-        ImGui::SetScrollY(0);
+        ImGui::SetNextWindowScroll(ImVec2(0, 0));  // before Begin: this frame already shows the top
         last = shown;
     }
+    ImGui::BeginChild(id, size);
 }
 
 void end_scrolled(const char* id) {

@@ -1,9 +1,10 @@
-// Packages the web client: content-hashed file names, gzip siblings the server sends to browsers that
-// accept them, and the page, manifest and service worker filled in with the names of this build.
+// Packages the web client: content-hashed file names, brotli and gzip siblings the server sends as they are
+// to browsers that accept them, and the page, manifest and service worker filled in with the names of this
+// build.
 import {createHash} from "node:crypto";
-import {copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {basename, extname, join} from "node:path";
-import {gzipSync} from "node:zlib";
+import {brotliCompressSync, constants as zlib, gzipSync} from "node:zlib";
 import {iconPng} from "./png.mjs";
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, index, all) =>
@@ -14,13 +15,33 @@ for (const required of ["build", "web", "assets", "font", "fallback-font", "out"
 rmSync(args.out, {recursive: true, force: true});
 mkdirSync(args.out, {recursive: true});
 
+// Brotli at its best quality takes seconds per megabyte, so each compressed copy is kept beside the output,
+// by content hash, and a rebuild that did not change a file reuses it.
+const compressedCache = join(args.out, "..", "web-compressed");
+mkdirSync(compressedCache, {recursive: true});
+
+function compressedCopy(bytes, hash, extension, suffix) {
+  const cached = join(compressedCache, `${hash}${extension}${suffix}`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const packed = suffix === ".br"
+    ? brotliCompressSync(bytes, {params: {[zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+                                          [zlib.BROTLI_PARAM_LGWIN]: 24}})
+    : gzipSync(bytes, {level: 9});
+  writeFileSync(cached + ".part", packed);
+  renameSync(cached + ".part", cached);
+  return packed;
+}
+
 function publish(source, compress) {
   const bytes = readFileSync(source);
-  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 12);
+  const fullHash = createHash("sha256").update(bytes).digest("hex");
+  const hash = fullHash.slice(0, 12);
   const extension = extname(source);
   const name = `${basename(source, extension)}.${hash}${extension}`;
   writeFileSync(join(args.out, name), bytes);
-  if (compress) writeFileSync(join(args.out, name + ".gz"), gzipSync(bytes, {level: 9}));
+  if (compress)
+    for (const suffix of [".br", ".gz"])
+      writeFileSync(join(args.out, name + suffix), compressedCopy(bytes, fullHash, extension, suffix));
   return {name, hash};
 }
 

@@ -1,5 +1,7 @@
 #include "http/static_files.h"
 
+#include "http/accept_encoding.h"
+
 #include "tandem/sync/entity.h"
 
 #include <limits.h>
@@ -11,6 +13,7 @@
 
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <regex>
 #include <sstream>
 
@@ -71,18 +74,34 @@ void serve_web_client(httplib::Server& http, const std::string& dir) {
             response.status = 404;
             return;
         }
+        // The build keeps brotli and gzip siblings of the large files (client/web/package.mjs): the
+        // smallest copy the browser accepts is sent as it is, never compressed again per request.
         std::string body;
-        const bool wants_gzip = request.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
-        if (wants_gzip && read_file(root, relative + ".gz", body)) {
-            response.set_header("Content-Encoding", "gzip");
-        } else if (!read_file(root, relative, body)) {
+        std::string encoding;
+        for (const auto& coding : acceptable_encodings(request.get_header_value("Accept-Encoding"), {"br", "gzip"}))
+            if (read_file(root, relative + (coding == "br" ? ".br" : ".gz"), body)) {
+                encoding = coding;
+                break;
+            }
+        if (encoding.empty() && !read_file(root, relative, body)) {
             response.status = 404;
             return;
         }
         response.set_header("Vary", "Accept-Encoding");
         response.set_header("Cache-Control", is_content_hashed(relative) ? "public, max-age=31536000, immutable"
                                                                           : "no-cache");
-        response.set_content(std::move(body), mime_type(relative));
+        if (encoding.empty()) {
+            response.set_content(std::move(body), mime_type(relative));  // httplib may compress text itself
+            return;
+        }
+        // A body given with its length is sent as it is: httplib compresses only set_content bodies, and
+        // would otherwise wrap a stored .gz of a script in brotli under a second Content-Encoding.
+        response.set_header("Content-Encoding", encoding);
+        auto stored = std::make_shared<std::string>(std::move(body));
+        response.set_content_provider(stored->size(), mime_type(relative),
+                                      [stored](size_t offset, size_t length, httplib::DataSink& sink) {
+                                          return sink.write(stored->data() + offset, length);
+                                      });
     });
 }
 

@@ -123,8 +123,17 @@ async function scrollIntoView(page, match, options) {
 }
 
 // ImGui samples input once per frame: press, hold ~100 ms, release.
+// A screen that just opened may still be settling (its scroll applied, a list filled in): the widget is
+// pressed where two frames in a row agree it is.
 export async function click(page, match, options) {
-  const widget = await scrollIntoView(page, match, options);
+  let widget = await scrollIntoView(page, match, options);
+  for (let look = 0; look < 10; look++) {
+    await page.waitForTimeout(60);
+    const again = await find(page, match, options);
+    const settled = again.x === widget.x && again.y === widget.y;
+    widget = again;
+    if (settled) break;
+  }
   const x = widget.x + Math.min(widget.w / 2, 40), y = widget.y + widget.h / 2;
   await page.mouse.move(x, y);
   await page.waitForTimeout(50);
@@ -139,17 +148,26 @@ export async function click(page, match, options) {
 // The page hands ImGui one key per frame, so on a busy machine typing can still be queued when the next
 // click lands: wait until the field shows what was typed, as a person would look before pressing a button.
 // A password field never shows its text; a field that shapes what is typed (a length limit) is left as it is.
+// A field that shows none of it (the tap did not give it the keyboard) is typed into once more, as a person
+// would, and a field that still shows none of it fails the test here rather than at a later button.
 export async function typeInto(page, match, text) {
-  const field = await click(page, match);
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type(text, {delay: 30});
-  await page.waitForTimeout(100);
-  if (field.kind !== "input") return;
-  const deadline = Date.now() + 10000;
-  while (Date.now() < deadline) {
-    const now = (await snapshot(page)).find(w => w.id === field.id);
-    if (!now || now.value === text) return;
-    await page.waitForTimeout(50);
+  for (let attempt = 1; ; attempt++) {
+    const field = await click(page, match);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type(text, {delay: 30});
+    await page.waitForTimeout(100);
+    if (field.kind !== "input") return;
+    let shown = field.value ?? "";
+    const deadline = Date.now() + 10000;
+    while (Date.now() < deadline) {
+      const now = (await snapshot(page)).find(w => w.id === field.id);
+      if (!now || now.value === text) return;
+      shown = now.value ?? "";
+      await page.waitForTimeout(50);
+    }
+    const missed = text !== "" && (shown === "" || !text.startsWith(shown));
+    if (!missed) return;  // a length limit kept the start of it
+    if (attempt === 2) throw new Error(`typed "${text}" into ${field.id}, which shows "${shown}"`);
   }
 }
 

@@ -129,6 +129,46 @@ test("a browser killed while flushing a large change reopens on a whole database
   await context.close();
 });
 
+test("a catch-up of many changes shows a count and a bar that move on until Synced", async () => {
+  const profile = newProfile();
+  const {context, page} = await open(profile);
+  await openApp(page, server.url);
+  await signIn(page, "manager1@demo.example");
+  await find(page, /^Synced/, {timeout: 20000});
+  const session = await apiSession(server.url, "manager1@demo.example");
+  const report = (await pullAll(server.url, session.token))
+    .find(c => c.entity === "person" && c.fields.manager_id === session.user.id);
+  await pushCheckIns(session.token, report.record_id, 3000);
+
+  // Every frame's status bar, as drawn, until it says Synced.
+  await page.evaluate(() => {
+    window.progressSeen = []; window.progressLeftSynced = false; window.progressDone = false;
+    const watch = () => {
+      const widgets = JSON.parse(UTF8ToString(Module._tandem_ui_snapshot())).widgets;
+      const received = widgets.map(w => /^Syncing… ([\d,]+) changes? received/.exec(w.text ?? "")).find(Boolean);
+      const bar = widgets.find(w => w.id === "sync-progress");
+      if (received || bar) window.progressSeen.push({count: received ? Number(received[1].replace(/,/g, "")) : null,
+                                                      fraction: bar ? Number(bar.value) : null});
+      // The bar says Synced before the click too: watch until it has left Synced and come back to it.
+      const synced = widgets.some(w => /^Synced/.test(w.text ?? ""));
+      if (!synced) window.progressLeftSynced = true;
+      if (synced && window.progressLeftSynced) window.progressDone = true;
+      else requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  await click(page, "Sync now");
+  await page.waitForFunction(() => window.progressDone, null, {timeout: 60000});
+  const seen = await page.evaluate(() => window.progressSeen);
+  const counts = seen.map(s => s.count).filter(c => c !== null);
+  const fractions = seen.map(s => s.fraction).filter(f => f !== null);
+  assert.ok(new Set(counts).size >= 2, `the count moved on: ${[...new Set(counts)].join(", ")}`);
+  assert.ok(counts.every((c, i) => i === 0 || c >= counts[i - 1]) && counts.at(-1) <= 3000, "and only forward");
+  assert.ok(new Set(fractions).size >= 2, `the bar moved on: ${[...new Set(fractions)].join(", ")}`);
+  assert.ok(fractions.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= fractions[i - 1])), "within 0-100 %, forward");
+  await context.close();
+});
+
 test("data kept by the earlier storage (IDBFS) is carried over on the first start, then the old copy goes", async () => {
   // A device signed in and synced; its files as IDBFS kept them: one record per path in "/data"'s FILE_DATA.
   const source = newProfile();

@@ -3,6 +3,8 @@
 // recognition on the wall). The text is kept on this device while it is written and sent on "Give".
 #include <algorithm>
 
+#include <imgui_internal.h>  // SetNextWindowScroll
+
 #include "feature_api/context.h"
 #include "feature_api/per_user.h"
 #include "features/feedback/feedback.h"
@@ -118,10 +120,12 @@ void draw_give_feedback_screen(Context& ctx) {
     if (ui::link("‹ Back##give-back")) ctx.go_back();
     ui::heading(!form.request_id.empty() ? "Answer a request for feedback"
                 : form.visibility == "public" ? "Recognise someone" : "Give feedback");
+    // Set before the child begins so that the new form's first frame is already drawn from its top: a scroll
+    // set inside would only apply a frame later, and a tap in between would land on the old layout.
+    if (!form.shown) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    form.shown = true;
     ImGui::BeginChild("give-form", ImVec2(0, 0));
     ImGui::PushTextWrapPos(0);  // hints and explanations wrap on a phone
-    if (!form.shown) ImGui::SetScrollY(0);
-    form.shown = true;
     const FeedbackRequestView* request = nullptr;
     for (const auto& asked : world.asked_of_me)
         if (asked.request_id == form.request_id) request = &asked;
