@@ -76,12 +76,19 @@ while (at < wasm.length) {
 }
 
 // Mangled names tell where a function came from: a namespace for C++, a prefix for the C libraries.
+// The profile build names functions demangled ("void std::__2::vector<tandem::Change>::push_back(...)"):
+// what decides the library is the qualified name itself, without its return type and template arguments.
+function qualifiedName(symbol) {
+  let head = symbol.replaceAll("(anonymous namespace)", "anonymous").split("(")[0];
+  for (let before = ""; before !== head;) { before = head; head = head.replace(/<[^<>]*>/g, ""); }
+  return head.trim().split(/\s+/).at(-1) ?? "";
+}
 const libraries = [
-  ["Tandem (shared/ and client/)", /^_ZN(K)?6tandem|^_ZNK?6tandem|tandem_/],
-  ["Dear ImGui", /ImGui|^_ZN\d*Im[A-Z]|^_Z\d+Im[A-Z]|^Im[A-Z]|^_ZL\d*Im/],
+  ["Tandem (shared/ and client/)", /^_ZN(K)?6tandem|^_ZNK?6tandem|^tandem_|^tandem::/],
+  ["Dear ImGui", /ImGui|^stbtt|^stbrp|^stb_|^_ZN\d*Im[A-Z]|^_Z\d+Im[A-Z]|^Im[A-Z]|^_ZL\d*Im/],
   ["SQLite", /^sqlite3|^_?sqlite|^pager|^btree|^vdbe|^yy|Vdbe|Btree|Pager|Where|Expr|Select|Parse/],
-  ["libsodium", /^crypto_|^sodium|^_?randombytes|^escrypt|^blake2|^argon2|^ge25519|^fe25519|^sc25519|^x25519/],
-  ["SDL2", /^SDL_|^Emscripten_|^_?SDL/],
+  ["libsodium", /^crypto_|^fill_segment|^fill_block|^SHA(256|512)_|^sodium|^_?randombytes|^escrypt|^blake2|^argon2|^ge25519|^fe25519|^sc25519|^x25519/],
+  ["SDL2", /^SDL_|^Emscripten_|^_?SDL|^Blit|^egl[A-Z]/],
   ["nlohmann-json", /nlohmann/],
   ["C++ standard library", /^_ZN?K?St|^_ZNSt|^_ZNKSt|^_ZSt|^std::|__cxa|__cxx|^_ZN10__cxxabi|^_ZTV|^_ZNK?St3__2|^_ZN?K?NSt3__2/],
   ["C library and runtime", /^(mem|str|mal|free|calloc|realloc|printf|fprintf|snprintf|vsn|vf|__|emscripten|dl|fmt|pop_arg|qsort|stack|sbrk|em_|_emscripten)/],
@@ -92,15 +99,11 @@ const byNamespace = new Map();
 const largest = [];
 bodySizes.forEach((body, i) => {
   const symbol = functionNames.get(importedFunctions + i) ?? "";
-  const library = libraries.find(([, pattern]) => pattern.test(symbol))?.[0] ?? "other";
+  const name = qualifiedName(symbol);
+  const library = libraries.find(([, pattern]) => pattern.test(name))?.[0] ?? "other";
   byLibrary.set(library, byLibrary.get(library) + body);
-  const space = symbol.match(/^_ZNK?6tandem(\d+)/);
-  if (space) {
-    const length = Number(space[1]);
-    const start = symbol.indexOf(space[1], 8) + space[1].length;
-    const inner = symbol.slice(start, start + length);
-    byNamespace.set(inner, (byNamespace.get(inner) ?? 0) + body);
-  }
+  const space = name.match(/^tandem::(\w+)::/);
+  if (space) byNamespace.set(space[1], (byNamespace.get(space[1]) ?? 0) + body);
   largest.push([body, symbol]);
 });
 
