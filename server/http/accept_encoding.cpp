@@ -63,4 +63,8 @@ std::vector<std::string> acceptable_encodings(const std::string& accept_encoding
     return out;
 }
 
+std::string accept_encoding_for_answers(const std::string& accept_encoding) {
+    return acceptable_encodings(accept_encoding, {"gzip"}).empty() ? "identity" : "gzip";
+}
+
 }  // namespace tandem::server

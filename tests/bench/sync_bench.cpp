@@ -6,6 +6,8 @@
 //     one): the same pushes through one server and through two servers on one database, clients split
 //     between them; the same bodies appended to one plain table of that cluster, batched the same way.
 // Then a full pull of the 100k by cursor on each, and single-change push latency on SQLite.
+// On SQLite also a floor (our two tables written directly, with and without their indexes) and the time to
+// parse the bodies, so the push's time can be split into HTTP, judging and merging, indexes and tables.
 #include <sodium.h>
 
 #include <algorithm>
@@ -153,6 +155,49 @@ double append_plain(Database& db, const std::vector<std::string>& dumped) {
     return seconds_since(start);
 }
 
+// The floor under our store: the same changes written to the store's own two tables (records, change_log) of
+// a demo database, one row each, with prepared statements and one transaction per batch, but nothing judged
+// or merged (the record's state is the change body). With `secondary_indexes` false the six secondary
+// indexes and the server's e-mail index are dropped first (change_log's UNIQUE change id stays).
+double append_two_tables(const std::string& path, const std::vector<std::string>& dumped, bool secondary_indexes) {
+    Database db(path);
+    db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL");
+    if (!secondary_indexes)
+        for (const char* index : {"records_by_subject", "records_by_subject_id", "records_by_author", "person_by_email",
+                                  "change_log_by_author", "change_log_by_entity", "change_log_by_addressee",
+                                  "change_log_by_subject"})
+            db.exec(std::string("DROP INDEX IF EXISTS ") + index);
+    Statement record(db, "INSERT INTO records(record_id, entity, author_id, subject_id, deleted, state, addressee_id) "
+                         "VALUES (?, 'checkin', 'author', ?, 0, ?, '')");
+    Statement logged(db, "INSERT INTO change_log(change_id, entity, author_id, subject_id, body, addressee_id) "
+                         "VALUES (?, 'checkin', 'author', ?, ?, '')");
+    std::vector<std::pair<std::string, std::string>> ids;  // record id, change id
+    for (const auto& body : dumped) {
+        const Json change = Json::parse(body);
+        ids.emplace_back(change["record_id"], change["id"]);
+    }
+    const auto start = Clock::now();
+    for (int first = 0; first < kChanges; first += kBatch) {
+        db.exec("BEGIN");
+        for (int i = first; i < first + kBatch; ++i) {
+            const auto& [record_id, change_id] = ids[size_t(i)];
+            record.bind(1, record_id).bind(2, "subject").bind(3, dumped[size_t(i)]).run();
+            logged.bind(1, change_id).bind(2, "subject").bind(3, dumped[size_t(i)]).run();
+        }
+        db.exec("COMMIT");
+    }
+    return seconds_since(start);
+}
+
+// What reading the request bodies as JSON costs alone (the server does it once per push).
+double parse_bodies(const std::vector<std::string>& bodies) {
+    size_t changes = 0;
+    const auto start = Clock::now();
+    for (const auto& body : bodies) changes += Json::parse(body)["changes"].size();
+    const double seconds = seconds_since(start);
+    return changes == size_t(kChanges) ? seconds : -1;
+}
+
 void row(const char* name, double seconds, int changes, const char* note) {
     std::printf("  %-34s %9.0f changes/s  (%6.2f s) %s\n", name, changes / seconds, seconds, note);
 }
@@ -168,6 +213,7 @@ int main() {
     const std::string database = dir.file("bench.db");
     server::create_demo_database(database);
     Ingest sqlite_server;
+    double parse_seconds = 0;
     Pull sqlite_pull;
     std::vector<std::string> dumped;
     std::vector<double> latencies;
@@ -177,6 +223,7 @@ int main() {
         std::printf("preparing %d changes...\n", kChanges);
         const auto bodies = request_bodies(maya.report, &dumped);
         sqlite_server = push_all({running->port()}, maya.auth, bodies);
+        parse_seconds = parse_bodies(bodies);
         sqlite_pull = pull_all({running->port()}, maya.auth);
         httplib::Client http("127.0.0.1", running->port());
         for (int i = 0; i < 1000; ++i) {
@@ -229,8 +276,14 @@ int main() {
                  "CREATE TABLE plain(seq INTEGER PRIMARY KEY, body TEXT NOT NULL)");
         sqlite_raw = append_plain(raw, dumped);
     }
+    double floor_seconds = 0, floor_bare_seconds = 0;
+    for (bool indexes : {true, false}) {
+        const std::string path = dir.file(indexes ? "floor.db" : "floor-bare.db");
+        server::create_demo_database(path);
+        (indexes ? floor_seconds : floor_bare_seconds) = append_two_tables(path, dumped, indexes);
+    }
     all_there = all_there && sqlite_server.accepted == kChanges && store_accepted == kChanges &&
-                sqlite_pull.pulled == kChanges;
+                sqlite_pull.pulled == kChanges && parse_seconds > 0;
 
     // --- PostgreSQL ---
     const char* admin = std::getenv("TANDEM_BENCH_POSTGRES");
@@ -284,6 +337,22 @@ int main() {
     row("raw SQLite, one plain table", sqlite_raw, kChanges, "(the same bodies appended: the physical limit)");
     std::printf("  %-34s %9.0f %%\n", "server / our store (HTTP overhead)", 100 * store_seconds / sqlite_server.seconds);
     std::printf("  %-34s %9.0f %%\n", "server / raw SQLite", 100 * sqlite_raw / sqlite_server.seconds);
+    row("floor: our two tables, indexed", floor_seconds, kChanges,
+        "(records + change_log rows with their indexes, nothing judged or merged)");
+    row("floor: our two tables, no indexes", floor_bare_seconds, kChanges, "(the same without secondary indexes)");
+    std::printf("  %-34s %9.0f %%\n", "floor / raw SQLite", 100 * sqlite_raw / floor_seconds);
+    // Where a push's time goes, each part the difference between two measurements of this run.
+    const double total = sqlite_server.seconds;
+    auto part = [&](const char* name, double seconds, const char* how) {
+        std::printf("    %-32s %6.2f s  %3.0f %%  %s\n", name, seconds, 100 * seconds / total, how);
+    };
+    std::printf("  where the push's %.2f s go:\n", total);
+    part("HTTP, threads, JSON in and out", total - store_seconds, "server - our store (of it, parsing the bodies alone:");
+    std::printf("    %-32s %6.2f s)\n", "", parse_seconds);
+    part("judging and merging", store_seconds - floor_seconds, "our store - floor (validation, rules, merge, reads)");
+    part("secondary indexes", floor_seconds - floor_bare_seconds, "floor - floor without indexes");
+    part("two tables, not one", floor_bare_seconds - sqlite_raw, "floor without indexes - raw");
+    part("raw SQLite", sqlite_raw, "the physical limit");
     std::printf("  %-34s %9.3f s       (%d changes, %d requests of <= 1000)\n", "pull all by cursor",
                 sqlite_pull.seconds, sqlite_pull.pulled, sqlite_pull.requests);
     std::printf("  %-34s p50 %.2f ms, p99 %.2f ms (1000 sequential pushes)\n", "single-change push",
