@@ -58,11 +58,13 @@ async function firstSync(url, teamLine) {
     const tick = now => { window.frameGaps.push(now - last); last = now; if (!window.stopGaps) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   });
-  const syncStart = Date.now();
   await typeInto(page, "##email", "bench@demo.example");
   await typeInto(page, "##password", "tandem-demo");
+  // The wait starts when the person presses Sign in (typing is their time, not the app's).
+  const syncStart = Date.now();
   await click(page, "Sign in##sign-in");
-  // What the status bar shows meanwhile, twice a second: the count of changes received and the bar's percent.
+  let syncedAt = 0;
+  // What the status bar shows meanwhile, five times a second: the count of changes received and the bar's percent.
   const seen = {counts: new Set(), percents: new Set()};
   for (let watching = true; watching;) {
     const widgets = await snapshot(page);
@@ -71,14 +73,16 @@ async function firstSync(url, teamLine) {
       if (received) seen.counts.add(received[1]);
       if (w.id === "sync-progress") seen.percents.add(w.text);
     }
-    watching = !(widgets.some(w => /^Synced/.test(w.text ?? "")) && widgets.some(w => w.text === teamLine));
+    const synced = widgets.some(w => /^Synced/.test(w.text ?? ""));
+    if (synced && !syncedAt) syncedAt = Date.now();
+    watching = !(synced && widgets.some(w => w.text === teamLine));
     if (Date.now() - syncStart > 300000) throw new Error("first sync took over 5 minutes");
-    if (watching) await page.waitForTimeout(500);
+    if (watching) await page.waitForTimeout(200);
   }
-  const seconds = (Date.now() - syncStart) / 1000;
+  const seconds = (Date.now() - syncStart) / 1000, syncedSeconds = (syncedAt - syncStart) / 1000;
   const gaps = await page.evaluate(() => { window.stopGaps = true; return window.frameGaps.sort((a, b) => a - b); });
   const over50 = gaps.filter(gap => gap > 50).length;
-  return {page, seconds, gapP95: gaps[Math.floor(gaps.length * 0.95)], gapMax: gaps[gaps.length - 1], over50,
+  return {page, seconds, syncedSeconds, gapP95: gaps[Math.floor(gaps.length * 0.95)], gapMax: gaps[gaps.length - 1], over50,
           frames: gaps.length, counts: seen.counts.size, percents: [...seen.percents]};
 }
 
@@ -108,6 +112,8 @@ const syncs = [], frames = [];
   frames.push(await frameCpu(page, "history (250 check-ins)"));
   await openNewestCheckIn(page);
   frames.push(await frameCpu(page, "check-in editor"));
+  // Its page would go on drawing beside the next manager's first sync and take the CPU from it.
+  await page.context().close();
   big.server.kill();
 }
 {
@@ -139,8 +145,8 @@ console.log(`  wasm + js       : ${bytes(wasmGz + jsGz)} gzip (target <= 1,000,0
 console.log(`  font (separate) : ${kb(size(names.font))} raw, ${kb(size(names.font + ".gz"))} gzip`);
 console.log(`  first frame     : online ${median(online).toFixed(0)} ms, from service-worker cache ${median(cached).toFixed(0)} ms (median of 3; target < 800 ms cached)`);
 for (const [label, run, target] of syncs) {
-  console.log(`  initial sync    : ${run.seconds.toFixed(1)} s for ${label} (target <= ${target} s); frame gaps p95 ${run.gapP95.toFixed(0)} ms, max ${run.gapMax.toFixed(0)} ms, ${run.over50} of ${run.frames} frames over 50 ms`);
-  console.log(`                    progress seen twice a second: ${run.counts} different counts of changes received; bar ${run.percents.length ? `at ${run.percents.length} different values, ${run.percents[0]} to ${run.percents.at(-1)}` : "never seen"}`);
+  console.log(`  initial sync    : ${run.seconds.toFixed(1)} s for ${label} (target <= ${target} s), from pressing Sign in to the team on screen (Synced at ${run.syncedSeconds.toFixed(1)} s); frame gaps p95 ${run.gapP95.toFixed(0)} ms, max ${run.gapMax.toFixed(0)} ms, ${run.over50} of ${run.frames} frames over 50 ms`);
+  console.log(`                    progress seen five times a second: ${run.counts} different counts of changes received; bar ${run.percents.length ? `at ${run.percents.length} different values, ${run.percents[0]} to ${run.percents.at(-1)}` : "never seen"}`);
 }
 for (const [label, ms, ui] of frames)
   console.log(`  frame CPU       : ${ui.toFixed(2)} ms app + ImGui, ${ms.toFixed(2)} ms with WebGL submission, on ${label} (target < 4 ms)`);
