@@ -28,11 +28,11 @@ async function serve(name, web) {
 function watch() {
   const log = window.savedBench = {keys: [], frames: [], flushes: []};
   for (const type of ["keydown", "input"]) document.addEventListener(type, () => log.keys.push(performance.now()), true);
-  const syncfs = FS.syncfs;
-  FS.syncfs = (populate, done) => {
+  const flushToIndexedDb = TandemPageStore.flush;  // client/web/page_store.js: the chunks written since the last one
+  TandemPageStore.flush = done => {
     const flush = {start: performance.now()};
     log.flushes.push(flush);
-    syncfs(populate, error => { flush.end = performance.now(); done(error); });
+    flushToIndexedDb(ok => { flush.end = performance.now(); done(ok); });
   };
   // Emscripten calls this right after each frame of the app's main loop: the frame's own end, not the next one.
   Module.postMainLoop = () => {
@@ -76,6 +76,7 @@ for (let round = 0; round < rounds; round++) {
     await page.evaluate(watch);
     for (let n = 0; n < perRound; n++) variant.samples.push(await sample(page, n));
     variant.storeBytes = await page.evaluate(() => window.savedBench.storeBytes);
+    variant.flushed = await page.evaluate(() => ({flushes: TandemPageStore.stats.flushes, bytes: TandemPageStore.stats.bytesWritten}));
     await context.close();
   }
 }
@@ -91,4 +92,5 @@ for (const {label, samples} of variants) {
   console.log(`  ${label.padEnd(15)} ${m("total")}   ${m("flushStart").padStart(18)}   ${m("flush").padStart(17)}   ${m("afterFlush").padStart(13)}   ${m("frameGap").padStart(15)}   ` +
               samples.map(s => s.total.toFixed(0)).join(" "));
 }
-console.log(`  (the store flushed is ${(variants[0].storeBytes / 1024).toFixed(0)} KiB, copied whole to IndexedDB by each flush)`);
+for (const variant of variants)
+  console.log(`  (${variant.label}: the store is ${(variant.storeBytes / 1024).toFixed(0)} KiB; a flush wrote ${(variant.flushed.bytes / Math.max(1, variant.flushed.flushes) / 1024).toFixed(0)} KiB on average, the chunks changed since the one before)`);
