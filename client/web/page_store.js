@@ -175,7 +175,21 @@ var TandemPageStore = (function () {
     });
   }
 
+  // MEMFS grows a file past 1 MB by 12.5 % at a time, copying it whole each time: a first sync growing the
+  // database to 50 MB copied it about thirty times (1.1 s of a 10.7 s sync in a profile). Doubling, at most
+  // 32 MB at once, copies it five or six times and leaves at most 32 MB unused.
+  function growFilesByDoubling() {
+    var expand = MEMFS.expandFileStorage;
+    var MOST_AT_ONCE = 32 * 1024 * 1024;
+    MEMFS.expandFileStorage = function (node, wanted) {
+      var capacity = node.contents ? node.contents.length : 0;
+      if (capacity < wanted) wanted = Math.max(wanted, capacity + Math.min(capacity, MOST_AT_ONCE));
+      return expand.call(MEMFS, node, wanted);
+    };
+  }
+
   function load(done) {
+    growFilesByDoubling();
     FS.mkdir(ROOT);
     open().then(function (opened) {
       database = opened;
