@@ -4,10 +4,12 @@
 // which docs/api.md, Survey results, keeps from managers); exits and retention for HR only. Survey indices
 // follow those results rules for the same reader.
 
+#include <cstdio>
 #include <thread>
 
 #include "analytics/analytics_index.h"
 #include "analytics/analytics_surveys.h"
+#include "analytics/survey_index_cache.h"
 #include "store/audit_log.h"
 #include "analytics/analytics_routes.h"
 #include "auth/route_table.h"
@@ -113,8 +115,11 @@ analytics::Share agreement_share(const std::unordered_map<std::string, MonthsJud
 }
 
 // Each team's indices from the latest closed survey that invited it, as the reader (root) may see them.
-std::vector<ShownIndices> latest_team_indices(Store& store, const OrgChart& org, const std::vector<std::string>& managers,
-                                              const std::string& root, const std::string& today) {
+std::vector<ShownIndices> latest_team_indices(Store& store, SurveyIndexCache& cache,
+                                              const std::shared_ptr<const OrgChart>& org_chart,
+                                              const std::vector<std::string>& managers, const std::string& root,
+                                              const std::string& today) {
+    const OrgChart& org = *org_chart;
     std::vector<ShownIndices> indices(managers.size());
     std::vector<char> decided(managers.size(), 0);
     for (const auto& survey : closed_surveys(store, today)) {
@@ -127,7 +132,7 @@ std::vector<ShownIndices> latest_team_indices(Store& store, const OrgChart& org,
                 decided[i] = 1;
             }
         if (groups.empty()) continue;
-        const auto shown = shown_indices(store, org, survey.survey_id, root, groups);
+        const auto shown = cache.indices(store, org_chart, survey.survey_id, root, groups);
         for (size_t k = 0; k < at.size(); ++k) indices[at[k]] = shown[k];
     }
     return indices;
@@ -138,9 +143,14 @@ public:
     explicit AnalyticsRoutes(ServerContext& server)
         : server_(server), analytics_(server.databases, server.options.analytics_snapshot_every) {
         analytics_warm_up_ = std::thread([this] {
+            // HR's survey indices first: they need no ledger, and decided while the fold runs they are ready
+            // with it. Right after the fold the ledger's snapshot is being written, and deciding them then
+            // took seconds on a busy machine instead of a fifth of one.
+            warm_hr_team_indices();
             server_.databases.read([this](Store& store) {
                 return analytics_.with_ledger(store, [](const analytics::ActivityLedger&) { return 0; });
             });
+            warm_hr_team_indices();  // a lookup, unless a write during the fold changed what they depend on
         });
     }
     ~AnalyticsRoutes() {
@@ -158,7 +168,7 @@ public:
             Json rows = server_.databases.read([&](Store& store) {
                 const auto managers = analytics::visible_teams(actor, *org);
                 const auto indices =
-                    latest_team_indices(store, *org, managers, analytics::survey_root_for(actor), today);
+                    latest_team_indices(store, survey_indices_, org, managers, analytics::survey_root_for(actor), today);
                 Json out = Json::array();
                 analytics_.with_ledger(store, [&](const analytics::ActivityLedger& ledger) {
                     for (size_t i = 0; i < managers.size(); ++i) {
@@ -214,12 +224,29 @@ public:
     }
 
 private:
+    // HR's indices of every team, decided at start, so HR's first team figures find them in the cache (a
+    // first request arriving meanwhile waits for them rather than decide them again).
+    void warm_hr_team_indices() {
+        try {
+            auto org = server_.org_chart();
+            const Actor hr{"", Role::HrAdmin};
+            const std::string today = iso_from_millis(uint64_t(now_millis()));
+            server_.databases.read([&](Store& store) {
+                return latest_team_indices(store, survey_indices_, org, analytics::visible_teams(hr, *org),
+                                           analytics::survey_root_for(hr), today)
+                    .size();
+            });
+        } catch (const std::exception& error) {  // only the first request is slower
+            std::fprintf(stderr, "tandem-server: warming the survey indices failed: %s\n", error.what());
+        }
+    }
     void analytics_series(const httplib::Request& request, httplib::Response& response, const Actor& actor, bool csv);
     void analytics_return(const httplib::Request& request, httplib::Response& response, const Actor& actor, bool csv);
     void send_export(const httplib::Request& request, httplib::Response& response, const Actor& actor, const std::string& csv, const std::string& file_name, Json details);
 
     ServerContext& server_;
     AnalyticsIndex analytics_;
+    SurveyIndexCache survey_indices_;
     std::thread analytics_warm_up_;  // folds the change log once at start, so the first figures come quickly
 };
 
@@ -251,47 +278,60 @@ void AnalyticsRoutes::analytics_series(const httplib::Request& request, httplib:
     const std::string today = iso_from_millis(uint64_t(now_millis()));
 
     Json body = server_.databases.read([&](Store& store) {
-        std::vector<std::string> members, leaders;
-        if (is_org) {
-            analytics_.with_ledger(store, [&](const analytics::ActivityLedger& ledger) {
-                ledger.for_each_person([&](const analytics::PersonFacts& p) {
-                    if (org->knows(p.person_id)) members.push_back(p.person_id);
-                });
-                return 0;
-            });
-            for (const auto& id : members)
-                if (analytics::leads_team(*org, id)) leaders.push_back(id);
-        } else {
-            members = members_of(*org, group);
-            if (team) leaders = {manager};
-            else
-                for (const auto& id : org->tree_of(manager))
-                    if (analytics::leads_team(*org, id)) leaders.push_back(id);
-        }
+        std::vector<std::string> leaders;  // the group's team leaders, whose agreements count
         const auto agreements = agreement_months(store, *org, today);
         Json points = Json::array();
         analytics_.with_ledger(store, [&](const analytics::ActivityLedger& ledger) {
-            for (const auto& span : spans) {
-                auto figures = figures_of(ledger, members, span.first, span.last);
-                for (const auto& id : leaders)
-                    if (const auto* leader = ledger.find(id)) analytics::add_leader(figures, *leader, span.first, span.last);
+            // Each member's facts are found once, not once per bucket (a string lookup per person per month
+            // was most of the organisation's series), and every bucket is filled in one pass over them.
+            std::vector<const analytics::PersonFacts*> members, leader_facts;
+            if (is_org) {
+                ledger.for_each_person([&](const analytics::PersonFacts& person) {
+                    if (org->knows(person.person_id)) members.push_back(&person);
+                });
+                for (const auto* person : members)
+                    if (analytics::leads_team(*org, person->person_id)) leaders.push_back(person->person_id);
+            } else {
+                for (const auto& id : members_of(*org, group))
+                    if (const auto* person = ledger.find(id)) members.push_back(person);
+                if (team) leaders = {manager};
+                else
+                    for (const auto& id : org->tree_of(manager))
+                        if (analytics::leads_team(*org, id)) leaders.push_back(id);
+            }
+            for (const auto& id : leaders)
+                if (const auto* leader = ledger.find(id)) leader_facts.push_back(leader);
+
+            std::vector<analytics::GroupFigures> figures(spans.size());
+            std::vector<Day> bases(spans.size());
+            for (size_t at = 0; at < spans.size(); ++at) bases[at] = analytics::year_before(spans[at].last);
+            for (const auto* person : members)
+                for (size_t at = 0; at < spans.size(); ++at)
+                    analytics::add_person(figures[at], *person, spans[at].first, spans[at].last, bases[at]);
+            for (const auto* leader : leader_facts)
+                for (size_t at = 0; at < spans.size(); ++at)
+                    analytics::add_leader(figures[at], *leader, spans[at].first, spans[at].last);
+
+            for (size_t at = 0; at < spans.size(); ++at) {
+                const auto& span = spans[at];
+                const auto& bucket = figures[at];
                 const auto agreement = agreement_share(agreements, leaders, span.first, span.last);
                 Json point = Json::object();
                 point["from"] = analytics::iso_of(span.first);
                 point["to"] = analytics::iso_of(span.last);
-                point["headcount"] = figures.headcount;
-                point["cadence_adherence"] = number_or_null(figures.cadence.value());
-                point["checkins"] = figures.checkins;
-                point["checkins_per_person"] = number_or_null(figures.per_head(figures.checkins));
-                point["feedback_given"] = number_or_null(figures.per_head(figures.feedback_given));
-                point["feedback_received"] = number_or_null(figures.per_head(figures.feedback_received));
-                point["recognitions"] = figures.recognitions;
-                point["action_items_on_time"] = number_or_null(figures.action_items.value());
-                point["mentoring_cadence"] = number_or_null(figures.mentoring.value());
+                point["headcount"] = bucket.headcount;
+                point["cadence_adherence"] = number_or_null(bucket.cadence.value());
+                point["checkins"] = bucket.checkins;
+                point["checkins_per_person"] = number_or_null(bucket.per_head(bucket.checkins));
+                point["feedback_given"] = number_or_null(bucket.per_head(bucket.feedback_given));
+                point["feedback_received"] = number_or_null(bucket.per_head(bucket.feedback_received));
+                point["recognitions"] = bucket.recognitions;
+                point["action_items_on_time"] = number_or_null(bucket.action_items.value());
+                point["mentoring_cadence"] = number_or_null(bucket.mentoring.value());
                 point["agreement_adherence"] = number_or_null(agreement.value());
-                point["exits"] = exits ? Json(figures.exits) : Json(nullptr);
-                point["voluntary_exits"] = exits ? Json(figures.voluntary_exits) : Json(nullptr);
-                point["retention_12m"] = exits ? number_or_null(figures.retention.value()) : Json(nullptr);
+                point["exits"] = exits ? Json(bucket.exits) : Json(nullptr);
+                point["voluntary_exits"] = exits ? Json(bucket.voluntary_exits) : Json(nullptr);
+                point["retention_12m"] = exits ? number_or_null(bucket.retention.value()) : Json(nullptr);
                 points.push_back(std::move(point));
             }
             return 0;
@@ -308,7 +348,7 @@ void AnalyticsRoutes::analytics_series(const httplib::Request& request, httplib:
                 if (it->closed_on < first || it->closed_on > last) continue;
                 if (!is_org && !survey_invites_team(it->audience, manager, *org)) continue;
                 if (is_org && it->audience != "org") continue;
-                const auto shown = shown_indices(store, *org, it->survey_id, root, {survey_group})[0];
+                const auto shown = survey_indices_.indices(store, org, it->survey_id, root, {survey_group})[0];
                 rounds.push_back({{"survey_id", it->survey_id}, {"title", it->title}, {"closed_on", it->closed_on},
                                   {"engagement", number_or_null(shown.engagement)},
                                   {"enps", number_or_null(shown.enps)},
@@ -355,7 +395,7 @@ void AnalyticsRoutes::analytics_return(const httplib::Request& request, httplib:
                                                      team.team_size ? team.attendance_share() : 0.0);
         }
         const auto indices =
-            latest_team_indices(store, *org, managers, analytics::survey_root_for(actor), today);
+            latest_team_indices(store, survey_indices_, org, managers, analytics::survey_root_for(actor), today);
         std::vector<analytics::TeamOutcome> outcomes;
         analytics_.with_ledger(store, [&](const analytics::ActivityLedger& ledger) {
             for (size_t i = 0; i < managers.size(); ++i) {

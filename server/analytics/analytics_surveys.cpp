@@ -39,27 +39,56 @@ std::vector<ClosedSurvey> closed_surveys(Store& store, const std::string& today)
     return out;
 }
 
-std::vector<ShownIndices> shown_indices(Store& store, const OrgChart& org, const std::string& survey_id,
-                                        const std::string& root, const std::vector<std::string>& groups) {
-    std::vector<ShownIndices> out(groups.size());
+namespace {
+
+// The reader's forest decided once (thresholds and no-differencing over the whole forest); `each(group id,
+// node, score)` then scores the nodes it wants, each a pass over its tally.
+template <class EachNode>
+void decide_and_score(Store& store, const OrgChart& org, const std::string& survey_id, const std::string& root,
+                      EachNode&& each) {
     auto survey = load_survey(store, survey_id);
-    if (!survey) return out;
+    if (!survey) return;
     survey::GroupForest forest(org, load_tallies(store, survey_id), root);
     const survey::TallyLayout layout = load_layout(store, survey_id);
     const auto visibility = survey::decide_visibility(forest, survey->questions, layout, survey->rules);
-    // Looked up by id once: asking the forest group by group would walk its 20,000 nodes per team.
-    std::unordered_map<std::string, size_t> node_of;
-    node_of.reserve(forest.nodes().size());
-    for (size_t i = 0; i < forest.nodes().size(); ++i) node_of.emplace(forest.nodes()[i].id, i);
-    for (size_t i = 0; i < groups.size(); ++i) {
-        auto found = node_of.find(groups[i]);
-        if (found == node_of.end()) continue;
-        const size_t* node = &found->second;
-        auto index = [&](survey::Index which) {
-            return survey::shown_index(forest, *node, visibility, survey->questions, layout, which);
+    // Each index's items found in the layout once, not once per node.
+    const survey::IndexScorer engagement(survey::Index::Engagement, survey->questions, layout),
+        enps(survey::Index::Enps, survey->questions, layout),
+        psych_safety(survey::Index::PsychSafety, survey->questions, layout);
+    auto score = [&](size_t node) {
+        auto index = [&](const survey::IndexScorer& scorer) {
+            return survey::shown_index(forest, node, visibility, survey->questions, scorer);
         };
-        out[i] = {index(survey::Index::Engagement), index(survey::Index::Enps), index(survey::Index::PsychSafety)};
-    }
+        return ShownIndices{index(engagement), index(enps), index(psych_safety)};
+    };
+    for (size_t node = 0; node < forest.nodes().size(); ++node) each(forest.nodes()[node].id, node, score);
+}
+
+}  // namespace
+
+std::vector<ShownIndices> shown_indices(Store& store, const OrgChart& org, const std::string& survey_id,
+                                        const std::string& root, const std::vector<std::string>& groups) {
+    std::vector<ShownIndices> out(groups.size());
+    // Each group's place in the answer, looked up once per node: asking the forest group by group would walk
+    // its 20,000 nodes per team.
+    std::unordered_map<std::string, std::vector<size_t>> wanted;
+    for (size_t i = 0; i < groups.size(); ++i) wanted[groups[i]].push_back(i);
+    decide_and_score(store, org, survey_id, root, [&](const std::string& group, size_t node, auto& score) {
+        auto found = wanted.find(group);
+        if (found == wanted.end()) return;
+        const ShownIndices shown = score(node);
+        for (size_t at : found->second) out[at] = shown;
+        wanted.erase(found);  // a group's first node decides, as the forest's own find() does
+    });
+    return out;
+}
+
+IndicesByGroup shown_indices_of_every_group(Store& store, const OrgChart& org, const std::string& survey_id,
+                                            const std::string& root) {
+    IndicesByGroup out;
+    decide_and_score(store, org, survey_id, root, [&](const std::string& group, size_t node, auto& score) {
+        if (!out.count(group)) out.emplace(group, score(node));  // the first node decides, as in shown_indices
+    });
     return out;
 }
 

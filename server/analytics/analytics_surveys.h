@@ -4,6 +4,7 @@
 // reader's forest).
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "tandem/sync/org_chart.h"
@@ -28,5 +29,11 @@ struct ShownIndices {
 // "tree:<themself>" for a manager) sees them; all null for a group outside the root.
 std::vector<ShownIndices> shown_indices(Store& store, const OrgChart& org, const std::string& survey_id,
                                         const std::string& root, const std::vector<std::string>& groups);
+
+// The same for every group of the reader's forest at once, by group id (what SurveyIndexCache keeps): a group
+// missing from it is outside the root.
+using IndicesByGroup = std::unordered_map<std::string, ShownIndices>;
+IndicesByGroup shown_indices_of_every_group(Store& store, const OrgChart& org, const std::string& survey_id,
+                                            const std::string& root);
 
 }  // namespace tandem::server

@@ -3,10 +3,12 @@
 // start and exit dates, and one closed 50-question survey answered by everyone (5,000,050 answers), all
 // seeded through the server's own write path:
 //   A. over HTTP: GET /api/v1/analytics/teams (HR: every team; a vice-president: their tree), the CSV, a
-//      year of the organisation's figures by month, and the cohort comparison (target < 1 s);
+//      year of the organisation's figures by month, and the cohort comparison (target < 0.5 s), each route's
+//      first call apart from its repeats (the server keeps survey indices between requests);
 //      and server start to the first figures, folding the whole log and again from the ledger's snapshot;
 //   B. our store without HTTP: folding the change log into the ledger (what the server does once at start),
-//      then every team's figures and survey indices from it in-process (the "HTTP overhead" anchor);
+//      then every team's figures and survey indices from it in-process, step by step, decided afresh and
+//      through the server's cache;
 //   C. raw SQLite: the same check-in rows in one plain table, and the one GROUP BY a scan-per-request
 //      design would run for the check-in counts alone.
 #include <sodium.h>
@@ -17,6 +19,7 @@
 
 #include "analytics/analytics_index.h"
 #include "analytics/analytics_surveys.h"
+#include "analytics/survey_index_cache.h"
 #include "bench_clock.h"
 #include "bench_org.h"
 #include "demo/demo_org.h"
@@ -178,17 +181,26 @@ int main() {
     const auto hr = session("hr@demo.example");
     const std::string quarter = "from=" + add_days(today, -90) + "&to=" + today;
     const std::string year = "from=" + add_days(add_months(today, -12), 1) + "&to=" + today;
-    // Until the fold is done the server answers 503 not_ready (after waiting 3 s).
+    // Until the fold is done the server answers 503 not_ready (after waiting 3 s). Readiness is asked with a
+    // month long before any survey closed, which reads the ledger alone, so the first team figures after it
+    // are timed apart: that first call is what a cold cache of survey indices costs.
     int status = 0, not_ready = 0;
     for (int attempt = 0; attempt < 400 && status != 200; ++attempt) {
-        auto first = http.Get(("/api/v1/analytics/teams?" + quarter).c_str(), hr);
-        status = first ? first->status : 0;
+        auto probe = http.Get("/api/v1/analytics/series?group=org&bucket=month&from=2000-01-01&to=2000-01-31", hr);
+        status = probe ? probe->status : 0;
         not_ready += status == 503;
     }
+    const double to_ready = seconds_since(start);
+    auto t_first = Clock::now();
+    auto first_teams = http.Get(("/api/v1/analytics/teams?" + quarter).c_str(), hr);
+    const double first_teams_call = seconds_since(t_first);
     const double from_scratch = seconds_since(start);
-    std::printf("\nserver start to the first team figures (folds the whole change log): %.1f s (status %d; %d "
-                "answers of 503 not_ready before)\n",
-                from_scratch, status, not_ready);
+    std::printf("\nserver start to the figures being ready (folds the whole change log): %.1f s (%d answers of 503 "
+                "not_ready before)\n",
+                to_ready, not_ready);
+    std::printf("teams, HR, a quarter, the first call after that: %.3f s (status %d); start to the first team "
+                "figures %.1f s\n",
+                first_teams_call, first_teams ? first_teams->status : 0, from_scratch);
 
     // A vice-president signs in through an account made for the benchmark.
     {
@@ -197,6 +209,12 @@ int main() {
     }
     const auto vp = session(seeded.top.substr(24) + "@bench.example");  // the e-mail bench_org.h gave the VP
     std::printf("\nover HTTP (best .. worst of 5):\n");
+    // The first call of a route apart from the repeated ones: a cache shows as a quick repeat.
+    auto time_first = [&](const char* what, const std::string& path, const httplib::Headers& who) {
+        auto t0 = Clock::now();
+        auto reply = http.Get(path.c_str(), who);
+        std::printf("  %-44s %7.3f s, first call (status %d)\n", what, seconds_since(t0), reply ? reply->status : 0);
+    };
     auto time_get = [&](const char* what, const std::string& path, const httplib::Headers& who) {
         Timing timing;
         std::string summary;
@@ -225,7 +243,10 @@ int main() {
     const Timing teams = time_get("teams, HR, a quarter", "/api/v1/analytics/teams?" + quarter, hr);
     time_get("teams.csv, HR, a quarter", "/api/v1/analytics/teams.csv?" + quarter, hr);
     time_get("teams, a vice-president's tree, a quarter", "/api/v1/analytics/teams?" + quarter, vp);
+    time_first("series, organisation, 12 months", "/api/v1/analytics/series?group=org&" + year, hr);
     time_get("series, organisation, 12 months", "/api/v1/analytics/series?group=org&" + year, hr);
+    time_first("series, a vice-president's tree, 12 months",
+               "/api/v1/analytics/series?group=tree:" + seeded.top + "&" + year, vp);
     time_get("series, a vice-president's tree, 12 months",
              "/api/v1/analytics/series?group=tree:" + seeded.top + "&" + year, vp);
     time_get("return (cadence split), HR, 12 months", "/api/v1/analytics/return?" + year, hr);
@@ -262,12 +283,55 @@ int main() {
         t0 = Clock::now();
         const auto shown = server::shown_indices(store, org, seeded.survey_id, "org", groups);
         const double indices = seconds_since(t0);
+        {  // where the survey indices' time goes, step by step as shown_indices takes them
+            auto step = Clock::now();
+            auto lap = [&] {
+                const double seconds = seconds_since(step);
+                step = Clock::now();
+                return seconds;
+            };
+            const auto survey = server::load_survey(store, seeded.survey_id);
+            const auto tallies = server::load_tallies(store, seeded.survey_id);
+            const auto layout = server::load_layout(store, seeded.survey_id);
+            const double loading = lap();
+            const survey::GroupForest forest(org, tallies, "org");
+            const double building = lap();
+            const auto visibility = survey::decide_visibility(forest, survey->questions, layout, survey->rules);
+            const double deciding = lap();
+            size_t scored = 0;
+            for (size_t node = 0; node < forest.nodes().size(); ++node)
+                for (auto which : {survey::Index::Engagement, survey::Index::Enps, survey::Index::PsychSafety})
+                    scored += survey::shown_index(forest, node, visibility, survey->questions, layout, which) ? 1 : 0;
+            const double scoring = lap();
+            size_t scored_again = 0;
+            const survey::IndexScorer engagement(survey::Index::Engagement, survey->questions, layout),
+                enps(survey::Index::Enps, survey->questions, layout),
+                psych_safety(survey::Index::PsychSafety, survey->questions, layout);
+            for (size_t node = 0; node < forest.nodes().size(); ++node)
+                for (const auto* scorer : {&engagement, &enps, &psych_safety})
+                    scored_again += survey::shown_index(forest, node, visibility, survey->questions, *scorer) ? 1 : 0;
+            std::printf("\n  survey indices step by step: loading the survey, %zu tallies and the layout %.3f s; the "
+                        "forest %.3f s; thresholds and differencing %.3f s; the three indices of all %zu nodes "
+                        "%.3f s (%zu shown), with each index's items found once %.3f s (%zu shown)\n",
+                        tallies.size(), loading, building, deciding, forest.nodes().size(), scoring, scored, lap(),
+                        scored_again);
+        }
+        {  // the server's cache of survey indices: the first call decides every group, a repeat looks them up
+            server::SurveyIndexCache cache;
+            const auto chart = std::make_shared<const OrgChart>(org);
+            for (const char* call : {"first", "repeated"}) {
+                t0 = Clock::now();
+                cache.indices(store, chart, seeded.survey_id, "org", groups);
+                std::printf("  every team's survey indices through the cache, %s call: %.3f s\n", call,
+                            seconds_since(t0));
+            }
+        }
         std::printf("\nour store without HTTP:\n  fold of the change log into the ledger: %.1f s (%zu records)\n"
                     "  every team's figures from the ledger: %.3f s (%zu teams, %lld people)\n"
-                    "  every team's survey indices (thresholds and differencing): %.3f s\n"
-                    "  together %.3f s, against %.3f s over HTTP: HTTP and JSON add %.0f %%\n",
+                    "  every team's survey indices decided afresh (thresholds and differencing): %.3f s\n"
+                    "  together %.3f s; over HTTP, where the server keeps the indices, %.3f s\n",
                     fold, records, figures, managers.size(), (long long)people, indices, figures + indices,
-                    teams.best, 100.0 * (teams.best - figures - indices) / std::max(1e-9, figures + indices));
+                    teams.best);
     }
 
     // C. Raw SQLite: the check-in rows alone in one plain table, and the aggregate a scan would need.

@@ -192,13 +192,26 @@ Json group_participation(const GroupForest& forest, size_t node, const Visibilit
                 {"min_comment_group_size", rules.min_comment_group_size}};
 }
 
-std::optional<double> shown_index(const GroupForest& forest, size_t node, const Visibility& visibility,
-                                  const std::vector<Question>& questions, const TallyLayout& layout, Index index) {
+namespace {
+// Whether the node's respondents and this index may be shown.
+bool index_shown(const Visibility& visibility, size_t node, const std::vector<Question>& questions, Index index) {
     const auto& shown = visibility.shown[node];
     const size_t slot = 1 + questions.size() + size_t(std::find(std::begin(kIndices), std::end(kIndices), index) -
                                                       std::begin(kIndices));
-    if (!shown[0] || !shown[slot]) return std::nullopt;
+    return shown[0] && shown[slot];
+}
+}  // namespace
+
+std::optional<double> shown_index(const GroupForest& forest, size_t node, const Visibility& visibility,
+                                  const std::vector<Question>& questions, const TallyLayout& layout, Index index) {
+    if (!index_shown(visibility, node, questions, index)) return std::nullopt;
     return score(index, questions, layout, forest.nodes()[node].tally);
+}
+
+std::optional<double> shown_index(const GroupForest& forest, size_t node, const Visibility& visibility,
+                                  const std::vector<Question>& questions, const IndexScorer& scorer) {
+    if (!index_shown(visibility, node, questions, scorer.index())) return std::nullopt;
+    return scorer(forest.nodes()[node].tally);
 }
 
 std::optional<double> theme_score(const Json& results, const std::vector<Question>& questions,

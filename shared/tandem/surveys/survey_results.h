@@ -62,6 +62,9 @@ Visibility decide_visibility(const GroupForest& forest, const std::vector<Questi
 // An index of one node as `group_results` would show it: nullopt when hidden or unanswered.
 std::optional<double> shown_index(const GroupForest& forest, size_t node, const Visibility& visibility,
                                   const std::vector<Question>& questions, const TallyLayout& layout, Index index);
+// The same with the index's items found once, for scoring many nodes of the forest.
+std::optional<double> shown_index(const GroupForest& forest, size_t node, const Visibility& visibility,
+                                  const std::vector<Question>& questions, const IndexScorer& scorer);
 
 // The results body of docs/api.md, Survey results, for one node. `comments` returns a question's text answers
 // in that group, in random order; it is only called when they may be shown.

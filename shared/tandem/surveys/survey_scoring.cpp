@@ -289,23 +289,36 @@ std::optional<double> question_mean(const Question& question, const TallyLayout&
 
 std::optional<double> score(Index index, const std::vector<Question>& questions, const TallyLayout& layout,
                             const Tally& tally) {
-    double sum = 0;
-    int64_t n = 0, promoters = 0, detractors = 0;
+    return IndexScorer(index, questions, layout)(tally);
+}
+
+IndexScorer::IndexScorer(Index index, const std::vector<Question>& questions, const TallyLayout& layout)
+    : index_(index) {
     for (const Question& question : questions) {
         if (!is_item_of(question, index)) continue;
-        each_value(question, layout, tally, [&](long v, int64_t count) {
-            n += count;
-            if (index == Index::Enps) {
-                if (v >= 9) promoters += count;
-                if (v <= 6) detractors += count;
-            } else {
-                const long scored = index == Index::PsychSafety && question.reverse_scored ? 8 - v : v;
-                sum += double(scored) * double(count);
-            }
-        });
+        Range range = range_of(question.kind);
+        for (long v = range.low; v <= range.high; ++v)
+            counted_.push_back({layout.find(TallyLayout::value(question.id, std::to_string(v))), v,
+                                question.reverse_scored});
+    }
+}
+
+std::optional<double> IndexScorer::operator()(const Tally& tally) const {
+    double sum = 0;
+    int64_t n = 0, promoters = 0, detractors = 0;
+    for (const Counted& item : counted_) {
+        const int64_t count = tally.at(item.slot);
+        n += count;
+        if (index_ == Index::Enps) {
+            if (item.value >= 9) promoters += count;
+            if (item.value <= 6) detractors += count;
+        } else {
+            const long scored = index_ == Index::PsychSafety && item.reverse_scored ? 8 - item.value : item.value;
+            sum += double(scored) * double(count);
+        }
     }
     if (n == 0) return std::nullopt;
-    switch (index) {
+    switch (index_) {
     case Index::Enps: return 100.0 * double(promoters - detractors) / double(n);
     case Index::Engagement: return (sum / double(n) - 1.0) * 25.0;
     case Index::PsychSafety: return sum / double(n);

@@ -95,6 +95,23 @@ void add_respondent(const std::vector<Question>& questions, const std::vector<An
 // safety 1..7 after reverse scoring); nullopt when no item was answered.
 std::optional<double> score(Index index, const std::vector<Question>& questions, const TallyLayout& layout,
                             const Tally& tally);
+// The same figure for many tallies of one survey (every group of a forest): the index's items and values are
+// found in the layout once, so each tally is scored without building or looking up a key.
+class IndexScorer {
+public:
+    IndexScorer(Index index, const std::vector<Question>& questions, const TallyLayout& layout);
+    Index index() const { return index_; }
+    std::optional<double> operator()(const Tally& tally) const;
+
+private:
+    struct Counted {  // one value of one item: where its count sits and what it scores
+        std::optional<size_t> slot;
+        long value = 0;
+        bool reverse_scored = false;
+    };
+    Index index_;
+    std::vector<Counted> counted_;  // in the order score() adds them, so the sums are the same to the bit
+};
 std::optional<double> question_mean(const Question& question, const TallyLayout& layout, const Tally& tally);
 
 } // namespace tandem::survey
