@@ -24,7 +24,8 @@ void text(const std::string& value);
 void text_colored(const ImVec4& color, const std::string& value);
 void heading(const std::string& value);
 void muted(const std::string& value);
-// Records the last ImGui item under `id` (for items drawn with plain ImGui calls).
+// Records the last ImGui item under `id` (for items drawn with plain ImGui calls). An "input" passes what it
+// shows as `value`: browser tests read it back to see that what they typed arrived.
 void remember(const char* id, const std::string& text, const char* kind, const std::string& value = {});
 
 // A scrolled region (ImGui child) that starts at its top whenever what it shows changes: `shown` names it

@@ -1,9 +1,16 @@
 #include "analytics/analytics_index.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 namespace tandem::server {
+
+namespace {
+double seconds_between(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to) {
+    return std::chrono::duration<double>(to - from).count();
+}
+}  // namespace
 
 AnalyticsIndex::AnalyticsIndex(Databases& databases, int64_t snapshot_every)
     : databases_(&databases), snapshot_every_(snapshot_every), writer_([this] { write_snapshots(); }) {}
@@ -23,9 +30,19 @@ void AnalyticsIndex::start_from_snapshot(Store& store) {
     if (!databases_) return;
     // Read before the snapshot: an erasure between the two then stops this ledger from being saved.
     erasure_at_start_ = last_erasure(store);
+    const auto started = std::chrono::steady_clock::now();
     auto snapshot = read_analytics_snapshot(store);
-    if (!snapshot) return;
+    if (!snapshot) {
+        start_report_ = "no snapshot";
+        return;
+    }
+    const auto read = std::chrono::steady_clock::now();
     auto restored = analytics::ActivityLedger::restore(snapshot->bytes);
+    char report[160];
+    std::snprintf(report, sizeof report, "a snapshot of %.1f MB read in %.2f s, %s in %.2f s",
+                  double(snapshot->bytes.size()) / 1e6, seconds_between(started, read),
+                  restored ? "restored" : "refused", seconds_between(read, std::chrono::steady_clock::now()));
+    start_report_ = report;
     if (!restored) return;  // another version, or damaged: the log has everything
     ledger_ = std::move(*restored);
     seq_ = snapshot->covers_seq;
@@ -69,6 +86,7 @@ void AnalyticsIndex::write_snapshots() {
 
 void AnalyticsIndex::catch_up(Store& store) {
     if (!started_) start_from_snapshot(store);
+    const auto fold_started = std::chrono::steady_clock::now();
     constexpr int kBatch = 20000;
     Statement read(store.database(),
                    "SELECT seq, body FROM change_log WHERE seq > ? AND entity IN ('person', 'checkin', 'cadence', "
@@ -99,6 +117,11 @@ void AnalyticsIndex::catch_up(Store& store) {
         if (rows < kBatch) seq_ = std::max(seq_, last);  // the rest of the log holds nothing analytics reads
     }
     ledger_.refresh();
+    // Where a start's wait for the first figures went (docs/benchmarks.md, scripts/bench-analytics).
+    if (!ready_)
+        std::fprintf(stderr, "tandem-server: analytics ready: %s; %lld logged changes folded in %.2f s\n",
+                     start_report_.c_str(), static_cast<long long>(folded),
+                     seconds_between(fold_started, std::chrono::steady_clock::now()));
     ready_ = true;
     folded_since_save_ += folded;
     save_if_due();

@@ -59,6 +59,7 @@ private:
     bool started_ = false;
     int64_t folded_since_save_ = 0;
     std::atomic<bool> ready_{false};
+    std::string start_report_;  // how the ledger was rebuilt at start: logged once, when it is first ready
 
     // Saving: the bytes are taken under mutex_ and written by writer_, so neither requests nor the ledger
     // wait on a write of the whole snapshot.

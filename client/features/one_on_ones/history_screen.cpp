@@ -41,7 +41,7 @@ void draw_cadence(Context& ctx, const ReportSummary& report) {
     if (report.cadence.every == Cadence::Every::Days) custom_days.value = report.cadence.days;
     ImGui::SetNextItemWidth(110);
     if (ImGui::InputInt("##cadence-days", &custom_days.value)) custom_days.value = std::clamp(custom_days.value, 1, 180);
-    ui::remember("##cadence-days", std::to_string(custom_days.value), "input");
+    ui::remember("##cadence-days", std::to_string(custom_days.value), "input", std::to_string(custom_days.value));
     ImGui::SameLine();
     if (ui::button("Every N days##cadence-days-set")) set_cadence(ctx, report, "days", custom_days.value);
 }

@@ -207,7 +207,7 @@ void draw_my_rating(Context& ctx, const ProgramView& program) {
     ui::text("Minutes a month it would cost you");
     ImGui::SetNextItemWidth(120);
     ImGui::InputInt("##program-minutes", &form.minutes, 15);
-    ui::remember("##program-minutes", "", "input");
+    ui::remember("##program-minutes", "", "input", std::to_string(form.minutes));
     form.minutes = std::clamp(form.minutes, 0, 10000);
     ImGui::BeginDisabled(form.usefulness == 0);
     if (ui::primary_button("Save my rating##save-rating")) {

@@ -47,7 +47,7 @@ void record_integer(Context& ctx, const std::string& entity, const std::string& 
     Editing& state = editing.try_emplace(key, Editing{int(stored), false}).first->second;
     ImGui::SetNextItemWidth(160);
     state.changed |= ImGui::InputInt((std::string(label) + "##" + key).c_str(), &state.value, 1, 5);
-    ui::remember(key.c_str(), label, "input");
+    ui::remember(key.c_str(), label, "input", std::to_string(state.value));
     state.value = std::clamp(state.value, low, high);
     // Written once the field is let go (a typed number, or the last of several +/- taps), then follows the store.
     if (!ImGui::IsAnyItemActive()) {
@@ -199,7 +199,7 @@ void draw_links(Context& ctx, const SurveyView& survey) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(140);
         ImGui::InputInt("links##links-count", &count.value);
-        ui::remember("links-count", "links", "input");
+        ui::remember("links-count", "links", "input", std::to_string(count.value));
         count.value = std::clamp(count.value, 1, std::max(1, headcount));
         ui::muted(std::to_string(headcount) + " people in this team.");
         if (headcount == 0) ui::muted("This manager leads no team.");
