@@ -5,7 +5,8 @@
 //   PostgreSQL (when TANDEM_BENCH_POSTGRES names a running cluster's admin URL, as scripts/bench-sync starts
 //     one): the same pushes through one server and through two servers on one database, clients split
 //     between them; the same bodies appended to one plain table of that cluster, batched the same way.
-// Then a full pull of the 100k by cursor on each, and single-change push latency on SQLite.
+// Then a full pull of the 100k by cursor on each (on SQLite split into fetching, parsing and freeing each page,
+// with our store's pages built without HTTP beside it), and single-change push latency on SQLite.
 // On SQLite also a floor (our two tables written directly, with and without their indexes) and the time to
 // parse the bodies, so the push's time can be split into HTTP, judging and merging, indexes and tables.
 #include <sodium.h>
@@ -124,6 +125,9 @@ Ingest push_all(const std::vector<int>& ports, const httplib::Headers& auth, con
 
 struct Pull {
     double seconds = 0;
+    // Where the pull's time went, measured inside it: waiting for each page (the server's work and HTTP),
+    // parsing it as the client does (nlohmann::json), and freeing the parsed page.
+    double fetch_seconds = 0, parse_seconds = 0, free_seconds = 0;
     int pulled = 0, requests = 0;
 };
 // Everything back by cursor, as a device catching up would, page by page from each port in turn.
@@ -133,11 +137,19 @@ Pull pull_all(const std::vector<int>& ports, const httplib::Headers& auth) {
     int64_t since = 0;
     for (bool more = true; more; ++out.requests) {
         httplib::Client http("127.0.0.1", ports[size_t(out.requests) % ports.size()]);
+        const auto asked = Clock::now();
         auto reply = http.Get(("/api/v1/sync/pull?limit=1000&since=" + std::to_string(since)).c_str(), auth);
-        const Json page = Json::parse(reply->body);
-        for (const auto& change : page["changes"]) out.pulled += change["device_id"] == "bench";
-        since = page["cursor"];
-        more = page["more"];
+        const auto fetched = Clock::now();
+        auto page = std::make_unique<Json>(Json::parse(reply->body));
+        const auto parsed = Clock::now();
+        for (const auto& change : (*page)["changes"]) out.pulled += change["device_id"] == "bench";
+        since = (*page)["cursor"];
+        more = (*page)["more"];
+        const auto freeing = Clock::now();
+        page.reset();
+        out.fetch_seconds += std::chrono::duration<double>(fetched - asked).count();
+        out.parse_seconds += std::chrono::duration<double>(parsed - fetched).count();
+        out.free_seconds += seconds_since(freeing);
     }
     out.seconds = seconds_since(start);
     return out;
@@ -240,8 +252,9 @@ int main() {
     // demo organisation of its own (its people have their own ids, so the report id is swapped in).
     const std::string store_path = dir.file("store.db");
     server::create_demo_database(store_path);
-    double store_seconds = 0, store_pull_seconds = 0, pull_parse_seconds = 0;
+    double store_seconds = 0, store_pull_seconds = 0;
     int store_accepted = 0, store_pulled = 0;
+    size_t store_pulled_bytes = 0;
     {
         Store store(store_path, StoreOptions{true, false});
         store.database().exec("PRAGMA synchronous=FULL");
@@ -268,20 +281,17 @@ int main() {
             for (const auto& outcome : service.push(maya, org, "bench", batch, wall_millis()))
                 store_accepted += outcome.status == "accepted";
         store_seconds = seconds_since(start);
-        // The same full pull by cursor without HTTP: the pages as the server builds them, then parsed as a
-        // client parses them, so the HTTP pull's time splits into server work, client parsing and the rest.
-        std::vector<std::string> pages;
+        // The same full pull by cursor without HTTP: each page as the server builds it, answer text included,
+        // so the HTTP pull's fetch time splits into our store's work and the rest (HTTP, threads, sockets).
         const auto pull_start = Clock::now();
         for (int64_t since = 0, more = 1; more;) {
             const PullPage page = service.pull(maya, org, since, 1000);
             since = page.cursor;
             more = page.more;
-            pages.push_back(pull_response_json(page));
+            store_pulled += int(page.rows.size());
+            store_pulled_bytes += pull_response_json(page).size();
         }
         store_pull_seconds = seconds_since(pull_start);
-        const auto parse_start = Clock::now();
-        for (const auto& page : pages) store_pulled += int(Json::parse(page)["changes"].size());
-        pull_parse_seconds = seconds_since(parse_start);
     }
     double sqlite_raw = 0;
     {
@@ -369,11 +379,14 @@ int main() {
     part("raw SQLite", sqlite_raw, "the physical limit");
     std::printf("  %-34s %9.3f s       (%d changes, %d requests of <= 1000)\n", "pull all by cursor",
                 sqlite_pull.seconds, sqlite_pull.pulled, sqlite_pull.requests);
-    std::printf("    %-32s %6.3f s  the pages built by our store, no HTTP (%d changes)\n", "", store_pull_seconds,
-                store_pulled);
-    std::printf("    %-32s %6.3f s  the same pages parsed as JSON, as the client does\n", "", pull_parse_seconds);
-    std::printf("    %-32s %6.3f s  the rest: HTTP, threads, compression\n", "",
-                sqlite_pull.seconds - store_pull_seconds - pull_parse_seconds);
+    std::printf("    %-32s %6.3f s  waiting for the pages over HTTP; of it:\n", "fetch", sqlite_pull.fetch_seconds);
+    std::printf("    %-32s %6.3f s  our store building the same pages, no HTTP (%d changes, %.1f MB)\n", "",
+                store_pull_seconds, store_pulled, double(store_pulled_bytes) / 1e6);
+    std::printf("    %-32s %6.3f s  HTTP, threads and sockets (fetch - store)\n", "",
+                sqlite_pull.fetch_seconds - store_pull_seconds);
+    std::printf("    %-32s %6.3f s  the client parsing each page with nlohmann::json, as the app does\n", "parse",
+                sqlite_pull.parse_seconds);
+    std::printf("    %-32s %6.3f s  the client freeing each parsed page\n", "free", sqlite_pull.free_seconds);
     std::printf("  %-34s p50 %.2f ms, p99 %.2f ms (1000 sequential pushes)\n", "single-change push",
                 latencies[latencies.size() / 2], latencies[latencies.size() * 99 / 100]);
     if (postgres.empty()) {
