@@ -4,6 +4,7 @@
 // which docs/api.md, Survey results, keeps from managers); exits and retention for HR only. Survey indices
 // follow those results rules for the same reader.
 
+#include <chrono>
 #include <cstdio>
 #include <thread>
 
@@ -142,18 +143,22 @@ class AnalyticsRoutes {
 public:
     explicit AnalyticsRoutes(ServerContext& server)
         : server_(server), analytics_(server.databases, server.options.analytics_snapshot_every) {
+        // Two independent starts, one per thread, so the first figures wait for the longer of them rather
+        // than both: HR's survey indices need no ledger, and the ledger needs no survey.
+        survey_warm_up_ = std::thread([this] {
+            const auto started = std::chrono::steady_clock::now();
+            const size_t teams = warm_hr_team_indices();
+            std::fprintf(stderr, "tandem-server: HR's survey indices of %zu teams decided in %.2f s\n", teams,
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        });
         analytics_warm_up_ = std::thread([this] {
-            // HR's survey indices first: they need no ledger, and decided while the fold runs they are ready
-            // with it. Right after the fold the ledger's snapshot is being written, and deciding them then
-            // took seconds on a busy machine instead of a fifth of one.
-            warm_hr_team_indices();
             server_.databases.read([this](Store& store) {
                 return analytics_.with_ledger(store, [](const analytics::ActivityLedger&) { return 0; });
             });
-            warm_hr_team_indices();  // a lookup, unless a write during the fold changed what they depend on
         });
     }
     ~AnalyticsRoutes() {
+        if (survey_warm_up_.joinable()) survey_warm_up_.join();
         if (analytics_warm_up_.joinable()) analytics_warm_up_.join();
     }
 
@@ -225,19 +230,20 @@ public:
 
 private:
     // HR's indices of every team, decided at start, so HR's first team figures find them in the cache (a
-    // first request arriving meanwhile waits for them rather than decide them again).
-    void warm_hr_team_indices() {
+    // first request arriving meanwhile waits for them rather than decide them again). Returns the teams.
+    size_t warm_hr_team_indices() {
         try {
             auto org = server_.org_chart();
             const Actor hr{"", Role::HrAdmin};
             const std::string today = iso_from_millis(uint64_t(now_millis()));
-            server_.databases.read([&](Store& store) {
+            return server_.databases.read([&](Store& store) {
                 return latest_team_indices(store, survey_indices_, org, analytics::visible_teams(hr, *org),
                                            analytics::survey_root_for(hr), today)
                     .size();
             });
         } catch (const std::exception& error) {  // only the first request is slower
             std::fprintf(stderr, "tandem-server: warming the survey indices failed: %s\n", error.what());
+            return 0;
         }
     }
     void analytics_series(const httplib::Request& request, httplib::Response& response, const Actor& actor, bool csv);
@@ -247,6 +253,7 @@ private:
     ServerContext& server_;
     AnalyticsIndex analytics_;
     SurveyIndexCache survey_indices_;
+    std::thread survey_warm_up_;     // decides HR's survey indices once at start
     std::thread analytics_warm_up_;  // folds the change log once at start, so the first figures come quickly
 };
 

@@ -212,17 +212,17 @@ void ActivityLedger::apply(const Change& change) {
     else return;
 
     const Key key = key_of(change.record_id);
-    auto found = records_.find(key);
+    const RecordFact* found = records_.find(key);
     if (change.deleted) {
-        if (found == records_.end()) return;
-        take_back(found->second);
-        if (found->second.kind == Kind::Pair && found->second.person >= 0)
-            people_[size_t(found->second.person)].mentoring_cadences.clear();
-        records_.erase(found);
+        if (!found) return;
+        take_back(*found);
+        if (found->kind == Kind::Pair && found->person >= 0)
+            people_[size_t(found->person)].mentoring_cadences.clear();
+        records_.erase(key);
         return;
     }
-    const bool created = found == records_.end();
-    RecordFact fact = created ? RecordFact{} : found->second;
+    const bool created = !found;
+    RecordFact fact = created ? RecordFact{} : *found;
     fact.kind = kind;
     const Json& fields = change.fields;
     // Applies a date field when this change is newer than the one that last set it.
@@ -246,13 +246,13 @@ void ActivityLedger::apply(const Change& change) {
             add_cadence(people_[size_t(fact.person)].cadences, {day, cadence_of(fact.every, fact.cadence_days)});
             touch(fact.person);
         }
-        records_[key] = fact;
+        records_.put(key, fact);
         return;
     }
     case Kind::ActionItem:
         if (created) {
-            auto parent = records_.find(key_of(text_field(fields, "checkin_id")));
-            fact.person = parent != records_.end() ? parent->second.person : -1;
+            const RecordFact* parent = records_.find(key_of(text_field(fields, "checkin_id")));
+            fact.person = parent ? parent->person : -1;
         }
         if (has(fields, "due_on") && newer(fact.stamp_due)) fact.due = date_field(fields, "due_on", fact.due);
         if (has(fields, "done") && newer(fact.stamp_done)) {
@@ -288,14 +288,14 @@ void ActivityLedger::apply(const Change& change) {
         break;
     case Kind::Session:
         if (created) {
-            auto pair = records_.find(key_of(text_field(fields, "pair_id")));
-            fact.person = pair != records_.end() ? pair->second.person : -1;
+            const RecordFact* pair = records_.find(key_of(text_field(fields, "pair_id")));
+            fact.person = pair ? pair->person : -1;
         }
         if (has(fields, "held_on") && newer(fact.stamp_day)) fact.day = date_field(fields, "held_on", fact.day);
         break;
     }
-    if (!created) take_back(found->second);
-    records_[key] = fact;
+    if (!created) take_back(*found);
+    records_.put(key, fact);
     if (fact.kind == Kind::ActionItem || fact.day != kNoEnd) put(fact);
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "tandem/analytics/analytics.h"
+#include "tandem/analytics/record_table.h"
 #include "tandem/base/change.h"
 
 namespace tandem::analytics {
@@ -39,9 +40,6 @@ public:
 
 private:
     using Key = std::array<uint64_t, 2>;  // a record id, packed (UUIDs are 16 bytes)
-    struct KeyHash {
-        size_t operator()(const Key& key) const { return size_t(key[0] * 0x9e3779b97f4a7c15ULL ^ key[1]); }
-    };
     enum class Kind : uint8_t { Checkin, Cadence, ActionItem, Feedback, Recognition, Pair, Session };
     // What one record contributes, so a later change or deletion can take it back.
     struct RecordFact {
@@ -73,7 +71,7 @@ private:
     std::vector<PersonState> person_states_;
     std::vector<char> dirty_;
     std::vector<int32_t> dirty_list_;
-    std::unordered_map<Key, RecordFact, KeyHash> records_;
+    RecordTable<RecordFact> records_;
 };
 
 }  // namespace tandem::analytics

@@ -240,7 +240,7 @@ std::string ActivityLedger::save() const {
         if (!same) out.employments(state.history.employments());
     }
 
-    std::vector<const std::pair<const Key, RecordFact>*> records;
+    std::vector<const RecordTable<RecordFact>::Entry*> records;
     records.reserve(records_.size());
     for (const auto& entry : records_) records.push_back(&entry);
     std::sort(records.begin(), records.end(), [](const auto* a, const auto* b) {
@@ -314,7 +314,8 @@ std::optional<ActivityLedger> ActivityLedger::restore(std::string_view bytes) {
         return int32_t(int64_t(value) - 1);
     };
     const size_t records = in.count();
-    ledger.records_.reserve(records);
+    std::vector<RecordTable<RecordFact>::Entry> entries;
+    entries.reserve(records);
     uint64_t stamp = 0;
     for (size_t i = 0; i < records && in.ok; ++i) {
         Key key{in.fixed64(), in.fixed64()};
@@ -338,9 +339,11 @@ std::optional<ActivityLedger> ActivityLedger::restore(std::string_view bytes) {
         if (flags & kStampDue) fact.stamp_due = fact.stamp_day + uint64_t(in.signed_int());
         if (flags & kStampStatus) fact.stamp_status = fact.stamp_day + uint64_t(in.signed_int());
         if (flags & kParent) fact.parent = {in.fixed64(), in.fixed64()};
-        if (!in.ok || !ledger.records_.emplace(key, fact).second) return std::nullopt;
+        if (!in.ok) return std::nullopt;
+        entries.emplace_back(key, fact);
     }
     if (!in.ok || !in.done()) return std::nullopt;
+    if (!ledger.records_.adopt(std::move(entries))) return std::nullopt;  // a record twice
     return ledger;
 }
 
