@@ -17,6 +17,17 @@ command -v ccache >/dev/null && export EM_COMPILER_WRAPPER="${EM_COMPILER_WRAPPE
 # Debian's emscripten needs acorn and friends from the system node path.
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 
+# For tandem-server processes: glibc backs its large allocations with transparent huge pages, which Debian's
+# kernels give only to memory that asks (madvise). A restart restores the analytics ledger, hundreds of MB at
+# a large organisation, and faulting that in 4 KiB at a time was most of the restart (bench-analytics prints
+# both). glibc before 2.35 ignores the setting.
+server_memory_tunables() {
+  case ":${GLIBC_TUNABLES:-}:" in
+    *:glibc.malloc.hugetlb=*) ;;
+    *) export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.hugetlb=1" ;;
+  esac
+}
+
 say() { printf '[tandem] %s\n' "$*" >&2; }
 die() { printf '[tandem] error: %s\n' "$*" >&2; exit 1; }
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }

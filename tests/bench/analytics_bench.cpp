@@ -5,7 +5,8 @@
 //   A. over HTTP: GET /api/v1/analytics/teams (HR: every team; a vice-president: their tree), the CSV, a
 //      year of the organisation's figures by month, and the cohort comparison (target < 0.5 s), each route's
 //      first call apart from its repeats (the server keeps survey indices between requests);
-//      and server start to the first figures, folding the whole log and again from the ledger's snapshot;
+//      and server start to the first figures, folding the whole log; then the tandem-server binary restarted
+//      on the database, starting from the ledger's snapshot, with and without huge pages for large allocations;
 //   B. our store without HTTP: folding the change log into the ledger (what the server does once at start),
 //      then every team's figures and survey indices from it in-process, step by step, decided afresh and
 //      through the server's cache;
@@ -26,6 +27,7 @@
 #include "store/analytics_snapshot.h"
 #include "store/server_schema.h"
 #include "tandem_server.h"
+#include "support/server_process.h"
 #include "support/temp_dir.h"
 #include "tandem/base/dates.h"
 #include "tandem/surveys/survey_results.h"
@@ -46,12 +48,39 @@ struct Timing {
 };
 
 // A'. The first start saved the ledger's snapshot beside the database (on its own thread, once its fold was
-// done); a second server starts from it and folds only the log after it.
-void restart_from_snapshot(const server::ServerOptions& options, const std::string& quarter, double from_scratch) {
+// done). The real tandem-server binary is then started on the same database, as an operator restarts it,
+// and timed from its launch to HR's first team figures (it folds only the log after the snapshot). Turns
+// alternate between glibc's default 4 KiB pages and transparent huge pages for large allocations
+// (GLIBC_TUNABLES=glibc.malloc.hugetlb=1, which scripts/run sets), as faulting in the restored ledger's
+// memory was most of a restart's time on this machine.
+constexpr const char* kHugePages = "glibc.malloc.hugetlb=1";
+
+double one_restart(const std::string& binary, const std::string& database, const std::string& quarter,
+                   const std::string& tunables, int& status) {
+    const auto start = Clock::now();
+    tandem::testing::ServerProcess server(binary, database, {}, {{"GLIBC_TUNABLES", tunables}});
+    httplib::Client http("127.0.0.1", server.port);
+    http.set_read_timeout(600);
+    auto reply = http.Post("/api/v1/session", Json{{"email", "hr@demo.example"}, {"password", server::kDemoPassword}}.dump(),
+                           "application/json");
+    status = reply ? reply->status : 0;
+    if (!reply || reply->status != 200) return seconds_since(start);
+    const httplib::Headers hr{{"Authorization", "Bearer " + Json::parse(reply->body)["token"].get<std::string>()}};
+    for (int attempt = 0; attempt < 4000; ++attempt) {
+        auto first = http.Get(("/api/v1/analytics/teams?" + quarter).c_str(), hr);
+        status = first ? first->status : 0;
+        if (status == 200) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return seconds_since(start);
+}
+
+void restart_from_snapshot(const std::string& binary, const std::string& database, const std::string& quarter,
+                           double from_scratch) {
     std::optional<server::AnalyticsSnapshot> snapshot;
     int64_t last_seq = 0;
     {
-        Store store(options.database_path, StoreOptions{true, true});
+        Store store(database, StoreOptions{true, true});
         for (int i = 0; i < 3000 && !(snapshot = server::read_analytics_snapshot(store)); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         last_seq = store.last_seq();
@@ -60,33 +89,32 @@ void restart_from_snapshot(const server::ServerOptions& options, const std::stri
         std::printf("\nno analytics snapshot was saved after the first start\n");
         return;
     }
-    auto start = Clock::now();
-    server::TandemServer server(options);
-    const int port = server.bind();
-    std::thread serving([&] { server.run(); });
-    httplib::Client http("127.0.0.1", port);
-    http.set_read_timeout(600);
-    for (int i = 0; i < 200 && !http.Get("/healthz"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    auto reply = http.Post("/api/v1/session", Json{{"email", "hr@demo.example"}, {"password", server::kDemoPassword}}.dump(),
-                           "application/json");
-    const httplib::Headers hr{{"Authorization", "Bearer " + Json::parse(reply->body)["token"].get<std::string>()}};
-    int status = 0;
-    for (int attempt = 0; attempt < 400 && status != 200; ++attempt) {
-        auto first = http.Get(("/api/v1/analytics/teams?" + quarter).c_str(), hr);
-        status = first ? first->status : 0;
-    }
-    const double from_snapshot = seconds_since(start);
-    server.stop();
-    serving.join();
-    std::printf("server start to the first team figures from the ledger's snapshot (%.1f MB, covering seq %lld of "
-                "%lld): %.1f s (status %d), against %.1f s folding the whole log\n",
+    std::printf("\nrestart of the tandem-server binary to HR's first team figures, from the ledger's snapshot (%.1f MB, "
+                "covering seq %lld of %lld), against %.1f s folding the whole log:\n",
                 double(snapshot->bytes.size()) / 1e6, (long long)snapshot->covers_seq, (long long)last_seq,
-                from_snapshot, status, from_scratch);
+                from_scratch);
+    snapshot.reset();
+    Timing small_pages, huge_pages;
+    for (int turn = 0; turn < 4; ++turn) {
+        const bool huge = turn % 2 == 1;
+        int status = 0;
+        const double seconds = one_restart(binary, database, quarter, huge ? kHugePages : "", status);
+        (huge ? huge_pages : small_pages).add(seconds);
+        std::printf("  %-44s %7.2f s  (status %d)\n", huge ? "huge pages for large allocations" : "4 KiB pages (glibc's default)",
+                    seconds, status);
+    }
+    std::printf("  restart, best of 2: %.2f s with huge pages, %.2f s without (ratio %.2f)\n", huge_pages.best,
+                small_pages.best, huge_pages.best / small_pages.best);
 }
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_analytics path/to/tandem-server (scripts/bench-analytics passes it)\n");
+        return 2;
+    }
+    const std::string server_binary = argv[1];
     if (sodium_init() < 0) return 1;
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     tandem::testing::TempDir dir;
@@ -257,7 +285,7 @@ int main() {
     }
     server.stop();
     serving.join();
-    restart_from_snapshot(options, quarter, from_scratch);
+    restart_from_snapshot(server_binary, database, quarter, from_scratch);
 
     // B. Our store, no HTTP: the same figures in-process.
     {

@@ -1,6 +1,7 @@
 #pragma once
 // The real tandem-server binary in its own process, for tests and benchmarks that kill it or measure it
-// from outside: `serve --port 0`, with the chosen port read from its first line of output.
+// from outside: `serve --port 0`, with the chosen port read from its first line of output. `environment`
+// sets variables for it alone (an empty value removes one it would inherit).
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tandem::testing {
@@ -17,7 +19,8 @@ struct ServerProcess {
     pid_t pid = -1;
     int port = 0;
 
-    ServerProcess(const std::string& binary, const std::string& database, std::vector<std::string> extra = {}) {
+    ServerProcess(const std::string& binary, const std::string& database, std::vector<std::string> extra = {},
+                  const std::vector<std::pair<std::string, std::string>>& environment = {}) {
         const bool url = database.rfind("postgres", 0) == 0;
         std::vector<std::string> args{binary, "serve", url ? "--database-url" : "--db", database, "--port", "0",
                                       "--threads", "4"};
@@ -28,6 +31,10 @@ struct ServerProcess {
         if (pid == 0) {
             dup2(out[1], STDOUT_FILENO);
             close(out[0]);
+            for (const auto& [name, value] : environment) {
+                if (value.empty()) unsetenv(name.c_str());
+                else setenv(name.c_str(), value.c_str(), 1);
+            }
             std::vector<char*> argv;
             for (auto& arg : args) argv.push_back(arg.data());
             argv.push_back(nullptr);

@@ -107,18 +107,17 @@ private:
         return capacity;
     }
     void rehash(size_t capacity) {
+        resize_slots(capacity);
+        place_all();
+    }
+    void resize_slots(size_t capacity) {  // a power of two
         slots_.assign(capacity, kEmpty);
         shift_ = 64;
         for (size_t bits = capacity; bits > 1; bits >>= 1) --shift_;
-        place_all();
     }
     // Indexes every entry; false when two share a key.
     bool place_all() {
-        if (slots_.size() < entries_.size() * 2) {
-            slots_.assign(capacity_for(entries_.size()), kEmpty);
-            shift_ = 64;
-            for (size_t bits = slots_.size(); bits > 1; bits >>= 1) --shift_;
-        }
+        if (slots_.size() < entries_.size() * 2) resize_slots(capacity_for(entries_.size()));
         constexpr size_t kAhead = 16;
         for (size_t at = 0; at < entries_.size(); ++at) {
             if (at + kAhead < entries_.size()) __builtin_prefetch(&slots_[home(hash_of(entries_[at + kAhead].first))]);
