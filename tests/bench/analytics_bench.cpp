@@ -99,9 +99,13 @@ void restart_from_snapshot(const std::string& binary, const std::string& databas
         const bool huge = turn % 2 == 1;
         int status = 0;
         const double seconds = one_restart(binary, database, quarter, huge ? kHugePages : "", status);
-        (huge ? huge_pages : small_pages).add(seconds);
+        if (status == 200) (huge ? huge_pages : small_pages).add(seconds);  // a failed start is no time
         std::printf("  %-44s %7.2f s  (status %d)\n", huge ? "huge pages for large allocations" : "4 KiB pages (glibc's default)",
                     seconds, status);
+    }
+    if (huge_pages.worst == 0 || small_pages.worst == 0) {
+        std::printf("  restart: a start did not reach the figures (status above); no ratio\n");
+        return;
     }
     std::printf("  restart, best of 2: %.2f s with huge pages, %.2f s without (ratio %.2f)\n", huge_pages.best,
                 small_pages.best, huge_pages.best / small_pages.best);

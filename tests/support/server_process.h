@@ -25,20 +25,31 @@ struct ServerProcess {
         std::vector<std::string> args{binary, "serve", url ? "--database-url" : "--db", database, "--port", "0",
                                       "--threads", "4"};
         args.insert(args.end(), extra.begin(), extra.end());
+        // Everything the child needs is built here: after fork() in a threaded process it may only call
+        // what is async-signal-safe (dup2, close, execve), never malloc.
+        std::vector<char*> argv;
+        for (auto& arg : args) argv.push_back(arg.data());
+        argv.push_back(nullptr);
+        std::vector<std::string> variables;
+        for (char** variable = environ; *variable; ++variable) {
+            const std::string entry = *variable;
+            const std::string name = entry.substr(0, entry.find('='));
+            bool replaced = false;
+            for (const auto& change : environment) replaced = replaced || change.first == name;
+            if (!replaced) variables.push_back(entry);
+        }
+        for (const auto& [name, value] : environment)
+            if (!value.empty()) variables.push_back(name + "=" + value);
+        std::vector<char*> envp;
+        for (auto& variable : variables) envp.push_back(variable.data());
+        envp.push_back(nullptr);
         int out[2];
         if (pipe(out) != 0) return;
         pid = fork();
         if (pid == 0) {
             dup2(out[1], STDOUT_FILENO);
             close(out[0]);
-            for (const auto& [name, value] : environment) {
-                if (value.empty()) unsetenv(name.c_str());
-                else setenv(name.c_str(), value.c_str(), 1);
-            }
-            std::vector<char*> argv;
-            for (auto& arg : args) argv.push_back(arg.data());
-            argv.push_back(nullptr);
-            execv(binary.c_str(), argv.data());
+            execve(binary.c_str(), argv.data(), envp.data());
             _exit(127);
         }
         close(out[1]);

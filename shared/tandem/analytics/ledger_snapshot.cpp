@@ -314,8 +314,10 @@ std::optional<ActivityLedger> ActivityLedger::restore(std::string_view bytes) {
         return int32_t(int64_t(value) - 1);
     };
     const size_t records = in.count();
+    // Room beyond the snapshot for the log folded after it: a full vector would copy every record on the
+    // first one added. Capacity not yet written to costs no memory.
     std::vector<RecordTable<RecordFact>::Entry> entries;
-    entries.reserve(records);
+    entries.reserve(records + records / 8 + 1024);
     uint64_t stamp = 0;
     for (size_t i = 0; i < records && in.ok; ++i) {
         Key key{in.fixed64(), in.fixed64()};

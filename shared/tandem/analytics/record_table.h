@@ -5,6 +5,7 @@
 // its seconds allocating nodes and missing the cache on those chains.
 #include <array>
 #include <cstdint>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -34,6 +35,7 @@ public:
 
     // Adds `value` under `key` unless the key is there already; says whether it was added.
     bool emplace(const Key& key, const Value& value) {
+        if (entries_.size() >= kMostEntries) throw std::length_error("a record table holds at most 2^32 - 2 entries");
         if ((entries_.size() + 1) * 2 > slots_.size()) rehash(capacity_for(entries_.size() + 1));
         const uint64_t hash = hash_of(key);
         size_t slot = home(hash);
@@ -48,6 +50,7 @@ public:
     // share a key. The index is built in one pass that fetches each slot a few entries ahead, so millions
     // of entries do not each wait for a cache miss.
     bool adopt(std::vector<Entry> entries) {
+        if (entries.size() > kMostEntries) throw std::length_error("a record table holds at most 2^32 - 2 entries");
         entries_ = std::move(entries);
         slots_.clear();
         if (!place_all()) {
@@ -83,6 +86,7 @@ private:
     // compares keys only when those bits match and rarely touches an entry it does not want.
     static constexpr uint64_t kEmpty = 0;
     static constexpr size_t kNowhere = ~size_t(0);
+    static constexpr size_t kMostEntries = UINT32_MAX - 1;  // a position + 1 fits the slot's low 32 bits
 
     // Fibonacci hashing of both halves: UUIDv7 ids share their leading (time) bits, so the top bits of
     // a multiplied mix spread them where the low bits of either half alone would not.

@@ -219,9 +219,8 @@ std::vector<LogRow> Store::scan_log(int64_t since, const ReadScope& scope, const
     // an earlier part already covers (the actor's own, those addressed to them, those about them), so no row
     // comes twice.
     // On SQLite the parts and their merge carry only seq and the page's rows are read by seq afterwards, so
-    // the merge never sorts bodies it drops (a full pull's scan: 0.23 s -> 0.13 s). PostgreSQL's generic
-    // plan for that form sometimes joined the whole log instead (a full pull 1.7 s -> 15-28 s in two of four
-    // runs), so there the parts carry the rows themselves.
+    // the merge never sorts bodies it drops (a full pull's scan: 0.23 s -> 0.13 s). PostgreSQL keeps the
+    // form it was measured with, the rows carried through the merge.
     const bool seqs_first = db_.dialect() == SqlDialect::sqlite;
     const std::string row_columns = "seq, entity, author_id, subject_id, body, addressee_id";
     const std::string part_select = "SELECT " + (seqs_first ? std::string("seq") : row_columns) + " FROM change_log";
@@ -246,9 +245,9 @@ std::vector<LogRow> Store::scan_log(int64_t since, const ReadScope& scope, const
         seqs_first ? "SELECT " + row_columns + " FROM change_log WHERE seq IN (SELECT seq FROM (" + merged +
                          ") AS scope ORDER BY seq LIMIT ?3) ORDER BY seq"
                    : "SELECT " + row_columns + " FROM (" + merged + ") AS scope ORDER BY seq LIMIT ?3";
-    // PostgreSQL plans a statement that runs again once, for any cursor; for this one that generic plan
-    // sometimes walked the whole log (a full pull 1.7 s -> 15-28 s in two of eight runs), so there it is
-    // planned afresh for each page, with the cursor at hand.
+    // PostgreSQL plans a statement that runs again once, for any cursor. Kept that way, a full pull of 100k
+    // changes sometimes took 15-28 s instead of 1.7-3.7 s (three of fourteen pulls measured, with either
+    // form of the merge), so there it is planned afresh for each page, with the cursor at hand.
     std::unique_ptr<Statement> planned_afresh;
     Statement* statement = nullptr;
     if (seqs_first) {
