@@ -246,7 +246,7 @@ std::vector<LogRow> Store::scan_log(int64_t since, const ReadScope& scope, const
                          ") AS scope ORDER BY seq LIMIT ?3) ORDER BY seq"
                    : "SELECT " + row_columns + " FROM (" + merged + ") AS scope ORDER BY seq LIMIT ?3";
     // PostgreSQL plans a statement that runs again once, for any cursor. Kept that way, a full pull of 100k
-    // changes sometimes took 15-28 s instead of 1.7-3.7 s (three of fourteen pulls measured, with either
+    // changes sometimes took 15-28 s instead of 1.7-3.7 s (three of sixteen pulls measured, with either
     // form of the merge), so there it is planned afresh for each page, with the cursor at hand.
     std::unique_ptr<Statement> planned_afresh;
     Statement* statement = nullptr;
