@@ -57,6 +57,8 @@ else()
   find_package(PkgConfig REQUIRED)
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+  # zlib: the server gzips API answers itself at the fastest level (server/http/answer_compression.h).
+  find_package(ZLIB REQUIRED)
   # libpq: the server's PostgreSQL store, for several instances on one database.
   pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
   add_library(tandem_sodium INTERFACE)

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
-#include "http/accept_encoding.h"
+#include "http/answer_compression.h"
 #include "http/http_helpers.h"
 #include "http/static_files.h"
 #include "surveys/survey_store.h"
@@ -93,16 +93,9 @@ httplib::Server::HandlerResponse TandemServer::gate(const httplib::Request& requ
         send_error(response, status, code, message);
         return Verdict::Handled;
     };
-    // Answers made per request are compressed by httplib, which would choose its slowest brotli whenever a
-    // browser names br (a first sync waited 0.7-0.95 s for each page of a pull): they are offered gzip only.
-    // The Request is the server's own object, handed to us as const; the header is rewritten before any
-    // handler reads it. Static files keep the header as sent and choose their precompressed brotli copy.
-    if (request.path.rfind("/api/", 0) == 0 && request.has_header("Accept-Encoding")) {
-        auto& headers = const_cast<httplib::Request&>(request).headers;
-        const std::string answers = accept_encoding_for_answers(request.get_header_value("Accept-Encoding"));
-        headers.erase("Accept-Encoding");
-        headers.emplace("Accept-Encoding", answers);
-    }
+    // The Request is the server's own object, handed to us as const; its Accept-Encoding is rewritten before
+    // any handler reads it, so httplib never compresses an API answer itself (answer_compression.h).
+    choose_answer_coding(const_cast<httplib::Request&>(request));
     // A NUL or control character has no place in an address and could make one file pass for another.
     if (has_control_characters(request.path))
         return refuse(400, "invalid_request", "The address contains control characters.");
@@ -186,6 +179,7 @@ void TandemServer::install_handlers() {
         send_error(response, 500, "internal_error", "The server could not complete the request; nothing was saved.");
     });
     http_.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
+        compress_answer(response);
         // A request refused before its body was read leaves that body on the wire: say the connection ends.
         const Connection* connection = current_connection();
         if (connection && !connection->reusable() && response.get_header_value("Connection") != "close")

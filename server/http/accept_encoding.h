@@ -11,10 +11,10 @@ namespace tandem::server {
 std::vector<std::string> acceptable_encodings(const std::string& accept_encoding,
                                               const std::vector<std::string>& offered);
 
-// What httplib may read of a request's Accept-Encoding when it compresses an answer made for that request:
-// "gzip" when the header accepts gzip, else "identity". httplib itself picks brotli whenever the header
-// names it (q=0 too), at brotli's slowest quality: 0.7-0.95 s for one 400 KB page of a pull, against
-// 16 ms for gzip. Brotli stays for the files compressed once at build time (static_files.cpp).
+// The coding an API answer may go out in: "gzip" when the header accepts gzip, else "identity". Never brotli:
+// answers are made per request and compressed per request (answer_compression.h), where brotli's good
+// qualities cost far more than gzip's fastest level; brotli is for the files compressed once at build time
+// (static_files.cpp).
 std::string accept_encoding_for_answers(const std::string& accept_encoding);
 
 }  // namespace tandem::server

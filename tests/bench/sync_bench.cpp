@@ -6,10 +6,12 @@
 //     one): the same pushes through one server and through two servers on one database, clients split
 //     between them; the same bodies appended to one plain table of that cluster, batched the same way.
 // Then a full pull of the 100k by cursor on each (on SQLite split into fetching, parsing and freeing each page,
-// with our store's pages built without HTTP beside it), and single-change push latency on SQLite.
+// with our store's pages built without HTTP beside it, and again gzip as browsers ask), and single-change
+// push latency on SQLite.
 // On SQLite also a floor (our two tables written directly, with and without their indexes) and the time to
 // parse the bodies, so the push's time can be split into HTTP, judging and merging, indexes and tables.
 #include <sodium.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <atomic>
@@ -17,10 +19,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <stdexcept>
 #include <thread>
 
 #include "bench_clock.h"
 #include "demo/demo_org.h"
+#include "http/answer_compression.h"
 #include "store/postgres_connection.h"
 #include "tandem_server.h"
 #include "support/running_server.h"
@@ -125,21 +129,49 @@ Ingest push_all(const std::vector<int>& ports, const httplib::Headers& auth, con
 
 struct Pull {
     double seconds = 0;
-    // Where the pull's time went, measured inside it: waiting for each page (the server's work and HTTP),
-    // parsing it as the client does (nlohmann::json), and freeing the parsed page.
-    double fetch_seconds = 0, parse_seconds = 0, free_seconds = 0;
+    // Where the pull's time went, measured inside it: waiting for each page (the server's work, its gzip when
+    // asked for, and HTTP), unzipping it, parsing it as the client does (nlohmann::json), and freeing it.
+    double fetch_seconds = 0, unzip_seconds = 0, parse_seconds = 0, free_seconds = 0;
+    size_t wire_bytes = 0;
     int pulled = 0, requests = 0;
 };
-// Everything back by cursor, as a device catching up would, page by page from each port in turn.
-Pull pull_all(const std::vector<int>& ports, const httplib::Headers& auth) {
+
+std::string gunzip(const std::string& compressed) {
+    z_stream stream{};
+    if (inflateInit2(&stream, 15 + 16) != Z_OK) throw std::runtime_error("zlib could not start inflating");
+    std::string out(compressed.size() * 6, '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+    stream.avail_in = uInt(compressed.size());
+    int status = Z_OK;
+    while (status == Z_OK) {
+        if (stream.total_out == out.size()) out.resize(out.size() * 2);
+        stream.next_out = reinterpret_cast<Bytef*>(out.data() + stream.total_out);
+        stream.avail_out = uInt(out.size() - stream.total_out);
+        status = inflate(&stream, Z_NO_FLUSH);
+    }
+    out.resize(stream.total_out);
+    inflateEnd(&stream);
+    if (status != Z_STREAM_END) throw std::runtime_error("a pull page's gzip stream is cut short");
+    return out;
+}
+
+// Everything back by cursor, as a device catching up would, page by page from each port in turn. `accept`
+// is the request's Accept-Encoding: "identity", or what browsers and HTTP libraries send.
+Pull pull_all(const std::vector<int>& ports, const httplib::Headers& auth, const char* accept = "identity") {
     Pull out;
+    httplib::Headers headers = auth;
+    headers.emplace("Accept-Encoding", accept);
     const auto start = Clock::now();
     int64_t since = 0;
     for (bool more = true; more; ++out.requests) {
         httplib::Client http("127.0.0.1", ports[size_t(out.requests) % ports.size()]);
+        http.set_decompress(false);
         const auto asked = Clock::now();
-        auto reply = http.Get(("/api/v1/sync/pull?limit=1000&since=" + std::to_string(since)).c_str(), auth);
+        auto reply = http.Get(("/api/v1/sync/pull?limit=1000&since=" + std::to_string(since)).c_str(), headers);
         const auto fetched = Clock::now();
+        out.wire_bytes += reply->body.size();
+        if (reply->get_header_value("Content-Encoding") == "gzip") reply->body = gunzip(reply->body);
+        const auto unzipped = Clock::now();
         auto page = std::make_unique<Json>(Json::parse(reply->body));
         const auto parsed = Clock::now();
         for (const auto& change : (*page)["changes"]) out.pulled += change["device_id"] == "bench";
@@ -148,7 +180,8 @@ Pull pull_all(const std::vector<int>& ports, const httplib::Headers& auth) {
         const auto freeing = Clock::now();
         page.reset();
         out.fetch_seconds += std::chrono::duration<double>(fetched - asked).count();
-        out.parse_seconds += std::chrono::duration<double>(parsed - fetched).count();
+        out.unzip_seconds += std::chrono::duration<double>(unzipped - fetched).count();
+        out.parse_seconds += std::chrono::duration<double>(parsed - unzipped).count();
         out.free_seconds += seconds_since(freeing);
     }
     out.seconds = seconds_since(start);
@@ -226,7 +259,7 @@ int main() {
     server::create_demo_database(database);
     Ingest sqlite_server;
     double parse_seconds = 0;
-    Pull sqlite_pull;
+    Pull sqlite_pull, sqlite_gzip_pull;
     std::vector<std::string> dumped;
     std::vector<double> latencies;
     {
@@ -237,6 +270,7 @@ int main() {
         sqlite_server = push_all({running->port()}, maya.auth, bodies);
         parse_seconds = parse_bodies(bodies);
         sqlite_pull = pull_all({running->port()}, maya.auth);
+        sqlite_gzip_pull = pull_all({running->port()}, maya.auth, "gzip, deflate, br");
         httplib::Client http("127.0.0.1", running->port());
         for (int i = 0; i < 1000; ++i) {
             const std::string body =
@@ -255,6 +289,9 @@ int main() {
     double store_seconds = 0, store_pull_seconds = 0;
     int store_accepted = 0, store_pulled = 0;
     size_t store_pulled_bytes = 0;
+    std::vector<std::string> pages;
+    double gzip_fastest_seconds = 0, gzip_default_seconds = 0;
+    size_t gzip_fastest_bytes = 0, gzip_default_bytes = 0;
     {
         Store store(store_path, StoreOptions{true, false});
         store.database().exec("PRAGMA synchronous=FULL");
@@ -289,9 +326,23 @@ int main() {
             since = page.cursor;
             more = page.more;
             store_pulled += int(page.rows.size());
-            store_pulled_bytes += pull_response_json(page).size();
+            pages.push_back(pull_response_json(page));
+            store_pulled_bytes += pages.back().size();
         }
         store_pull_seconds = seconds_since(pull_start);
+        // The same pages gzipped as the server now does (zlib's fastest level) and as httplib did (its default).
+        const auto fastest_start = Clock::now();
+        for (const auto& text : pages) gzip_fastest_bytes += server::gzip_fastest(text).size();
+        gzip_fastest_seconds = seconds_since(fastest_start);
+        const auto default_start = Clock::now();
+        for (const auto& text : pages) {
+            uLongf size = compressBound(uLong(text.size()));
+            std::string out(size, '\0');
+            compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(text.data()),
+                      uLong(text.size()), Z_DEFAULT_COMPRESSION);
+            gzip_default_bytes += size;
+        }
+        gzip_default_seconds = seconds_since(default_start);
     }
     double sqlite_raw = 0;
     {
@@ -307,7 +358,7 @@ int main() {
         (indexes ? floor_seconds : floor_bare_seconds) = append_two_tables(path, dumped, indexes);
     }
     all_there = all_there && sqlite_server.accepted == kChanges && store_accepted == kChanges &&
-                sqlite_pull.pulled == kChanges && parse_seconds > 0 && store_pulled >= kChanges;
+                sqlite_pull.pulled == kChanges && sqlite_gzip_pull.pulled == kChanges && parse_seconds > 0 && store_pulled >= kChanges;
 
     // --- PostgreSQL ---
     const char* admin = std::getenv("TANDEM_BENCH_POSTGRES");
@@ -387,6 +438,17 @@ int main() {
     std::printf("    %-32s %6.3f s  the client parsing each page with nlohmann::json, as the app does\n", "parse",
                 sqlite_pull.parse_seconds);
     std::printf("    %-32s %6.3f s  the client freeing each parsed page\n", "free", sqlite_pull.free_seconds);
+    std::printf("  %-34s %9.3f s       (%d changes; Accept-Encoding as browsers and HTTP libraries send it)\n",
+                "pull all by cursor, gzip", sqlite_gzip_pull.seconds, sqlite_gzip_pull.pulled);
+    std::printf("    %-32s %6.3f s  waiting for the pages, the server's gzip included (%.1f MB on the wire)\n",
+                "fetch", sqlite_gzip_pull.fetch_seconds, double(sqlite_gzip_pull.wire_bytes) / 1e6);
+    std::printf("    %-32s %6.3f s  of it, the server gzipping the pages at zlib's fastest level (%.1f MB)\n", "",
+                gzip_fastest_seconds, double(gzip_fastest_bytes) / 1e6);
+    std::printf("    %-32s %6.3f s  (the same pages at zlib's default level, as httplib compressed them: %.1f MB)\n",
+                "", gzip_default_seconds, double(gzip_default_bytes) / 1e6);
+    std::printf("    %-32s %6.3f s  the client unzipping them\n", "unzip", sqlite_gzip_pull.unzip_seconds);
+    std::printf("    %-32s %6.3f s  parsing, %.3f s freeing, as above\n", "parse", sqlite_gzip_pull.parse_seconds,
+                sqlite_gzip_pull.free_seconds);
     std::printf("  %-34s p50 %.2f ms, p99 %.2f ms (1000 sequential pushes)\n", "single-change push",
                 latencies[latencies.size() / 2], latencies[latencies.size() * 99 / 100]);
     if (postgres.empty()) {
