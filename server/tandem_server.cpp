@@ -178,8 +178,8 @@ void TandemServer::install_handlers() {
         std::fprintf(stderr, "tandem-server: %s %s failed: %s\n", request.method.c_str(), path.c_str(), what.c_str());
         send_error(response, 500, "internal_error", "The server could not complete the request; nothing was saved.");
     });
-    http_.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
-        compress_answer(response);
+    http_.set_post_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+        compress_answer(request, response);
         // A request refused before its body was read leaves that body on the wire: say the connection ends.
         const Connection* connection = current_connection();
         if (connection && !connection->reusable() && response.get_header_value("Connection") != "close")

@@ -60,9 +60,11 @@ void choose_answer_coding(httplib::Request& request) {
     request.headers.emplace("Accept-Encoding", "identity");
 }
 
-void compress_answer(httplib::Response& response) {
-    if (!answer_may_be_gzip) return;
+void compress_answer(const httplib::Request& request, httplib::Response& response) {
+    // Reset on use: a request httplib refuses before the gate (a malformed request line) never sets it.
+    const bool may_be_gzip = answer_may_be_gzip;
     answer_may_be_gzip = false;
+    if (!may_be_gzip || request.path.rfind("/api/", 0) != 0) return;
     if (response.body.empty() || response.has_header("Content-Encoding") || response.has_header("Content-Range"))
         return;
     std::string compressed = gzip_fastest(response.body);

@@ -20,7 +20,7 @@ void choose_answer_coding(httplib::Request& request);
 
 // Called after the handler: compresses the answer's body when choose_answer_coding allowed gzip and the
 // body shrinks; answers from a content provider or for a range are sent as they are.
-void compress_answer(httplib::Response& response);
+void compress_answer(const httplib::Request& request, httplib::Response& response);
 
 // gzip (RFC 1952) of `input` at zlib's fastest level.
 std::string gzip_fastest(std::string_view input);
