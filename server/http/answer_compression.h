@@ -7,10 +7,9 @@
 namespace tandem::server {
 
 // API answers are made per request, so they are compressed per request: here, once, at zlib's fastest level.
-// httplib would compress them itself at zlib's default level (16 ms for one 400 KB page of a pull, so a full
-// pull of 100,000 changes spent about 1.6 s of the server's time in gzip for a client that accepts it, as
-// browsers and HTTP libraries do); level 1 makes the same page in a fraction of that and still about a
-// fifth of its size.
+// httplib would compress them itself at zlib's default level, for every client that accepts gzip (browsers
+// and HTTP libraries do). For the 100 pages of bench-sync's full pull that took 0.17 s against 0.08 s at the
+// fastest level, for 14 % more bytes (docs/benchmarks.md); less repetitive text widens the gap.
 
 // Called by the gate before any handler: notes, for this thread's request, whether its answer may be sent
 // gzip (RFC 9110 weights honoured), then tells httplib the client accepts identity only, so it never

@@ -1,11 +1,10 @@
 // API answers are compressed as they are made, by the server itself at zlib's fastest level: gzip when the
 // client accepts it, never brotli (httplib's brotli runs at its slowest quality; a browser's first sync
 // waited on it for every page), and never by httplib at zlib's default level.
-#include <zlib.h>
-
 #include "http/accept_encoding.h"
 #include "http/answer_compression.h"
 #include "live_server.h"
+#include "support/gunzip.h"
 
 namespace tandem::testing {
 namespace {
@@ -21,25 +20,6 @@ protected:
                        {"shared_notes", "Week " + std::to_string(i) + ": workload, the migration, and what helps."}});
     }
 };
-
-std::string gunzip(const std::string& compressed) {
-    z_stream stream{};
-    EXPECT_EQ(inflateInit2(&stream, 15 + 16), Z_OK);
-    std::string out;
-    char buffer[16384];
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-    stream.avail_in = uInt(compressed.size());
-    int status = Z_OK;
-    while (status == Z_OK) {
-        stream.next_out = reinterpret_cast<Bytef*>(buffer);
-        stream.avail_out = sizeof buffer;
-        status = inflate(&stream, Z_NO_FLUSH);
-        out.append(buffer, sizeof buffer - stream.avail_out);
-    }
-    EXPECT_EQ(status, Z_STREAM_END) << "the gzip stream is whole";
-    inflateEnd(&stream);
-    return out;
-}
 
 TEST_F(AnswerCompression, ABrowserThatNamesBrotliGetsGzipAndTheJsonIsWhole) {
     const Session manager = sign_in("manager1@example.test");
